@@ -1,0 +1,1 @@
+print("QCA benchmark: not yet written")

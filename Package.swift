@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "Vliegwiel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vliegwiel", targets: ["vliegwiel"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // The framework of the essay: profiles, catalogue validation, analysis. No I/O.
+        .target(name: "VliegwielCore", swiftSettings: strict),
+        // File formats (JSON, YAML) and the bundled reference data.
+        .target(
+            name: "VliegwielInterchange",
+            dependencies: [
+                "VliegwielCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Resources/catalogus.yaml")],
+            swiftSettings: strict
+        ),
+        // The store contract and its SQLite implementation.
+        .target(
+            name: "VliegwielStorage",
+            dependencies: ["VliegwielCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The web application (a later issue).
+        .target(name: "VliegwielWeb", dependencies: ["VliegwielCore", "VliegwielStorage"], swiftSettings: strict),
+        // The command-line verbs, as a library so that tests can drive them.
+        .target(
+            name: "VliegwielCLI",
+            dependencies: [
+                "VliegwielCore", "VliegwielInterchange", "VliegwielStorage", "VliegwielWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "vliegwiel", dependencies: ["VliegwielCLI"], swiftSettings: strict),
+
+        // Benchmarks are programs, not tests: see BENCHMARKS.md.
+        .executableTarget(
+            name: "QCABenchmark", dependencies: ["VliegwielCore"], path: "Benchmarks/QCABenchmark", swiftSettings: strict),
+
+        .testTarget(
+            name: "VliegwielCoreTests", dependencies: ["VliegwielCore", "VliegwielInterchange"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "VliegwielInterchangeTests", dependencies: ["VliegwielInterchange"], swiftSettings: strict),
+        .testTarget(name: "VliegwielStorageTests", dependencies: ["VliegwielStorage", "VliegwielInterchange"], swiftSettings: strict),
+        .testTarget(name: "VliegwielWebTests", dependencies: ["VliegwielWeb"], swiftSettings: strict),
+        .testTarget(name: "VliegwielCLITests", dependencies: ["VliegwielCLI", "vliegwiel"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
