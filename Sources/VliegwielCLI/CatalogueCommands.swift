@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import VliegwielCore
+import VliegwielInterchange
+
+/// `vliegwiel catalogus`: lists the arrangements.
+struct CatalogueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalogus", abstract: "Toont alle arrangementen: de referentievarianten en de eigen arrangementen.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(name: .customLong("formaat"), help: "tekst of json.") var format = "tekst"
+
+    func run() async throws {
+        try await reportingFailures {
+            let format = try parseFormat(format, as: OutputFormat.self)
+            let arrangements = try await Installation.open(database).store.allArrangements()
+            switch format {
+            case .json: Terminal.write(try jsonText(arrangements.map(CatalogueEntry.init)))
+            case .text: Terminal.write(CatalogueEntry.table(arrangements.map(CatalogueEntry.init)))
+            }
+        }
+    }
+}
+
+/// One line of the catalogue listing; its JSON keys are the API's.
+struct CatalogueEntry: Encodable {
+    var id: String
+    var naam: String
+    var familie: String
+    var soort: String
+    var variant: String
+
+    init(_ arrangement: Arrangement) {
+        id = arrangement.id
+        naam = arrangement.name
+        familie = arrangement.family.code
+        soort = arrangement.kind.code
+        variant = arrangement.variantID
+    }
+
+    static func table(_ entries: [CatalogueEntry]) -> String {
+        let rows = [["id", "naam", "familie", "soort"]] + entries.map { [$0.id, $0.naam, $0.familie, $0.soort] }
+        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var text = ""
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }
+            text += cells.joined(separator: "  ") + "\n"
+        }
+        return text + "\(entries.count) arrangementen\n"
+    }
+}
+
+/// `vliegwiel toon ID`: one profile, element by element, with the source's wording.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toon", abstract: "Toont het profiel van één arrangement, met citaten en bronnen.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("De id van het arrangement, bijvoorbeeld regio-deal.", valueName: "ID"))
+    var id: String
+    @Option(name: .customLong("formaat"), help: "tekst of json.") var format = "tekst"
+
+    func run() async throws {
+        try await reportingFailures {
+            let format = try parseFormat(format, as: OutputFormat.self)
+            let arrangement = try await Installation.open(database).arrangement(id)
+            switch format {
+            case .json: Terminal.write(try jsonText(arrangement))
+            case .text: Terminal.write(ProfileText.render(arrangement))
+            }
+        }
+    }
+}
+
+/// `vliegwiel exporteer`: writes all arrangements as one document.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exporteer", abstract: "Schrijft alle arrangementen naar JSON of YAML.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(name: .customLong("formaat"), help: "json of yaml.") var format = "json"
+    @Option(
+        name: .customLong("uitvoer"),
+        help: ArgumentHelp("Bestand om naar te schrijven (standaard: standaarduitvoer).", valueName: "BESTAND"))
+    var output: String?
+
+    func run() async throws {
+        try await reportingFailures {
+            let format = try parseFormat(format, as: ArrangementFormat.self)
+            let arrangements = try await Installation.open(database).store.allArrangements()
+            let text = try format.encode(arrangements)
+            guard let output else { return Terminal.write(text) }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CommandFailure(field: "--uitvoer", "kan '\(output)' niet schrijven: \(error.localizedDescription)")
+            }
+            Terminal.error("\(arrangements.count) arrangementen geschreven naar \(output)")
+        }
+    }
+}
+
+/// `vliegwiel importeer BESTAND`: reads arrangements, all or nothing.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "importeer",
+        abstract: "Leest arrangementen uit een JSON- of YAML-bestand; bij één fout wordt niets opgeslagen.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("Het bestand (.json, .yaml of .yml).", valueName: "BESTAND")) var file: String
+
+    func run() async throws {
+        try await reportingFailures {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen als UTF-8-tekst")
+            }
+            let format =
+                ArrangementFormat(fileName: file)
+                ?? (text.drop(while: \.isWhitespace).first == "{" ? .json : .yaml)
+            let name = (file as NSString).lastPathComponent
+            let arrangements = try format.decode(text, source: name)
+            let installation = try await Installation.open(database)
+            let plan = try await installation.store.importArrangements(
+                arrangements, shippedReferences: installation.catalogue)
+            guard plan.isAccepted else {
+                throw ValidationFailure(issues: plan.issues.map { issue in
+                    var issue = issue
+                    issue.source = name
+                    return issue
+                })
+            }
+            Terminal.write(
+                "\(name): \(plan.created.count) nieuw, \(plan.updated.count) bijgewerkt, \(plan.unchanged.count) ongewijzigd\n"
+            )
+        }
+    }
+}
+

@@ -1,0 +1,41 @@
+import Foundation
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
+
+/// An opened installation: the database, migrated and holding the shipped catalogue.
+struct Installation {
+    let store: SQLiteArrangementStore
+    let catalogue: [Arrangement]
+    let databasePath: String
+
+    static func open(_ options: DatabaseOptions) async throws -> Installation {
+        let catalogue = try BundledCatalogue.arrangements()
+        let path = options.resolvedPath
+        let store: SQLiteArrangementStore
+        do {
+            store = try SQLiteArrangementStore(path: path)
+        } catch {
+            throw CommandFailure(field: "--database", "kan '\(path)' niet openen als SQLite-database: \(error)")
+        }
+        try await store.synchronizeReferences(with: catalogue)
+        return Installation(store: store, catalogue: catalogue, databasePath: path)
+    }
+
+    /// The arrangement with `id`, or a failure that lists the known ids.
+    func arrangement(_ id: String, field: String = "id") async throws -> Arrangement {
+        if let arrangement = try await store.arrangement(id: id) { return arrangement }
+        let known = try await store.allArrangements().map(\.id)
+        throw CommandFailure(
+            field: field,
+            "onbekend arrangement '\(id)'; bekende ids: \(known.prefix(30).joined(separator: ", "))\(known.count > 30 ? ", …" : "")"
+        )
+    }
+}
+
+/// JSON as the CLI prints it: pretty, sorted keys, no escaped slashes.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}

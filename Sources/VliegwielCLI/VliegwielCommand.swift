@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import VliegwielCore
+
+/// The root command: `vliegwiel <werkwoord>`.
+public struct VliegwielCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "vliegwiel",
+        abstract: "Ontwerpen, volgen en waarderen van interbestuurlijk resultaatgericht samenwerken.",
+        discussion: """
+            Vliegwiel maakt de ontwerpkeuzes van Regio Deals, andere deals, Nationale Programma's en \
+            structurele samenwerkingen zichtbaar, naar het essay 'Waarderen van variatie' (NSOB, 2024).
+            """,
+        subcommands: [
+            StartCommand.self, CatalogueCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
+        ]
+    )
+
+    public init() {}
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "Pad van het SQLite-databasebestand (standaard: $VLIEGWIEL_DATABASE of vliegwiel.sqlite).",
+            valueName: "PAD"))
+    var path: String?
+
+    var resolvedPath: String {
+        path ?? ProcessInfo.processInfo.environment["VLIEGWIEL_DATABASE"] ?? "vliegwiel.sqlite"
+    }
+}
+
+/// The output formats of the listing verbs.
+enum OutputFormat: String, CaseIterable {
+    case text = "tekst"
+    case json
+}
+
+/// Stops a command with exit code 1 after printing each problem on its own line to
+/// standard error: `fout: <veld>: <bericht>`.
+struct CommandFailure: Error {
+    var lines: [String]
+}
+
+extension CommandFailure {
+    init(field: String, _ message: String) { lines = ["\(field): \(message)"] }
+}
+
+/// Runs a command body and turns failures into Dutch lines on standard error and exit code 1.
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let failure as CommandFailure {
+        for line in failure.lines { Terminal.error("fout: \(line)") }
+        throw ExitCode(1)
+    } catch let failure as ValidationFailure {
+        for issue in failure.issues { Terminal.error("fout: \(issue.description)") }
+        throw ExitCode(1)
+    }
+}
+
+/// Parses a `--formaat` value, naming the allowed values when it is unknown.
+func parseFormat<F: RawRepresentable & CaseIterable>(_ raw: String, as type: F.Type) throws -> F
+where F.RawValue == String {
+    guard let format = F(rawValue: raw) else {
+        throw CommandFailure(
+            field: "--formaat",
+            "onbekende waarde '\(raw)'; toegestaan: \(F.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return format
+}
+
+/// Standard output and standard error.
+enum Terminal {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

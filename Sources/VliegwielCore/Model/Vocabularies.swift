@@ -1,0 +1,162 @@
+// The fixed vocabularies of the profile's dimensions (framework §2; essay §2–§4).
+// Raw values are the Dutch codes used in files, the API and the interface; see
+// docs/catalogusformaat.md for the table and docs/glossary.md for the terms.
+
+/// Whether and how a layer of government takes part (essay §2.1–2.3, column
+/// "deelnemende bestuurslagen"). Ordered from absent to leading.
+public enum LayerPresence: String, Vocabulary, Comparable {
+    case absent = "afwezig"
+    case sometimes = "soms"
+    case present = "aanwezig"
+    case leading = "leidend"
+
+    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// How many ministries take part on behalf of the Rijk (§2.1 "verschillende ministeries").
+public enum MinistryCount: String, Vocabulary {
+    case none = "geen"
+    case one = "een"
+    case several = "meerdere"
+}
+
+/// Diversity of the societal parties (§2.1–2.3, column "maatschappelijke partijen").
+public enum PartyDiversity: String, Vocabulary {
+    case none = "geen"
+    case limited = "beperkt"
+    case broad = "breed"
+    case veryBroad = "zeer-breed"
+}
+
+/// Whether the societal parties are mainly public, private or mixed.
+public enum SectorEmphasis: String, Vocabulary {
+    case publicSector = "publiek"
+    case mixed = "gemengd"
+    case privateSector = "privaat"
+}
+
+/// Whether residents (inwoners) take part.
+public enum ResidentInvolvement: String, Vocabulary {
+    case involved = "betrokken"
+    case notInvolved = "niet-betrokken"
+}
+
+/// The role of science and knowledge institutions (§2.1–2.3, column
+/// "wetenschap en kennisinstellingen"). Ordered from none to contract party.
+public enum KnowledgeRole: String, Vocabulary {
+    case none = "geen"
+    case knowledgeInput = "kennisinbreng"
+    case boardSeat = "zetel-in-bestuur"
+    case contractParty = "contractpartij"
+}
+
+/// The wording of the goal (§3.1–3.3, column "bewoording van het doel"), from
+/// broad "bijdragen aan" to specific with targets (§3.4).
+public enum GoalWording: String, Vocabulary {
+    case contributeTo = "bijdragen-aan"
+    case thematic = "thematisch"
+    case specific = "specifiek"
+    case targets = "streefwaarden"
+}
+
+/// How the arrangement ends (§3.1–3.3, column "beoogde looptijd en afronding").
+public enum Completion: String, Vocabulary {
+    case impulseEnds = "impuls-eindigt"
+    case innovationClosed = "innovatie-gesloten"
+    case targetsByDate = "doelen-op-datum"
+    case programmeEnd = "programma-einde"
+    case none = "geen"
+}
+
+/// Temporary or structural: of the instrument, and of the intended effect (§5.3).
+public enum Horizon: String, Vocabulary {
+    case temporary = "tijdelijk"
+    case structural = "structureel"
+}
+
+/// The Rijk's money (§3.1–3.3, column "financiën").
+public enum RijkFunding: String, Vocabulary {
+    case none = "geen"
+    case viaFunds = "via-fondsen"
+    case oneOffImpulse = "eenmalige-impuls"
+    case programmeBudget = "programmabudget"
+    case subsidyScheme = "subsidieregeling"
+    case structural = "structureel"
+}
+
+/// Who cofinances (§3.1–3.3, column "financiën").
+public enum Cofinancing: String, Vocabulary {
+    case none = "geen"
+    case regionAndRijk = "regio-en-rijk"
+    case multiParty = "meerpartijen"
+}
+
+/// What counts as a result (§3.1–3.3, column "resultaatbegrip").
+public enum ResultConcept: String, Vocabulary {
+    case learningAndMovement = "leren-en-beweging"
+    case innovations = "innovaties"
+    case contributingProjects = "projecten-bijdragend"
+    case performanceAgreements = "prestatieafspraken"
+    case statutoryTasks = "wettelijke-taken"
+    case networkBuilding = "netwerkopbouw"
+}
+
+/// Who sets the intended results (§3.1: "door de betrokken partijen zelf, soms wel in
+/// samenspraak met het Rijk of na goedkeuring door het Rijk").
+public enum TargetSetter: String, Vocabulary {
+    case rijk = "rijk"
+    case joint = "gezamenlijk"
+    case partners = "partners"
+    case partnersWithRijkApproval = "partners-goedkeuring-rijk"
+    case law = "wet"
+}
+
+/// How results are monitored (§3.1–3.3).
+public enum Monitoring: String, Vocabulary {
+    case selfMonitoring = "zelf"
+    case programme = "programma"
+    case externalParty = "externe-partij"
+    case inspectorate = "inspectie"
+    case planningAndControl = "planning-en-control"
+    case index = "index"
+}
+
+/// Whether results are shared publicly (§3.1).
+public enum Publicity: String, Vocabulary {
+    case shared = "openbaar"
+    case notShared = "niet-openbaar"
+}
+
+/// The composition of the parties over time (§4.1–4.3, column "samenstelling partijen").
+public enum Composition: String, Vocabulary {
+    case fixed = "vast"
+    case baseWithNewcomers = "basis-met-nieuwkomers"
+    case fluid = "vloeiend"
+    case growingNetwork = "groeiend-netwerk"
+}
+
+/// Who takes the initiative (§4.1–4.3, column "initiatiefnemer").
+public enum Initiator: String, Vocabulary {
+    case rijk = "rijk"
+    case region = "regio"
+    case cities = "steden"
+    case municipalities = "gemeenten"
+    case decentralAndPrivate = "decentraal-en-privaat"
+    case umbrellaBodies = "koepels"
+    case law = "wet"
+}
+
+/// The Rijk's role (§1.3, §4.1–4.3, column "rol rijk").
+public enum RijkRole: String, Vocabulary {
+    case superior = "bovengeschikt"
+    case coordinate = "nevengeschikt"
+    case subordinate = "ondergeschikt"
+    case frameworkSetting = "kaderstellend"
+}
+
+/// Yes or no.
+public enum YesNo: String, Vocabulary {
+    case yes = "ja"
+    case no = "nee"
+}

@@ -1,0 +1,44 @@
+import VliegwielCore
+
+/// Where arrangements are kept. One contract, several databases: every implementation
+/// passes the same contract tests (Tests/VliegwielStorageTests/StoreContract.swift).
+public protocol ArrangementStore: Sendable {
+    /// All arrangements, in canonical order (reference variants first, in the essay's order).
+    func allArrangements() async throws -> [Arrangement]
+    /// One arrangement, or `nil` when the id is unknown.
+    func arrangement(id: String) async throws -> Arrangement?
+    /// Inserts or replaces `arrangements` in one transaction: all are stored or none.
+    func save(_ arrangements: [Arrangement]) async throws
+    /// Removes an arrangement; returns whether it existed.
+    func delete(id: String) async throws -> Bool
+}
+
+extension ArrangementStore {
+    /// Plans an import against what is stored and, when the plan is accepted, writes it
+    /// in one transaction. A refused plan writes nothing.
+    public func importArrangements(
+        _ incoming: [Arrangement], shippedReferences: [Arrangement]
+    ) async throws -> ImportPlan {
+        let existing = Dictionary(
+            try await allArrangements().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let plan = ImportPlanner.plan(
+            incoming: incoming, existing: existing,
+            shippedReferences: Dictionary(
+                shippedReferences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        if plan.isAccepted, !plan.toSave.isEmpty { try await save(plan.toSave) }
+        return plan
+    }
+
+    /// Makes the stored reference variants equal to the shipped catalogue: adds missing
+    /// ones and replaces changed ones (the catalogue, not the database, is their source).
+    /// Returns the ids written.
+    @discardableResult
+    public func synchronizeReferences(with catalogue: [Arrangement]) async throws -> [String] {
+        var changed: [Arrangement] = []
+        for reference in catalogue where reference.kind == .reference {
+            if try await arrangement(id: reference.id) != reference { changed.append(reference) }
+        }
+        if !changed.isEmpty { try await save(changed) }
+        return changed.map(\.id)
+    }
+}

@@ -1,0 +1,8 @@
+import VliegwielCLI
+
+@main
+struct Vliegwiel {
+    static func main() async {
+        await VliegwielCommand.main()
+    }
+}
