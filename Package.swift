@@ -52,11 +52,16 @@ let package = Package(
         .executableTarget(
             name: "QCABenchmark", dependencies: ["VliegwielCore"], path: "Benchmarks/QCABenchmark", swiftSettings: strict),
 
+        // Builders shared by the test targets.
+        .target(name: "VliegwielTestSupport", dependencies: ["VliegwielCore"], path: "Tests/Support"),
         .testTarget(
-            name: "VliegwielCoreTests", dependencies: ["VliegwielCore", "VliegwielInterchange"],
+            name: "VliegwielCoreTests", dependencies: ["VliegwielCore", "VliegwielInterchange", "VliegwielTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "VliegwielInterchangeTests", dependencies: ["VliegwielInterchange"], swiftSettings: strict),
-        .testTarget(name: "VliegwielStorageTests", dependencies: ["VliegwielStorage", "VliegwielInterchange"], swiftSettings: strict),
+        .testTarget(
+            name: "VliegwielInterchangeTests", dependencies: ["VliegwielInterchange", "VliegwielTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "VliegwielStorageTests",
+            dependencies: ["VliegwielStorage", "VliegwielInterchange", "VliegwielTestSupport"], swiftSettings: strict),
         .testTarget(name: "VliegwielWebTests", dependencies: ["VliegwielWeb"], swiftSettings: strict),
         .testTarget(name: "VliegwielCLITests", dependencies: ["VliegwielCLI", "vliegwiel"], swiftSettings: strict),
     ],

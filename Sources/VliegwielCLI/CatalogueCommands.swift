@@ -6,7 +6,8 @@ import VliegwielInterchange
 /// `vliegwiel catalogus`: lists the arrangements.
 struct CatalogueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "catalogus", abstract: "Toont alle arrangementen: de referentievarianten en de eigen arrangementen.")
+        commandName: "catalogus",
+        abstract: "Toont alle arrangementen: de referentievarianten en de eigen arrangementen.")
 
     @OptionGroup var database: DatabaseOptions
     @Option(name: .customLong("formaat"), help: "tekst of json.") var format = "tekst"
@@ -96,7 +97,8 @@ struct ExportCommand: AsyncParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                throw CommandFailure(field: "--uitvoer", "kan '\(output)' niet schrijven: \(error.localizedDescription)")
+                throw CommandFailure(
+                    field: "--uitvoer", "kan '\(output)' niet schrijven: \(error.localizedDescription)")
             }
             Terminal.error("\(arrangements.count) arrangementen geschreven naar \(output)")
         }
@@ -114,26 +116,18 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen als UTF-8-tekst")
-            }
-            let format =
-                ArrangementFormat(fileName: file)
-                ?? (text.drop(while: \.isWhitespace).first == "{" ? .json : .yaml)
             let name = (file as NSString).lastPathComponent
-            let arrangements = try format.decode(text, source: name)
+            let arrangements = try ArrangementFile.read(file)
             let installation = try await Installation.open(database)
             let plan = try await installation.store.importArrangements(
                 arrangements, shippedReferences: installation.catalogue)
             guard plan.isAccepted else {
-                throw ValidationFailure(issues: plan.issues.map { issue in
-                    var issue = issue
-                    issue.source = name
-                    return issue
-                })
+                throw ValidationFailure(
+                    issues: plan.issues.map { issue in
+                        var issue = issue
+                        issue.source = name
+                        return issue
+                    })
             }
             Terminal.write(
                 "\(name): \(plan.created.count) nieuw, \(plan.updated.count) bijgewerkt, \(plan.unchanged.count) ongewijzigd\n"
@@ -141,4 +135,3 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 }
-

@@ -5,6 +5,7 @@ import VliegwielStorage
 
 /// An opened installation: the database, migrated and holding the shipped catalogue.
 struct Installation {
+    let database: AppDatabase
     let store: SQLiteArrangementStore
     let catalogue: [Arrangement]
     let databasePath: String
@@ -12,14 +13,15 @@ struct Installation {
     static func open(_ options: DatabaseOptions) async throws -> Installation {
         let catalogue = try BundledCatalogue.arrangements()
         let path = options.resolvedPath
-        let store: SQLiteArrangementStore
+        let database: AppDatabase
         do {
-            store = try SQLiteArrangementStore(path: path)
+            database = try AppDatabase(path: path)
         } catch {
             throw CommandFailure(field: "--database", "kan '\(path)' niet openen als SQLite-database: \(error)")
         }
+        let store = SQLiteArrangementStore(database: database)
         try await store.synchronizeReferences(with: catalogue)
-        return Installation(store: store, catalogue: catalogue, databasePath: path)
+        return Installation(database: database, store: store, catalogue: catalogue, databasePath: path)
     }
 
     /// The arrangement with `id`, or a failure that lists the known ids.

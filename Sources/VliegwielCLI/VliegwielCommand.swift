@@ -13,6 +13,7 @@ public struct VliegwielCommand: AsyncParsableCommand {
             """,
         subcommands: [
             StartCommand.self, CatalogueCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
+            CompareCommand.self, AdviceCommand.self, WhatIfCommand.self,
         ]
     )
 

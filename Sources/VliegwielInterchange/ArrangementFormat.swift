@@ -55,11 +55,12 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
         } catch {
             var issues = collector.issues
             issues.append(Self.issue(for: error, format: self))
-            throw ValidationFailure(issues: issues.map { issue in
-                var issue = issue
-                issue.source = source
-                return issue
-            })
+            throw ValidationFailure(
+                issues: issues.map { issue in
+                    var issue = issue
+                    issue.source = source
+                    return issue
+                })
         }
         var issues = collector.issues
         if document.schemaVersion != ArrangementDocument.currentSchemaVersion {
@@ -77,11 +78,12 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
             issues.append(issue)
         }
         guard issues.isEmpty else {
-            throw ValidationFailure(issues: issues.map { issue in
-                var issue = issue
-                issue.source = source
-                return issue
-            })
+            throw ValidationFailure(
+                issues: issues.map { issue in
+                    var issue = issue
+                    issue.source = source
+                    return issue
+                })
         }
         return document.arrangements
     }
@@ -101,7 +103,8 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
         case DecodingError.dataCorrupted(let context):
             let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             return ValidationIssue(
-                field: "", message: "geen geldige \(format.rawValue.uppercased()): \(detail ?? context.debugDescription)")
+                field: "",
+                message: "geen geldige \(format.rawValue.uppercased()): \(detail ?? context.debugDescription)")
         case let error as YamlError:
             return ValidationIssue(field: "", message: "geen geldige YAML: \(error)")
         default:
@@ -113,8 +116,8 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
         switch type {
         case is String.Type: "tekst"
         case is Int.Type: "een geheel getal"
-        case is Array<Any>.Type: "een lijst"
-        case is Dictionary<String, Any>.Type: "een object met velden"
+        case is [Any].Type: "een lijst"
+        case is [String: Any].Type: "een object met velden"
         default:
             String(describing: type).hasPrefix("Array") ? "een lijst" : "een object met velden"
         }

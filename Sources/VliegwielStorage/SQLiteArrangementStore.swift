@@ -2,49 +2,22 @@ import Foundation
 import GRDB
 import VliegwielCore
 
-/// The embedded store: one SQLite file in WAL mode, created and migrated on first use.
+/// The arrangements in the embedded SQLite database.
 public final class SQLiteArrangementStore: ArrangementStore {
     private let writer: any DatabaseWriter
 
-    /// Opens (creating when absent) the database file at `path` and migrates it.
-    public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
-        writer = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(writer)
+    public init(database: AppDatabase) {
+        writer = database.writer
     }
 
-    /// An in-memory database, for tests and what-ifs that must not persist.
-    public init() throws {
-        writer = try DatabaseQueue()
-        try Self.migrator.migrate(writer)
+    /// Opens (creating when absent) the database file at `path`, migrated.
+    public convenience init(path: String) throws {
+        self.init(database: try AppDatabase(path: path))
     }
 
-    /// The versioned schema. Never edit a registered migration: add a new one.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 arrangements") { db in
-            try db.create(table: "arrangement") { table in
-                table.column("id", .text).primaryKey().check { length($0) > 0 }
-                table.column("name", .text).notNull().check { length($0) > 0 }
-                table.column("family", .text).notNull()
-                    .check { Family.allCases.map(\.rawValue).contains($0) }
-                table.column("kind", .text).notNull()
-                    .check { ArrangementKind.allCases.map(\.rawValue).contains($0) }
-                table.column("variant_id", .text).notNull()
-                // The whole arrangement in the interchange form (JSON): nothing is lost.
-                table.column("document", .text).notNull()
-                table.column("version", .integer).notNull().defaults(to: 1)
-                table.column("updated_at", .datetime).notNull()
-            }
-        }
-        return migrator
-    }
-
-    /// The migrations applied so far, oldest first.
-    public func appliedMigrations() async throws -> [String] {
-        try await writer.read { db in try Self.migrator.appliedMigrations(db) }
+    /// An in-memory database.
+    public convenience init() throws {
+        self.init(database: try AppDatabase())
     }
 
     public func allArrangements() async throws -> [Arrangement] {

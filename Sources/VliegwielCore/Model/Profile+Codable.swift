@@ -118,7 +118,8 @@ extension Profile: Codable {
 
         let ig = try root.group("interbestuurlijk", decoder)
         try ig?.rejectUnknownKeys(
-            allowed: ["bestuurslagen", "ministeries", "maatschappelijkePartijen", "kennisinstellingen"], decoder: decoder)
+            allowed: ["bestuurslagen", "ministeries", "maatschappelijkePartijen", "kennisinstellingen"],
+            decoder: decoder)
         let layers = try ig?.group("bestuurslagen", decoder)
         try layers?.rejectUnknownKeys(allowed: ["rijk", "provincie", "gemeente", "waterschap"], decoder: decoder)
         let parties = try ig?.group("maatschappelijkePartijen", decoder)

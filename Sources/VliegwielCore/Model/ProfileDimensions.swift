@@ -158,7 +158,8 @@ extension ProfileDimension {
     /// Every dimension of the profile, element by element in the essay's order (framework §2).
     public static let all: [ProfileDimension] = [
         .init("interbestuurlijk.bestuurslagen.rijk", .intergovernmental, "Rijk", \.intergovernmental.rijk),
-        .init("interbestuurlijk.bestuurslagen.provincie", .intergovernmental, "Provincie", \.intergovernmental.province),
+        .init(
+            "interbestuurlijk.bestuurslagen.provincie", .intergovernmental, "Provincie", \.intergovernmental.province),
         .init(
             "interbestuurlijk.bestuurslagen.gemeente", .intergovernmental, "Gemeente",
             \.intergovernmental.municipality),

@@ -50,7 +50,9 @@ public enum ArrangementValidator {
                 var codes: Set<String> = []
                 for (index, entry) in reading.entries.enumerated() {
                     let entryPath = "\(path).waarden[\(index)]"
-                    if !codes.insert(entry.code).inserted { add("\(entryPath).waarde", "'\(entry.code)' staat er twee keer") }
+                    if !codes.insert(entry.code).inserted {
+                        add("\(entryPath).waarde", "'\(entry.code)' staat er twee keer")
+                    }
                     if entry.quote.trimmingCharacters(in: .whitespaces).isEmpty {
                         add("\(entryPath).citaat", "ontbreekt of is leeg; geef de letterlijke bewoording van de bron")
                     }

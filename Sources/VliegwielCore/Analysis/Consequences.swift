@@ -1,0 +1,306 @@
+/// A condition on a profile under which a consequence follows.
+public indirect enum ConsequenceCondition: Sendable, Hashable {
+    /// The dimension is stated and holds at least one of the codes.
+    case includesAny(String, [String])
+    /// At least this many layers of government take part.
+    case layersAtLeast(Int)
+    /// The intended term is at least this many years (an open end does not count).
+    case termAtLeast(Int)
+    /// The given perspective dominates the profile's perspective mix.
+    case dominantPerspective(GovernancePerspective)
+    /// At least one of the conditions holds.
+    case anyOf([ConsequenceCondition])
+
+    /// The profile features that satisfy the condition, or `nil` when it does not hold.
+    func triggers(in profile: Profile, mix: PerspectiveMix) -> [ConsequenceTrigger]? {
+        switch self {
+        case .includesAny(let id, let codes):
+            guard let dimension = ProfileDimension.named(id) else { return nil }
+            let reading = dimension.reading(of: profile)
+            let matching = reading.entries.filter { codes.contains($0.code) }
+            guard !matching.isEmpty else { return nil }
+            return [
+                ConsequenceTrigger(
+                    dimensionID: id, label: dimension.label, codes: matching.map(\.code),
+                    description: "\(dimension.label): \(matching.map(\.label).joined(separator: " én "))")
+            ]
+        case .layersAtLeast(let count):
+            let layers = ProfileDimension.all.filter { $0.id.hasPrefix("interbestuurlijk.bestuurslagen.") }
+                .filter { $0.reading(of: profile).codes.contains { $0 != LayerPresence.absent.code } }
+            guard layers.count >= count else { return nil }
+            return [
+                ConsequenceTrigger(
+                    dimensionID: "interbestuurlijk.bestuurslagen", label: "Deelnemende bestuurslagen",
+                    codes: layers.map { String($0.id.split(separator: ".").last!) },
+                    description:
+                        "Deelnemende bestuurslagen: \(layers.map { $0.label.lowercased() }.joined(separator: ", ")) (\(layers.count))"
+                )
+            ]
+        case .termAtLeast(let years):
+            let terms = profile.resultOrientation.term.values.compactMap(\.maximumYears)
+            guard let longest = terms.max(), longest >= years else { return nil }
+            return [
+                ConsequenceTrigger(
+                    dimensionID: "resultaatgericht.looptijd", label: "Beoogde looptijd",
+                    codes: profile.resultOrientation.term.values.map(\.code),
+                    description: "Beoogde looptijd: tot \(longest) jaar")
+            ]
+        case .dominantPerspective(let perspective):
+            guard mix.dominant == [perspective] else { return nil }
+            return [
+                ConsequenceTrigger(
+                    dimensionID: "sturingsperspectief", label: "Dominant sturingsperspectief",
+                    codes: [perspective.code],
+                    description:
+                        "Dominant sturingsperspectief: \(perspective.label.lowercased()) (\(Int((mix.weight(of: perspective) * 100).rounded())) %)"
+                )
+            ]
+        case .anyOf(let conditions):
+            let satisfied = conditions.compactMap { $0.triggers(in: profile, mix: mix) }
+            return satisfied.isEmpty ? nil : satisfied.flatMap { $0 }
+        }
+    }
+}
+
+/// A profile feature that made a consequence fire: always shown with it.
+public struct ConsequenceTrigger: Sendable, Hashable, Encodable {
+    public var dimensionID: String
+    public var label: String
+    public var codes: [String]
+    /// "Rol van het Rijk: bovengeschikt én nevengeschikt".
+    public var description: String
+
+    enum CodingKeys: String, CodingKey {
+        case dimensionID = "dimensie"
+        case label
+        case codes = "waarden"
+        case description = "omschrijving"
+    }
+}
+
+/// A predictable consequence of design choices, with the passage it rests on.
+public struct ConsequenceRule: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    /// All must hold for the rule to fire.
+    public var conditions: [ConsequenceCondition]
+    /// What follows, in Dutch.
+    public var consequence: String
+    /// What the designer or evaluator can do about it, in Dutch.
+    public var advice: String
+    public var citation: String
+}
+
+/// A consequence that follows for a profile, with the features that make it follow.
+public struct Consequence: Sendable, Hashable, Encodable, Identifiable {
+    public var id: String
+    public var title: String
+    public var consequence: String
+    public var advice: String
+    public var citation: String
+    public var triggers: [ConsequenceTrigger]
+
+    /// "Omdat Rol van het Rijk: bovengeschikt én nevengeschikt; …: <gevolg>".
+    public var explanation: String {
+        "Vanwege \(triggers.map(\.description).joined(separator: "; ")): \(consequence)"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title = "titel"
+        case consequence = "gevolg"
+        case advice = "advies"
+        case citation = "bron"
+        case triggers = "aanleidingen"
+        case explanation = "uitleg"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(consequence, forKey: .consequence)
+        try container.encode(advice, forKey: .advice)
+        try container.encode(citation, forKey: .citation)
+        try container.encode(triggers, forKey: .triggers)
+        try container.encode(explanation, forKey: .explanation)
+    }
+}
+
+extension ConsequenceRule {
+    /// The consequences that follow for `profile`, in the rule base's order.
+    public static func consequences(for profile: Profile, mix: PerspectiveMix? = nil) -> [Consequence] {
+        let mix = mix ?? PerspectiveMix(profile)
+        return all.compactMap { rule in
+            var triggers: [ConsequenceTrigger] = []
+            for condition in rule.conditions {
+                guard let satisfied = condition.triggers(in: profile, mix: mix) else { return nil }
+                triggers += satisfied
+            }
+            return Consequence(
+                id: rule.id, title: rule.title, consequence: rule.consequence, advice: rule.advice,
+                citation: rule.citation, triggers: triggers)
+        }
+    }
+
+    /// The rule base: the essay's predictable consequences of design choices (framework §3.2).
+    public static let all: [ConsequenceRule] = [
+        ConsequenceRule(
+            id: "veel-partijen-complexiteit", title: "Veel partijen en bestuurslagen maken de samenwerking complexer",
+            conditions: [
+                .layersAtLeast(3),
+                .includesAny("interbestuurlijk.maatschappelijkePartijen.diversiteit", ["breed", "zeer-breed"]),
+            ],
+            consequence:
+                "meer complexiteit en meer afstemming; de samenwerking wordt gezamenlijk gestuurd en de invloed die het Rijk kan hebben wordt kleiner.",
+            advice:
+                "Maak vooraf afspraken over de gezamenlijke sturing en over wat het Rijk wel en niet kan bepalen; begroot tijd voor afstemming.",
+            citation: "§2.4"),
+        ConsequenceRule(
+            id: "toe-en-uittreden-vertrouwen", title: "Toe- en uittreden vraagt steeds opnieuw om vertrouwen",
+            conditions: [.includesAny("samenwerkend.samenstelling", ["vloeiend", "groeiend-netwerk"])],
+            consequence:
+                "toe- en uittredende partijen maken de samenwerking complexer: verhoudingen moeten zich opnieuw zetten en vertrouwen moet worden opgebouwd.",
+            advice:
+                "Leg vast hoe nieuwe partijen instappen en hoe verhoudingen opnieuw worden gezet; volg de samenstelling in de tijd.",
+            citation: "§4.4"),
+        ConsequenceRule(
+            id: "brede-doelen-geen-lineaire-toerekening",
+            title: "Brede doelen zonder vooraf bepaald succes: lineaire toerekening werkt niet",
+            conditions: [
+                .includesAny("resultaatgericht.doel", ["bijdragen-aan"]),
+                .includesAny(
+                    "resultaatgericht.resultaatbegrip",
+                    ["leren-en-beweging", "projecten-bijdragend", "innovaties", "netwerkopbouw"]),
+            ],
+            consequence:
+                "wat precies de bijdrage is en wanneer die voldoende is, wordt niet vooraf gedefinieerd; een evaluatie die een directe, lineaire relatie tussen interventie en resultaat zoekt, zal 'bijdrage onduidelijk' rapporteren, zoals de Algemene Rekenkamer in mei 2024 deed.",
+            advice:
+                "Leg vooraf een veranderingstheorie vast en evalueer met bijdrage-analyse en context-monitoring van brede welvaart in plaats van met toerekening.",
+            citation: "§3.1, §5, §5.1"),
+        ConsequenceRule(
+            id: "dubbele-rol-rijk", title: "Dubbele rollen van het Rijk verwarren partners",
+            conditions: [
+                .includesAny("samenwerkend.rolRijk", ["bovengeschikt"]),
+                .includesAny("samenwerkend.rolRijk", ["nevengeschikt", "ondergeschikt"]),
+                .includesAny(
+                    "resultaatgericht.rijksgeld",
+                    ["eenmalige-impuls", "programmabudget", "subsidieregeling", "structureel", "via-fondsen"]),
+            ],
+            consequence:
+                "het Rijk toetst geld aan eisen (bovenschikking) en is tegelijk partner; zulke dubbele rollen maken de samenwerking voor regionale partners niet altijd duidelijk en zorgen volgens het PBL soms voor verwarring over de verhoudingen.",
+            advice:
+                "Maak expliciet wanneer het Rijk beoordelaar is en wanneer partner, en wie in welke rol spreekt (bijvoorbeeld beoordelaars naast dealmakers).",
+            citation: "§1.2, §4.1"),
+        ConsequenceRule(
+            id: "netwerksturing-spanning-andere-waarden",
+            title: "Netwerksturing staat op spanning met waarden uit andere perspectieven",
+            conditions: [.dominantPerspective(.networking)],
+            consequence:
+                "als instrument van de samenwerkende overheid staat het per definitie op enige spanning met rechtmatigheid, wettelijke borging en verantwoording van doelmatigheid; die spanning moet in het ontwerp recht worden gedaan.",
+            advice:
+                "Ontwerp passende vormen van financieringsverantwoording en regel de wettelijke borging; zie de spanningen bij het sturingsperspectief.",
+            citation: "§5.3"),
+        ConsequenceRule(
+            id: "lange-horizon-kennis-en-herijking",
+            title: "Een lange horizon vraagt om kennis en periodieke herijking",
+            conditions: [.termAtLeast(13)],
+            consequence:
+                "lange-termijndoelen brengen veel onzekerheid mee; daarom wordt veel gebruik gemaakt van wetenschappelijke inzichten en experts, en wordt periodiek bijgehouden of de plannen nog samenhangen met de beoogde resultaten.",
+            advice:
+                "Organiseer een kennispoule of een vaste plek voor experts en plan momenten waarop plannen tegen resultaten worden herijkt.",
+            citation: "§2.2, §3.2"),
+        ConsequenceRule(
+            id: "leren-vraagt-openbaar-delen", title: "Leren als resultaat vraagt om openbaar delen",
+            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["leren-en-beweging"])],
+            consequence:
+                "het leereffect is een belangrijk onderdeel van het resultaat; daarvoor moeten de uitkomsten openbaar gemaakt en breder gedeeld kunnen worden, zodat anderen kunnen leren.",
+            advice: "Spreek vooraf af dat uitkomsten en leerervaringen openbaar worden gedeeld, en hoe.",
+            citation: "§3.1"),
+        ConsequenceRule(
+            id: "na-de-impuls-de-samenwerking-vasthouden",
+            title: "Na een tijdelijke impuls is het vasthouden van de samenwerking de uitdaging",
+            conditions: [
+                .includesAny("resultaatgericht.horizonInstrument", ["tijdelijk"]),
+                .anyOf([
+                    .includesAny("resultaatgericht.horizonEffect", ["structureel"]),
+                    .includesAny("resultaatgericht.afronding", ["impuls-eindigt"]),
+                ]),
+            ],
+            consequence:
+                "de deal is bedoeld als vliegwiel: de samenwerking moet zelf standhouden als de impuls eindigt; nu de deal afloopt, is de uitdaging de ontstane samenwerkingen vast te houden.",
+            advice:
+                "Plan vanaf het begin hoe de samenwerking na de impuls doorgaat, en evalueer ex post of zij standhoudt.",
+            citation: "§1.4, §3"),
+        ConsequenceRule(
+            id: "uitvoeringstaken-verantwoording-via-cyclus",
+            title: "Uitvoeringstaken worden verantwoord via planning en control of toezicht",
+            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["wettelijke-taken"])],
+            consequence:
+                "bij verbanden met formele uitvoeringstaken loopt de verantwoording via de planning-en-controlcyclus, toezichthouders of een inspectie; de nadruk ligt op de uitvoering van publieke taken.",
+            advice:
+                "Sluit de evaluatie aan op de jaarverslagen en het toezicht dat er al is; vraag daarnaast naar doelmatigheid.",
+            citation: "§3.3, §3.4"),
+        ConsequenceRule(
+            id: "netwerkopbouw-weinig-criteria", title: "Voor netwerkopbouw bestaan weinig beoordelingscriteria",
+            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["netwerkopbouw"])],
+            consequence:
+                "als het doel ook netwerkopbouw en het verbinden van partijen is, bestaan daarvoor weinig specifieke beoordelingscriteria.",
+            advice:
+                "Ontwikkel vooraf met de partners criteria voor de kwaliteit van het netwerk (wie is verbonden, wat wordt uitgewisseld) en volg die.",
+            citation: "§3.3"),
+        ConsequenceRule(
+            id: "structurele-investeringsagenda-ander-instrument",
+            title: "Een deal structureel maken is een ander instrument",
+            conditions: [
+                .includesAny("resultaatgericht.horizonInstrument", ["structureel"]),
+                .includesAny("resultaatgericht.rijksgeld", ["structureel", "programmabudget"]),
+                .includesAny(
+                    "samenwerkend.initiatiefVoorstel", ["regio", "steden", "gemeenten", "decentraal-en-privaat"]),
+            ],
+            consequence:
+                "een structurele vorm is daadwerkelijk een heel ander instrument; zonder 'verdiend vertrouwen' dreigt een run op de gelden door samenwerkingsverbanden die nog in opbouw zijn.",
+            advice:
+                "Laat samenwerkingen eerst in een tijdelijke vorm bewijzen dat zij werken en verbind de structurele agenda met de successen daarvan.",
+            citation: "§5.4"),
+        ConsequenceRule(
+            id: "verplichte-deelname-top-down", title: "Verplichte deelname maakt de opdracht top-down",
+            conditions: [.includesAny("samenwerkend.deelnameVerplicht", ["ja"])],
+            consequence:
+                "het gaat om een concrete top-down opdracht vanuit doelstellingen van het Rijk; partijen worden geacht deel te nemen en het leereffect speelt een minder grote rol.",
+            advice:
+                "Concretiseer de opdracht in overleg naar wat haalbaar is voor de deelnemers, en maak de afspraken toetsbaar.",
+            citation: "§3.1, §4.1, §4.4"),
+        ConsequenceRule(
+            id: "specifieke-doelen-meetbaar", title: "Specifieke doelen maken resultaten meetbaar",
+            conditions: [
+                .anyOf([
+                    .includesAny("resultaatgericht.doel", ["streefwaarden"]),
+                    .includesAny("resultaatgericht.resultaatbegrip", ["prestatieafspraken"]),
+                ])
+            ],
+            consequence:
+                "het resultaat is meetbaar gemaakt; bij de resultaatmeting kan concreet getoetst worden of prestatieafspraken zijn nagekomen.",
+            advice: "Leg nulmeting, streefwaarden per periode en de bron van elke indicator vooraf vast.",
+            citation: "§3.1, §3.4"),
+        ConsequenceRule(
+            id: "dealmaker-verbindt", title: "Een dealmaker verbindt partijen en neemt knelpunten weg",
+            conditions: [.includesAny("samenwerkend.dealmaker", ["ja"])],
+            consequence:
+                "dealmakers verbinden partijen, stimuleren kennisuitwisseling en weten de weg in Den Haag, zodat knelpunten in beleid of regelgeving kunnen worden weggenomen.",
+            advice:
+                "Maak de rol van de dealmaker naast die van de beoordelaars van het Rijk expliciet voor alle partners.",
+            citation: "§4.1"),
+        ConsequenceRule(
+            id: "rijksbijdrage-als-vliegwiel", title: "De bijdrage van het Rijk is een vliegwiel voor de regio",
+            conditions: [
+                .includesAny("resultaatgericht.rijksgeld", ["eenmalige-impuls"]),
+                .includesAny("resultaatgericht.cofinanciering", ["regio-en-rijk", "meerpartijen"]),
+            ],
+            consequence:
+                "de financiële bijdrage van het Rijk is vooral bedoeld als vliegwiel voor investeringen vanuit de regio zelf; uiteindelijk moet de bijdrage grotendeels overbodig worden.",
+            advice:
+                "Volg de regionale investeringen die de bijdrage losmaakt, en wat er na de bijdrage overeind blijft.",
+            citation: "§1.1, §1.4"),
+    ]
+}

@@ -1,0 +1,315 @@
+/// An evaluation approach and when it fits: "evaluatiesystematiek volgt sturingssystematiek" (§5.1).
+public struct EvaluationApproach: Sendable, Hashable, Encodable, Identifiable {
+    public var id: String
+    public var name: String
+    public var perspective: GovernancePerspective
+    public var description: String
+    public var questions: [String]
+    public var evidence: [String]
+    public var exAnte: String
+    public var exDurante: String
+    public var exPost: String
+    public var citation: String
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name = "naam"
+        case perspective = "perspectief"
+        case description = "omschrijving"
+        case questions = "vragen"
+        case evidence = "bewijs"
+        case exAnte, exDurante, exPost
+        case citation = "bron"
+    }
+}
+
+/// Whether an approach fits a profile, and why.
+public struct ApproachFit: Sendable, Hashable, Encodable {
+    public var approach: EvaluationApproach
+    public var fits: Bool
+    public var reasons: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case approach = "aanpak"
+        case fits = "past"
+        case reasons = "redenen"
+    }
+}
+
+/// A kind of indicator the evaluation needs.
+public struct IndicatorKind: Sendable, Hashable, Encodable {
+    /// `programma` (the arrangement controls it) or `context` (brede welvaart; no arrangement controls it).
+    public var kind: String
+    public var description: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "soort"
+        case description = "omschrijving"
+    }
+}
+
+/// The evaluation that fits a profile's governance form (§5.1–5.2).
+public struct EvaluationDesign: Sendable, Hashable, Encodable {
+    /// Every approach, fitting ones first, each with the reasons it fits or does not.
+    public var assessments: [ApproachFit]
+    public var questions: [String]
+    public var indicatorKinds: [IndicatorKind]
+    public var evidence: [String]
+    public var exAnte: [String]
+    public var exDurante: [String]
+    public var exPost: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case assessments = "aanpakken"
+        case questions = "evaluatievragen"
+        case indicatorKinds = "indicatoren"
+        case evidence = "bewijs"
+        case exAnte, exDurante, exPost
+    }
+
+    public var fitting: [EvaluationApproach] { assessments.filter(\.fits).map(\.approach) }
+    public var notFitting: [ApproachFit] { assessments.filter { !$0.fits } }
+
+    /// A perspective with at least this share of the weight is a substantial part of the mix
+    /// and is evaluated on its own terms (an even share of four would be 0.25); below it, a
+    /// perspective is a minor note that does not call for an approach of its own.
+    public static let substantialWeight = 0.2
+
+    public init(_ profile: Profile, mix: PerspectiveMix? = nil) {
+        let mix = mix ?? PerspectiveMix(profile)
+        var fits: [ApproachFit] = []
+        for approach in EvaluationApproach.all {
+            let (fit, reasons) = Self.assess(approach, profile: profile, mix: mix)
+            fits.append(ApproachFit(approach: approach, fits: fit, reasons: reasons))
+        }
+        assessments = fits.filter(\.fits) + fits.filter { !$0.fits }
+        let fitting = fits.filter(\.fits).map(\.approach)
+        questions = Self.unique(fitting.flatMap(\.questions))
+        evidence = Self.unique(fitting.flatMap(\.evidence))
+        exAnte = fitting.map(\.exAnte)
+        exDurante = fitting.map(\.exDurante)
+        exPost = fitting.map(\.exPost)
+        var kinds: [IndicatorKind] = []
+        if fitting.contains(where: { $0.perspective == .performing || $0.id == "bijdrage-analyse" }) {
+            kinds.append(
+                IndicatorKind(
+                    kind: "programma",
+                    description:
+                        "Programma-indicatoren die het arrangement zelf beïnvloedt: output en directe uitkomsten van projecten, met nulmeting, streefwaarde en bron."
+                ))
+        }
+        if fitting.contains(where: { $0.id == "brede-welvaart-context" }) {
+            kinds.append(
+                IndicatorKind(
+                    kind: "context",
+                    description:
+                        "Contextindicatoren van brede welvaart in de regio (CBS): gevolgd als context van de samenwerking, niet toegerekend als effect van het arrangement."
+                ))
+        }
+        indicatorKinds = kinds
+    }
+
+    private static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    private static func assess(
+        _ approach: EvaluationApproach, profile: Profile, mix: PerspectiveMix
+    ) -> (Bool, [String]) {
+        func has(_ id: String, _ codes: String...) -> Bool {
+            ProfileDimension.named(id)!.reading(of: profile).codes.contains { codes.contains($0) }
+        }
+        func percent(_ perspective: GovernancePerspective) -> String {
+            "\(Int((mix.weight(of: perspective) * 100).rounded())) %"
+        }
+        let weight = mix.weight(of: approach.perspective)
+        let substantial = weight >= substantialWeight
+        let perspectiveReason =
+            substantial
+            ? "het perspectief \(approach.perspective.label.lowercased()) weegt \(percent(approach.perspective)) in de sturing"
+            : "het perspectief \(approach.perspective.label.lowercased()) weegt maar \(percent(approach.perspective)) in de sturing"
+        var reasons: [String] = []
+        var fits = substantial
+        if substantial { reasons.append(perspectiveReason) }
+
+        switch approach.id {
+        case "rechtmatigheid":
+            if has(
+                "resultaatgericht.rijksgeld", "eenmalige-impuls", "programmabudget", "subsidieregeling", "structureel")
+            {
+                fits = true
+                reasons.append("er gaat geld van het Rijk in om, dat rechtmatig moet zijn besteed en verantwoord")
+            }
+        case "indicatoren-en-streefwaarden":
+            if has("resultaatgericht.doel", "streefwaarden")
+                || has("resultaatgericht.resultaatbegrip", "prestatieafspraken")
+            {
+                fits = true
+                reasons.append("er zijn specifieke doelen met streefwaarden of prestatieafspraken, die te meten zijn")
+            }
+        case "lineaire-toerekening":
+            let broad = has("resultaatgericht.doel", "bijdragen-aan", "thematisch")
+            let network = mix.weight(of: .networking) >= substantialWeight
+            fits = !broad && !network && has("resultaatgericht.doel", "specifiek", "streefwaarden")
+            reasons = []
+            if broad { reasons.append("het doel is breed ('bijdragen aan'): de bijdrage is vooraf niet te definiëren") }
+            if network {
+                reasons.append(
+                    "netwerksturing weegt \(percent(.networking)): een interventie leidt via deeleffecten en voorwaarden, samen met interventies van anderen, tot resultaat — eerder circulair dan lineair"
+                )
+            }
+            if fits { reasons.append("het doel is specifiek en de sturing is niet in de eerste plaats een netwerk") }
+        case "veranderingstheorie", "bijdrage-analyse", "brede-welvaart-context":
+            if has("resultaatgericht.doel", "bijdragen-aan") {
+                fits = true
+                reasons.append(
+                    "het doel is 'bijdragen aan': de bijdrage moet aannemelijk worden gemaakt, niet toegerekend")
+            }
+        case "netwerkkwaliteit":
+            if has("resultaatgericht.resultaatbegrip", "netwerkopbouw") {
+                fits = true
+                reasons.append("netwerkopbouw is zelf een beoogd resultaat")
+            }
+        case "lerende-evaluatie":
+            if has("resultaatgericht.resultaatbegrip", "leren-en-beweging") {
+                fits = true
+                reasons.append("leren en beweging gelden als resultaat")
+            }
+        case "outcome-harvesting":
+            if has("resultaatgericht.doelbepaling", "partners") {
+                fits = true
+                reasons.append("de partners bepalen zelf de beoogde resultaten, die vooraf niet vastliggen")
+            }
+        case "voortzetting-na-financiering":
+            if has("resultaatgericht.horizonInstrument", "tijdelijk")
+                && (has("resultaatgericht.horizonEffect", "structureel")
+                    || has("resultaatgericht.afronding", "impuls-eindigt"))
+            {
+                fits = true
+                reasons.append("een tijdelijk instrument moet een blijvende samenwerking of blijvend effect opleveren")
+            }
+        default:
+            break
+        }
+        if !fits && reasons.isEmpty { reasons.append(perspectiveReason) }
+        return (fits, reasons)
+    }
+}
+
+extension EvaluationApproach {
+    /// The approaches of the four perspectives (framework §3.5; essay §5.1–5.2).
+    public static let all: [EvaluationApproach] = [
+        EvaluationApproach(
+            id: "rechtmatigheid", name: "Rechtmatigheid en naleving", perspective: .lawful,
+            description:
+                "Toetst of middelen en taken volgens wet- en regelgeving en de gemaakte afspraken zijn besteed en uitgevoerd.",
+            questions: ["Zijn de middelen rechtmatig besteed en volgens de regels van het instrument verantwoord?"],
+            evidence: ["verantwoordingsinformatie (SiSa, jaarrekening)", "toets aan de regels van het instrument"],
+            exAnte: "Leg vast welke regels gelden en hoe de besteding wordt verantwoord.",
+            exDurante: "Volg besteding en naleving per jaar.",
+            exPost: "Stel vast of middelen rechtmatig zijn besteed.", citation: "§5.1, §5.3"),
+        EvaluationApproach(
+            id: "indicatoren-en-streefwaarden", name: "Indicatoren, nulmeting en streefwaarden",
+            perspective: .performing,
+            description: "Meet prestaties op vooraf vastgelegde indicatoren tegen een nulmeting en streefwaarden.",
+            questions: ["Zijn de afgesproken streefwaarden binnen de looptijd gehaald?"],
+            evidence: ["nulmeting", "streefwaarden per periode", "gerealiseerde waarden met bron"],
+            exAnte: "Leg indicatoren, nulmeting en streefwaarden per periode vast.",
+            exDurante: "Monitor de indicatoren periodiek tegen de streefwaarden.",
+            exPost: "Vergelijk de realisatie met de streefwaarden.", citation: "§5.1, §3.2, §3.4"),
+        EvaluationApproach(
+            id: "input-output-outcome", name: "Input, throughput, output en outcome; doelmatigheid",
+            perspective: .performing,
+            description:
+                "Brengt ingezette middelen, activiteiten, output en outcome met elkaar in verband en vraagt naar doelmatigheid.",
+            questions: ["Staan de ingezette middelen in verhouding tot de bereikte output en outcome?"],
+            evidence: ["financiële realisatie per programmalijn", "output per project"],
+            exAnte: "Beschrijf de keten van middelen naar beoogde outcome.",
+            exDurante: "Registreer middelen en output per project en programmalijn.",
+            exPost: "Beoordeel doeltreffendheid en doelmatigheid.", citation: "§5.1, §5.2"),
+        EvaluationApproach(
+            id: "lineaire-toerekening", name: "Lineaire toerekening (interventie A → resultaat B)",
+            perspective: .performing,
+            description:
+                "Veronderstelt een directe, aantoonbare, lineaire relatie tussen een interventie en een resultaat en rekent het resultaat toe.",
+            questions: ["Welk deel van het resultaat is toe te rekenen aan de interventie?"],
+            evidence: ["vergelijking met een controlegroep of een contrafeitische situatie"],
+            exAnte: "Bepaal een controlegroep of nulsituatie.",
+            exDurante: "Houd interventie- en controlegroep gescheiden.",
+            exPost: "Reken het verschil toe aan de interventie.", citation: "§5.1"),
+        EvaluationApproach(
+            id: "veranderingstheorie", name: "Veranderingstheorie (theory of change)", perspective: .networking,
+            description:
+                "Maakt vooraf expliciet via welke deeleffecten en voorwaarden de interventies, samen met die van anderen, moeten bijdragen aan de beoogde uitkomsten.",
+            questions: [
+                "Via welke deeleffecten en voorwaarden moeten de interventies bijdragen aan de beoogde uitkomsten?"
+            ],
+            evidence: ["de veranderingstheorie met haar aannames per schakel"],
+            exAnte: "Stel met de partners de veranderingstheorie op, met de aannames per schakel.",
+            exDurante: "Herijk de veranderingstheorie als de praktijk anders loopt.",
+            exPost: "Toets de veranderingstheorie aan wat er is gebeurd.", citation: "§5.1"),
+        EvaluationApproach(
+            id: "bijdrage-analyse", name: "Bijdrage-analyse (contribution analysis, Mayne)", perspective: .networking,
+            description:
+                "Maakt aannemelijk óf en hoe het arrangement heeft bijgedragen, schakel voor schakel met bewijs en met de andere verklaringen, zonder een percentage toe te rekenen.",
+            questions: [
+                "Is het aannemelijk dat het arrangement heeft bijgedragen aan de uitkomsten, en via welke schakels?",
+                "Welke andere verklaringen zijn er, zoals interventies van derden en contextfactoren?",
+            ],
+            evidence: ["bewijs per schakel met zijn sterkte", "rivaliserende verklaringen"],
+            exAnte: "Bepaal welk bewijs per schakel nodig is.",
+            exDurante: "Verzamel bewijs per schakel en noteer rivaliserende verklaringen.",
+            exPost: "Schrijf per uitkomst het bijdrageverhaal.", citation: "§5.1"),
+        EvaluationApproach(
+            id: "netwerkkwaliteit", name: "Proces- en netwerkkwaliteit", perspective: .networking,
+            description:
+                "Beoordeelt de kwaliteit van de samenwerking: wie verbonden is, draagvlak, vertrouwen, uitwisseling.",
+            questions: ["Welke nieuwe verbindingen tussen partijen zijn ontstaan, en houden die stand?"],
+            evidence: ["samenstelling van de partners in de tijd", "interviews met partners"],
+            exAnte: "Leg vast hoe de kwaliteit van de samenwerking wordt gevolgd.",
+            exDurante: "Volg toe- en uittreden en de kwaliteit van het overleg.",
+            exPost: "Beoordeel wat de samenwerking heeft opgeleverd als netwerk.", citation: "§5.1, §4.4"),
+        EvaluationApproach(
+            id: "lerende-evaluatie", name: "Lerende evaluatie", perspective: .networking,
+            description:
+                "Maakt leren onderdeel van de uitvoering: lessen worden vastgelegd, gedeeld en leiden tot bijsturing.",
+            questions: ["Wat is er geleerd, is dat gedeeld, en tot welke bijsturing heeft het geleid?"],
+            evidence: ["leerlog met lessen, besluiten en wijzigingen"],
+            exAnte: "Spreek af hoe lessen worden vastgelegd en openbaar gedeeld.",
+            exDurante: "Houd een leerlog bij van les naar besluit naar wijziging.",
+            exPost: "Beoordeel het leervermogen en wat anderen ervan kunnen leren.", citation: "§5.1, §3.1"),
+        EvaluationApproach(
+            id: "brede-welvaart-context", name: "Contextmonitoring van brede welvaart, zonder toerekening",
+            perspective: .networking,
+            description:
+                "Volgt de brede welvaart in de regio als context van de samenwerking, gescheiden van de programma-indicatoren en zonder die ontwikkeling toe te rekenen.",
+            questions: ["Hoe ontwikkelt de brede welvaart zich in de regio, en in regio's zonder arrangement?"],
+            evidence: ["CBS Monitor Brede Welvaart per regio en jaar"],
+            exAnte: "Kies de thema's van brede welvaart waarop de opgave betrekking heeft.",
+            exDurante: "Volg de regionale cijfers jaarlijks als context.",
+            exPost: "Beschrijf de ontwikkeling als context van het bijdrageverhaal, niet als effect.",
+            citation: "§5, §5.1"),
+        EvaluationApproach(
+            id: "outcome-harvesting", name: "Outcome harvesting", perspective: .responsive,
+            description:
+                "Verzamelt achteraf welke veranderingen zijn opgetreden bij partijen en gaat na hoe het arrangement eraan bijdroeg.",
+            questions: [
+                "Welke veranderingen zijn opgetreden bij partijen en in de samenleving, en hoe droeg het arrangement eraan bij?"
+            ],
+            evidence: ["beschreven uitkomsten, gevalideerd bij betrokkenen"],
+            exAnte: "Spreek af dat uitkomsten worden verzameld.",
+            exDurante: "Verzamel uitkomsten doorlopend bij partners en initiatiefnemers.",
+            exPost: "Valideer en analyseer de verzamelde uitkomsten.", citation: "§5.1"),
+        EvaluationApproach(
+            id: "voortzetting-na-financiering", name: "Voortzetting en autonomie na de financiering",
+            perspective: .responsive,
+            description:
+                "Gaat na of de samenwerking en haar resultaten standhouden als de impuls of de financiering eindigt.",
+            questions: ["Houdt de samenwerking stand na de impuls van het Rijk, en op eigen kracht?"],
+            evidence: ["samenwerkingen en financiering na afloop"],
+            exAnte: "Beschrijf hoe de samenwerking na afloop verder moet.",
+            exDurante: "Volg of partners eigen middelen en verantwoordelijkheid overnemen.",
+            exPost: "Stel vast of de samenwerking na afloop standhoudt.", citation: "§1.4, §3"),
+    ]
+}

@@ -1,0 +1,26 @@
+import GRDB
+import VliegwielCore
+
+/// The versioned schema of the embedded database, oldest first.
+/// Never edit a registered migration: add a new one at the end.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 arrangements") { db in
+            try db.create(table: "arrangement") { table in
+                table.column("id", .text).primaryKey().check { length($0) > 0 }
+                table.column("name", .text).notNull().check { length($0) > 0 }
+                table.column("family", .text).notNull()
+                    .check { Family.allCases.map(\.rawValue).contains($0) }
+                table.column("kind", .text).notNull()
+                    .check { ArrangementKind.allCases.map(\.rawValue).contains($0) }
+                table.column("variant_id", .text).notNull()
+                // The whole arrangement in the interchange form (JSON): nothing is lost.
+                table.column("document", .text).notNull()
+                table.column("version", .integer).notNull().defaults(to: 1)
+                table.column("updated_at", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// Runs the built `vliegwiel` executable as a user would, each test on its own database.
+struct CLI {
+    let database = FileManager.default.temporaryDirectory
+        .appendingPathComponent("vliegwiel-cli-\(UUID().uuidString).sqlite").path
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+        var errorLines: [String] { errors.split(separator: "\n").map(String.init) }
+    }
+
+    static var executable: URL {
+        // The test runner lives in the products folder beside the executable.
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("vliegwiel").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("vliegwiel")
+    }
+
+    @discardableResult
+    func run(_ arguments: String...) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + (arguments.contains("--database") ? [] : ["--database", database])
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
+    }
+
+    func temporaryFile(_ name: String, _ content: String? = nil) throws -> String {
+        let path = (database as NSString).deletingPathExtension + "-" + name
+        if let content { try content.write(toFile: path, atomically: true, encoding: .utf8) }
+        return path
+    }
+}
+
+@Suite struct CLITests {
+    @Test func catalogueListsTheFourteenReferenceVariantsAsJSON() throws {
+        let result = try CLI().run("catalogus", "--formaat", "json")
+        #expect(result.status == 0)
+        let entries = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [[String: String]]
+        #expect(
+            entries.map { $0["id"]! } == [
+                "regio-deal", "city-deal", "town-deal", "woondeal", "green-deal", "nplv", "np-res", "nprz", "npg",
+                "metropoolregio", "veiligheidsregio", "onderwijsregio", "regionale-uitvoeringsdienst",
+                "arbeidsmarktregio",
+            ])
+        #expect(entries.allSatisfy { $0["soort"] == "referentie" })
+    }
+
+    @Test func catalogueAsTextEndsWithTheCount() throws {
+        let result = try CLI().run("catalogus")
+        #expect(result.output.hasPrefix("id "))
+        #expect(result.output.hasSuffix("14 arrangementen\n"))
+    }
+
+    @Test func showPrintsAllThreeElementsWithQuotesAndCitations() throws {
+        let result = try CLI().run("toon", "regio-deal")
+        #expect(result.status == 0)
+        for heading in [
+            "INTERBESTUURLIJK — Wie doet mee? (§2)", "RESULTAATGERICHT — Wat geldt als resultaat? (§3)",
+            "SAMENWERKEND — Hoe werken de partijen samen? (§4)",
+        ] {
+            #expect(result.output.contains(heading))
+        }
+        #expect(result.output.contains("Rol van het Rijk: bovengeschikt én nevengeschikt"))
+        #expect(result.output.contains("(§4.1, tabel samenwerking deals"))
+        #expect(result.output.contains("“"))
+    }
+
+    @Test func anUnknownIDFailsNamingTheFieldAndTheKnownIDs() throws {
+        let result = try CLI().run("toon", "super-deal")
+        #expect(result.status == 1)
+        #expect(result.errorLines.count == 1)
+        #expect(
+            result.errorLines[0].hasPrefix(
+                "fout: id: onbekend arrangement 'super-deal'; bekende ids: regio-deal, city-deal"))
+    }
+
+    @Test func anUnknownFormatNamesTheAllowedValues() throws {
+        let result = try CLI().run("catalogus", "--formaat", "xml")
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["fout: --formaat: onbekende waarde 'xml'; toegestaan: tekst, json"])
+    }
+
+    @Test(arguments: ["json", "yaml"])
+    func exportImportExportIsByteIdentical(format: String) throws {
+        let cli = CLI()
+        let first = try cli.temporaryFile("eerste.\(format)")
+        #expect(try cli.run("exporteer", "--formaat", format, "--uitvoer", first).status == 0)
+        // Add an arrangement of our own so the round trip carries more than the catalogue.
+        let own = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(own.contains("regio-deal"))
+
+        let other = CLI()
+        let imported = try other.run("importeer", first)
+        #expect(imported.status == 0)
+        #expect(imported.output.hasSuffix("0 nieuw, 0 bijgewerkt, 14 ongewijzigd\n"))
+        let second = try other.temporaryFile("tweede.\(format)")
+        #expect(try other.run("exporteer", "--formaat", format, "--uitvoer", second).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    @Test func aPracticeArrangementRoundTripsThroughAnotherDatabase() throws {
+        let cli = CLI()
+        let export = try cli.run("exporteer", "--formaat", "yaml").output
+        // Turn the Woondeal reference into a practice arrangement of our own.
+        let own = export.replacingOccurrences(of: "id: woondeal\n", with: "id: woondeal-fictief\n")
+            .replacingOccurrences(
+                of: "soort: referentie\n    variant: woondeal", with: "soort: praktijk\n    variant: woondeal")
+        let file = try cli.temporaryFile("eigen.yaml", own)
+        let imported = try cli.run("importeer", file)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasSuffix("1 nieuw, 0 bijgewerkt, 13 ongewijzigd\n"))
+        let after = try cli.run("exporteer", "--formaat", "yaml").output
+        let other = CLI()
+        #expect(try other.run("importeer", try other.temporaryFile("na.yaml", after)).status == 0)
+        #expect(try other.run("exporteer", "--formaat", "yaml").output == after)
+    }
+
+    @Test func aBadFileIsRefusedWholeWithOneLinePerProblemAndNothingStored() throws {
+        let cli = CLI()
+        let before = try cli.run("exporteer").output
+        let good = before.replacingOccurrences(of: "\"id\" : \"woondeal\"", with: "\"id\" : \"nieuw\"")
+            .replacingOccurrences(
+                of: "\"soort\" : \"referentie\",\n      \"variant\" : \"woondeal\"",
+                with: "\"soort\" : \"praktijk\",\n      \"variant\" : \"woondeal\"")
+        let bad = good.replacingOccurrences(of: "\"waarde\" : \"bovengeschikt\"", with: "\"waarde\" : \"baas\"")
+        let file = try cli.temporaryFile("fout.json", bad)
+        let result = try cli.run("importeer", file)
+        #expect(result.status == 1)
+        #expect(result.errorLines.count > 1)
+        #expect(result.errorLines.allSatisfy { $0.hasPrefix("fout: ") && $0.contains("fout.json: ") })
+        #expect(
+            result.errorLines.contains {
+                $0.contains("rolRijk.waarden[0].waarde: onbekende waarde 'baas'; toegestaan: bovengeschikt")
+            })
+        #expect(try cli.run("exporteer").output == before)
+    }
+
+    @Test func changingAReferenceVariantIsRefused() throws {
+        let cli = CLI()
+        let export = try cli.run("exporteer").output
+        let changed = export.replacingOccurrences(
+            of: "\"naam\" : \"Woondeal\"", with: "\"naam\" : \"Woondeal (aangepast)\"")
+        #expect(changed != export)
+        let result = try cli.run("importeer", try cli.temporaryFile("ref.json", changed))
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first?.hasPrefix(
+                "fout: ref.json: woondeal: profiel: referentievarianten komen uit het essay") == true)
+        #expect(try cli.run("exporteer").output == export)
+    }
+
+    @Test func aMalformedFileIsNamed() throws {
+        let cli = CLI()
+        let result = try cli.run("importeer", try cli.temporaryFile("kapot.yaml", "arrangementen: [\n  - id: x\n  :"))
+        #expect(result.status == 1)
+        #expect(result.errorLines.first?.hasPrefix("fout: kapot.yaml: geen geldige YAML") == true)
+    }
+
+    @Test func startOpensAndMigratesTheDatabase() throws {
+        let cli = CLI()
+        let result = try cli.run("start")
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.database))
+        #expect(result.output.contains("14 referentievarianten"))
+    }
+}
