@@ -71,10 +71,13 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
                         "versie \(document.schemaVersion) wordt niet ondersteund; deze versie van Vliegwiel leest versie \(ArrangementDocument.currentSchemaVersion)"
                 ))
         }
-        // Semantic checks, except where decoding already reported a problem at or below the field.
+        // Semantic checks, except where decoding already reported a problem on the same field,
+        // one above it or one below it: one mistake gives one line.
         let decodingPaths = issues.map { ($0.arrangementID, $0.field) }
         for issue in ArrangementValidator.issues(in: document.arrangements)
-        where !decodingPaths.contains(where: { $0.0 == issue.arrangementID && issue.field.hasPrefix($0.1) }) {
+        where !decodingPaths.contains(where: { id, field in
+            id == issue.arrangementID && (issue.field.hasPrefix(field) || field.hasPrefix(issue.field))
+        }) {
             issues.append(issue)
         }
         guard issues.isEmpty else {
@@ -100,16 +103,25 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
             return ValidationIssue(field: (context.codingPath + [key]).fieldPath, message: "ontbreekt")
         case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
             return ValidationIssue(field: context.codingPath.fieldPath, message: context.debugDescription)
+        case DecodingError.dataCorrupted(let context) where context.underlyingError is YamlError:
+            return ValidationIssue(field: "", message: "geen geldige YAML: \(oneLine(context.underlyingError!))")
         case DecodingError.dataCorrupted(let context):
             let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             return ValidationIssue(
                 field: "",
                 message: "geen geldige \(format.rawValue.uppercased()): \(detail ?? context.debugDescription)")
         case let error as YamlError:
-            return ValidationIssue(field: "", message: "geen geldige YAML: \(error)")
+            return ValidationIssue(field: "", message: "geen geldige YAML: \(oneLine(error))")
         default:
             return ValidationIssue(field: "", message: "onleesbaar: \(error)")
         }
+    }
+
+    /// A parser message on one line, without the quoted source lines and caret under them.
+    private static func oneLine(_ error: any Error) -> String {
+        String(describing: error).split(separator: "\n")
+            .filter { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") && $0.trimmingCharacters(in: .whitespaces) != "^" }
+            .joined(separator: "; ")
     }
 
     private static func dutchName(of type: Any.Type) -> String {

@@ -3,8 +3,13 @@ import Testing
 
 /// Runs the built `vliegwiel` executable as a user would, each test on its own database.
 struct CLI {
-    let database = FileManager.default.temporaryDirectory
-        .appendingPathComponent("vliegwiel-cli-\(UUID().uuidString).sqlite").path
+    /// A folder of its own per test, holding its database and files.
+    let folder: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vliegwiel-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }()
+    var database: String { folder + "/vliegwiel.sqlite" }
 
     struct Result {
         var status: Int32
@@ -41,7 +46,7 @@ struct CLI {
     }
 
     func temporaryFile(_ name: String, _ content: String? = nil) throws -> String {
-        let path = (database as NSString).deletingPathExtension + "-" + name
+        let path = folder + "/" + name
         if let content { try content.write(toFile: path, atomically: true, encoding: .utf8) }
         return path
     }
@@ -116,12 +121,14 @@ struct CLI {
 
     @Test func aPracticeArrangementRoundTripsThroughAnotherDatabase() throws {
         let cli = CLI()
-        let export = try cli.run("exporteer", "--formaat", "yaml").output
+        let export = try cli.run("exporteer").output
         // Turn the Woondeal reference into a practice arrangement of our own.
-        let own = export.replacingOccurrences(of: "id: woondeal\n", with: "id: woondeal-fictief\n")
+        let own = export.replacingOccurrences(of: "\"id\" : \"woondeal\"", with: "\"id\" : \"woondeal-fictief\"")
             .replacingOccurrences(
-                of: "soort: referentie\n    variant: woondeal", with: "soort: praktijk\n    variant: woondeal")
-        let file = try cli.temporaryFile("eigen.yaml", own)
+                of: "\"soort\" : \"referentie\",\n      \"variant\" : \"woondeal\"",
+                with: "\"soort\" : \"praktijk\",\n      \"variant\" : \"woondeal\"")
+        #expect(own.contains("woondeal-fictief") && own.contains("\"praktijk\""))
+        let file = try cli.temporaryFile("eigen.json", own)
         let imported = try cli.run("importeer", file)
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.hasSuffix("1 nieuw, 0 bijgewerkt, 13 ongewijzigd\n"))
@@ -169,7 +176,7 @@ struct CLI {
         let cli = CLI()
         let result = try cli.run("importeer", try cli.temporaryFile("kapot.yaml", "arrangementen: [\n  - id: x\n  :"))
         #expect(result.status == 1)
-        #expect(result.errorLines.first?.hasPrefix("fout: kapot.yaml: geen geldige YAML") == true)
+        #expect(result.errorLines.first?.hasPrefix("fout: kapot.yaml: geen geldige YAML") == true, "\(result.errors)")
     }
 
     @Test func startOpensAndMigratesTheDatabase() throws {

@@ -228,11 +228,11 @@ extension ProfileDimension {
         all.filter { $0.element == element }
     }
 
-    /// Finds a dimension by its full path (`samenwerkend.rolRijk`) or, when unambiguous,
-    /// by its last segment (`rolRijk`).
+    /// Finds a dimension by its full path (`samenwerkend.rolRijk`) or, when unambiguous, by
+    /// the last segments of it (`rolRijk`, `bestuurslagen.rijk`).
     public static func named(_ name: String) -> ProfileDimension? {
         if let exact = all.first(where: { $0.id == name }) { return exact }
-        let matches = all.filter { $0.id.split(separator: ".").last.map(String.init) == name }
+        let matches = all.filter { $0.id.hasSuffix("." + name) }
         return matches.count == 1 ? matches[0] : nil
     }
 }
