@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Resources/catalogus.yaml")],
+            resources: [.copy("Resources/catalogus.yaml"), .copy("Resources/regio-deals.csv"), .copy("Resources/regio-deal-regels.yaml"), .copy("Resources/fictieve-regio-deal.yaml")],
             swiftSettings: strict
         ),
         // The store contract and its SQLite implementation.
