@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The framework of the essay: profiles, catalogue validation, analysis. No I/O.
@@ -36,13 +42,27 @@ let package = Package(
             swiftSettings: strict
         ),
         // The web application (a later issue).
-        .target(name: "VliegwielWeb", dependencies: ["VliegwielCore", "VliegwielStorage"], swiftSettings: strict),
+        .target(
+            name: "VliegwielWeb",
+            dependencies: [
+                "VliegwielCore", "VliegwielStorage", "VliegwielInterchange",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Assets")],
+            swiftSettings: strict
+        ),
         // The command-line verbs, as a library so that tests can drive them.
         .target(
             name: "VliegwielCLI",
             dependencies: [
                 "VliegwielCore", "VliegwielInterchange", "VliegwielStorage", "VliegwielWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -62,7 +82,11 @@ let package = Package(
         .testTarget(
             name: "VliegwielStorageTests",
             dependencies: ["VliegwielStorage", "VliegwielInterchange", "VliegwielTestSupport"], swiftSettings: strict),
-        .testTarget(name: "VliegwielWebTests", dependencies: ["VliegwielWeb"], swiftSettings: strict),
+        .testTarget(
+            name: "VliegwielWebTests",
+            dependencies: [
+                "VliegwielWeb", "VliegwielTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ], swiftSettings: strict),
         .testTarget(name: "VliegwielCLITests", dependencies: ["VliegwielCLI", "vliegwiel"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

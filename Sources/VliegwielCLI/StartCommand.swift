@@ -1,10 +1,14 @@
 import ArgumentParser
+import Logging
 import VliegwielCore
+import VliegwielWeb
 
-/// `vliegwiel start`: opens and migrates the database with the catalogue loaded.
+/// `vliegwiel start`: the web application on the embedded SQLite database.
 struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Start Vliegwiel op de ingebouwde SQLite-database.")
+        commandName: "start",
+        abstract: "Start de webapplicatie op de ingebouwde SQLite-database, met de catalogus geladen.",
+        discussion: "Stoppen met Ctrl-C (SIGINT) of SIGTERM: lopende verzoeken worden netjes afgerond.")
 
     @OptionGroup var database: DatabaseOptions
     @Option(name: .customLong("poort"), help: "TCP-poort van de webapplicatie.") var port = 8080
@@ -12,16 +16,24 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            guard (1...65535).contains(port) else {
+                throw CommandFailure(field: "--poort", "\(port) is geen geldige poort; kies 1 tot en met 65535")
+            }
             let installation = try await Installation.open(database)
+            var logger = Logger(label: "vliegwiel")
+            logger.logLevel = .info
             let count = try await installation.store.allArrangements().count
-            Terminal.write(
-                """
-                Database gereed: \(installation.databasePath) (\(count) arrangementen, waarvan \
-                \(installation.catalogue.count) referentievarianten uit het essay).
-                De webapplicatie (http://\(host):\(port)) is nog niet gebouwd; gebruik intussen \
-                'vliegwiel catalogus' en 'vliegwiel toon ID'.
-
-                """)
+            logger.info(
+                "Vliegwiel start",
+                metadata: [
+                    "database": "\(installation.databasePath)", "arrangementen": "\(count)",
+                    "adres": "http://\(host):\(port)",
+                ])
+            let application = try buildApplication(
+                WebConfiguration(host: host, port: port),
+                dependencies: WebDependencies(
+                    store: installation.store, catalogue: installation.catalogue, logger: logger))
+            try await application.runService()
         }
     }
 }

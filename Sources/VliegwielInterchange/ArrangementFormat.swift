@@ -40,29 +40,8 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
     /// - Throws: ``ValidationFailure`` with one issue per problem, each naming the file,
     ///   the arrangement and the field.
     public func decode(_ text: String, source: String) throws(ValidationFailure) -> [Arrangement] {
-        let collector = DecodingIssueCollector()
-        let document: ArrangementDocument
-        do {
-            switch self {
-            case .json:
-                let decoder = JSONDecoder()
-                decoder.userInfo[.issueCollector] = collector
-                document = try decoder.decode(ArrangementDocument.self, from: Data(text.utf8))
-            case .yaml:
-                document = try YAMLDecoder().decode(
-                    ArrangementDocument.self, from: text, userInfo: [.issueCollector: collector])
-            }
-        } catch {
-            var issues = collector.issues
-            issues.append(Self.issue(for: error, format: self))
-            throw ValidationFailure(
-                issues: issues.map { issue in
-                    var issue = issue
-                    issue.source = source
-                    return issue
-                })
-        }
-        var issues = collector.issues
+        let (document, decodingIssues) = try decodeValue(ArrangementDocument.self, from: text, source: source)
+        var issues = decodingIssues
         if document.schemaVersion != ArrangementDocument.currentSchemaVersion {
             issues.append(
                 ValidationIssue(
@@ -71,24 +50,65 @@ public enum ArrangementFormat: String, CaseIterable, Sendable {
                         "versie \(document.schemaVersion) wordt niet ondersteund; deze versie van Vliegwiel leest versie \(ArrangementDocument.currentSchemaVersion)"
                 ))
         }
+        try Self.finish(issues, validating: document.arrangements, source: source)
+        return document.arrangements
+    }
+
+    /// Reads one arrangement (the body of an API request), reporting every problem at once.
+    public func decodeArrangement(_ text: String, source: String) throws(ValidationFailure) -> Arrangement {
+        let (arrangement, issues) = try decodeValue(Arrangement.self, from: text, source: source)
+        try Self.finish(issues, validating: [arrangement], source: source)
+        return arrangement
+    }
+
+    /// Reads any value of the format (a profile, a request body), reporting every vocabulary
+    /// problem at once; no validation beyond the vocabularies.
+    public func decodeValue<T: Decodable>(
+        _ type: T.Type, from text: String, source: String
+    ) throws(ValidationFailure) -> (T, [ValidationIssue]) {
+        let collector = DecodingIssueCollector()
+        do {
+            let value: T
+            switch self {
+            case .json:
+                let decoder = JSONDecoder()
+                decoder.userInfo[.issueCollector] = collector
+                value = try decoder.decode(T.self, from: Data(text.utf8))
+            case .yaml:
+                value = try YAMLDecoder().decode(T.self, from: text, userInfo: [.issueCollector: collector])
+            }
+            return (value, collector.issues)
+        } catch {
+            var issues = collector.issues
+            issues.append(Self.issue(for: error, format: self))
+            throw Self.failure(issues, source: source)
+        }
+    }
+
+    /// Adds the semantic checks to the decoding problems and throws when there are any.
+    private static func finish(
+        _ decodingIssues: [ValidationIssue], validating arrangements: [Arrangement], source: String
+    ) throws(ValidationFailure) {
+        var issues = decodingIssues
         // Semantic checks, except where decoding already reported a problem on the same field,
         // one above it or one below it: one mistake gives one line.
         let decodingPaths = issues.map { ($0.arrangementID, $0.field) }
-        for issue in ArrangementValidator.issues(in: document.arrangements)
+        for issue in ArrangementValidator.issues(in: arrangements)
         where !decodingPaths.contains(where: { id, field in
             id == issue.arrangementID && (issue.field.hasPrefix(field) || field.hasPrefix(issue.field))
         }) {
             issues.append(issue)
         }
-        guard issues.isEmpty else {
-            throw ValidationFailure(
-                issues: issues.map { issue in
-                    var issue = issue
-                    issue.source = source
-                    return issue
-                })
-        }
-        return document.arrangements
+        guard issues.isEmpty else { throw failure(issues, source: source) }
+    }
+
+    private static func failure(_ issues: [ValidationIssue], source: String) -> ValidationFailure {
+        ValidationFailure(
+            issues: issues.map { issue in
+                var issue = issue
+                issue.source = source
+                return issue
+            })
     }
 
     private static func issue(for error: any Error, format: ArrangementFormat) -> ValidationIssue {

@@ -179,11 +179,11 @@ struct CLI {
         #expect(result.errorLines.first?.hasPrefix("fout: kapot.yaml: geen geldige YAML") == true, "\(result.errors)")
     }
 
-    @Test func startOpensAndMigratesTheDatabase() throws {
+    @Test func startRefusesAnImpossiblePortBeforeTouchingAnything() throws {
         let cli = CLI()
-        let result = try cli.run("start")
-        #expect(result.status == 0)
-        #expect(FileManager.default.fileExists(atPath: cli.database))
-        #expect(result.output.contains("14 referentievarianten"))
+        let result = try cli.run("start", "--poort", "70000")
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["fout: --poort: 70000 is geen geldige poort; kies 1 tot en met 65535"])
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 }

@@ -27,6 +27,11 @@ public struct DimensionChange: Sendable, Hashable {
     public var dimension: ProfileDimension
     public var codes: [String]
 
+    public init(dimension: ProfileDimension, codes: [String]) {
+        self.dimension = dimension
+        self.codes = codes
+    }
+
     /// Parses `DIMENSIE=WAARDE[,WAARDE]`, naming the problem when it cannot.
     public static func parse(_ text: String) throws(ValidationFailure) -> DimensionChange {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)

@@ -1,0 +1,284 @@
+import Foundation
+import Hummingbird
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
+
+/// The JSON API under `/api/v1`, following the Dutch API design rules: Dutch plural
+/// resource names, problem+json errors listing every invalid field, content negotiation.
+struct APIRoutes: Sendable {
+    let store: any ArrangementStore
+    let catalogue: [Arrangement]
+    let openAPI: Data
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(APIURL.openAPI.pattern)) { request, _ in
+            try Self.requireJSONAccepted(request)
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
+        }
+        router.get(RouterPath(APIURL.arrangements.pattern)) { request, _ in
+            try Self.requireJSONAccepted(request)
+            let query = queryParameters(request.uri.query)
+            var invalid: [Problem.InvalidParameter] = []
+            let family = try Self.vocabulary(Family.self, "familie", query, &invalid)
+            let kind = try Self.vocabulary(ArrangementKind.self, "soort", query, &invalid)
+            if !invalid.isEmpty {
+                throw Problem(.badRequest, detail: "De zoekvraag is ongeldig.", invalidParams: invalid)
+            }
+            let arrangements = try await store.allArrangements().filter {
+                (family == nil || $0.family == family) && (kind == nil || $0.kind == kind)
+            }
+            return try Self.json(ArrangementList(arrangements: arrangements))
+        }
+        router.get(RouterPath(APIURL.arrangement("").pattern)) { request, context in
+            try Self.requireJSONAccepted(request)
+            return try Self.json(try await arrangement(context.parameters.get("id") ?? ""))
+        }
+        router.post(RouterPath(APIURL.arrangements.pattern)) { request, _ in
+            try Self.requireJSONAccepted(request)
+            let text = try await Self.jsonBody(request)
+            let incoming: Arrangement
+            do {
+                incoming = try ArrangementFormat.json.decodeArrangement(text, source: "verzoek")
+            } catch let error as ValidationFailure {
+                throw Self.invalid(error)
+            }
+            let plan = try await store.importArrangements([incoming], shippedReferences: catalogue)
+            guard plan.isAccepted else { throw Self.invalid(ValidationFailure(issues: plan.issues)) }
+            guard plan.created == [incoming.id] else {
+                throw Problem(.conflict, detail: "Er bestaat al een arrangement met id '\(incoming.id)'.")
+            }
+            var response = try Self.json(incoming, status: .created)
+            response.headers[.location] = APIURL.arrangement(incoming.id).path
+            return response
+        }
+        router.get(RouterPath(APIURL.advice("").pattern)) { request, context in
+            try Self.requireJSONAccepted(request)
+            let subject = try await arrangement(context.parameters.get("id") ?? "")
+            return try Self.json(AdviceBody(arrangement: subject, references: catalogue))
+        }
+        router.get(RouterPath(APIURL.comparisons.pattern)) { request, _ in
+            try Self.requireJSONAccepted(request)
+            let query = queryParameters(request.uri.query)
+            let ids = (query["arrangementen"] ?? []).flatMap { $0.split(separator: ",").map(String.init) }
+            var invalid: [Problem.InvalidParameter] = []
+            var arrangements: [Arrangement] = []
+            for id in ids {
+                if let found = try await store.arrangement(id: id) {
+                    arrangements.append(found)
+                } else {
+                    invalid.append(.init(name: "arrangementen", reason: "onbekend arrangement '\(id)'"))
+                }
+            }
+            if ids.count < 2 {
+                invalid.append(
+                    .init(name: "arrangementen", reason: "geef ten minste twee ids, gescheiden door komma's"))
+            }
+            if !invalid.isEmpty {
+                throw Problem(.badRequest, detail: "De vergelijking is ongeldig.", invalidParams: invalid)
+            }
+            do {
+                return try Self.json(try ComparisonReport(arrangements, references: catalogue))
+            } catch let error as ValidationFailure {
+                throw Self.invalid(error)
+            }
+        }
+        router.post(RouterPath(APIURL.adviceForProfile.pattern)) { request, _ in
+            try Self.requireJSONAccepted(request)
+            let text = try await Self.jsonBody(request)
+            let body: ProfileRequest
+            do {
+                let (decoded, issues) = try ArrangementFormat.json.decodeValue(
+                    ProfileRequest.self, from: text, source: "verzoek")
+                if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+                body = decoded
+            } catch let error as ValidationFailure {
+                throw Self.invalid(error)
+            }
+            let design = Arrangement(
+                id: "ontwerp", name: "Ontwerp", family: .other, kind: .practice, variantID: "regio-deal", sources: [],
+                profile: body.profile)
+            return try Self.json(AdviceBody(arrangement: design, references: catalogue, isUnsaved: true))
+        }
+        router.post(RouterPath(APIURL.whatIf.pattern)) { request, _ in
+            try Self.requireJSONAccepted(request)
+            let text = try await Self.jsonBody(request)
+            let body: WhatIfRequest
+            do {
+                body = try JSONDecoder().decode(WhatIfRequest.self, from: Data(text.utf8))
+            } catch {
+                throw Problem(
+                    .badRequest,
+                    detail:
+                        "Verwacht {\"arrangement\": \"id\", \"wijzigingen\": {\"dimensie\": [\"waarde\"]}}.",
+                    invalidParams: [.init(name: "body", reason: "geen geldig wat-als-verzoek")])
+            }
+            var invalid: [Problem.InvalidParameter] = []
+            var changes: [DimensionChange] = []
+            for (name, codes) in body.changes.sorted(by: { $0.key < $1.key }) {
+                guard let dimension = ProfileDimension.named(name) else {
+                    invalid.append(.init(name: "wijzigingen.\(name)", reason: "onbekende dimensie"))
+                    continue
+                }
+                changes.append(DimensionChange(dimension: dimension, codes: codes))
+            }
+            let subject = try await store.arrangement(id: body.arrangement)
+            if subject == nil {
+                invalid.append(.init(name: "arrangement", reason: "onbekend arrangement '\(body.arrangement)'"))
+            }
+            if body.changes.isEmpty {
+                invalid.append(.init(name: "wijzigingen", reason: "geef ten minste één wijziging"))
+            }
+            guard let subject, invalid.isEmpty else {
+                throw Problem(.badRequest, detail: "Het wat-als-verzoek is ongeldig.", invalidParams: invalid)
+            }
+            do {
+                return try Self.json(try WhatIf(subject, changes: changes))
+            } catch let error as ValidationFailure {
+                throw Problem(
+                    .badRequest, detail: "Het wat-als-verzoek is ongeldig.",
+                    invalidParams: error.issues.map { .init(name: "wijzigingen.\($0.field)", reason: $0.message) })
+            }
+        }
+    }
+
+    private func arrangement(_ id: String) async throws -> Arrangement {
+        guard let found = try await store.arrangement(id: id) else {
+            throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+        }
+        return found
+    }
+
+    // MARK: Helpers
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// 406 unless the client accepts JSON (or anything).
+    static func requireJSONAccepted(_ request: Request) throws {
+        guard let accept = request.headers[.accept], !accept.isEmpty else { return }
+        let types = accept.split(separator: ",").map {
+            $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        let acceptable = ["application/json", "application/problem+json", "application/*", "*/*"]
+        guard types.contains(where: acceptable.contains) else {
+            throw Problem(
+                .notAcceptable, detail: "Deze API levert alleen application/json; vraag daarom om application/json.")
+        }
+    }
+
+    /// The request body as JSON text: 415 for another media type, 413 when too large.
+    static func jsonBody(_ request: Request) async throws -> String {
+        guard let type = request.headers[.contentType]?.lowercased(), type.hasPrefix("application/json") else {
+            throw Problem(.unsupportedMediaType, detail: "Stuur de inhoud als application/json.")
+        }
+        do {
+            return String(buffer: try await request.body.collect(upTo: maximumBodySize))
+        } catch {
+            throw Problem(.contentTooLarge, detail: "De inhoud is groter dan \(maximumBodySize / 1024) kB.")
+        }
+    }
+
+    static func invalid(_ failure: ValidationFailure) -> Problem {
+        Problem(
+            .badRequest, detail: "De invoer bevat \(failure.issues.count) fout(en); zie invalidParams.",
+            invalidParams: failure.issues.map {
+                .init(name: $0.field.isEmpty ? "body" : $0.field, reason: $0.message)
+            })
+    }
+
+    static func vocabulary<V: Vocabulary>(
+        _ type: V.Type, _ name: String, _ query: [String: [String]], _ invalid: inout [Problem.InvalidParameter]
+    ) throws -> V? {
+        guard let code = query[name]?.first, !code.isEmpty else { return nil }
+        guard let value = V(code: code) else {
+            invalid.append(.init(name: name, reason: "onbekende waarde '\(code)'; toegestaan: \(V.allowedCodes)"))
+            return nil
+        }
+        return value
+    }
+}
+
+/// `GET /api/v1/arrangementen`.
+struct ArrangementList: Encodable {
+    struct Entry: Encodable {
+        var id: String
+        var naam: String
+        var familie: String
+        var soort: String
+        var variant: String
+        var links: Links
+
+        enum CodingKeys: String, CodingKey {
+            case id, naam, familie, soort, variant
+            case links = "_links"
+        }
+    }
+
+    struct Links: Encodable {
+        struct Link: Encodable { var href: String }
+        var `self`: Link
+        var advies: Link
+    }
+
+    var arrangementen: [Entry]
+    var aantal: Int
+
+    init(arrangements: [Arrangement]) {
+        arrangementen = arrangements.map {
+            Entry(
+                id: $0.id, naam: $0.name, familie: $0.family.code, soort: $0.kind.code, variant: $0.variantID,
+                links: Links(
+                    self: .init(href: APIURL.arrangement($0.id).path), advies: .init(href: APIURL.advice($0.id).path)))
+        }
+        aantal = arrangements.count
+    }
+}
+
+/// The advice on an arrangement or an unsaved profile, with the nearest reference variants.
+struct AdviceBody: Encodable {
+    var arrangement: Arrangement
+    var references: [Arrangement]
+    var isUnsaved = false
+
+    enum CodingKeys: String, CodingKey {
+        case id, naam, advies
+        case nearest = "dichtstbijzijndeReferenties"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if !isUnsaved {
+            try container.encode(arrangement.id, forKey: .id)
+            try container.encode(arrangement.name, forKey: .naam)
+        }
+        try container.encode(Advice(arrangement.profile), forKey: .advies)
+        try container.encode(
+            ProfileDistance.nearest(
+                to: arrangement.profile, among: references, excluding: isUnsaved ? nil : arrangement.id),
+            forKey: .nearest)
+    }
+}
+
+/// `POST /api/v1/adviezen`: a profile not (yet) saved.
+struct ProfileRequest: Decodable {
+    var profile: Profile
+    enum CodingKeys: String, CodingKey { case profile = "profiel" }
+}
+
+/// `POST /api/v1/wat-als`.
+struct WhatIfRequest: Decodable {
+    var arrangement: String
+    var changes: [String: [String]]
+    enum CodingKeys: String, CodingKey {
+        case arrangement
+        case changes = "wijzigingen"
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Headers every response carries: the API version, and protection against sniffing,
+/// framing and leaking the address (Dutch API design rules; OWASP secure headers).
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var apiVersion: String { "1.0.0" }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("API-Version")!] = Self.apiVersion
+        if request.uri.path.hasPrefix(APIURL.base) { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// Turns every error into a response a person or a program can read: problem+json under
+/// `/api`, an HTML page elsewhere. Unknown paths and trailing slashes are 404.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let renderer: PageRenderer
+    let pages: SitePages
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        let isAPI = path.hasPrefix(APIURL.base)
+        if path.count > 1 && path.hasSuffix("/") {
+            return respond(
+                .notFound, detail: "Deze pagina bestaat niet. Adressen eindigen niet op een schuine streep.", request,
+                isAPI)
+        }
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return isAPI ? problem.response(instance: path) : page(problem.status, problem.detail, request)
+        } catch let error as HTTPError {
+            let detail: String =
+                switch error.status {
+                case .notFound: "Deze pagina of deze bron bestaat niet."
+                case .contentTooLarge: "Het verzoek is te groot."
+                case .methodNotAllowed: "Deze methode is hier niet toegestaan."
+                default: error.body ?? error.status.reasonPhrase
+                }
+            return respond(error.status, detail: detail, request, isAPI)
+        } catch {
+            context.logger.error("Onverwachte fout", metadata: ["fout": "\(error)", "pad": "\(path)"])
+            return respond(
+                .internalServerError, detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw.", request,
+                isAPI)
+        }
+    }
+
+    private func respond(_ status: HTTPResponse.Status, detail: String, _ request: Request, _ isAPI: Bool) -> Response {
+        isAPI ? Problem(status, detail: detail).response(instance: request.uri.path) : page(status, detail, request)
+    }
+
+    private func page(_ status: HTTPResponse.Status, _ detail: String, _ request: Request) -> Response {
+        let language = Language(query: queryParameters(request.uri.query))
+        let html = renderer.render(pages.error(status: status.code, message: detail, language), template: "error")
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// An RFC 9457 problem: status, title, detail and, for invalid input, every invalid field.
+struct Problem: Error, Sendable {
+    struct InvalidParameter: Encodable, Sendable {
+        var name: String
+        var reason: String
+    }
+
+    var status: HTTPResponse.Status
+    var title: String
+    var detail: String
+    var invalidParams: [InvalidParameter]
+
+    init(_ status: HTTPResponse.Status, title: String? = nil, detail: String, invalidParams: [InvalidParameter] = []) {
+        self.status = status
+        self.title = title ?? Self.title(for: status)
+        self.detail = detail
+        self.invalidParams = invalidParams
+    }
+
+    static func title(for status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "Ongeldige invoer"
+        case 404: "Niet gevonden"
+        case 405: "Methode niet toegestaan"
+        case 406: "Niet aanvaardbaar formaat"
+        case 409: "Conflict"
+        case 413: "Verzoek te groot"
+        case 415: "Niet ondersteund mediatype"
+        default: status.code >= 500 ? "Interne fout" : "Fout"
+        }
+    }
+
+    func response(instance: String) -> Response {
+        struct Body: Encodable {
+            var type = "about:blank"
+            var title: String
+            var status: Int
+            var detail: String
+            var instance: String
+            var invalidParams: [InvalidParameter]?
+        }
+        let body = Body(
+            title: title, status: status.code, detail: detail, instance: instance,
+            invalidParams: invalidParams.isEmpty ? nil : invalidParams)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
+        return Response(
+            status: status, headers: [.contentType: "application/problem+json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

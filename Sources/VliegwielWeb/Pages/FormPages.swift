@@ -1,0 +1,158 @@
+import VliegwielCore
+
+/// Choosing arrangements and seeing them side by side.
+struct ComparePage: Sendable {
+    struct Option: Sendable {
+        var id: String
+        var name: String
+        var isChecked: Bool
+        var fieldID: String
+    }
+
+    struct ElementRows: Sendable {
+        struct Row: Sendable {
+            struct Cell: Sendable {
+                var text: String
+                var quotes: [String]
+            }
+
+            var label: String
+            var status: String
+            var statusClass: String
+            var cells: [Cell]
+        }
+
+        var label: String
+        var question: String
+        var rows: [Row]
+    }
+
+    struct VariationRow: Sendable {
+        var label: String
+        var variation: String
+        var cumulative: String
+        var differing: String
+    }
+
+    struct NearestGroup: Sendable {
+        var name: String
+        var references: [NearestView]
+    }
+
+    var layout: Layout
+    var options: [Option]
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var hasResult: Bool
+    var columns: [String]
+    var elements: [ElementRows]
+    var variationChart: String
+    var variationRows: [VariationRow]
+    var nearest: [NearestGroup]
+    var language: String
+}
+
+/// The design form (ex ante): one step per element.
+struct DesignPage: Sendable {
+    struct Option: Sendable {
+        var code: String
+        var label: String
+        var isChecked: Bool
+        var fieldID: String
+    }
+
+    struct Field: Sendable {
+        var name: String
+        var fieldID: String
+        var label: String
+        var hint: String
+        var options: [Option]
+        var isFreeText: Bool
+        var value: String
+        var error: String?
+    }
+
+    struct Step: Sendable {
+        var number: Int
+        var label: String
+        var question: String
+        var chapter: String
+        var fields: [Field]
+    }
+
+    struct TextField: Sendable {
+        var value: String
+        var error: String?
+    }
+
+    var layout: Layout
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var action: String
+    var id: TextField
+    var name: TextField
+    var source: TextField
+    var summary: TextField
+    var familyError: String?
+    var variantError: String?
+    var families: [Option]
+    var variants: [Option]
+    var steps: [Step]
+}
+
+/// Changing design choices of an arrangement and seeing the difference.
+struct WhatIfPage: Sendable {
+    struct Option: Sendable {
+        var code: String
+        var label: String
+        var isSelected: Bool
+    }
+
+    struct Field: Sendable {
+        var name: String
+        var fieldID: String
+        var label: String
+        var current: String
+        var options: [Option]
+        var isFreeText: Bool
+        var value: String
+    }
+
+    struct Group: Sendable {
+        var label: String
+        var fields: [Field]
+    }
+
+    struct Shift: Sendable {
+        var label: String
+        var before: String
+        var after: String
+        var change: String
+    }
+
+    struct Change: Sendable {
+        var label: String
+        var before: String
+        var after: String
+    }
+
+    var layout: Layout
+    var arrangements: [Option]
+    var selectedName: String?
+    var groups: [Group]
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var hasResult: Bool
+    var changes: [Change]
+    var shifts: [Shift]
+    var shiftChart: String
+    var dominantBefore: String
+    var dominantAfter: String
+    var consequencesAdded: [String]
+    var consequencesRemoved: [String]
+    var approachesAdded: [String]
+    var approachesRemoved: [String]
+    var temporalChanged: Bool
+    var language: String
+    var arrangementID: String
+}

@@ -1,0 +1,46 @@
+import VliegwielCore
+
+/// What every page shares: the language, the menu, the footer.
+struct Layout: Sendable {
+    struct NavigationItem: Sendable {
+        var label: String
+        var href: String
+        var isCurrent: Bool
+    }
+
+    var t: UIText
+    var title: String
+    var languageSwitchHref: String
+    var otherLanguageCode: String
+    var navigation: [NavigationItem]
+    var homeHref: String
+    var accessibilityHref: String
+    var stylesheetHref: String
+
+    /// - Parameters:
+    ///   - current: the page, for the menu's `aria-current`.
+    ///   - switchTo: the same page in the other language.
+    init(title: String, language: Language, current: SiteURL, otherLanguage: String) {
+        t = UIText.of(language)
+        self.title = title
+        languageSwitchHref = otherLanguage
+        otherLanguageCode = language == .dutch ? "en" : "nl"
+        let items: [(String, SiteURL)] = [
+            (t.navHome, .home), (t.navCatalogue, .catalogue()), (t.navCompare, .compare([])), (t.navDesign, .design),
+            (t.navWhatIf, .whatIf(arrangementID: nil)),
+        ]
+        navigation = items.map { label, url in
+            NavigationItem(label: label, href: url.href(language), isCurrent: url.path == current.path)
+        }
+        homeHref = SiteURL.home.href(language)
+        accessibilityHref = SiteURL.accessibility.href(language)
+        stylesheetHref = SiteURL.stylesheet.path
+    }
+}
+
+/// A field error, shown in the summary at the top (linked to the field) and at the field.
+struct FieldError: Sendable {
+    var fieldID: String
+    var label: String
+    var message: String
+}

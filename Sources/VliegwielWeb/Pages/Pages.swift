@@ -1,0 +1,77 @@
+import VliegwielCore
+
+/// The home page: what the product is for, the three elements, where to start.
+struct HomePage: Sendable {
+    struct ElementIntro: Sendable {
+        var label: String
+        var question: String
+        var chapter: String
+    }
+
+    var layout: Layout
+    var elements: [ElementIntro]
+    var referenceCount: Int
+    var practiceCount: Int
+    var catalogueHref: String
+    var compareHref: String
+    var designHref: String
+    var whatIfHref: String
+    var exampleHref: String
+}
+
+/// The catalogue: all arrangements, filterable by family and kind.
+struct CataloguePage: Sendable {
+    struct Option: Sendable {
+        var code: String
+        var label: String
+        var isSelected: Bool
+    }
+
+    struct Row: Sendable {
+        var name: String
+        var href: String
+        var family: String
+        var kind: String
+        var variant: String
+    }
+
+    var layout: Layout
+    var families: [Option]
+    var kinds: [Option]
+    var rows: [Row]
+    var count: Int
+    var total: Int
+    var language: String
+}
+
+/// One arrangement: profile, consequences, perspective, temporal matrix, evaluation.
+struct ArrangementPage: Sendable {
+    var layout: Layout
+    var id: String
+    var name: String
+    var family: String
+    var kind: String
+    var summary: String?
+    var sources: [String]
+    var isSaved: Bool
+    var isReference: Bool
+    var variantName: String?
+    var variantHref: String?
+    var elements: [ElementView]
+    var advice: AdviceView
+    var nearest: [NearestView]
+    var whatIfHref: String
+    var compareHref: String
+}
+
+/// The accessibility statement.
+struct AccessibilityPage: Sendable {
+    var layout: Layout
+}
+
+/// An error page for people (the API answers with problem+json instead).
+struct ErrorPage: Sendable {
+    var layout: Layout
+    var status: Int
+    var message: String
+}

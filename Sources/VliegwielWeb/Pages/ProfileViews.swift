@@ -1,0 +1,175 @@
+import VliegwielCore
+
+/// The profile, element by element, as the pages show it.
+struct ElementView: Sendable {
+    struct DimensionView: Sendable {
+        struct Entry: Sendable {
+            var label: String
+            var quote: String
+            var citation: String
+            var note: String?
+        }
+
+        var label: String
+        var path: String
+        var summary: String
+        var notStated: String?
+        var entries: [Entry]
+    }
+
+    var label: String
+    var question: String
+    var chapter: String
+    var anchor: String
+    var dimensions: [DimensionView]
+
+    static func all(for profile: Profile, t: UIText) -> [ElementView] {
+        ProfileElement.allCases.map { element in
+            ElementView(
+                label: element.label, question: element.question, chapter: element.chapter, anchor: element.code,
+                dimensions: ProfileDimension.of(element).map { dimension in
+                    let reading = dimension.reading(of: profile)
+                    return DimensionView(
+                        label: dimension.label, path: dimension.id,
+                        summary: reading.isStated
+                            ? reading.entries.map(\.label).joined(separator: " én ") : t.notStated,
+                        notStated: reading.notStatedReason,
+                        entries: reading.entries.map {
+                            .init(label: $0.label, quote: $0.quote, citation: $0.citation, note: $0.note)
+                        })
+                })
+        }
+    }
+}
+
+/// The advice on a profile, as the pages show it.
+struct AdviceView: Sendable {
+    struct ConsequenceView: Sendable {
+        var id: String
+        var title: String
+        var triggers: [String]
+        var consequence: String
+        var advice: String
+        var citation: String
+    }
+
+    struct WeightView: Sendable {
+        var label: String
+        var essayName: String
+        var percent: String
+        var isDominant: Bool
+        var contributions: [String]
+    }
+
+    struct TensionView: Sendable {
+        var with: String
+        var values: String
+        var question: String
+        var citation: String
+    }
+
+    struct TemporalRow: Sendable {
+        struct Cell: Sendable {
+            var opportunity: String
+            var risk: String
+            var isCurrent: Bool
+        }
+
+        var instrument: String
+        var cells: [Cell]
+    }
+
+    struct ApproachView: Sendable {
+        var name: String
+        var description: String
+        var reasons: String
+        var citation: String
+    }
+
+    var consequences: [ConsequenceView]
+    var hasConsequences: Bool
+    var perspectiveChart: String
+    var weights: [WeightView]
+    var dominant: String
+    var tensions: [TensionView]
+    var temporalRows: [TemporalRow]
+    var temporalQuestion: String?
+    var fitting: [ApproachView]
+    var notFitting: [ApproachView]
+    var questions: [String]
+    var indicators: [String]
+    var exAnte: [String]
+    var exDurante: [String]
+    var exPost: [String]
+
+    init(_ advice: Advice, t: UIText, chartID: String = "perspectief") {
+        consequences = advice.consequences.map {
+            ConsequenceView(
+                id: $0.id, title: $0.title, triggers: $0.triggers.map(\.description), consequence: $0.consequence,
+                advice: $0.advice, citation: $0.citation)
+        }
+        hasConsequences = !consequences.isEmpty
+        let mix = advice.perspectives
+        perspectiveChart = BarChart.svg(
+            id: chartID, title: t.perspective,
+            description: mix.weights.map { "\($0.perspective.label): \(Format.percent($0.weight))" }
+                .joined(separator: "; "),
+            bars: mix.weights.map {
+                .init(
+                    label: $0.perspective.label, value: $0.weight,
+                    style: mix.dominant.contains($0.perspective) ? "bar bar-dominant" : "bar")
+            }, maximum: 1, format: Format.percent)
+        weights = mix.weights.map { weight in
+            WeightView(
+                label: weight.perspective.label, essayName: weight.perspective.essayName,
+                percent: Format.percent(weight.weight),
+                isDominant: mix.dominant.contains(weight.perspective),
+                contributions: weight.contributions.map { "+\($0.points) \($0.reason) (\($0.citation))" })
+        }
+        dominant = mix.dominant.map(\.label).joined(separator: ", ")
+        tensions = mix.tensions.map {
+            TensionView(
+                with: $0.with.label, values: $0.values.joined(separator: ", "), question: $0.question,
+                citation: $0.citation)
+        }
+        let current = Set(advice.temporal.cells.count == 1 ? advice.temporal.cells : [])
+        temporalRows = [Horizon.structural, .temporary].map { instrument in
+            TemporalRow(
+                instrument: instrument.code,
+                cells: [Horizon.structural, .temporary].map { effect in
+                    let cell = TemporalCell.cell(instrument: instrument, effect: effect)
+                    return .init(opportunity: cell.opportunity, risk: cell.risk, isCurrent: current.contains(cell))
+                })
+        }
+        temporalQuestion = advice.temporal.openQuestion
+        let describe: (ApproachFit) -> ApproachView = {
+            ApproachView(
+                name: $0.approach.name, description: $0.approach.description,
+                reasons: $0.reasons.joined(separator: "; "), citation: $0.approach.citation)
+        }
+        fitting = advice.evaluation.assessments.filter(\.fits).map(describe)
+        notFitting = advice.evaluation.notFitting.map(describe)
+        questions = advice.evaluation.questions
+        indicators = advice.evaluation.indicatorKinds.map { "\($0.kind): \($0.description)" }
+        exAnte = advice.evaluation.exAnte
+        exDurante = advice.evaluation.exDurante
+        exPost = advice.evaluation.exPost
+    }
+}
+
+/// A reference variant near a profile.
+struct NearestView: Sendable {
+    var name: String
+    var href: String
+    var distance: String
+    var differences: String
+
+    static func all(_ distances: [ProfileDistance], language: Language) -> [NearestView] {
+        distances.map {
+            NearestView(
+                name: $0.name, href: SiteURL.arrangement($0.variantID).href(language),
+                distance: Format.decimal($0.distance),
+                differences: $0.differences.prefix(4).map(\.label).joined(separator: ", "))
+        }
+    }
+}

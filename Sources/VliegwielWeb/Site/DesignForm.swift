@@ -1,0 +1,221 @@
+import Foundation
+import VliegwielCore
+
+/// The design form's submitted values, their validation and the arrangement they make.
+struct DesignForm: Sendable {
+    var values: [String: [String]]
+
+    func first(_ name: String) -> String { values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+
+    static func fieldID(_ dimension: ProfileDimension) -> String {
+        "veld-" + dimension.id.replacingOccurrences(of: ".", with: "-")
+    }
+
+    /// The arrangement the form describes, or every problem, each linked to its field.
+    func arrangement(existingIDs: Set<String>, references: [Arrangement]) -> Result<Arrangement, DesignFormErrors> {
+        var errors = DesignFormErrors()
+        let id = first("id")
+        if id.isEmpty {
+            errors.add("veld-id", "Id", "vul een id in")
+        } else if !ArrangementValidator.isSlug(id) {
+            errors.add(
+                "veld-id", "Id",
+                "gebruik alleen kleine letters, cijfers en losse streepjes, zoals regio-deal-mijn-regio")
+        } else if existingIDs.contains(id) {
+            errors.add("veld-id", "Id", "'\(id)' bestaat al; kies een andere id")
+        }
+        let name = first("naam")
+        if name.isEmpty { errors.add("veld-naam", "Naam", "vul een naam in") }
+        let family = Family(code: first("familie"))
+        if family == nil {
+            errors.add(
+                "veld-familie", "Familie", "kies een van: \(Family.allCases.map(\.label).joined(separator: ", "))")
+        }
+        let variant = first("variant")
+        if !references.contains(where: { $0.id == variant }) {
+            errors.add("veld-variant", "Referentievariant", "kies een referentievariant uit de lijst")
+        }
+        let source = first("bron")
+        if source.isEmpty {
+            errors.add("veld-bron", "Bron", "noem de bron van de ontwerpkeuzes, bijvoorbeeld een ontwerpnotitie")
+        }
+
+        var profile = Profile.unstated
+        for dimension in ProfileDimension.all {
+            let codes = (values[dimension.id] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+            guard !codes.isEmpty else {
+                profile = dimension.unstating(in: profile, reason: "Nog niet vastgelegd in het ontwerp.")
+                continue
+            }
+            do {
+                profile = try dimension.setting(
+                    codes, in: profile, quote: "Ontwerpkeuze: \(codes.joined(separator: ", "))",
+                    citation: source.isEmpty ? "eigen ontwerp" : source)
+            } catch {
+                errors.add(
+                    Self.fieldID(dimension), dimension.label, error.issues.map(\.message).joined(separator: "; "))
+            }
+        }
+        guard errors.isEmpty, let family else { return .failure(errors) }
+        let summary = first("omschrijving")
+        return .success(
+            Arrangement(
+                id: id, name: name, family: family, kind: .practice, variantID: variant,
+                summary: summary.isEmpty ? nil : summary,
+                sources: [SourceReference(title: source, locator: "")], profile: profile))
+    }
+}
+
+/// The problems of a submitted form, in the order of the fields.
+struct DesignFormErrors: Error, Sendable {
+    var items: [FieldError] = []
+    var isEmpty: Bool { items.isEmpty }
+
+    mutating func add(_ fieldID: String, _ label: String, _ message: String) {
+        items.append(FieldError(fieldID: fieldID, label: label, message: message))
+    }
+
+    func message(for fieldID: String) -> String? {
+        items.first { $0.fieldID == fieldID }?.message
+    }
+}
+
+extension SitePages {
+    func design(
+        _ language: Language, query: [String: [String]], form: DesignForm = DesignForm(values: [:]),
+        errors: DesignFormErrors = DesignFormErrors()
+    ) -> DesignPage {
+        let t = UIText.of(language)
+        var layoutQuery = query
+        layoutQuery["taal"] = language == .dutch ? ["en"] : nil
+        let otherLanguage = SiteURL.design.href(language == .dutch ? .english : .dutch)
+        let chosenFamily = form.first("familie").isEmpty ? "deal" : form.first("familie")
+        let chosenVariant = form.first("variant").isEmpty ? "regio-deal" : form.first("variant")
+        return DesignPage(
+            layout: Layout(title: t.navDesign, language: language, current: .design, otherLanguage: otherLanguage),
+            errors: errors.items, hasErrors: !errors.isEmpty, action: SiteURL.design.href(language),
+            id: .init(value: form.first("id"), error: errors.message(for: "veld-id")),
+            name: .init(value: form.first("naam"), error: errors.message(for: "veld-naam")),
+            source: .init(value: form.first("bron"), error: errors.message(for: "veld-bron")),
+            summary: .init(value: form.first("omschrijving"), error: nil),
+            familyError: errors.message(for: "veld-familie"), variantError: errors.message(for: "veld-variant"),
+            families: Family.allCases.map {
+                .init(code: $0.code, label: $0.label, isChecked: $0.code == chosenFamily, fieldID: "familie-\($0.code)")
+            },
+            variants: catalogue.map {
+                .init(code: $0.id, label: $0.name, isChecked: $0.id == chosenVariant, fieldID: "variant-\($0.id)")
+            },
+            steps: ProfileElement.allCases.enumerated().map { index, element in
+                DesignPage.Step(
+                    number: index + 1, label: element.label, question: element.question, chapter: element.chapter,
+                    fields: ProfileDimension.of(element).map { dimension in
+                        let fieldID = DesignForm.fieldID(dimension)
+                        let chosen = form.values[dimension.id] ?? []
+                        return DesignPage.Field(
+                            name: dimension.id, fieldID: fieldID, label: dimension.label,
+                            hint: dimension.vocabulary == nil
+                                ? "Toegestaan: \(dimension.allowedCodes). Leeg = nog niet vastgelegd." : "",
+                            options: (dimension.vocabulary ?? []).map { option in
+                                .init(
+                                    code: option.code, label: option.label, isChecked: chosen.contains(option.code),
+                                    fieldID: "\(fieldID)-\(option.code)")
+                            }, isFreeText: dimension.vocabulary == nil, value: chosen.first ?? "",
+                            error: errors.message(for: fieldID))
+                    })
+            })
+    }
+
+    func whatIf(_ language: Language, query: [String: [String]]) async throws -> WhatIfPage {
+        let t = UIText.of(language)
+        let all = try await store.allArrangements()
+        let selectedID = query["arrangement"]?.first ?? "regio-deal"
+        let selected = all.first { $0.id == selectedID }
+        var errors: [FieldError] = []
+        if selected == nil {
+            errors.append(
+                FieldError(
+                    fieldID: "veld-arrangement", label: "Arrangement", message: "onbekend arrangement '\(selectedID)'"))
+        }
+        var layoutQuery = query
+        layoutQuery["taal"] = language == .dutch ? ["en"] : nil
+        var changes: [DimensionChange] = []
+        for dimension in ProfileDimension.all {
+            guard let value = query[dimension.id]?.first?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                continue
+            }
+            changes.append(DimensionChange(dimension: dimension, codes: value.split(separator: ",").map(String.init)))
+        }
+        var page = WhatIfPage(
+            layout: Layout(
+                title: t.navWhatIf, language: language, current: .whatIf(arrangementID: nil),
+                otherLanguage: SiteURL.whatIf(arrangementID: selected?.id).href(language == .dutch ? .english : .dutch)),
+            arrangements: all.map { .init(code: $0.id, label: $0.name, isSelected: $0.id == selected?.id) },
+            selectedName: selected?.name,
+            groups: ProfileElement.allCases.map { element in
+                WhatIfPage.Group(
+                    label: "\(element.label) — \(element.question)",
+                    fields: ProfileDimension.of(element).map { dimension in
+                        let reading = selected.map { dimension.reading(of: $0.profile) }
+                        let chosen = query[dimension.id]?.first ?? ""
+                        return WhatIfPage.Field(
+                            name: dimension.id, fieldID: DesignForm.fieldID(dimension), label: dimension.label,
+                            current: reading.map {
+                                $0.isStated ? $0.entries.map(\.label).joined(separator: " én ") : t.notStated
+                            }
+                                ?? "",
+                            options: [.init(code: "", label: t.unchanged, isSelected: chosen.isEmpty)]
+                                + (dimension.vocabulary ?? []).map {
+                                    .init(code: $0.code, label: $0.label, isSelected: $0.code == chosen)
+                                }, isFreeText: dimension.vocabulary == nil, value: chosen)
+                    })
+            }, errors: [], hasErrors: false, hasResult: false, changes: [], shifts: [], shiftChart: "",
+            dominantBefore: "", dominantAfter: "", consequencesAdded: [], consequencesRemoved: [], approachesAdded: [],
+            approachesRemoved: [], temporalChanged: false, language: language == .english ? "en" : "",
+            arrangementID: selected?.id ?? "")
+        if let selected, !changes.isEmpty {
+            do {
+                let result = try WhatIf(selected, changes: changes)
+                page.hasResult = true
+                page.changes = result.changes.map { row in
+                    .init(
+                        label: row.label,
+                        before: row.cells[0].notStatedReason == nil
+                            ? row.cells[0].labels.joined(separator: " én ") : t.notStated,
+                        after: row.cells[1].labels.joined(separator: " én "))
+                }
+                page.shifts = result.weightShifts.map {
+                    let change = Int((($0.after - $0.before) * 100).rounded())
+                    return .init(
+                        label: $0.perspective.label, before: Format.percent($0.before), after: Format.percent($0.after),
+                        change: "\(change > 0 ? "+" : "")\(change) procentpunt")
+                }
+                page.shiftChart = BarChart.svg(
+                    id: "verschuiving", title: "\(t.perspective) na de wijziging",
+                    description: result.weightShifts.map {
+                        "\($0.perspective.label): \(Format.percent($0.before)) naar \(Format.percent($0.after))"
+                    }.joined(separator: "; "),
+                    bars: result.weightShifts.map { .init(label: $0.perspective.label, value: $0.after) }, maximum: 1,
+                    format: Format.percent)
+                page.dominantBefore = result.before.perspectives.dominant.map(\.label).joined(separator: ", ")
+                page.dominantAfter = result.after.perspectives.dominant.map(\.label).joined(separator: ", ")
+                page.consequencesAdded = result.consequencesAdded.map(\.title)
+                page.consequencesRemoved = result.consequencesRemoved.map(\.title)
+                page.approachesAdded = result.approachesAdded.map(\.name)
+                page.approachesRemoved = result.approachesRemoved.map(\.name)
+                page.temporalChanged = result.temporalChanged
+            } catch {
+                errors += error.issues.map { issue in
+                    let dimension = ProfileDimension.named(issue.field)
+                    return FieldError(
+                        fieldID: dimension.map(DesignForm.fieldID) ?? "veld-arrangement",
+                        label: dimension?.label ?? issue.field, message: issue.message)
+                }
+            }
+        }
+        page.errors = errors
+        page.hasErrors = !errors.isEmpty
+        return page
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Mustache
+
+/// Renders page models with the Mustache templates in Assets/templates.
+struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    init() throws {
+        guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Assets")
+        else { throw WebSetupError.missingAsset("Assets/templates") }
+        var library = MustacheLibrary()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".mustache")
+        }
+        for file in files.sorted() {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            try library.register(text, named: String(file.dropLast(".mustache".count)))
+        }
+        self.library = library
+    }
+
+    /// The page as HTML; a template that cannot render is a programming error caught by the tests.
+    func render(_ page: Any, template: String) -> String {
+        library.render(page, withTemplate: template)
+            ?? "<!doctype html><title>Vliegwiel</title><p>Sjabloon ontbreekt: \(template)</p>"
+    }
+}
+
+enum WebSetupError: Error, CustomStringConvertible {
+    case missingAsset(String)
+
+    var description: String {
+        switch self {
+        case .missingAsset(let name): "het bestand '\(name)' ontbreekt in de installatie"
+        }
+    }
+}
+
+/// Files served as they are: the stylesheet and the OpenAPI document.
+struct StaticAssets: Sendable {
+    let stylesheet: String
+    let openAPI: Data
+
+    init() throws {
+        guard let css = Bundle.module.url(forResource: "vliegwiel", withExtension: "css", subdirectory: "Assets") else {
+            throw WebSetupError.missingAsset("Assets/vliegwiel.css")
+        }
+        guard let api = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Assets") else {
+            throw WebSetupError.missingAsset("Assets/openapi.json")
+        }
+        stylesheet = try String(contentsOf: css, encoding: .utf8)
+        openAPI = try Data(contentsOf: api)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import VliegwielCore
+import VliegwielStorage
+
+/// Builds the page models from the store; the templates only render them.
+struct SitePages: Sendable {
+    let store: any ArrangementStore
+    let catalogue: [Arrangement]
+
+    private func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
+        var other = query
+        other["taal"] = language == .dutch ? ["en"] : nil
+        var components = URLComponents()
+        components.queryItems = other.sorted { $0.key < $1.key }.flatMap { key, values in
+            values.map { URLQueryItem(name: key, value: $0) }
+        }
+        let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
+        return Layout(title: title, language: language, current: url, otherLanguage: url.path + query)
+    }
+
+    func home(_ language: Language, query: [String: [String]]) async throws -> HomePage {
+        let all = try await store.allArrangements()
+        return HomePage(
+            layout: layout("Vliegwiel", language, .home, query: query),
+            elements: ProfileElement.allCases.map {
+                .init(label: $0.label, question: $0.question, chapter: $0.chapter)
+            },
+            referenceCount: all.filter { $0.kind == .reference }.count,
+            practiceCount: all.filter { $0.kind == .practice }.count,
+            catalogueHref: SiteURL.catalogue().href(language),
+            compareHref: SiteURL.compare(["regio-deal", "woondeal"]).href(language),
+            designHref: SiteURL.design.href(language),
+            whatIfHref: SiteURL.whatIf(arrangementID: "regio-deal").href(language),
+            exampleHref: SiteURL.arrangement("regio-deal").href(language))
+    }
+
+    func catalogue(_ language: Language, query: [String: [String]]) async throws -> CataloguePage {
+        let family = query["familie"]?.first.flatMap(Family.init(code:))
+        let kind = query["soort"]?.first.flatMap(ArrangementKind.init(code:))
+        let all = try await store.allArrangements()
+        let shown = all.filter { (family == nil || $0.family == family) && (kind == nil || $0.kind == kind) }
+        let t = UIText.of(language)
+        return CataloguePage(
+            layout: layout(t.navCatalogue, language, .catalogue(), query: query),
+            families: [CataloguePage.Option(code: "", label: t.all, isSelected: family == nil)]
+                + Family.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == family) },
+            kinds: [CataloguePage.Option(code: "", label: t.all, isSelected: kind == nil)]
+                + ArrangementKind.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == kind) },
+            rows: shown.map {
+                .init(
+                    name: $0.name, href: SiteURL.arrangement($0.id).href(language), family: $0.family.label,
+                    kind: $0.kind.label, variant: $0.variantID)
+            }, count: shown.count, total: all.count, language: language == .english ? "en" : "")
+    }
+
+    func arrangement(_ arrangement: Arrangement, _ language: Language, query: [String: [String]]) -> ArrangementPage {
+        let t = UIText.of(language)
+        let variant = catalogue.first { $0.id == arrangement.variantID && arrangement.kind != .reference }
+        return ArrangementPage(
+            layout: layout(arrangement.name, language, .arrangement(arrangement.id), query: query),
+            id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
+            summary: arrangement.summary,
+            sources: arrangement.sources.map { $0.locator.isEmpty ? $0.title : "\($0.title) — \($0.locator)" },
+            isSaved: query["opgeslagen"] != nil, isReference: arrangement.kind == .reference,
+            variantName: variant?.name, variantHref: variant.map { SiteURL.arrangement($0.id).href(language) },
+            elements: ElementView.all(for: arrangement.profile, t: t),
+            advice: AdviceView(Advice(arrangement.profile), t: t),
+            nearest: NearestView.all(
+                ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id),
+                language: language),
+            whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(language),
+            compareHref: SiteURL.compare(
+                [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
+            ).href(language))
+    }
+
+    func compare(_ language: Language, query: [String: [String]]) async throws -> ComparePage {
+        let t = UIText.of(language)
+        let all = try await store.allArrangements()
+        let chosen = query["arrangementen"] ?? []
+        var page = ComparePage(
+            layout: layout(t.navCompare, language, .compare([]), query: query),
+            options: all.map {
+                .init(id: $0.id, name: $0.name, isChecked: chosen.contains($0.id), fieldID: "arrangement-\($0.id)")
+            }, errors: [], hasErrors: false, hasResult: false, columns: [], elements: [], variationChart: "",
+            variationRows: [], nearest: [], language: language == .english ? "en" : "")
+        guard query["arrangementen"] != nil else { return page }
+        let known = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let unknown = chosen.filter { known[$0] == nil }
+        let firstField = page.options.first?.fieldID ?? "arrangementen"
+        if !unknown.isEmpty {
+            page.errors.append(
+                FieldError(
+                    fieldID: firstField, label: "Arrangementen",
+                    message: "onbekend: \(unknown.joined(separator: ", "))"))
+        }
+        let arrangements = chosen.compactMap { known[$0] }
+        do {
+            let report = try ComparisonReport(arrangements, references: catalogue)
+            fill(&page, with: report, arrangements: arrangements, language: language, t: t)
+        } catch {
+            page.errors += error.issues.map {
+                FieldError(fieldID: firstField, label: "Arrangementen", message: $0.message)
+            }
+        }
+        page.hasErrors = !page.errors.isEmpty
+        return page
+    }
+
+    private func fill(
+        _ page: inout ComparePage, with report: ComparisonReport, arrangements: [Arrangement], language: Language,
+        t: UIText
+    ) {
+        let comparison = report.comparison
+        page.hasResult = true
+        page.columns = comparison.columns.map(\.name)
+        page.elements = ProfileElement.allCases.map { element in
+            ComparePage.ElementRows(
+                label: element.label, question: element.question,
+                rows: comparison.rows.filter { $0.element == element }.map { row in
+                    let status: (String, String) =
+                        switch row.status {
+                        case .equal: ("gelijk", "status-equal")
+                        case .different: ("verschillend", "status-different")
+                        case .unknown: ("onbekend", "status-unknown")
+                        }
+                    return .init(
+                        label: row.label, status: status.0, statusClass: status.1,
+                        cells: row.cells.map { cell in
+                            .init(
+                                text: cell.notStatedReason == nil ? cell.labels.joined(separator: " én ") : t.notStated,
+                                quotes: zip(cell.quotes, cell.citations).map { "“\($0)” (\($1))" })
+                        })
+                })
+        }
+        page.variationChart = BarChart.svg(
+            id: "variatie", title: "\(t.variation) per element en \(t.cumulative.lowercased())",
+            description: comparison.elements.map {
+                "\($0.element.label): \(Format.decimal($0.variation)), cumulatief \(Format.decimal($0.cumulativeVariation))"
+            }.joined(separator: "; "),
+            bars: comparison.elements.flatMap {
+                [
+                    BarChart.Bar(label: $0.element.label, value: $0.variation),
+                    BarChart.Bar(
+                        label: "+ \(t.cumulative.lowercased())", value: $0.cumulativeVariation,
+                        style: "bar bar-cumulative"),
+                ]
+            }, maximum: max(comparison.elements.last?.cumulativeVariation ?? 1, 1), format: { Format.decimal($0) })
+        page.variationRows = comparison.elements.map {
+            .init(
+                label: $0.element.label, variation: Format.decimal($0.variation),
+                cumulative: Format.decimal($0.cumulativeVariation),
+                differing: "\($0.differingCount) / \($0.comparableCount)")
+        }
+        page.nearest = zip(arrangements, report.nearest).map { arrangement, nearest in
+            .init(name: arrangement.name, references: NearestView.all(nearest.references, language: language))
+        }
+    }
+
+    func accessibility(_ language: Language, query: [String: [String]]) -> AccessibilityPage {
+        AccessibilityPage(
+            layout: layout(UIText.of(language).footerAccessibility, language, .accessibility, query: query))
+    }
+
+    func error(status: Int, message: String, _ language: Language) -> ErrorPage {
+        ErrorPage(layout: layout("Fout \(status)", language, .home, query: [:]), status: status, message: message)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import VliegwielCore
+
+/// Every page and endpoint of the site. Routes are registered from `pattern` and every
+/// link is made with `href(_:)`, so that no URL string is written twice.
+public enum SiteURL: Sendable, Hashable {
+    case home
+    case catalogue(family: Family? = nil, kind: ArrangementKind? = nil)
+    case arrangement(String)
+    case compare([String])
+    case design
+    case whatIf(arrangementID: String?)
+    case accessibility
+    case stylesheet
+    case health
+    case metrics
+
+    /// The path, without query.
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .catalogue: "/catalogus"
+        case .arrangement(let id): "/arrangementen/\(Self.escape(id))"
+        case .compare: "/vergelijken"
+        case .design: "/ontwerpen"
+        case .whatIf: "/wat-als"
+        case .accessibility: "/toegankelijkheid"
+        case .stylesheet: "/stijl.css"
+        case .health: "/gezondheid"
+        case .metrics: "/metrics"
+        }
+    }
+
+    /// The router pattern of the route.
+    public var pattern: String {
+        switch self {
+        case .arrangement: "/arrangementen/:id"
+        default: path
+        }
+    }
+
+    /// The query items the link carries.
+    var queryItems: [URLQueryItem] {
+        switch self {
+        case .catalogue(let family, let kind):
+            [
+                family.map { URLQueryItem(name: "familie", value: $0.code) },
+                kind.map { URLQueryItem(name: "soort", value: $0.code) },
+            ]
+            .compactMap { $0 }
+        case .compare(let ids): ids.map { URLQueryItem(name: "arrangementen", value: $0) }
+        case .whatIf(let id): id.map { [URLQueryItem(name: "arrangement", value: $0)] } ?? []
+        default: []
+        }
+    }
+
+    /// The link, carrying the interface language when it is not Dutch.
+    public func href(_ language: Language = .dutch) -> String {
+        var items = queryItems
+        if language != .dutch { items.append(URLQueryItem(name: "taal", value: language.rawValue)) }
+        guard !items.isEmpty else { return path }
+        var components = URLComponents()
+        components.queryItems = items
+        return path + "?" + (components.percentEncodedQuery ?? "")
+    }
+
+    private static func escape(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? segment
+    }
+}
+
+/// The JSON API's paths (`/api/v1/…`), Dutch plural kebab-case as the Dutch API design rules ask.
+public enum APIURL: Sendable, Hashable {
+    case openAPI
+    case arrangements
+    case arrangement(String)
+    case advice(String)
+    case comparisons
+    case adviceForProfile
+    case whatIf
+
+    public static let base = "/api/v1"
+
+    public var path: String {
+        switch self {
+        case .openAPI: Self.base + "/openapi.json"
+        case .arrangements: Self.base + "/arrangementen"
+        case .arrangement(let id): Self.base + "/arrangementen/\(id)"
+        case .advice(let id): Self.base + "/arrangementen/\(id)/advies"
+        case .comparisons: Self.base + "/vergelijkingen"
+        case .adviceForProfile: Self.base + "/adviezen"
+        case .whatIf: Self.base + "/wat-als"
+        }
+    }
+
+    public var pattern: String {
+        switch self {
+        case .arrangement: Self.base + "/arrangementen/:id"
+        case .advice: Self.base + "/arrangementen/:id/advies"
+        default: path
+        }
+    }
+}
+
+/// The interface language: Dutch first, English second.
+public enum Language: String, Sendable, CaseIterable {
+    case dutch = "nl"
+    case english = "en"
+
+    /// The language a request asks for with `?taal=en`; Dutch otherwise.
+    init(query: [String: [String]]) {
+        self = query["taal"]?.first == "en" ? .english : .dutch
+    }
+}
+
+/// Query parameters of a request, each name with all its values in order.
+func queryParameters(_ query: String?) -> [String: [String]] {
+    guard let query, !query.isEmpty else { return [:] }
+    var components = URLComponents()
+    components.percentEncodedQuery = query.replacingOccurrences(of: "+", with: "%20")
+    var result: [String: [String]] = [:]
+    for item in components.queryItems ?? [] {
+        result[item.name, default: []].append(item.value ?? "")
+    }
+    return result
+}

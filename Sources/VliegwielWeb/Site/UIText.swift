@@ -1,0 +1,94 @@
+/// The interface's own words, in Dutch and English. The essay's wording and the coded
+/// vocabulary stay Dutch in both: they are the source's terms.
+struct UIText: Sendable {
+    var languageCode: String
+    var siteName = "Vliegwiel"
+    var tagline: String
+    var skipLink: String
+    var navigationLabel: String
+    var navHome: String
+    var navCatalogue: String
+    var navCompare: String
+    var navDesign: String
+    var navWhatIf: String
+    var switchLanguage: String
+    var switchLanguageLabel: String
+    var footerAccessibility: String
+    var footerSource: String
+    var elements: String
+    var consequences: String
+    var triggers: String
+    var advice: String
+    var source: String
+    var perspective: String
+    var dominant: String
+    var tensions: String
+    var temporal: String
+    var instrument: String
+    var effect: String
+    var opportunity: String
+    var risk: String
+    var evaluation: String
+    var fits: String
+    var doesNotFit: String
+    var questions: String
+    var indicators: String
+    var notStated: String
+    var note: String
+    var filter: String
+    var family: String
+    var kind: String
+    var all: String
+    var compareAction: String
+    var nearest: String
+    var distance: String
+    var variation: String
+    var cumulative: String
+    var save: String
+    var errorSummaryTitle: String
+    var unchanged: String
+    var showDifference: String
+    var dataTable: String
+    var weight: String
+
+    static let dutch = UIText(
+        languageCode: "nl",
+        tagline: "Ontwerpen, volgen en waarderen van interbestuurlijk resultaatgericht samenwerken",
+        skipLink: "Direct naar de inhoud", navigationLabel: "Hoofdmenu", navHome: "Home", navCatalogue: "Catalogus",
+        navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", switchLanguage: "English",
+        switchLanguageLabel: "Switch to English", footerAccessibility: "Toegankelijkheid",
+        footerSource: "Naar het essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profiel",
+        consequences: "Voorspelbare gevolgen", triggers: "Aanleiding", advice: "Advies", source: "Bron",
+        perspective: "Sturingsperspectief", dominant: "Dominant",
+        tensions: "Spanningen die het ontwerp moet beantwoorden",
+        temporal: "Tijdelijk en structureel", instrument: "Instrument", effect: "Beoogd effect", opportunity: "Kans",
+        risk: "Risico", evaluation: "Evaluatieontwerp", fits: "Past", doesNotFit: "Past niet",
+        questions: "Evaluatievragen",
+        indicators: "Indicatoren", notStated: "niet vermeld", note: "Toelichting", filter: "Filteren",
+        family: "Familie", kind: "Soort", all: "Alle", compareAction: "Vergelijk",
+        nearest: "Dichtstbijzijnde referentievarianten",
+        distance: "afstand", variation: "Variatie", cumulative: "Cumulatief", save: "Opslaan en advies tonen",
+        errorSummaryTitle: "Controleer de volgende velden", unchanged: "ongewijzigd",
+        showDifference: "Toon het verschil",
+        dataTable: "De cijfers van de grafiek", weight: "Gewicht")
+
+    static let english = UIText(
+        languageCode: "en",
+        tagline: "Design, run and evaluate intergovernmental result-oriented collaboration",
+        skipLink: "Skip to content", navigationLabel: "Main menu", navHome: "Home", navCatalogue: "Catalogue",
+        navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", switchLanguage: "Nederlands",
+        switchLanguageLabel: "Naar het Nederlands", footerAccessibility: "Accessibility",
+        footerSource: "After the essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profile",
+        consequences: "Predictable consequences", triggers: "Because of", advice: "Advice", source: "Source",
+        perspective: "Governance perspective", dominant: "Dominant", tensions: "Tensions the design must answer",
+        temporal: "Temporary and structural", instrument: "Instrument", effect: "Intended effect",
+        opportunity: "Opportunity", risk: "Risk", evaluation: "Evaluation design", fits: "Fits",
+        doesNotFit: "Does not fit",
+        questions: "Evaluation questions", indicators: "Indicators", notStated: "not stated", note: "Note",
+        filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
+        nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
+        save: "Save and show advice", errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
+        showDifference: "Show the difference", dataTable: "The chart's figures", weight: "Weight")
+
+    static func of(_ language: Language) -> UIText { language == .english ? english : dutch }
+}

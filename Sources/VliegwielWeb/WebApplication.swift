@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import VliegwielCore
+import VliegwielStorage
+
+/// What the web application works with; made by the caller (the CLI, or a test).
+public struct WebDependencies: Sendable {
+    public var store: any ArrangementStore
+    /// The shipped reference catalogue.
+    public var catalogue: [Arrangement]
+    public var logger: Logger
+
+    public init(store: any ArrangementStore, catalogue: [Arrangement], logger: Logger = Logger(label: "vliegwiel")) {
+        self.store = store
+        self.catalogue = catalogue
+        self.logger = logger
+    }
+}
+
+/// Where the server listens.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// The Prometheus registry behind `/metrics`; the metrics system is bootstrapped once per process.
+enum MetricsRegistry {
+    static let shared: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// The web application: pages, API, health and metrics. `main` and the tests both call it.
+public func buildApplication(
+    _ configuration: WebConfiguration, dependencies: WebDependencies
+) throws -> some ApplicationProtocol {
+    Application(
+        router: try buildRouter(dependencies),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vliegwiel"),
+        logger: dependencies.logger)
+}
+
+/// The routes, for the application and for router-level tests.
+public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicRequestContext> {
+    let renderer = try PageRenderer()
+    let assets = try StaticAssets()
+    let pages = SitePages(store: dependencies.store, catalogue: dependencies.catalogue)
+    let registry = MetricsRegistry.shared
+    let router = Router(context: BasicRequestContext.self)
+    router.middlewares.add(SecurityHeadersMiddleware())
+    router.middlewares.add(LogRequestsMiddleware(.info))
+    router.middlewares.add(MetricsMiddleware())
+    router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
+
+    SiteRoutes(pages: pages, renderer: renderer, store: dependencies.store, catalogue: dependencies.catalogue)
+        .register(on: router)
+    APIRoutes(store: dependencies.store, catalogue: dependencies.catalogue, openAPI: assets.openAPI).register(
+        on: router)
+
+    router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
+    }
+    router.get(RouterPath(SiteURL.health.pattern)) { _, _ in
+        let count = try await dependencies.store.allArrangements().count
+        let body = "{\"status\":\"ok\",\"arrangementen\":\(count)}"
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+    router.get(RouterPath(SiteURL.metrics.pattern)) { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: registry.emitToString())))
+    }
+    return router
+}
+
+/// An HTML response.
+func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+        status: status, headers: [.contentType: "text/html; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(string: text)))
+}
+
+/// The largest request body accepted (forms and API), so that a large upload cannot exhaust memory.
+let maximumBodySize = 1_048_576
+
+/// The site's pages.
+struct SiteRoutes: Sendable {
+    let pages: SitePages
+    let renderer: PageRenderer
+    let store: any ArrangementStore
+    let catalogue: [Arrangement]
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteURL.home.pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            return html(renderer.render(try await pages.home(language, query: query), template: "home"))
+        }
+        router.get(RouterPath(SiteURL.catalogue().pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            return html(renderer.render(try await pages.catalogue(language, query: query), template: "catalogue"))
+        }
+        router.get(RouterPath(SiteURL.arrangement("").pattern)) { request, context in
+            let (language, query) = Self.read(request)
+            let id = context.parameters.get("id") ?? ""
+            guard let arrangement = try await store.arrangement(id: id) else {
+                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+            }
+            return html(
+                renderer.render(pages.arrangement(arrangement, language, query: query), template: "arrangement"))
+        }
+        router.get(RouterPath(SiteURL.compare([]).pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            let page = try await pages.compare(language, query: query)
+            return html(renderer.render(page, template: "compare"), status: page.hasErrors ? .badRequest : .ok)
+        }
+        router.get(RouterPath(SiteURL.design.pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            return html(renderer.render(pages.design(language, query: query), template: "design"))
+        }
+        router.post(RouterPath(SiteURL.design.pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            let form = DesignForm(values: try await Self.formValues(request))
+            let existing = Set(try await store.allArrangements().map(\.id))
+            switch form.arrangement(existingIDs: existing, references: catalogue) {
+            case .failure(let errors):
+                let page = pages.design(language, query: query, form: form, errors: errors)
+                return html(renderer.render(page, template: "design"), status: .badRequest)
+            case .success(let arrangement):
+                try await store.save([arrangement])
+                var location = SiteURL.arrangement(arrangement.id).href(language)
+                location += (location.contains("?") ? "&" : "?") + "opgeslagen=1"
+                return Response(status: .seeOther, headers: [.location: location])
+            }
+        }
+        router.get(RouterPath(SiteURL.whatIf(arrangementID: nil).pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            let page = try await pages.whatIf(language, query: query)
+            return html(renderer.render(page, template: "whatif"), status: page.hasErrors ? .badRequest : .ok)
+        }
+        router.get(RouterPath(SiteURL.accessibility.pattern)) { request, _ in
+            let (language, query) = Self.read(request)
+            return html(renderer.render(pages.accessibility(language, query: query), template: "accessibility"))
+        }
+    }
+
+    static func read(_ request: Request) -> (Language, [String: [String]]) {
+        let query = queryParameters(request.uri.query)
+        return (Language(query: query), query)
+    }
+
+    /// The fields of an `application/x-www-form-urlencoded` body.
+    static func formValues(_ request: Request) async throws -> [String: [String]] {
+        guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
+            throw Problem(
+                .unsupportedMediaType, detail: "Verstuur het formulier als application/x-www-form-urlencoded.")
+        }
+        let body = try await request.body.collect(upTo: maximumBodySize)
+        return queryParameters(String(buffer: body))
+    }
+}
