@@ -18,9 +18,13 @@ struct QCACoverSolver {
     /// Implicants covering each row.
     private var candidates: [[Int]]
     private var excluded: [Bool]
+    /// Implicants by decreasing number of rows covered, for the bound.
+    private let bySize: [Int]
+    private let sizes: [Int]
     private var chosen: [Int] = []
     private var solutions: [[Int]] = []
     private var limitReached = false
+    private var budgetModels = Int.max
 
     /// `covers[i]` lists the rows (0..<rowCount) implicant `i` covers.
     init(rowCount: Int, covers: [[Int]]) {
@@ -36,12 +40,15 @@ struct QCACoverSolver {
             }
         }
         excluded = [Bool](repeating: false, count: covers.count)
+        sizes = covers.map(\.count)
+        bySize = covers.indices.sorted { (covers[$0].count, $1) > (covers[$1].count, $0) }
     }
 
     /// Returns the minimum covers (implicant indices, ascending), or nil when some row cannot
     /// be covered. Stops at `maximumModels` covers or when time runs out (both recorded).
     mutating func minimumCovers(meter: inout QCABudgetMeter) -> [[Int]]? {
         if candidates.contains(where: \.isEmpty) { return nil }
+        budgetModels = meter.budget.maximumModels
         var uncovered = [UInt64](repeating: 0, count: words)
         for row in undominatedRows() { uncovered[row / 64] |= UInt64(1) << UInt64(row % 64) }
         if uncovered.allSatisfy({ $0 == 0 }) { return [[]] }
@@ -73,49 +80,58 @@ struct QCACoverSolver {
 
     private mutating func search(uncovered: [UInt64], remaining: Int, meter: inout QCABudgetMeter) {
         if limitReached || !meter.tick() { return }
-        // The uncovered row with the fewest available candidates.
+        var uncoveredCount = 0
+        for word in 0..<words { uncoveredCount += uncovered[word].nonzeroBitCount }
+        if uncoveredCount == 0 {
+            record(chosen)
+            return
+        }
+        if remaining == 0 { return }
+        if remaining == 1 {
+            // One pick left: it must cover every uncovered row, so any one row's candidates suffice.
+            var row = -1
+            for word in 0..<words where uncovered[word] != 0 {
+                let candidate = word * 64 + uncovered[word].trailingZeroBitCount
+                if row < 0 || candidates[candidate].count < candidates[row].count { row = candidate }
+            }
+            for implicant in candidates[row] where !excluded[implicant] && coversAll(implicant, uncovered) {
+                record(chosen + [implicant])
+                if limitReached { return }
+            }
+            return
+        }
+        // Bound: even the implicant covering the most uncovered rows must be able to finish
+        // within `remaining` picks. Implicants are scanned by decreasing size, so the scan
+        // stops as soon as no larger gain is possible or the bound can no longer cut.
+        var bestGain = 0
+        for implicant in bySize {
+            if sizes[implicant] <= bestGain || bestGain * remaining >= uncoveredCount { break }
+            if excluded[implicant] { continue }
+            var gain = 0
+            for word in 0..<words { gain += (coverage[implicant * words + word] & uncovered[word]).nonzeroBitCount }
+            if gain > bestGain { bestGain = gain }
+        }
+        if bestGain * remaining < uncoveredCount { return }
+        // Branch on the uncovered row with the fewest available candidates.
         var bestRow = -1
         var bestCount = Int.max
-        var uncoveredCount = 0
         for word in 0..<words {
             var bits = uncovered[word]
-            uncoveredCount += bits.nonzeroBitCount
             while bits != 0 {
                 let row = word * 64 + bits.trailingZeroBitCount
                 bits &= bits - 1
                 var count = 0
-                for implicant in candidates[row] where !excluded[implicant] { count += 1 }
+                for implicant in candidates[row] where !excluded[implicant] {
+                    count += 1
+                    if count >= bestCount { break }
+                }
                 if count < bestCount {
                     bestCount = count
                     bestRow = row
                 }
             }
         }
-        if bestRow < 0 {
-            solutions.append(chosen)
-            if solutions.count >= meter.budget.maximumModels { limitReached = true }
-            return
-        }
-        if remaining == 0 || bestCount == 0 { return }
-        if remaining == 1 {
-            for implicant in candidates[bestRow] where !excluded[implicant] && coversAll(implicant, uncovered) {
-                solutions.append(chosen + [implicant])
-                if solutions.count >= meter.budget.maximumModels {
-                    limitReached = true
-                    return
-                }
-            }
-            return
-        }
-        // Bound: the largest gain of any available implicant.
-        var bestGain = 0
-        for implicant in 0..<implicantCount where !excluded[implicant] {
-            var gain = 0
-            for word in 0..<words { gain += (coverage[implicant * words + word] & uncovered[word]).nonzeroBitCount }
-            if gain > bestGain { bestGain = gain }
-        }
-        if bestGain == 0 || (uncoveredCount + bestGain - 1) / bestGain > remaining { return }
-
+        if bestCount == 0 { return }
         var newlyExcluded: [Int] = []
         var next = [UInt64](repeating: 0, count: words)
         for implicant in candidates[bestRow] where !excluded[implicant] {
@@ -128,6 +144,11 @@ struct QCACoverSolver {
             if limitReached || meter.isOutOfTime { break }
         }
         for implicant in newlyExcluded { excluded[implicant] = false }
+    }
+
+    private mutating func record(_ cover: [Int]) {
+        solutions.append(cover)
+        if solutions.count >= budgetModels { limitReached = true }
     }
 
     private func coversAll(_ implicant: Int, _ uncovered: [UInt64]) -> Bool {

@@ -184,6 +184,7 @@ extension QCATruthTable {
             for literal in options.directionalExpectations { expected[literal.condition] = literal.value }
             var seenModels = Set<[QCACube]>()
             var seenPrimes = Set<QCACube>()
+            var seenCounterfactuals = Set<Set<UInt64>>()
             for complexModel in conservative {
                 // Keep only the literals that agree with the expectations: a remainder is an
                 // easy counterfactual when it lies within such a relaxed complex term.
@@ -205,6 +206,8 @@ extension QCATruthTable {
                             }
                         }
                     }
+                    // Different pairs of models often accept the same counterfactuals.
+                    guard seenCounterfactuals.insert(counterfactuals).inserted else { continue }
                     easy.formUnion(counterfactuals)
                     let onSet = packed.positives + Array(counterfactuals)
                     let candidates = QCAPrimeImplicants.withoutRemainders(onSet: onSet, encoding: encoding, meter: &meter)
@@ -245,17 +248,34 @@ extension QCATruthTable {
             let rows = positives.indices.filter { cube.contains(positives[$0]) }
             return rows.isEmpty ? nil : (cube, rows)
         }
-        useful.sort { $0.cube.term(encoding: encoding) < $1.cube.term(encoding: encoding) }
+        // A deterministic order (set iteration order is not), cheap to compare.
+        useful.sort {
+            ($0.cube.conditions.nonzeroBitCount, $0.cube.conditions, $0.cube.values)
+                < ($1.cube.conditions.nonzeroBitCount, $1.cube.conditions, $1.cube.values)
+        }
         if rowDominance {
-            let sets = useful.map { Set($0.rows) }
-            useful = useful.indices.filter { index in
-                !sets.indices.contains { other in other != index && sets[index].isStrictSubset(of: sets[other]) }
-            }.map { useful[$0] }
+            // An implicant is dominated when another covers a strict superset of its rows;
+            // only implicants sharing its first row can do so.
+            let words = (positives.count + 63) / 64
+            let bits: [[UInt64]] = useful.map { entry in
+                var set = [UInt64](repeating: 0, count: words)
+                for row in entry.rows { set[row / 64] |= UInt64(1) << UInt64(row % 64) }
+                return set
+            }
+            var byRow = [[Int]](repeating: [], count: positives.count)
+            for (index, entry) in useful.enumerated() { for row in entry.rows { byRow[row].append(index) } }
+            let kept = useful.indices.filter { index in
+                !byRow[useful[index].rows[0]].contains { other in
+                    other != index && useful[other].rows.count > useful[index].rows.count
+                        && (0..<words).allSatisfy { bits[index][$0] & ~bits[other][$0] == 0 }
+                }
+            }
+            useful = kept.map { useful[$0] }
         }
         var solver = QCACoverSolver(rowCount: positives.count, covers: useful.map(\.rows))
         guard let covers = solver.minimumCovers(meter: &meter) else { return [] }
         return covers.map { cover in
-            cover.map { useful[$0].cube }.sorted { $0.term(encoding: encoding) < $1.term(encoding: encoding) }
+            cover.map { (cube: useful[$0].cube, term: useful[$0].cube.term(encoding: encoding)) }.sorted { $0.term < $1.term }.map(\.cube)
         }
     }
 
