@@ -21,6 +21,7 @@ enum Migrations {
                 table.column("updated_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2 portfolio") { db in try PortfolioSchema.create(db) }
         return migrator
     }
 }

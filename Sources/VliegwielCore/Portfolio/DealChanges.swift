@@ -30,6 +30,9 @@ public struct RecordProblem: Sendable, Hashable {
 /// A change to a deal's record. Applying it never fails; the result is then checked as a
 /// whole, and a store writes it only when no problem remains.
 public enum DealChange: Sendable, Hashable {
+    /// Replaces the deal's own facts (name, tranche, Rijk contribution, source, closing day);
+    /// the id stays.
+    case updateDeal(PortfolioDeal)
     /// Adds the partners, replacing those with the same id.
     case upsertPartners([Partner])
     case deletePartner(id: String)
@@ -46,6 +49,7 @@ extension DealRecord {
     /// (`false` when a delete names an unknown id).
     public func applying(_ change: DealChange) -> (record: DealRecord, found: Bool) {
         var record = self
+        let id = deal.id
         var found = true
         func upsert<T: Identifiable>(_ items: [T], into list: inout [T]) where T.ID == String {
             for item in items {
@@ -62,6 +66,9 @@ extension DealRecord {
             found = list.count < before
         }
         switch change {
+        case .updateDeal(let deal):
+            record.deal = deal
+            record.deal.id = id
         case .upsertPartners(let items): upsert(items, into: &record.partners)
         case .deletePartner(let id): remove(id, from: &record.partners)
         case .upsertFinanceLines(let items): upsert(items, into: &record.financeLines)

@@ -22,21 +22,27 @@ public struct PortfolioQuery: Sendable, Hashable {
     /// Part of the name, case and accents ignored.
     public var nameContains: String?
     public var sortOrder: SortOrder
+    /// Whether the fictional demo deal is shown; it is left out by default, so that the
+    /// totals are those of the real portfolio.
+    public var includesFictional: Bool
 
     public init(
-        tranche: Int? = nil, amount: AmountFilter? = nil, nameContains: String? = nil, sortOrder: SortOrder = .tranche
+        tranche: Int? = nil, amount: AmountFilter? = nil, nameContains: String? = nil, sortOrder: SortOrder = .tranche,
+        includesFictional: Bool = false
     ) {
         self.tranche = tranche
         self.amount = amount
         self.nameContains = nameContains
         self.sortOrder = sortOrder
+        self.includesFictional = includesFictional
     }
 
     /// The deals that pass the filters, in the chosen order.
     public func apply(to deals: [PortfolioDeal]) -> [PortfolioDeal] {
         let needle = nameContains.map(Self.folded).flatMap { $0.isEmpty ? nil : $0 }
         let selected = deals.filter { deal in
-            (tranche.map { deal.tranche == $0 } ?? true)
+            (includesFictional || !deal.isFictional)
+                && (tranche.map { deal.tranche == $0 } ?? true)
                 && (amount.map { ($0 == .known) == (deal.rijkContribution != nil) } ?? true)
                 && (needle.map { Self.folded(deal.name).contains($0) } ?? true)
         }
