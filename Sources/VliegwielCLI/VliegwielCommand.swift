@@ -14,6 +14,8 @@ public struct VliegwielCommand: AsyncParsableCommand {
         subcommands: [
             StartCommand.self, CatalogueCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
             CompareCommand.self, AdviceCommand.self, WhatIfCommand.self,
+            PortfolioCommand.self, CheckCommand.self, PartnersCommand.self, FinanceCommand.self,
+            ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self,
         ]
     )
 
