@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // The framework of the essay: profiles, catalogue validation, analysis. No I/O.
@@ -52,6 +53,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Assets")],
             swiftSettings: strict
@@ -85,8 +87,12 @@ let package = Package(
         .testTarget(
             name: "VliegwielWebTests",
             dependencies: [
-                "VliegwielWeb", "VliegwielTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ], swiftSettings: strict),
+                "VliegwielWeb", "VliegwielInterchange", "VliegwielTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "VliegwielCLITests", dependencies: ["VliegwielCLI", "vliegwiel"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -105,7 +105,8 @@ struct AdviceView: Sendable {
     init(_ advice: Advice, t: UIText, chartID: String = "perspectief") {
         consequences = advice.consequences.map {
             ConsequenceView(
-                id: $0.id, title: $0.title, triggers: $0.triggers.map(\.description), consequence: $0.consequence,
+                id: $0.id, title: $0.title, triggers: $0.triggers.map(\.description),
+                consequence: $0.consequence.prefix(1).uppercased() + $0.consequence.dropFirst(),
                 advice: $0.advice, citation: $0.citation)
         }
         hasConsequences = !consequences.isEmpty

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Yams
 
 /// Renders page models with the Mustache templates in Assets/templates.
 struct PageRenderer: Sendable {
@@ -45,10 +46,12 @@ struct StaticAssets: Sendable {
         guard let css = Bundle.module.url(forResource: "vliegwiel", withExtension: "css", subdirectory: "Assets") else {
             throw WebSetupError.missingAsset("Assets/vliegwiel.css")
         }
-        guard let api = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Assets") else {
-            throw WebSetupError.missingAsset("Assets/openapi.json")
+        guard let api = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Assets") else {
+            throw WebSetupError.missingAsset("Assets/openapi.yaml")
         }
         stylesheet = try String(contentsOf: css, encoding: .utf8)
-        openAPI = try Data(contentsOf: api)
+        // The document is kept as YAML for review and served as JSON.
+        let document = try Yams.load(yaml: try String(contentsOf: api, encoding: .utf8)) ?? [:]
+        openAPI = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 }

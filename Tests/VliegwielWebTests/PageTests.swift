@@ -1,0 +1,209 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import SnapshotTesting
+import Testing
+import VliegwielCore
+import VliegwielWeb
+
+/// Every page through the router, as a browser without JavaScript sees it (issue 4).
+@Suite struct PageTests {
+    @Test func homeExplainsTheThreeElementsAndWhereToStart() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get("/")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(response.text.contains("<html lang=\"nl\">"))
+            #expect(response.text.contains("Interbestuurlijk</strong> — Wie doet mee?"))
+            #expect(response.text.contains("href=\"/ontwerpen\""))
+            #expect(response.text.contains("href=\"/toegankelijkheid\""))
+        }
+    }
+
+    @Test func everyPageCarriesTheSecurityHeaders() async throws {
+        try await WebFixture().test { client in
+            for path in ["/", "/catalogus", "/arrangementen/regio-deal", "/ontwerpen", "/stijl.css"] {
+                let response = try await client.get(path)
+                #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true, "\(path)")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[HTTPField.Name("API-Version")!] == "1.0.0")
+            }
+        }
+    }
+
+    @Test func catalogueFiltersByFamilyAndKind() async throws {
+        try await WebFixture().test { client in
+            let all = try await client.get("/catalogus")
+            #expect(all.text.contains("14 van 14 arrangementen"))
+            let programmes = try await client.get("/catalogus?familie=nationaal-programma&soort=referentie")
+            #expect(programmes.text.contains("4 van 14 arrangementen"))
+            #expect(programmes.text.contains("Nationaal Programma Groningen"))
+            #expect(!programmes.text.contains(">Woondeal<"))
+        }
+    }
+
+    @Test func anArrangementShowsProfileConsequencesPerspectiveTemporalCellAndEvaluation() async throws {
+        try await WebFixture().test { client in
+            let page = try await client.get("/arrangementen/regio-deal").text
+            #expect(page.contains("<h1>Regio Deal</h1>"))
+            #expect(page.contains("“Rijk heeft het laatste woord door het beoordelen van voorstellen”"))
+            #expect(page.contains("§4.1, tabel samenwerking deals, vn. 62"))
+            #expect(page.contains("Dubbele rollen van het Rijk verwarren partners"))
+            #expect(page.contains("Rol van het Rijk: bovengeschikt"))
+            #expect(page.contains("Dominant: <strong>Netwerkende overheid</strong>"))
+            #expect(page.contains("<svg class=\"chart\" role=\"img\""))
+            #expect(page.contains("<caption>De cijfers van de grafiek: Sturingsperspectief</caption>"))
+            #expect(page.contains("<td class=\"current\"><strong class=\"marker\">Dit arrangement</strong>"))
+            #expect(page.contains("Bijdrage-analyse (contribution analysis, Mayne)"))
+        }
+    }
+
+    @Test func anUnknownArrangementIsAFriendly404() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get("/arrangementen/bestaat-niet")
+            #expect(response.status == .notFound)
+            #expect(response.text.contains("Er is geen arrangement met id &#39;bestaat-niet&#39;."))
+        }
+    }
+
+    @Test func unknownPathsAndTrailingSlashesAre404() async throws {
+        try await WebFixture().test { client in
+            let response1 = try await client.get("/bestaat-niet")
+            #expect(response1.status == .notFound)
+            let response2 = try await client.get("/catalogus/")
+            #expect(response2.status == .notFound)
+        }
+    }
+
+    @Test func compareShowsTheDifferencesAndTheGrowingVariation() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get("/vergelijken?arrangementen=regio-deal&arrangementen=woondeal")
+            #expect(response.status == .ok)
+            #expect(response.text.contains("<tr class=\"status-different\"><th scope=\"row\">Rol van het Rijk</th>"))
+            #expect(response.text.contains("<caption>De cijfers van de grafiek: Variatie</caption>"))
+            #expect(response.text.contains("Dichtstbijzijnde referentievarianten"))
+        }
+    }
+
+    @Test func compareWithOneArrangementShowsTheErrorSummary() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get("/vergelijken?arrangementen=regio-deal")
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("class=\"error-summary\" role=\"alert\""))
+            #expect(response.text.contains("kies ten minste twee arrangementen om te vergelijken"))
+        }
+    }
+
+    @Test func aBadDesignShowsEveryErrorLinkedToItsFieldAndStoresNothing() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let response = try await client.postForm(
+                "/ontwerpen",
+                [
+                    ("id", "Mijn Deal"), ("naam", ""), ("familie", "deal"), ("variant", "regio-deal"), ("bron", ""),
+                    ("samenwerkend.rolRijk", "baas"), ("resultaatgericht.looptijd", "altijd"),
+                ])
+            #expect(response.status == .badRequest)
+            let page = response.text
+            for (field, message) in [
+                ("veld-id", "Id: gebruik alleen kleine letters, cijfers en losse streepjes"),
+                ("veld-naam", "Naam: vul een naam in"), ("veld-bron", "Bron: noem de bron"),
+                ("veld-samenwerkend-rolRijk", "Rol van het Rijk: onbekende waarde &#39;baas&#39;"),
+                ("veld-resultaatgericht-looptijd", "Beoogde looptijd: onbekende waarde &#39;altijd&#39;"),
+            ] {
+                #expect(page.contains("<li><a href=\"#\(field)\">\(message)"), "\(field)")
+            }
+            #expect(page.contains("id=\"veld-naam-fout\">Fout: vul een naam in</p>"))
+            #expect(page.contains("value=\"Mijn Deal\""))
+        }
+        #expect(try await fixture.store.allArrangements().count == 14)
+    }
+
+    @Test func aGoodDesignIsSavedAndShowsItsAdvice() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let response = try await client.postForm(
+                "/ontwerpen",
+                [
+                    ("id", "regio-deal-voorbeeld"), ("naam", "Mijn regio (fictief voorbeeld)"), ("familie", "deal"),
+                    ("variant", "regio-deal"), ("bron", "Ontwerpnotitie, fictief"),
+                    ("samenwerkend.rolRijk", "nevengeschikt"), ("samenwerkend.dealmaker", "ja"),
+                    ("resultaatgericht.doel", "bijdragen-aan"), ("resultaatgericht.looptijd", "1-4"),
+                ])
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/arrangementen/regio-deal-voorbeeld?opgeslagen=1")
+            let page = try await client.get("/arrangementen/regio-deal-voorbeeld?opgeslagen=1").text
+            #expect(page.contains("Het arrangement is opgeslagen."))
+            #expect(page.contains("Een dealmaker verbindt partijen en neemt knelpunten weg"))
+        }
+        let saved = try await fixture.store.arrangement(id: "regio-deal-voorbeeld")
+        #expect(saved?.profile.collaboration.rijkRoles.values == [.coordinate])
+        #expect(saved?.profile.intergovernmental.rijk.isStated == false)
+    }
+
+    @Test func aDuplicateDesignIDIsRefused() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.postForm(
+                "/ontwerpen",
+                [("id", "woondeal"), ("naam", "x"), ("familie", "deal"), ("variant", "woondeal"), ("bron", "b")])
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("Id: &#39;woondeal&#39; bestaat al; kies een andere id"))
+        }
+    }
+
+    @Test func whatIfShowsTheShiftTowardPerformance() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get(
+                "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden&resultaatgericht.resultaatbegrip=prestatieafspraken"
+            )
+            #expect(response.status == .ok)
+            #expect(response.text.contains("Het verschil voor Regio Deal"))
+            #expect(response.text.contains("Past nu ook: Indicatoren, nulmeting en streefwaarden"))
+            #expect(response.text.contains("Erbij: Specifieke doelen maken resultaten meetbaar"))
+        }
+    }
+
+    @Test func whatIfWithAnUnknownArrangementSaysSo() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get("/wat-als?arrangement=niets&resultaatgericht.doel=specifiek")
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("Arrangement: onbekend arrangement &#39;niets&#39;"))
+        }
+    }
+
+    @Test func theLanguageSwitchShowsTheEnglishInterface() async throws {
+        try await WebFixture().test { client in
+            let dutch = try await client.get("/catalogus?familie=deal").text
+            #expect(dutch.contains("href=\"/catalogus?familie=deal&amp;taal=en\""))
+            let english = try await client.get("/catalogus?familie=deal&taal=en").text
+            #expect(english.contains("<html lang=\"en\">"))
+            #expect(english.contains(">Catalogue</a>"))
+            #expect(english.contains("href=\"/arrangementen/regio-deal?taal=en\""))
+        }
+    }
+
+    @Test func healthAndMetricsAnswer() async throws {
+        try await WebFixture().test { client in
+            let health = try await client.get("/gezondheid")
+            #expect(health.text == "{\"status\":\"ok\",\"arrangementen\":14}")
+            _ = try await client.get("/")
+            let metrics = try await client.get("/metrics")
+            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            #expect(metrics.text.contains("hb_requests"))
+        }
+    }
+
+    // MARK: Snapshots: a change in a page is a reviewed diff.
+
+    @Test(arguments: [
+        ("home", "/"), ("catalogus", "/catalogus"), ("regio-deal", "/arrangementen/regio-deal"),
+        ("vergelijken", "/vergelijken?arrangementen=regio-deal&arrangementen=city-deal"),
+        ("toegankelijkheid", "/toegankelijkheid"),
+    ])
+    func pageSnapshot(name: String, path: String) async throws {
+        try await WebFixture().test { client in
+            let page = try await client.get(path).text
+            assertSnapshot(of: page, as: .lines, named: name)
+        }
+    }
+}

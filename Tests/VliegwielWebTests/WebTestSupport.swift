@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
+import VliegwielWeb
+
+/// A web application on a fresh in-memory database holding the shipped catalogue.
+struct WebFixture {
+    let store: SQLiteArrangementStore
+    let application: Application<RouterResponder<BasicRequestContext>>
+
+    init() async throws {
+        let catalogue = try BundledCatalogue.arrangements()
+        store = try SQLiteArrangementStore()
+        try await store.synchronizeReferences(with: catalogue)
+        let router = try buildRouter(WebDependencies(store: store, catalogue: catalogue))
+        application = Application(router: router)
+    }
+
+    /// Runs `body` with a client that sends requests straight to the router.
+    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await application.test(.router, body)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+}
+
+extension TestClientProtocol {
+    func get(_ uri: String, accept: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let accept { headers[.accept] = accept }
+        return try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    func post(_ uri: String, json: String, contentType: String = "application/json") async throws -> TestResponse {
+        try await execute(
+            uri: uri, method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: json))
+    }
+
+    func postForm(_ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
+        var components = URLComponents()
+        components.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return try await execute(
+            uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: components.percentEncodedQuery ?? ""))
+    }
+}
