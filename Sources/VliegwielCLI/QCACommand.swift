@@ -1,0 +1,356 @@
+import ArgumentParser
+import Foundation
+import VliegwielCore
+import VliegwielInterchange
+
+/// `vliegwiel qca`: Qualitative Comparative Analysis of a CSV file — the truth table and
+/// the minimal solutions with their measures, as text (Dutch) or JSON.
+public struct QCACommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "qca",
+        abstract: "Kwalitatieve vergelijkende analyse (QCA): waarheidstabel en minimale oplossingen.",
+        discussion: """
+            Het CSV-bestand heeft een kop; de eerste kolom bevat de gevallen, de andere kolommen \
+            zijn getallen: 0/1 voor crisp sets, 0/1/2… voor multi-value-sets, 0–1 voor fuzzy sets. \
+            Termen staan in de notatie van R QCA: A*~B, DEV[2]. Zie docs/qca.md.
+            """)
+
+    @Option(name: .customLong("data"), help: ArgumentHelp("Het CSV-bestand met de gevallen.", valueName: "BESTAND.csv"))
+    var data: String
+
+    @Option(
+        name: .customLong("uitkomst"),
+        help: ArgumentHelp("De uitkomstkolom; ~NAAM voor de afwezigheid van de uitkomst.", valueName: "NAAM"))
+    var outcome: String
+
+    @Option(
+        name: .customLong("voorwaarden"),
+        help: ArgumentHelp("De voorwaarden, gescheiden door komma's (standaard: alle andere kolommen).", valueName: "A,B,C"))
+    var conditions: String?
+
+    @Option(
+        name: .customLong("incl-drempel"),
+        help: ArgumentHelp("Minimale inclusie (consistentie) van een positieve rij.", valueName: "0.8"))
+    var inclusionCutoff: String = "0.8"
+
+    @Option(
+        name: .customLong("min-gevallen"),
+        help: ArgumentHelp("Rijen met minder gevallen zijn logische restgroepen (remainders).", valueName: "1"))
+    var minimumCases: String = "1"
+
+    @Option(
+        name: .customLong("oplossing"),
+        help: ArgumentHelp("conservatief, spaarzaam of intermediair.", valueName: "SOORT"))
+    var solution: String = "conservatief"
+
+    @Option(
+        name: .customLong("verwachtingen"),
+        help: ArgumentHelp(
+            "Richtingsverwachtingen voor de intermediaire oplossing, bijvoorbeeld \"A,B,~C\" of \"DEV[2]\".",
+            valueName: "A,B,~C"))
+    var expectations: String?
+
+    @Option(name: .customLong("formaat"), help: ArgumentHelp("tekst of json.", valueName: "FORMAAT"))
+    var format: String = "tekst"
+
+    public init() {}
+
+    public func run() throws {
+        switch report() {
+        case .success(let output):
+            print(output)
+        case .failure(let failure):
+            for line in failure.lines { FileHandle.standardError.write(Data("fout: \(line)\n".utf8)) }
+            throw ExitCode(1)
+        }
+    }
+
+    /// The problems that stop the command, one `<veld>: <bericht>` line each.
+    public struct Failure: Error, Sendable, Equatable {
+        public var lines: [String]
+    }
+
+    static let solutionNames: [(name: String, type: QCASolutionType)] = [
+        ("conservatief", .conservative), ("spaarzaam", .parsimonious), ("intermediair", .intermediate),
+    ]
+
+    /// Runs the analysis and returns the output, or every problem found in the input.
+    public func report() -> Result<String, Failure> {
+        var problems: [String] = []
+        let cutoff = Double(inclusionCutoff.replacingOccurrences(of: ",", with: "."))
+        if cutoff == nil || !(cutoff! > 0 && cutoff! <= 1) {
+            problems.append("incl-drempel: moet een getal groter dan 0 en ten hoogste 1 zijn, niet \"\(inclusionCutoff)\"")
+        }
+        let cases = Int(minimumCases)
+        if cases == nil || cases! < 1 {
+            problems.append("min-gevallen: moet een geheel getal van ten minste 1 zijn, niet \"\(minimumCases)\"")
+        }
+        let solutionType = Self.solutionNames.first { $0.name == solution }?.type
+        if solutionType == nil {
+            problems.append("oplossing: onbekend \"\(solution)\"; toegestaan: conservatief, spaarzaam, intermediair")
+        }
+        let json: Bool
+        switch format {
+        case "tekst": json = false
+        case "json": json = true
+        default:
+            json = false
+            problems.append("formaat: onbekend \"\(format)\"; toegestaan: tekst, json")
+        }
+        if solutionType == .intermediate && (expectations ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("verwachtingen: verplicht bij --oplossing intermediair, bijvoorbeeld \"A,B,~C\"")
+        }
+        if let solutionType, solutionType != .intermediate, expectations != nil {
+            problems.append("verwachtingen: alleen te gebruiken met --oplossing intermediair")
+        }
+        let target = QCAOutcome(parsing: outcome)
+        if target.name.isEmpty { problems.append("uitkomst: geef de naam van een kolom, eventueel als ~NAAM") }
+        var conditionNames: [String]?
+        if let conditions {
+            let names = conditions.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if names.contains(where: \.isEmpty) {
+                problems.append("voorwaarden: lege naam in \"\(conditions)\"; scheid namen met komma's")
+            } else {
+                conditionNames = names
+            }
+        }
+        let url = URL(fileURLWithPath: data)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            problems.append("data: bestand \"\(data)\" bestaat niet")
+        }
+        guard problems.isEmpty, let cutoff, let cases, let solutionType else { return .failure(Failure(lines: problems)) }
+
+        let dataSet: QCADataSet
+        do {
+            dataSet = try QCACSVImport.dataSet(contentsOf: url, outcome: target.name, conditions: conditionNames)
+        } catch {
+            return .failure(Failure(lines: error.problems.map(\.description)))
+        }
+        do {
+            let table = try QCATruthTable(
+                data: dataSet, outcome: target, conditions: conditionNames,
+                options: QCATruthTableOptions(inclusionCutoff: cutoff, minimumCases: cases))
+            let expected = try expectations.map { try table.directionalExpectations(parsing: $0) } ?? []
+            let result = try table.minimize(QCAMinimizationOptions(solutionType: solutionType, directionalExpectations: expected))
+            let analysis = QCACommandReport(table: table, solution: result, solutionName: solution)
+            return .success(json ? try analysis.json() : analysis.text())
+        } catch let error as QCAError {
+            return .failure(Failure(lines: [Self.message(for: error, conditionNames: dataSet.variableNames)]))
+        } catch {
+            return .failure(Failure(lines: ["formaat: uitvoer kon niet worden gemaakt (\(error))"]))
+        }
+    }
+
+    static func message(for error: QCAError, conditionNames: [String]) -> String {
+        switch error {
+        case .unknownVariable(let name):
+            return "verwachtingen: onbekende voorwaarde \"\(name)\"; kies uit \(conditionNames.joined(separator: ", "))"
+        case .invalidExpectation(let condition, let value):
+            return value < 0
+                ? "verwachtingen: \"\(condition)\" is niet te lezen; schrijf A, ~A of A[2]"
+                : "verwachtingen: voorwaarde \"\(condition)\" heeft geen waarde \(value)"
+        case .outcomeWithoutVariation(let name):
+            return "uitkomst: kolom \"\(name)\" heeft geen variatie"
+        case .multiValueOutcome(let name):
+            return "uitkomst: kolom \"\(name)\" moet crisp (0/1) of fuzzy (0–1) zijn, niet multi-value"
+        case .outcomeAmongConditions(let name):
+            return "voorwaarden: de uitkomst \"\(name)\" kan niet ook een voorwaarde zijn"
+        case .duplicateVariable(let name):
+            return "voorwaarden: \"\(name)\" staat er meer dan eens in"
+        case .noConditions:
+            return "voorwaarden: er is geen enkele voorwaarde"
+        case .tooManyConditions(let count):
+            return "voorwaarden: \(count) voorwaarden passen niet in de waarheidstabel; gebruik er minder of met minder niveaus"
+        default:
+            return "data: \(error)"
+        }
+    }
+}
+
+/// Text and JSON renderings of an analysis.
+struct QCACommandReport {
+    let table: QCATruthTable
+    let solution: QCASolution
+    let solutionName: String
+
+    private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    private static func number(_ value: Double) -> String {
+        String(format: "%.3f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    private static func outcomeCode(_ outcome: QCARowOutcome) -> String {
+        switch outcome {
+        case .positive: "1"
+        case .negative: "0"
+        case .contradiction: "C"
+        case .remainder: "?"
+        }
+    }
+
+    private func caseNames(_ indices: [Int]) -> [String] { indices.map { table.caseIdentifiers[$0] } }
+
+    // MARK: JSON
+
+    struct Document: Encodable {
+        let uitkomst: String
+        let voorwaarden: [String]
+        let oplossing: String
+        let inclDrempel: Double
+        let minGevallen: Int
+        let aantalGevallen: Int
+        let waarheidstabel: TruthTable
+        let modellen: [Model]
+        let eenvoudigeContrafeitelijken: [Int]?
+        let volledig: Bool
+        let budgetBereikt: [String]
+    }
+
+    struct TruthTable: Encodable {
+        let aantalRijen: Int
+        let rijen: [Row]
+    }
+
+    struct Row: Encodable {
+        let rij: Int
+        let configuratie: String
+        let uitkomst: String
+        let aantalGevallen: Int
+        let gevallen: [String]
+        let inclusie: Double
+        let pri: Double
+        let tegenstrijdig: Bool
+    }
+
+    struct Model: Encodable {
+        let naam: String
+        let formule: String
+        let inclusie: Double
+        let pri: Double
+        let dekking: Double
+        let termen: [Term]
+        let vereenvoudigendeAannames: [Int]
+    }
+
+    struct Term: Encodable {
+        let term: String
+        let inclusie: Double
+        let pri: Double
+        let dekking: Double
+        let uniekeDekking: Double
+        let gevallen: [String]
+    }
+
+    func json() throws -> String {
+        let notation = table.notation
+        let document = Document(
+            uitkomst: table.outcome.description, voorwaarden: table.conditionNames, oplossing: solutionName,
+            inclDrempel: table.options.inclusionCutoff, minGevallen: table.options.minimumCases,
+            aantalGevallen: table.caseIdentifiers.count,
+            waarheidstabel: TruthTable(
+                aantalRijen: table.rowCount,
+                rijen: table.rows.map { row in
+                    Row(
+                        rij: row.number, configuratie: notation.configurationString(row.configuration),
+                        uitkomst: Self.outcomeCode(row.outcome), aantalGevallen: row.caseCount,
+                        gevallen: caseNames(row.caseIndices), inclusie: Self.rounded(row.inclusion),
+                        pri: Self.rounded(row.pri), tegenstrijdig: row.isContradictory)
+                }),
+            modellen: solution.models.enumerated().map { index, model in
+                Model(
+                    naam: "M\(index + 1)", formule: model.expression, inclusie: Self.rounded(model.sufficiency.inclusion),
+                    pri: Self.rounded(model.sufficiency.pri), dekking: Self.rounded(model.sufficiency.coverage),
+                    termen: model.terms.map { term in
+                        Term(
+                            term: term.expression, inclusie: Self.rounded(term.sufficiency.inclusion),
+                            pri: Self.rounded(term.sufficiency.pri), dekking: Self.rounded(term.sufficiency.coverage),
+                            uniekeDekking: Self.rounded(term.uniqueCoverage), gevallen: caseNames(term.caseIndices))
+                    },
+                    vereenvoudigendeAannames: model.simplifyingAssumptions)
+            },
+            eenvoudigeContrafeitelijken: solution.solutionType == .intermediate ? solution.easyCounterfactuals : nil,
+            volledig: solution.isExhaustive, budgetBereikt: solution.budgetLimitsReached.map(\.dutchName))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    // MARK: Text
+
+    func text() -> String {
+        let notation = table.notation
+        var lines: [String] = []
+        lines.append("QCA-analyse van \(table.outcome) met voorwaarden \(table.conditionNames.joined(separator: ", "))")
+        lines.append(
+            "Inclusiedrempel \(Self.number(table.options.inclusionCutoff)), minimaal \(table.options.minimumCases) "
+                + "\(table.options.minimumCases == 1 ? "geval" : "gevallen") per rij, \(table.caseIdentifiers.count) gevallen")
+        lines.append("")
+        lines.append("Waarheidstabel (\(table.rows.count) van \(table.rowCount) rijen waargenomen)")
+        let configurationWidth = max(12, table.conditions.count)
+        lines.append(
+            "  " + "rij".leftPadded(6) + "  " + "configuratie".padded(configurationWidth) + "  uit   n  inclusie    PRI  gevallen")
+        for row in table.rows {
+            lines.append(
+                "  " + String(row.number).leftPadded(6) + "  "
+                    + notation.configurationString(row.configuration).padded(configurationWidth) + "  "
+                    + Self.outcomeCode(row.outcome).leftPadded(3) + String(row.caseCount).leftPadded(4) + "  "
+                    + Self.number(row.inclusion).leftPadded(8) + Self.number(row.pri).leftPadded(7) + "  "
+                    + caseNames(row.caseIndices).joined(separator: ", ") + (row.isContradictory ? " (tegenstrijdig)" : ""))
+        }
+        lines.append("  (volgorde van de configuratie: \(table.conditionNames.joined(separator: " ")); uit: 1 positief, 0 negatief, C tegenstrijdig, ? restgroep)")
+        lines.append("")
+        let label = solution.models.count == 1 ? "1 model" : "\(solution.models.count) even minimale modellen"
+        lines.append("Oplossing: \(solutionName) (\(label))")
+        if solution.models.isEmpty {
+            lines.append("  Geen enkele rij haalt de inclusiedrempel: er is niets te minimaliseren.")
+        }
+        for (index, model) in solution.models.enumerated() {
+            lines.append("")
+            lines.append("M\(index + 1): \(model.expression)")
+            lines.append(
+                "  inclusie \(Self.number(model.sufficiency.inclusion))  PRI \(Self.number(model.sufficiency.pri))  "
+                    + "dekking \(Self.number(model.sufficiency.coverage))")
+            let width = max(4, model.terms.map(\.expression.count).max() ?? 4)
+            lines.append("  " + "term".padded(width) + "  inclusie    PRI  dekking  uniek  gevallen")
+            for term in model.terms {
+                lines.append(
+                    "  " + term.expression.padded(width) + "  " + Self.number(term.sufficiency.inclusion).leftPadded(8)
+                        + Self.number(term.sufficiency.pri).leftPadded(7) + Self.number(term.sufficiency.coverage).leftPadded(9)
+                        + Self.number(term.uniqueCoverage).leftPadded(7) + "  " + caseNames(term.caseIndices).joined(separator: ", "))
+            }
+            if !model.simplifyingAssumptions.isEmpty {
+                lines.append("  vereenvoudigende aannames (restgroepen): rijen \(model.simplifyingAssumptions.map(String.init).joined(separator: ", "))")
+            }
+        }
+        if solution.solutionType == .intermediate {
+            lines.append("")
+            lines.append(
+                "Eenvoudige contrafeitelijken: "
+                    + (solution.easyCounterfactuals.isEmpty ? "geen" : "rijen " + solution.easyCounterfactuals.map(String.init).joined(separator: ", ")))
+        }
+        if !solution.isExhaustive {
+            lines.append("")
+            lines.append(
+                "Let op: budget bereikt (\(solution.budgetLimitsReached.map(\.dutchName).joined(separator: ", "))); "
+                    + "het resultaat is niet uitputtend.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension QCABudgetLimit {
+    var dutchName: String {
+        switch self {
+        case .primeImplicants: "priemimplicanten"
+        case .models: "modellen"
+        case .listedRows: "opgesomde rijen"
+        case .time: "tijd"
+        }
+    }
+}
+
+extension String {
+    fileprivate func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
