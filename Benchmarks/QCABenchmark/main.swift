@@ -59,6 +59,7 @@ let budget = QCABudget(maximumPrimeImplicants: 50_000_000, maximumModels: 10_000
 var generator = SplitMix64(state: 2018)
 let clock = ContinuousClock()
 
+var found: [String] = []
 print("| conditions | observed rows | positive rows | prime implicants | prime implicants (s) | minimal models | terms per model | minimize end to end (s) | exhaustive |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|:---|")
 for size in sizes {
@@ -78,4 +79,8 @@ for size in sizes {
         "| \(size) | \(table.rows.count) | \(positive) | \(search.primeImplicants.count) | \(format(seconds(primeTime))) "
             + "| \(solution.models.count) | \(termCounts) | \(format(seconds(minimizeTime))) "
             + "| \(limits.isEmpty ? "yes" : "no: " + limits.joined(separator: ", ")) |")
+    found.append("\(size) conditions: " + solution.models.map(\.expression).joined(separator: "; "))
 }
+print("")
+print("Minimal models (parsimonious):")
+for line in found { print("- " + line) }
