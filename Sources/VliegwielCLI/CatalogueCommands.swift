@@ -11,14 +11,21 @@ struct CatalogueCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(name: .customLong("formaat"), help: "tekst of json.") var format = "tekst"
+    @Flag(name: .customLong("alle"), help: "Ook de eigen arrangementen (soort praktijk), zoals de Regio Deals.")
+    var includesPractice = false
 
     func run() async throws {
         try await reportingFailures {
             let format = try parseFormat(format, as: OutputFormat.self)
-            let arrangements = try await Installation.open(database).store.allArrangements()
+            let all = try await Installation.open(database).store.allArrangements()
+            let shown = includesPractice ? all : all.filter { $0.kind == .reference }
             switch format {
-            case .json: Terminal.write(try jsonText(arrangements.map(CatalogueEntry.init)))
-            case .text: Terminal.write(CatalogueEntry.table(arrangements.map(CatalogueEntry.init)))
+            case .json: Terminal.write(try jsonText(shown.map(CatalogueEntry.init)))
+            case .text:
+                Terminal.write(CatalogueEntry.table(shown.map(CatalogueEntry.init)))
+                if !includesPractice {
+                    Terminal.write("Met --alle ook de \(all.count - shown.count) eigen arrangementen.\n")
+                }
             }
         }
     }

@@ -1,0 +1,51 @@
+"""Starts the real `vliegwiel` web application on a free loopback port for the tests."""
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+import requests
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def _binary() -> pathlib.Path:
+    override = os.environ.get("VLIEGWIEL_BINARY")
+    if override:
+        return pathlib.Path(override)
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return pathlib.Path(out.stdout.strip()) / "vliegwiel"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The base URL of a running server on a fresh database."""
+    folder = tempfile.mkdtemp(prefix="vliegwiel-web-")
+    port = _free_port()
+    log = open(os.path.join(folder, "server.log"), "w")
+    process = subprocess.Popen(
+        [str(_binary()), "start", "--database", os.path.join(folder, "test.sqlite"), "--poort", str(port)],
+        stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if requests.get(base + "/gezondheid", timeout=1).status_code == 200:
+                break
+        except requests.RequestException:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("the server did not start; see " + log.name)
+    yield base
+    process.terminate()
+    process.wait(timeout=30)
