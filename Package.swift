@@ -33,7 +33,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Resources/catalogus.yaml"), .copy("Resources/regio-deals.csv"), .copy("Resources/regio-deal-regels.yaml"), .copy("Resources/fictieve-regio-deal.yaml")],
+            resources: [
+                .copy("Resources/catalogus.yaml"), .copy("Resources/regio-deals.csv"),
+                .copy("Resources/regio-deal-regels.yaml"), .copy("Resources/fictieve-regio-deal.yaml"),
+            ],
             swiftSettings: strict
         ),
         // The store contract and its SQLite implementation.
@@ -72,15 +75,18 @@ let package = Package(
 
         // Benchmarks are programs, not tests: see BENCHMARKS.md.
         .executableTarget(
-            name: "QCABenchmark", dependencies: ["VliegwielCore"], path: "Benchmarks/QCABenchmark", swiftSettings: strict),
+            name: "QCABenchmark", dependencies: ["VliegwielCore"], path: "Benchmarks/QCABenchmark",
+            swiftSettings: strict),
 
         // Builders shared by the test targets.
         .target(name: "VliegwielTestSupport", dependencies: ["VliegwielCore"], path: "Tests/Support"),
         .testTarget(
-            name: "VliegwielCoreTests", dependencies: ["VliegwielCore", "VliegwielInterchange", "VliegwielTestSupport"],
+            name: "VliegwielCoreTests",
+            dependencies: ["VliegwielCore", "VliegwielInterchange", "VliegwielTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "VliegwielInterchangeTests", dependencies: ["VliegwielInterchange", "VliegwielTestSupport"], swiftSettings: strict),
+            name: "VliegwielInterchangeTests", dependencies: ["VliegwielInterchange", "VliegwielTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "VliegwielStorageTests",
             dependencies: ["VliegwielStorage", "VliegwielInterchange", "VliegwielTestSupport"], swiftSettings: strict),
