@@ -203,6 +203,7 @@ struct QCACommandReport {
         let waarheidstabel: TruthTable
         let modellen: [Model]
         let eenvoudigeContrafeitelijken: [Int]?
+        let noodzakelijkheid: [Necessity]
         let volledig: Bool
         let budgetBereikt: [String]
     }
@@ -231,6 +232,13 @@ struct QCACommandReport {
         let dekking: Double
         let termen: [Term]
         let vereenvoudigendeAannames: [Int]
+    }
+
+    struct Necessity: Encodable {
+        let voorwaarde: String
+        let inclusie: Double
+        let relevantie: Double
+        let dekking: Double
     }
 
     struct Term: Encodable {
@@ -270,6 +278,12 @@ struct QCACommandReport {
                     vereenvoudigendeAannames: model.simplifyingAssumptions)
             },
             eenvoudigeContrafeitelijken: solution.solutionType == .intermediate ? solution.easyCounterfactuals : nil,
+            noodzakelijkheid: table.necessityOfConditions().map { entry in
+                Necessity(
+                    voorwaarde: notation.string(for: QCATerm(literals: [entry.literal])),
+                    inclusie: Self.rounded(entry.measures.inclusion), relevantie: Self.rounded(entry.measures.relevance),
+                    dekking: Self.rounded(entry.measures.coverage))
+            },
             volledig: solution.isExhaustive, budgetBereikt: solution.budgetLimitsReached.map(\.dutchName))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -283,7 +297,7 @@ struct QCACommandReport {
         var lines: [String] = []
         lines.append("QCA-analyse van \(table.outcome) met voorwaarden \(table.conditionNames.joined(separator: ", "))")
         lines.append(
-            "Inclusiedrempel \(Self.number(table.options.inclusionCutoff)), minimaal \(table.options.minimumCases) "
+            "Inclusiedrempel \(String(table.options.inclusionCutoff).replacingOccurrences(of: ".", with: ",")), minimaal \(table.options.minimumCases) "
                 + "\(table.options.minimumCases == 1 ? "geval" : "gevallen") per rij, \(table.caseIdentifiers.count) gevallen")
         lines.append("")
         lines.append("Waarheidstabel (\(table.rows.count) van \(table.rowCount) rijen waargenomen)")
@@ -322,6 +336,17 @@ struct QCACommandReport {
             if !model.simplifyingAssumptions.isEmpty {
                 lines.append("  vereenvoudigende aannames (restgroepen): rijen \(model.simplifyingAssumptions.map(String.init).joined(separator: ", "))")
             }
+        }
+        lines.append("")
+        lines.append("Noodzakelijkheid van elke voorwaarde")
+        let necessity = table.necessityOfConditions()
+        let width = max(10, necessity.map { notation.string(for: QCATerm(literals: [$0.literal])).count }.max() ?? 10)
+        lines.append("  " + "voorwaarde".padded(width) + "  inclusie  relevantie  dekking")
+        for entry in necessity {
+            lines.append(
+                "  " + notation.string(for: QCATerm(literals: [entry.literal])).padded(width) + "  "
+                    + Self.number(entry.measures.inclusion).leftPadded(8) + Self.number(entry.measures.relevance).leftPadded(12)
+                    + Self.number(entry.measures.coverage).leftPadded(9))
         }
         if solution.solutionType == .intermediate {
             lines.append("")

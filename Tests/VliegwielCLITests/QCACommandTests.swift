@@ -64,6 +64,21 @@ struct QCACommandTests {
         #expect(text.contains("Waarheidstabel (9 van 32 rijen waargenomen)"))
     }
 
+    @Test func necessityIsListed() throws {
+        let document = try object(
+            try output(["--data", Self.fixture("LF"), "--uitkomst", "SURV", "--oplossing", "spaarzaam", "--formaat", "json"]).get())
+        let necessity = try #require(document["noodzakelijkheid"] as? [[String: Any]])
+        #expect(necessity.count == 10)
+        let development = try #require(necessity.first { $0["voorwaarde"] as? String == "DEV" })
+        #expect(development["inclusie"] as? Double == 0.831)
+        #expect(development["relevantie"] as? Double == 0.811)
+        #expect(development["dekking"] as? Double == 0.775)
+        let models = try #require(document["modellen"] as? [[String: Any]])
+        #expect(models.first?["inclusie"] as? Double == 0.85)
+        #expect(models.first?["pri"] as? Double == 0.819)
+        #expect(models.first?["dekking"] as? Double == 0.714)
+    }
+
     @Test func allModelsOnAmbiguity() throws {
         let document = try object(
             try output(["--data", Self.fixture("CVF"), "--uitkomst", "PROTEST", "--oplossing", "spaarzaam", "--formaat", "json"]).get())
