@@ -189,7 +189,8 @@ extension QCATruthTable {
                 // Keep only the literals that agree with the expectations: a remainder is an
                 // easy counterfactual when it lies within such a relaxed complex term.
                 let relaxed = complexModel.map { cube in
-                    QCACube(term: QCATerm(literals: cube.term(encoding: encoding).literals.filter { expected[$0.condition] == $0.value }), encoding: encoding)
+                    let kept = cube.term(encoding: encoding).literals.filter { expected[$0.condition] == $0.value }
+                    return QCACube(term: QCATerm(literals: kept), encoding: encoding)
                 }
                 for parsimoniousModel in parsimonious {
                     var counterfactuals = Set<UInt64>()
