@@ -216,6 +216,30 @@ struct QCAPropertyTests {
         }
     }
 
+    /// A pure-noise outcome over 10 conditions needs 30+ terms; with a short time limit the
+    /// result must say so and still hold a valid cover by prime implicants.
+    @Test func timeLimitKeepsAValidCover() throws {
+        var generator = SeededGenerator(seed: 99)
+        var columns: [(name: String, values: [Double])] = (0..<10).map { ("C\($0)", []) }
+        var outcome: [Double] = []
+        for _ in 0..<300 {
+            for condition in columns.indices { columns[condition].values.append(Double(generator.next() >> 63)) }
+            outcome.append(Double.random(in: 0..<1, using: &generator) < 0.3 ? 1 : 0)
+        }
+        columns.append(("Y", outcome))
+        let data = try QCADataSet(caseIdentifiers: (0..<300).map { "g\($0)" }, columns: columns)
+        let table = try QCATruthTable(data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1))
+        let solution = try table.minimize(
+            .init(solutionType: .parsimonious, listsSimplifyingAssumptions: false, budget: QCABudget(timeLimit: .milliseconds(300))))
+        #expect(solution.budgetLimitsReached.contains(.time))
+        #expect(!solution.isExhaustive)
+        let model = try #require(solution.models.first)
+        for row in table.rows where row.outcome != .remainder {
+            let covered = model.terms.contains { $0.term.contains(configuration: row.configuration) }
+            #expect(covered == (row.outcome == .positive))
+        }
+    }
+
     @Test func budgetsAreReportedWhenReached() throws {
         let problem = problems(count: 1, seed: 7)[0]
         let table = try problem.truthTable()
