@@ -9,6 +9,11 @@
 //   k draws in condition order A, B, C, …, each condition 1 when the draw's top bit is set;
 // - outcome Y = A·B·~C + D·E + F·~G·H (the remaining conditions are noise);
 // - truth table with inclusion cut-off 1 and minimum 1 case; unobserved rows are remainders.
+// With `--csv DIR` the program also writes each problem as DIR/qca-<k>.csv (in R's layout)
+// and DIR/qca.R, which times R QCA on the same problems where R and its QCA package exist:
+//
+//     swift run -c release QCABenchmark --csv /tmp/qca && Rscript /tmp/qca/qca.R
+//
 // Timed: building the truth table, the complete prime implicants with remainders (the
 // parsimonious search) and then the minimization end to end (prime implicants plus all
 // minimum covers; simplifying assumptions are not listed).
@@ -54,6 +59,38 @@ func format(_ value: Double) -> String {
     value < 0.01 ? String(format: "%.4f", value) : value < 10 ? String(format: "%.3f", value) : String(format: "%.1f", value)
 }
 
+/// Writes a data set as CSV the way R's write.csv does (quoted header, case ids first).
+func csv(_ data: QCADataSet) -> String {
+    var lines = ["\"\"," + data.variableNames.map { "\"\($0)\"" }.joined(separator: ",")]
+    for (index, name) in data.caseIdentifiers.enumerated() {
+        lines.append("\"\(name)\"," + data.variables.map { String(Int($0.values[index])) }.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+}
+
+let rScript = """
+    # Times R QCA on the problems of QCABenchmark (written next to this script).
+    library(QCA)
+    here <- dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)))
+    for (k in c(8, 10, 12, 14, 16, 20)) {
+      d <- read.csv(file.path(here, sprintf("qca-%d.csv", k)), row.names = 1)
+      start <- Sys.time()
+      tt <- truthTable(d, outcome = "Y", incl.cut = 1, n.cut = 1)
+      s <- minimize(tt, include = "?", all.sol = FALSE)
+      cat(k, "conditions:", format(as.numeric(Sys.time() - start, units = "secs")), "s;",
+          paste(s$solution[[1]], collapse = " + "), "\\n")
+    }
+    """
+
+let arguments = CommandLine.arguments
+let exportDirectory: URL? = arguments.firstIndex(of: "--csv").flatMap { index in
+    index + 1 < arguments.count ? URL(fileURLWithPath: arguments[index + 1], isDirectory: true) : nil
+}
+if let exportDirectory {
+    try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
+    try rScript.write(to: exportDirectory.appendingPathComponent("qca.R"), atomically: true, encoding: .utf8)
+}
+
 let sizes = [8, 10, 12, 14, 16, 20]
 let budget = QCABudget(maximumPrimeImplicants: 50_000_000, maximumModels: 10_000, timeLimit: .seconds(900))
 var generator = SplitMix64(state: 2018)
@@ -64,6 +101,9 @@ print("| conditions | observed rows | positive rows | prime implicants | prime i
 print("|---:|---:|---:|---:|---:|---:|---:|---:|:---|")
 for size in sizes {
     let data = try problem(conditions: size, cases: 300, generator: &generator)
+    if let exportDirectory {
+        try csv(data).write(to: exportDirectory.appendingPathComponent("qca-\(size).csv"), atomically: true, encoding: .utf8)
+    }
     let table = try QCATruthTable(
         data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1, minimumCases: 1))
     var search: QCAPrimeImplicantSearch?
