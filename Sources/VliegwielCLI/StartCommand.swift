@@ -32,7 +32,8 @@ struct StartCommand: AsyncParsableCommand {
             let application = try buildApplication(
                 WebConfiguration(host: host, port: port),
                 dependencies: WebDependencies(
-                    store: installation.store, catalogue: installation.catalogue, logger: logger))
+                    store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
+                    logger: logger))
             try await application.runService()
         }
     }

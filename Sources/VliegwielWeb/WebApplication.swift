@@ -4,17 +4,24 @@ import Logging
 import Metrics
 import Prometheus
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 /// What the web application works with; made by the caller (the CLI, or a test).
 public struct WebDependencies: Sendable {
     public var store: any ArrangementStore
+    /// The Regio Deals portfolio: deals, partners, money, programme lines and projects.
+    public var portfolio: any PortfolioStore
     /// The shipped reference catalogue.
     public var catalogue: [Arrangement]
     public var logger: Logger
 
-    public init(store: any ArrangementStore, catalogue: [Arrangement], logger: Logger = Logger(label: "vliegwiel")) {
+    public init(
+        store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
+        logger: Logger = Logger(label: "vliegwiel")
+    ) {
         self.store = store
+        self.portfolio = portfolio
         self.catalogue = catalogue
         self.logger = logger
     }
@@ -54,7 +61,9 @@ public func buildApplication(
 public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicRequestContext> {
     let renderer = try PageRenderer()
     let assets = try StaticAssets()
-    let pages = SitePages(store: dependencies.store, catalogue: dependencies.catalogue)
+    let rules = try BundledPortfolio.rules()
+    let pages = SitePages(
+        store: dependencies.store, catalogue: dependencies.catalogue, portfolio: dependencies.portfolio, rules: rules)
     let registry = MetricsRegistry.shared
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
@@ -66,6 +75,8 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
         .register(on: router)
     APIRoutes(store: dependencies.store, catalogue: dependencies.catalogue, openAPI: assets.openAPI).register(
         on: router)
+    PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: router)
+    PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
 
     router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
         Response(
@@ -119,8 +130,9 @@ struct SiteRoutes: Sendable {
             guard let arrangement = try await store.arrangement(id: id) else {
                 throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
             }
-            return html(
-                renderer.render(pages.arrangement(arrangement, language, query: query), template: "arrangement"))
+            var page = pages.arrangement(arrangement, language, query: query)
+            page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
+            return html(renderer.render(page, template: "arrangement"))
         }
         router.get(RouterPath(SiteURL.compare([]).pattern)) { request, _ in
             let (language, query) = Self.read(request)

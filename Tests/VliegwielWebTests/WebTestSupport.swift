@@ -8,16 +8,25 @@ import VliegwielInterchange
 import VliegwielStorage
 import VliegwielWeb
 
-/// A web application on a fresh in-memory database holding the shipped catalogue.
+/// A web application on a fresh in-memory database holding the shipped catalogue and,
+/// when asked, the shipped portfolio (as `Installation.open` loads it on a first start).
 struct WebFixture {
     let store: SQLiteArrangementStore
+    let portfolio: SQLitePortfolioStore
     let application: Application<RouterResponder<BasicRequestContext>>
 
-    init() async throws {
+    /// - Parameter seedsPortfolio: whether to load the Regio Deals and the demo deal; the
+    ///   pages of issue 4 are tested on the catalogue alone, so that their counts stay put.
+    init(seedsPortfolio: Bool = false) async throws {
         let catalogue = try BundledCatalogue.arrangements()
-        store = try SQLiteArrangementStore()
+        let database = try AppDatabase()
+        store = SQLiteArrangementStore(database: database)
+        portfolio = SQLitePortfolioStore(database: database)
         try await store.synchronizeReferences(with: catalogue)
-        let router = try buildRouter(WebDependencies(store: store, catalogue: catalogue))
+        if seedsPortfolio {
+            try await portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
+        }
+        let router = try buildRouter(WebDependencies(store: store, portfolio: portfolio, catalogue: catalogue))
         application = Application(router: router)
     }
 

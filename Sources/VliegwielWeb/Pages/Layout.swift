@@ -27,7 +27,7 @@ struct Layout: Sendable {
         otherLanguageCode = language == .dutch ? "en" : "nl"
         let items: [(String, SiteURL)] = [
             (t.navHome, .home), (t.navCatalogue, .catalogue()), (t.navCompare, .compare([])), (t.navDesign, .design),
-            (t.navWhatIf, .whatIf(arrangementID: nil)),
+            (t.navWhatIf, .whatIf(arrangementID: nil)), (t.navPortfolio, .portfolio),
         ]
         navigation = items.map { label, url in
             NavigationItem(label: label, href: url.href(language), isCurrent: url.path == current.path)

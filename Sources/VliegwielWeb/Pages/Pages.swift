@@ -60,6 +60,8 @@ struct ArrangementPage: Sendable {
     var elements: [ElementView]
     var advice: AdviceView
     var nearest: [NearestView]
+    /// The portfolio record, for a deal of the Regio Deals portfolio.
+    var deal: DealSection?
     var whatIfHref: String
     var compareHref: String
 }

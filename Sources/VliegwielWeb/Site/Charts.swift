@@ -8,6 +8,8 @@ enum BarChart {
         var value: Double
         /// A CSS class for the bar's colour (defined in the stylesheet, works in forced colours).
         var style: String = "bar"
+        /// The value as shown beside the bar, when `format` cannot say it (an unknown amount).
+        var text: String? = nil
     }
 
     /// A horizontal bar chart of values in 0...`maximum`.
@@ -32,7 +34,7 @@ enum BarChart {
             svg += """
                 <text x="0" y="\(Int(y + 21))" class="chart-label">\(escape(bar.label))</text>
                 <rect x="\(Int(labelWidth))" y="\(Int(y + 4))" width="\(String(format: "%.1f", width))" height="22" class="\(bar.style)"/>
-                <text x="\(Int(labelWidth + width + 6))" y="\(Int(y + 21))" class="chart-value">\(escape(format(bar.value)))</text>
+                <text x="\(Int(labelWidth + width + 6))" y="\(Int(y + 21))" class="chart-value">\(escape(bar.text ?? format(bar.value)))</text>
 
                 """
         }

@@ -6,8 +6,10 @@ import VliegwielStorage
 struct SitePages: Sendable {
     let store: any ArrangementStore
     let catalogue: [Arrangement]
+    let portfolio: any PortfolioStore
+    let rules: InstrumentRuleSet
 
-    private func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
+    func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
         var other = query
         other["taal"] = language == .dutch ? ["en"] : nil
         var components = URLComponents()
@@ -68,7 +70,7 @@ struct SitePages: Sendable {
             nearest: NearestView.all(
                 ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id),
                 language: language),
-            whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(language),
+            deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(language),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
             ).href(language))

@@ -11,6 +11,9 @@ public enum SiteURL: Sendable, Hashable {
     case design
     case whatIf(arrangementID: String?)
     case accessibility
+    case portfolio
+    /// The form that adds one item (a partner, a finance line…) to a deal of the portfolio.
+    case newDealItem(String, DealCollection)
     case stylesheet
     case health
     case metrics
@@ -25,6 +28,8 @@ public enum SiteURL: Sendable, Hashable {
         case .design: "/ontwerpen"
         case .whatIf: "/wat-als"
         case .accessibility: "/toegankelijkheid"
+        case .portfolio: "/portefeuille"
+        case .newDealItem(let id, let collection): "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/nieuw"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
@@ -35,6 +40,7 @@ public enum SiteURL: Sendable, Hashable {
     public var pattern: String {
         switch self {
         case .arrangement: "/arrangementen/:id"
+        case .newDealItem(_, let collection): "/arrangementen/:id/\(collection.rawValue)/nieuw"
         default: path
         }
     }
@@ -78,6 +84,12 @@ public enum APIURL: Sendable, Hashable {
     case comparisons
     case adviceForProfile
     case whatIf
+    case portfolio
+    case ruleCheck(String)
+    /// The partners, finance lines, programme lines or projects of a deal.
+    case dealItems(String, DealCollection)
+    /// One of them, by its id.
+    case dealItem(String, DealCollection, String)
 
     public static let base = "/api/v1"
 
@@ -90,6 +102,11 @@ public enum APIURL: Sendable, Hashable {
         case .comparisons: Self.base + "/vergelijkingen"
         case .adviceForProfile: Self.base + "/adviezen"
         case .whatIf: Self.base + "/wat-als"
+        case .portfolio: Self.base + "/portefeuille"
+        case .ruleCheck(let id): Self.base + "/arrangementen/\(id)/toetsing"
+        case .dealItems(let id, let collection): Self.base + "/arrangementen/\(id)/\(collection.rawValue)"
+        case .dealItem(let id, let collection, let item):
+            Self.base + "/arrangementen/\(id)/\(collection.rawValue)/\(item)"
         }
     }
 
@@ -97,9 +114,20 @@ public enum APIURL: Sendable, Hashable {
         switch self {
         case .arrangement: Self.base + "/arrangementen/:id"
         case .advice: Self.base + "/arrangementen/:id/advies"
+        case .ruleCheck: Self.base + "/arrangementen/:id/toetsing"
+        case .dealItems(_, let collection): Self.base + "/arrangementen/:id/\(collection.rawValue)"
+        case .dealItem(_, let collection, _): Self.base + "/arrangementen/:id/\(collection.rawValue)/:item"
         default: path
         }
     }
+}
+
+/// The four kinds of items a deal of the portfolio holds; the raw value is the path segment.
+public enum DealCollection: String, Sendable, Hashable, CaseIterable {
+    case partners = "partners"
+    case financeLines = "financiering"
+    case programmeLines = "programmalijnen"
+    case projects = "projecten"
 }
 
 /// The interface language: Dutch first, English second.

@@ -11,6 +11,7 @@ struct UIText: Sendable {
     var navCompare: String
     var navDesign: String
     var navWhatIf: String
+    var navPortfolio: String
     var switchLanguage: String
     var switchLanguageLabel: String
     var footerAccessibility: String
@@ -55,7 +56,8 @@ struct UIText: Sendable {
         languageCode: "nl",
         tagline: "Ontwerpen, volgen en waarderen van interbestuurlijk resultaatgericht samenwerken",
         skipLink: "Direct naar de inhoud", navigationLabel: "Hoofdmenu", navHome: "Home", navCatalogue: "Catalogus",
-        navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", switchLanguage: "English",
+        navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", navPortfolio: "Portefeuille",
+        switchLanguage: "English",
         switchLanguageLabel: "Switch to English", footerAccessibility: "Toegankelijkheid",
         footerSource: "Naar het essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profiel",
         consequences: "Voorspelbare gevolgen", triggers: "Aanleiding", advice: "Advies", source: "Bron",
@@ -76,7 +78,8 @@ struct UIText: Sendable {
         languageCode: "en",
         tagline: "Design, run and evaluate intergovernmental result-oriented collaboration",
         skipLink: "Skip to content", navigationLabel: "Main menu", navHome: "Home", navCatalogue: "Catalogue",
-        navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", switchLanguage: "Nederlands",
+        navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", navPortfolio: "Portfolio",
+        switchLanguage: "Nederlands",
         switchLanguageLabel: "Naar het Nederlands", footerAccessibility: "Accessibility",
         footerSource: "After the essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profile",
         consequences: "Predictable consequences", triggers: "Because of", advice: "Advice", source: "Source",

@@ -1,0 +1,199 @@
+import VliegwielCore
+
+/// The Regio Deals portfolio: deals per tranche, the Rijk's totals, filters and a chart.
+struct PortfolioPage: Sendable {
+    struct Option: Sendable {
+        var code: String
+        var label: String
+        var isSelected: Bool
+    }
+
+    struct DealRow: Sendable {
+        var name: String
+        var href: String
+        var tranche: Int
+        var amount: String
+        var isUnknown: Bool
+        var source: String
+        var isFictional: Bool
+    }
+
+    struct Group: Sendable {
+        var title: String
+        var headingID: String
+        var summary: String
+        var rows: [DealRow]
+    }
+
+    struct TrancheRow: Sendable {
+        var label: String
+        var dealCount: Int
+        var knownCount: Int
+        var unknownCount: Int
+        var total: String
+    }
+
+    var layout: Layout
+    var action: String
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var tranches: [Option]
+    var amounts: [Option]
+    var sortOrders: [Option]
+    var name: String
+    var trancheError: String?
+    var amountError: String?
+    var sortError: String?
+    var language: String
+    var dealCount: Int
+    var knownCount: Int
+    var unknownCount: Int
+    var total: String
+    var hasDeals: Bool
+    var groups: [Group]
+    var trancheRows: [TrancheRow]
+    var chart: String
+    var demo: DealRow?
+    var apiHref: String
+}
+
+/// What the portfolio knows about one deal, shown on its arrangement page.
+struct DealSection: Sendable {
+    struct Fact: Sendable {
+        var label: String
+        var value: String
+        var isUnknown: Bool
+    }
+
+    struct FindingView: Sendable {
+        var title: String
+        var rule: String
+        var severity: String
+        var message: String
+        var figures: [String]
+        var source: String
+    }
+
+    struct OutcomeView: Sendable {
+        var title: String
+        var reason: String
+        var source: String
+    }
+
+    struct PartnerRow: Sendable {
+        var organisation: String
+        var type: String
+        var roles: String
+        var joined: String
+        var left: String
+        var source: String
+    }
+
+    struct ChangeRow: Sendable {
+        var date: String
+        var organisation: String
+        var change: String
+    }
+
+    struct MoneyRow: Sendable {
+        var label: String
+        var commitments: String
+        var realisations: String
+    }
+
+    struct MoneyTable: Sendable {
+        var caption: String
+        var keyHeader: String
+        var rows: [MoneyRow]
+    }
+
+    struct ProjectRow: Sendable {
+        var name: String
+        /// Named apart from the line's, so that a project without one never shows the line's.
+        var projectNote: String?
+        var status: String
+        var lead: String
+        var partners: String
+        var budget: String
+        var period: String
+        var themes: String
+        var source: String?
+    }
+
+    struct LineView: Sendable {
+        var name: String
+        var lineNote: String?
+        var projects: [ProjectRow]
+        var hasProjects: Bool
+    }
+
+    struct ActionLink: Sendable {
+        var label: String
+        var href: String
+    }
+
+    var isFictional: Bool
+    var notice: String?
+    var facts: [Fact]
+    var ruleSet: String
+    var findings: [FindingView]
+    var hasFindings: Bool
+    var met: [OutcomeView]
+    var notChecked: [OutcomeView]
+    var notApplicable: [OutcomeView]
+    var today: String
+    var partners: [PartnerRow]
+    var hasPartners: Bool
+    var partnerCount: Int
+    var changesPeriod: String?
+    var changes: [ChangeRow]
+    var hasChanges: Bool
+    var suggestion: String?
+    var hasFinance: Bool
+    var totals: [MoneyRow]
+    var breakdowns: [MoneyTable]
+    var lines: [LineView]
+    var hasLines: Bool
+    var themeSummary: [String]
+    var hasThemes: Bool
+    var actions: [ActionLink]
+    var portfolioHref: String
+}
+
+/// A form that adds one item to a deal: the same accessible pattern as the design form.
+struct DealFormPage: Sendable {
+    struct Option: Sendable {
+        var code: String
+        var label: String
+        var isChecked: Bool
+        var fieldID: String
+    }
+
+    struct Field: Sendable {
+        var name: String
+        var fieldID: String
+        var label: String
+        var hint: String?
+        var value: String
+        var error: String?
+        var isText: Bool
+        var isTextarea: Bool
+        var isSelect: Bool
+        var isCheckboxes: Bool
+        var options: [Option]
+        /// The ids of the hint and the error, for `aria-describedby`; `nil` when neither.
+        var describedBy: String?
+    }
+
+    var layout: Layout
+    var title: String
+    var intro: String
+    var dealName: String
+    var dealHref: String
+    var isFictional: Bool
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var action: String
+    var fields: [Field]
+    var submitLabel: String
+}

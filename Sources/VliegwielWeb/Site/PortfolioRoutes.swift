@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import VliegwielCore
+import VliegwielStorage
+
+/// Adds one item to a deal, for the forms and the API alike: every problem or nothing stored.
+enum DealItemSubmission {
+    static func add(
+        _ collection: DealCollection, values: [String: [String]], to record: DealRecord,
+        portfolio: any PortfolioStore, derivesID: Bool
+    ) async throws -> Result<DealItem, ItemProblems> {
+        let (item, problems) = DealItemInput.item(collection, values: values, record: record, derivesID: derivesID)
+        guard problems.isEmpty else { return .failure(ItemProblems(items: problems)) }
+        do {
+            try await portfolio.apply([item.change], to: record.deal.id)
+        } catch let failure as ValidationFailure {
+            return .failure(
+                ItemProblems(items: DealItemInput.problems(from: failure, collection: collection, itemID: item.id)))
+        }
+        return .success(item)
+    }
+
+    /// The record of deal `id`, or a 404 that says why there is none.
+    static func record(_ id: String, in portfolio: any PortfolioStore) async throws -> DealRecord {
+        guard let record = try await portfolio.record(id: id) else {
+            throw Problem(.notFound, detail: "Er is geen deal van de portefeuille met id '\(id)'.")
+        }
+        return record
+    }
+}
+
+/// The portfolio page and the forms that add partners, money, programme lines and projects.
+struct PortfolioSiteRoutes: Sendable {
+    let pages: SitePages
+    let renderer: PageRenderer
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteURL.portfolio.pattern)) { request, _ in
+            let (language, query) = SiteRoutes.read(request)
+            let page = try await pages.portfolioPage(language, query: query)
+            return html(renderer.render(page, template: "portfolio"), status: page.hasErrors ? .badRequest : .ok)
+        }
+        for collection in DealCollection.allCases {
+            let path = RouterPath(SiteURL.newDealItem("", collection).pattern)
+            router.get(path) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                return html(renderer.render(pages.dealForm(collection, record: record, language), template: "dealform"))
+            }
+            router.post(path) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                var values = try await SiteRoutes.formValues(request)
+                values["taal"] = nil
+                let result = try await DealItemSubmission.add(
+                    collection, values: values, to: record, portfolio: pages.portfolio, derivesID: true)
+                switch result {
+                case .failure(let problems):
+                    let page = pages.dealForm(
+                        collection, record: record, language, values: values, problems: problems.items)
+                    return html(renderer.render(page, template: "dealform"), status: .badRequest)
+                case .success:
+                    var location = SiteURL.arrangement(record.deal.id).href(language)
+                    location += (location.contains("?") ? "&" : "?") + "toegevoegd=\(collection.rawValue)#portefeuille"
+                    return Response(status: .seeOther, headers: [.location: location])
+                }
+            }
+        }
+    }
+}

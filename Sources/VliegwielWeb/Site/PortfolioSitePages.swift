@@ -1,0 +1,476 @@
+import Foundation
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
+
+/// Amounts as the portfolio pages show them: Dutch notation, "onbekend" for what no source gave.
+enum Money {
+    /// `€ 22,5 mln`, or "onbekend".
+    static func millions(_ amount: EuroCents?) -> String {
+        amount.map { "€ \($0.millionsText)" } ?? PortfolioSummary.unknownText
+    }
+
+    /// `€ 1.250.000,00`, or "onbekend".
+    static func full(_ amount: EuroCents?) -> String { amount?.formatted ?? PortfolioSummary.unknownText }
+
+    /// A tranche's total: the sum of the known amounts, "onbekend" when none is known.
+    static func total(_ tranche: TrancheTotal) -> String {
+        tranche.aantalBekend == 0 ? PortfolioSummary.unknownText : millions(EuroCents(cents: tranche.totaalRijkCent))
+    }
+}
+
+/// The portfolio's filters and order, read from the query of the page or of the API.
+enum PortfolioFilter {
+    /// The query, or the problem with each parameter, by name.
+    static func parse(_ query: [String: [String]]) -> (PortfolioQuery, [ItemProblem]) {
+        var problems: [ItemProblem] = []
+        func value(_ name: String) -> String? {
+            guard let text = query[name]?.first?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                return nil
+            }
+            return text
+        }
+        var result = PortfolioQuery()
+        if let text = value("tranche") {
+            if let number = Int(text), PortfolioDeal.tranches.contains(number) {
+                result.tranche = number
+            } else {
+                problems.append(.init(key: "tranche", message: "'\(text)' bestaat niet; toegestaan: 1 tot en met 6"))
+            }
+        }
+        if let text = value("bedrag") {
+            if let amount = PortfolioQuery.AmountFilter(code: text) {
+                result.amount = amount
+            } else {
+                problems.append(
+                    .init(
+                        key: "bedrag",
+                        message: "onbekende waarde '\(text)'; toegestaan: \(PortfolioQuery.AmountFilter.allowedCodes)"))
+            }
+        }
+        result.nameContains = value("naam")
+        if let text = value("sorteer") {
+            if let order = PortfolioQuery.SortOrder(code: text) {
+                result.sortOrder = order
+            } else {
+                problems.append(
+                    .init(
+                        key: "sorteer",
+                        message: "onbekende waarde '\(text)'; toegestaan: \(PortfolioQuery.SortOrder.allowedCodes)"))
+            }
+        }
+        if let text = value("metVoorbeeld") {
+            switch text {
+            case "true": result.includesFictional = true
+            case "false": result.includesFictional = false
+            default: problems.append(.init(key: "metVoorbeeld", message: "'\(text)' is geen true of false"))
+            }
+        }
+        return (result, problems)
+    }
+}
+
+/// Today in UTC, as a calendar day: the date of "partners today".
+func todayInUTC() -> CalendarDate {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+}
+
+extension SitePages {
+    func portfolioPage(_ language: Language, query: [String: [String]]) async throws -> PortfolioPage {
+        let t = UIText.of(language)
+        let (filter, problems) = PortfolioFilter.parse(query)
+        let deals = try await portfolio.portfolio()
+        let summary = PortfolioSummary(deals: deals, query: filter)
+        let labels = [
+            "tranche": "Tranche", "bedrag": "Rijksbijdrage", "sorteer": "Sorteren", "metVoorbeeld": "Voorbeeld",
+        ]
+        let errors = problems.map {
+            FieldError(fieldID: "filter-\($0.key)", label: labels[$0.key] ?? $0.key, message: $0.message)
+        }
+        func row(_ entry: PortfolioEntry) -> PortfolioPage.DealRow {
+            PortfolioPage.DealRow(
+                name: entry.naam, href: SiteURL.arrangement(entry.id).href(language), tranche: entry.tranche,
+                amount: Money.millions(entry.rijkbijdrageCent.map(EuroCents.init(cents:))),
+                isUnknown: entry.rijkbijdrageCent == nil, source: entry.bron, isFictional: entry.fictief)
+        }
+        let rows = summary.deals.map(row)
+        let groups: [PortfolioPage.Group] =
+            filter.sortOrder == .tranche
+            ? summary.tranches.map { tranche in
+                PortfolioPage.Group(
+                    title: "Tranche \(tranche.tranche)", headingID: "tranche-\(tranche.tranche)",
+                    summary: Self.trancheSummary(tranche),
+                    rows: rows.filter { $0.tranche == tranche.tranche })
+            }
+            : rows.isEmpty
+                ? []
+                : [
+                    PortfolioPage.Group(
+                        title: "Alle gekozen deals", headingID: "alle-deals",
+                        summary: "Gesorteerd op \(filter.sortOrder.code).", rows: rows)
+                ]
+        let maximum = Double(summary.tranches.map(\.totaalRijkCent).max() ?? 0)
+        let chart = BarChart.svg(
+            id: "rijksbijdrage-per-tranche", title: "Rijksbijdrage per tranche",
+            description: summary.tranches.map { "Tranche \($0.tranche): \(Self.trancheSummary($0))" }
+                .joined(separator: "; "),
+            bars: summary.tranches.map {
+                BarChart.Bar(
+                    label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
+            }, maximum: maximum, format: { Money.millions(EuroCents(cents: Int64($0))) })
+        let demo = filter.includesFictional ? nil : deals.first(where: \.isFictional).map { row(PortfolioEntry($0)) }
+        func message(_ key: String) -> String? { problems.first { $0.key == key }?.message }
+        let chosenTranche = filter.tranche.map(String.init) ?? ""
+        return PortfolioPage(
+            layout: layout(t.navPortfolio, language, .portfolio, query: query), action: SiteURL.portfolio.path,
+            errors: errors,
+            hasErrors: !errors.isEmpty,
+            tranches: [PortfolioPage.Option(code: "", label: "Alle tranches", isSelected: chosenTranche.isEmpty)]
+                + PortfolioDeal.tranches.map {
+                    .init(code: String($0), label: "Tranche \($0)", isSelected: String($0) == chosenTranche)
+                },
+            amounts: [
+                .init(code: "", label: "Bekend en onbekend", isSelected: filter.amount == nil),
+                .init(code: "bekend", label: "Alleen bekende bedragen", isSelected: filter.amount == .known),
+                .init(code: "onbekend", label: "Alleen onbekende bedragen", isSelected: filter.amount == .unknown),
+            ],
+            sortOrders: [
+                .init(code: "tranche", label: "Tranche, dan naam", isSelected: filter.sortOrder == .tranche),
+                .init(code: "naam", label: "Naam", isSelected: filter.sortOrder == .name),
+                .init(
+                    code: "bedrag", label: "Bedrag (grootste eerst, onbekend achteraan)",
+                    isSelected: filter.sortOrder == .amount),
+            ], name: filter.nameContains ?? "", trancheError: message("tranche"), amountError: message("bedrag"),
+            sortError: message("sorteer"), language: language == .english ? "en" : "",
+            dealCount: summary.aantalDeals, knownCount: summary.aantalBekend, unknownCount: summary.aantalOnbekend,
+            total: summary.aantalBekend == 0
+                ? PortfolioSummary.unknownText : Money.millions(EuroCents(cents: summary.totaalRijkCent)),
+            hasDeals: !summary.deals.isEmpty, groups: groups,
+            trancheRows: summary.tranches.map {
+                .init(
+                    label: "Tranche \($0.tranche)", dealCount: $0.aantalDeals, knownCount: $0.aantalBekend,
+                    unknownCount: $0.aantalOnbekend, total: Money.total($0))
+            }, chart: chart, demo: demo, apiHref: APIURL.portfolio.path)
+    }
+
+    static func trancheSummary(_ tranche: TrancheTotal) -> String {
+        let deals = tranche.aantalDeals == 1 ? "1 deal" : "\(tranche.aantalDeals) deals"
+        return
+            "\(deals); Rijksbijdrage \(Money.total(tranche)) (som van \(tranche.aantalBekend) bekende bedragen, \(tranche.aantalOnbekend) onbekend)"
+    }
+
+    // MARK: The deal on its arrangement page
+
+    /// The portfolio record of `id` as its arrangement page shows it; `nil` for an arrangement
+    /// that is not a deal of the portfolio.
+    func dealSection(id: String, _ language: Language, query: [String: [String]]) async throws -> DealSection? {
+        guard let record = try await portfolio.record(id: id) else { return nil }
+        return DealSection(
+            record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
+            added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
+    }
+
+    // MARK: Forms that add an item to a deal
+
+    func dealForm(
+        _ collection: DealCollection, record: DealRecord, _ language: Language, values: [String: [String]] = [:],
+        problems: [ItemProblem] = []
+    ) -> DealFormPage {
+        let specs = DealFormSpec.fields(collection, record: record)
+        let fields = specs.map { spec -> DealFormPage.Field in
+            let fieldID = "veld-\(spec.key)"
+            let error = problems.filter { $0.key == spec.key || $0.key == spec.otherKey }.map(\.message)
+                .joined(separator: "; ")
+            let chosen = values[spec.key] ?? []
+            let hintID = spec.hint == nil ? nil : "\(fieldID)-hint"
+            let errorID = error.isEmpty ? nil : "\(fieldID)-fout"
+            return DealFormPage.Field(
+                name: spec.key, fieldID: fieldID, label: spec.label, hint: spec.hint,
+                value: chosen.joined(separator: "; "), error: error.isEmpty ? nil : error, isText: spec.kind == .text,
+                isTextarea: spec.kind == .textarea, isSelect: spec.kind == .select,
+                isCheckboxes: spec.kind == .checkboxes,
+                options: spec.options.map { option in
+                    .init(
+                        code: option.code, label: option.label,
+                        isChecked: chosen.contains(option.code)
+                            || (chosen.isEmpty && option.code.isEmpty && spec.kind == .select),
+                        fieldID: "\(fieldID)-\(option.code.isEmpty ? "leeg" : option.code)")
+                },
+                describedBy: hintID == nil && errorID == nil
+                    ? nil : [hintID, errorID].compactMap { $0 }.joined(separator: " "))
+        }
+        let known = Set(specs.flatMap { [$0.key, $0.otherKey].compactMap { $0 } })
+        let errors = problems.map { problem in
+            let spec = specs.first { $0.key == problem.key || $0.otherKey == problem.key }
+            return FieldError(
+                fieldID: known.contains(problem.key) ? "veld-\(spec?.key ?? problem.key)" : "veld-id",
+                label: spec?.label ?? problem.key, message: problem.message)
+        }
+        let title = DealFormSpec.title(collection)
+        let path = SiteURL.newDealItem(record.deal.id, collection)
+        return DealFormPage(
+            layout: layout("\(title) — \(record.deal.name)", language, path, query: [:]), title: title,
+            intro: DealFormSpec.intro(collection), dealName: record.deal.name,
+            dealHref: SiteURL.arrangement(record.deal.id).href(language), isFictional: record.deal.isFictional,
+            errors: errors, hasErrors: !errors.isEmpty, action: path.href(language), fields: fields,
+            submitLabel: "Opslaan")
+    }
+}
+
+extension DealSection {
+    init(record: DealRecord, report: RuleCheckReport, today: CalendarDate, language: Language, added: DealCollection?) {
+        let deal = record.deal
+        isFictional = deal.isFictional
+        notice = added.map { "De \($0.itemName) is opgeslagen." }
+        facts = [
+            Fact(label: "Tranche", value: String(deal.tranche), isUnknown: false),
+            Fact(
+                label: "Rijksbijdrage", value: Money.millions(deal.rijkContribution),
+                isUnknown: deal.rijkContribution == nil),
+            Fact(label: "Bron", value: deal.source, isUnknown: false),
+            Fact(
+                label: "Gesloten (convenant)", value: deal.closedOn?.iso ?? PortfolioSummary.unknownText,
+                isUnknown: deal.closedOn == nil),
+        ]
+        ruleSet = "\(report.regelset), versie \(report.regelsetVersie)"
+        findings = report.bevindingen.map {
+            FindingView(
+                title: $0.titel, rule: $0.regel, severity: $0.ernst, message: $0.bericht,
+                figures: $0.cijfers.map { "\($0.omschrijving): \($0.waarde)" }, source: $0.bron)
+        }
+        hasFindings = !findings.isEmpty
+        let outcome = { (item: RuleOutcome) in OutcomeView(title: item.titel, reason: item.reden, source: item.bron) }
+        met = report.voldaan.map(outcome)
+        notChecked = report.nietGetoetst.map(outcome)
+        notApplicable = report.nietVanToepassing.map(outcome)
+
+        self.today = today.iso
+        let names = Dictionary(
+            record.partners.map { ($0.id, $0.organisation) }, uniquingKeysWith: { first, _ in first })
+        let present = record.partners.filter { $0.takesPart(on: today) }
+            .sorted { ($0.organisation, $0.id) < ($1.organisation, $1.id) }
+        partners = present.map {
+            PartnerRow(
+                organisation: $0.organisation, type: $0.type.label,
+                roles: $0.roles.map(\.label).joined(separator: ", "),
+                joined: $0.joinedOn?.iso ?? "vanaf de start", left: $0.leftOn?.iso ?? "—", source: $0.source ?? "—")
+        }
+        hasPartners = !partners.isEmpty
+        partnerCount = record.partners.count
+        if let start = record.startDate, start <= today {
+            let changes = CompositionChanges(partners: record.partners, from: start, to: today)
+            changesPeriod = "na \(start.iso) tot en met \(today.iso)"
+            self.changes =
+                (changes.toegetreden.map { ($0.toegetreden ?? "", $0.organisatie, "toegetreden") }
+                + changes.uitgetreden.map { ($0.uitgetreden ?? "", $0.organisatie, "uitgetreden") })
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ChangeRow(date: $0.0, organisation: $0.1, change: $0.2) }
+            suggestion = CompositionSuggestion(dealID: deal.id, partners: record.partners, from: start, to: today).map {
+                "\($0.waarde.replacingOccurrences(of: "-", with: " ")) — \($0.reden) Bron: \($0.bron)."
+            }
+        } else {
+            changesPeriod = nil
+            changes = []
+            suggestion = nil
+        }
+        hasChanges = !changes.isEmpty
+
+        let money = FinanceSummary(record)
+        hasFinance = !record.financeLines.isEmpty
+        let (commitments, realisations) = (money.toezeggingen, money.realisaties)
+        func amount(_ cents: Int64) -> String { EuroCents(cents: cents).formatted }
+        totals = [
+            MoneyRow(
+                label: "Totaal", commitments: amount(commitments.totaalCent),
+                realisations: amount(realisations.totaalCent)),
+            MoneyRow(
+                label: "Rijk", commitments: amount(commitments.rijkCent), realisations: amount(realisations.rijkCent)),
+            MoneyRow(
+                label: "Regio", commitments: amount(commitments.regioCent), realisations: amount(realisations.regioCent)
+            ),
+            MoneyRow(
+                label: "Regio, publiek", commitments: amount(commitments.regioPubliekCent),
+                realisations: amount(realisations.regioPubliekCent)),
+            MoneyRow(
+                label: "Regio, privaat", commitments: amount(commitments.regioPrivaatCent),
+                realisations: amount(realisations.regioPrivaatCent)),
+            MoneyRow(
+                label: "In geld", commitments: amount(commitments.geldCent), realisations: amount(realisations.geldCent)
+            ),
+            MoneyRow(
+                label: "In natura", commitments: amount(commitments.naturaCent),
+                realisations: amount(realisations.naturaCent)),
+            MoneyRow(
+                label: "Aandeel Rijk", commitments: commitments.rijkShare.percentText,
+                realisations: realisations.rijkShare.percentText),
+            MoneyRow(
+                label: "Aandeel regio", commitments: commitments.regionalShare.percentText,
+                realisations: realisations.regionalShare.percentText),
+        ]
+        func table(_ caption: String, _ header: String, _ groups: [FinanceGroup]) -> MoneyTable {
+            MoneyTable(
+                caption: caption, keyHeader: header,
+                rows: groups.map {
+                    MoneyRow(
+                        label: $0.naam, commitments: amount($0.toezeggingCent), realisations: amount($0.realisatieCent))
+                })
+        }
+        breakdowns = [
+            table("Per partner", "Partner", money.perPartner),
+            table("Per programmalijn", "Programmalijn", money.perProgrammalijn),
+            table("Per jaar", "Jaar", money.perJaar),
+        ]
+
+        lines = record.programmeLines.map { line in
+            let projects = record.projects.filter { $0.programmeLineID == line.id }.map { project in
+                ProjectRow(
+                    name: project.name, projectNote: project.description, status: project.status.label,
+                    lead: project.leadPartnerID.map { names[$0] ?? $0 } ?? "—",
+                    partners: project.partnerIDs.isEmpty
+                        ? "—" : project.partnerIDs.map { names[$0] ?? $0 }.joined(separator: ", "),
+                    budget: Money.full(project.budget),
+                    period: "\(project.startsOn?.iso ?? "onbekend") tot \(project.endsOn?.iso ?? "onbekend")",
+                    themes: project.themes.isEmpty ? "—" : project.themes.map(\.label).joined(separator: ", "),
+                    source: project.source)
+            }
+            return LineView(
+                name: line.name, lineNote: line.description, projects: projects, hasProjects: !projects.isEmpty)
+        }
+        hasLines = !lines.isEmpty
+        themeSummary = WellbeingTheme.allCases.compactMap { theme in
+            let count = record.projects.count(where: { $0.themes.contains(theme) })
+            guard count > 0 else { return nil }
+            return
+                "\(theme.label) (\(theme.dimension == "later" ? "later" : "hier en nu")): \(count) \(count == 1 ? "project" : "projecten")"
+        }
+        hasThemes = !themeSummary.isEmpty
+        actions = DealCollection.allCases.map {
+            ActionLink(label: DealFormSpec.title($0), href: SiteURL.newDealItem(deal.id, $0).href(language))
+        }
+        portfolioHref = SiteURL.portfolio.href(language)
+    }
+}
+
+/// The fields of the four forms that add an item to a deal.
+struct DealFormSpec {
+    enum Kind { case text, textarea, select, checkboxes }
+
+    struct Option {
+        var code: String
+        var label: String
+    }
+
+    var key: String
+    /// The key of the same value in the API (`bedragCent` for the form's `bedrag`).
+    var otherKey: String? = nil
+    var label: String
+    var hint: String? = nil
+    var kind: Kind = .text
+    var options: [Option] = []
+
+    static func title(_ collection: DealCollection) -> String {
+        switch collection {
+        case .partners: "Partner toevoegen"
+        case .financeLines: "Toezegging of realisatie toevoegen"
+        case .programmeLines: "Programmalijn toevoegen"
+        case .projects: "Project toevoegen"
+        }
+    }
+
+    static func intro(_ collection: DealCollection) -> String {
+        switch collection {
+        case .partners:
+            "Een organisatie die aan de deal deelneemt, met haar rollen en, als die bekend zijn, de data van toe- en uittreden."
+        case .financeLines:
+            "Een bedrag dat een partner toezegt of heeft uitgegeven. Geld van een ministerie is Rijksgeld; al het andere geld is regionaal."
+        case .programmeLines: "Een thema waaronder projecten van de deal lopen."
+        case .projects: "Een project binnen een programmalijn, met de thema's van brede welvaart die het raakt."
+        }
+    }
+
+    private static func choices<V: Vocabulary>(_ type: V.Type, empty: String?) -> [Option] {
+        (empty.map { [Option(code: "", label: $0)] } ?? []) + V.allCases.map { Option(code: $0.code, label: $0.label) }
+    }
+
+    static func fields(_ collection: DealCollection, record: DealRecord) -> [DealFormSpec] {
+        let idHint = "Kleine letters, cijfers en streepjes. Leeg laten: Vliegwiel maakt de id uit de naam."
+        let dateHint = "JJJJ-MM-DD, bijvoorbeeld 2024-02-09. Leeg laten als het niet bekend is."
+        let partners = record.partners.map { Option(code: $0.id, label: $0.organisation) }
+        let lines = record.programmeLines.map { Option(code: $0.id, label: $0.name) }
+        switch collection {
+        case .partners:
+            return [
+                .init(key: "organisatie", label: "Organisatie"),
+                .init(key: "id", label: "Id", hint: idHint),
+                .init(
+                    key: "type", label: "Soort organisatie", kind: .select,
+                    options: choices(OrganisationType.self, empty: "Kies een soort")),
+                .init(
+                    key: "rollen", label: "Rollen", kind: .checkboxes, options: choices(PartnerRole.self, empty: nil)),
+                .init(key: "toegetreden", label: "Toegetreden op", hint: "Leeg laten: vanaf de start. " + dateHint),
+                .init(key: "uitgetreden", label: "Uitgetreden op", hint: "Leeg laten: neemt nog deel. " + dateHint),
+                .init(key: "bron", label: "Bron", hint: "Bijvoorbeeld het convenant of een voortgangsrapportage."),
+            ]
+        case .financeLines:
+            return [
+                .init(
+                    key: "partner", label: "Partner", hint: partners.isEmpty ? "Voeg eerst een partner toe." : nil,
+                    kind: .select, options: [Option(code: "", label: "Kies een partner")] + partners),
+                .init(key: "jaar", label: "Jaar", hint: "Vier cijfers, bijvoorbeeld 2024."),
+                .init(
+                    key: "soort", label: "Soort", kind: .select,
+                    options: choices(FinanceKind.self, empty: "Kies een soort")),
+                .init(
+                    key: "sector", label: "Publiek of privaat", kind: .select,
+                    options: choices(FinanceSector.self, empty: "Kies publiek of privaat")),
+                .init(
+                    key: "vorm", label: "Geld of natura", kind: .select,
+                    options: choices(FinanceForm.self, empty: "Kies geld of natura")),
+                .init(
+                    key: "bedrag", otherKey: "bedragCent", label: "Bedrag in euro",
+                    hint: "Zonder punten voor duizendtallen, met een komma voor de centen: 1250000 of 1250000,50."),
+                .init(
+                    key: "programmalijn", label: "Programmalijn (niet verplicht)", kind: .select,
+                    options: [Option(code: "", label: "Niet toegewezen")] + lines),
+                .init(key: "datum", label: "Datum van betaling (niet verplicht)", hint: dateHint),
+                .init(key: "omschrijving", label: "Omschrijving (niet verplicht)"),
+                .init(key: "bron", label: "Bron"),
+                .init(key: "id", label: "Id", hint: idHint),
+            ]
+        case .programmeLines:
+            return [
+                .init(key: "naam", label: "Naam"),
+                .init(key: "id", label: "Id", hint: idHint),
+                .init(key: "omschrijving", label: "Omschrijving (niet verplicht)", kind: .textarea),
+            ]
+        case .projects:
+            return [
+                .init(key: "naam", label: "Naam"),
+                .init(key: "id", label: "Id", hint: idHint),
+                .init(
+                    key: "programmalijn", label: "Programmalijn",
+                    hint: lines.isEmpty ? "Voeg eerst een programmalijn toe." : nil, kind: .select,
+                    options: [Option(code: "", label: "Kies een programmalijn")] + lines),
+                .init(
+                    key: "status", label: "Status", kind: .select,
+                    options: choices(ProjectStatus.self, empty: "Kies een status")),
+                .init(
+                    key: "trekker", label: "Trekker (niet verplicht)", kind: .select,
+                    options: [Option(code: "", label: "Geen trekker")] + partners),
+                .init(key: "partners", label: "Andere partners (niet verplicht)", kind: .checkboxes, options: partners),
+                .init(
+                    key: "budget", otherKey: "budgetCent", label: "Budget in euro (niet verplicht)",
+                    hint: "Zonder punten voor duizendtallen, met een komma voor de centen."),
+                .init(key: "start", label: "Start (niet verplicht)", hint: dateHint),
+                .init(key: "einde", label: "Einde (niet verplicht)", hint: dateHint),
+                .init(
+                    key: "themas", label: "Thema's van brede welvaart (CBS)", kind: .checkboxes,
+                    options: WellbeingTheme.allCases.map { Option(code: $0.code, label: $0.label) }),
+                .init(key: "omschrijving", label: "Omschrijving (niet verplicht)", kind: .textarea),
+                .init(key: "bron", label: "Bron"),
+            ]
+        }
+    }
+}

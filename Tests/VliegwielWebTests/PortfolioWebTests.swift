@@ -1,0 +1,339 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import SnapshotTesting
+import Testing
+import VliegwielCore
+import VliegwielWeb
+
+/// The portfolio of issue 5 through the router: the page, the deal on its arrangement page,
+/// the forms and the API, on the shipped portfolio as a first start loads it.
+@Suite struct PortfolioWebTests {
+    static let demo = "fictief-regio-deal-voorbeeld"
+    static let zwolle = "regio-deal-3-zwolle"
+
+    // MARK: The portfolio page
+
+    @Test func thePortfolioPageShowsTheRijkTotalPerTrancheWithKnownAndUnknownCounts() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let response = try await client.get("/portefeuille")
+            #expect(response.status == .ok)
+            let page = response.text
+            #expect(page.contains("<h1>Portefeuille Regio Deals</h1>"))
+            #expect(page.contains("<a href=\"/portefeuille\" aria-current=\"page\">Portefeuille</a>"))
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">Tranche 3</th><td>14</td><td>14</td><td>0</td><td>€ 180 mln</td></tr>"))
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">Tranche 4</th><td>14</td><td>14</td><td>0</td><td>€ 284,2 mln</td></tr>"))
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">Tranche 6</th><td>16</td><td>16</td><td>0</td><td>€ 244,3 mln</td></tr>"))
+            #expect(page.contains("<tr><th scope=\"row\">Tranche 2</th><td>12</td><td>4</td><td>8</td>"))
+            #expect(
+                page.contains("<svg class=\"chart\" role=\"img\" aria-labelledby=\"rijksbijdrage-per-tranche-title"))
+            #expect(
+                page.contains("Tranche 3: 14 deals; Rijksbijdrage € 180 mln (som van 14 bekende bedragen, 0 onbekend)"))
+            #expect(page.contains("<a href=\"/arrangementen/regio-deal-3-zwolle\">Zwolle</a>"))
+            #expect(page.contains("<td>€ 22,5 mln</td>"))
+            #expect(page.contains("<span class=\"unknown\">onbekend</span>"))
+            #expect(!page.contains("€ 0 mln"))
+            // The demo deal is labelled and kept out of the totals.
+            #expect(page.contains("<strong class=\"fictional\">fictief voorbeeld</strong>"))
+            #expect(page.contains("Het telt niet mee in de lijst en de totalen hierboven."))
+        }
+    }
+
+    @Test func thePortfolioPageFiltersAndSorts() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let unknown = try await client.get("/portefeuille?tranche=2&bedrag=onbekend").text
+            #expect(unknown.contains("<p role=\"status\">8 deals; Rijksbijdrage samen <strong>onbekend</strong>"))
+            #expect(unknown.contains("<option value=\"2\" selected>Tranche 2</option>"))
+            #expect(!unknown.contains("Achterhoek"))
+            let named = try await client.get("/portefeuille?naam=zwolle&sorteer=naam").text
+            #expect(named.contains("<p role=\"status\">2 deals"))
+            #expect(named.contains("Alle gekozen deals"))
+            let byAmount = try await client.get("/portefeuille?sorteer=bedrag").text
+            let first = try #require(byAmount.range(of: ">Brainport Eindhoven<"))
+            let second = try #require(byAmount.range(of: ">Rotterdam-Zuid<"))
+            let unknownOne = try #require(byAmount.range(of: ">Groene Hart<"))
+            #expect(first.lowerBound < second.lowerBound && second.lowerBound < unknownOne.lowerBound)
+        }
+    }
+
+    @Test func badFiltersShowTheErrorSummary() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let response = try await client.get("/portefeuille?tranche=9&sorteer=grootte")
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("<a href=\"#filter-tranche\">Tranche: &#39;9&#39; bestaat niet"))
+            #expect(response.text.contains("<a href=\"#filter-sorteer\">Sorteren: onbekende waarde &#39;grootte&#39;"))
+            #expect(response.text.contains("<p class=\"error-message\" id=\"filter-tranche-fout\">"))
+        }
+    }
+
+    @Test func snapshotOfThePortfolioPage() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let page = try await client.get("/portefeuille").text
+            assertSnapshot(of: page, as: .lines, named: "portefeuille")
+        }
+    }
+
+    // MARK: The deal on its arrangement page
+
+    @Test func aRealDealShowsOnlyWhatTheDataHasAndSaysWhatIsUnknown() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let response = try await client.get("/arrangementen/\(Self.zwolle)")
+            #expect(response.status == .ok)
+            let page = response.text
+            #expect(page.contains("<h2 id=\"portefeuille\">In de portefeuille Regio Deals</h2>"))
+            #expect(page.contains("<dt>Tranche</dt><dd>3</dd>"))
+            #expect(page.contains("<dt>Rijksbijdrage</dt><dd>€ 22,5 mln</dd>"))
+            #expect(page.contains("Binnenlands Bestuur 18-02-2020; NRC 14-02-2020"))
+            #expect(page.contains("<dt>Gesloten (convenant)</dt><dd><span class=\"unknown\">onbekend</span></dd>"))
+            #expect(page.contains("Geen toezeggingen of realisaties vastgelegd."))
+            #expect(page.contains("Geen programmalijnen of projecten vastgelegd."))
+            #expect(page.contains("Niet getoetst bij gebrek aan gegevens"))
+            #expect(page.contains("er zijn geen toezeggingen van regionale partners vastgelegd"))
+            #expect(page.contains("Rijksbijdrage € 22.500.000,00"))
+            #expect(!page.contains("fictief voorbeeld</strong>"))
+            #expect(page.contains("href=\"/arrangementen/regio-deal-3-zwolle/partners/nieuw\""))
+        }
+    }
+
+    @Test func theDemoDealShowsFindingsPartnersMoneyLinesAndProjects() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let page = try await client.get("/arrangementen/\(Self.demo)").text
+            #expect(page.contains("<strong class=\"fictional\">fictief voorbeeld</strong> Deze deal bestaat niet."))
+            #expect(page.contains("<th scope=\"row\">Provincie Voorbeeldland (fictief)</th><td>provincie</td>"))
+            #expect(page.contains("Toezeggingen en realisaties: Rijk en regio"))
+            #expect(
+                page.contains("<tr><th scope=\"row\">Rijk</th><td>€ 10.000.000,00</td><td>€ 10.000.000,00</td></tr>"))
+            #expect(page.contains("<th scope=\"row\">Aandeel Rijk</th>"))
+            #expect(page.contains("Per programmalijn"))
+            #expect(page.contains("Thema's van brede welvaart over alle projecten"))
+            #expect(page.contains("Toe- en uittreden"))
+            #expect(page.contains("<th scope=\"row\">Zorg dichtbij (fictief)</th><td>voorbereiding</td>"))
+            #expect(page.contains("Voldaan"))
+            #expect(page.contains("Regelset regio-deal, versie 1."))
+        }
+    }
+
+    // MARK: Forms
+
+    @Test func aBadPartnerFormShowsEveryErrorLinkedToItsFieldAndStoresNothing() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let form = try await client.get("/arrangementen/\(Self.zwolle)/partners/nieuw")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("<h1>Partner toevoegen</h1>"))
+            let response = try await client.postForm(
+                "/arrangementen/\(Self.zwolle)/partners/nieuw",
+                [("organisatie", ""), ("type", "club"), ("toegetreden", "2024-02-30"), ("uitgetreden", "")])
+            #expect(response.status == .badRequest)
+            let page = response.text
+            #expect(page.contains("class=\"error-summary\""))
+            #expect(page.contains("<a href=\"#veld-organisatie\">Organisatie: ontbreekt; vul dit veld in</a>"))
+            #expect(page.contains("<a href=\"#veld-type\">Soort organisatie: onbekende waarde &#39;club&#39;"))
+            #expect(page.contains("<a href=\"#veld-rollen\">Rollen: kies ten minste één"))
+            #expect(page.contains("<a href=\"#veld-toegetreden\">Toegetreden op: &#39;2024-02-30&#39; is geen datum"))
+            #expect(
+                page.contains(
+                    "<p class=\"error-message\" id=\"veld-organisatie-fout\">Fout: ontbreekt; vul dit veld in</p>"))
+            #expect(page.contains("aria-invalid=\"true\""))
+        }
+        #expect(try await fixture.portfolio.record(id: Self.zwolle)?.partners.isEmpty == true)
+    }
+
+    @Test func aGoodPartnerFormIsStoredAndRedirects() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let response = try await client.postForm(
+                "/arrangementen/\(Self.zwolle)/partners/nieuw",
+                [
+                    ("organisatie", "Gemeente Zwolle"), ("type", "gemeente"), ("rollen", "indiener"),
+                    ("rollen", "regiokassier"), ("bron", "Convenant Regio Deal Zwolle"),
+                ])
+            #expect(response.status == .seeOther)
+            #expect(
+                response.headers[.location] == "/arrangementen/regio-deal-3-zwolle?toegevoegd=partners#portefeuille")
+            let page = try await client.get("/arrangementen/\(Self.zwolle)?toegevoegd=partners").text
+            #expect(page.contains("De partner is opgeslagen."))
+            #expect(
+                page.contains("<th scope=\"row\">Gemeente Zwolle</th><td>gemeente</td><td>indiener, regiokassier</td>"))
+        }
+        let partners = try await fixture.portfolio.record(id: Self.zwolle)?.partners
+        #expect(partners?.map(\.id) == ["gemeente-zwolle"])
+    }
+
+    @Test func theOtherFormsAddAFinanceLineAProgrammeLineAndAProject() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let line = try await client.postForm(
+                "/arrangementen/\(Self.demo)/programmalijnen/nieuw", [("naam", "Energie (fictief)")])
+            #expect(line.status == .seeOther)
+            let money = try await client.postForm(
+                "/arrangementen/\(Self.demo)/financiering/nieuw",
+                [
+                    ("partner", "gemeente-dorpsveen"), ("jaar", "2025"), ("soort", "toezegging"),
+                    ("sector", "publiek"), ("vorm", "geld"), ("bedrag", "250000,50"),
+                    ("programmalijn", "energie-fictief"),
+                ])
+            #expect(money.status == .seeOther)
+            let project = try await client.postForm(
+                "/arrangementen/\(Self.demo)/projecten/nieuw",
+                [
+                    ("naam", "Zonnedaken (fictief)"), ("programmalijn", "energie-fictief"), ("status", "lopend"),
+                    ("themas", "milieu"), ("themas", "natuurlijk-kapitaal"), ("start", "2025-01-01"),
+                    ("einde", "2024-01-01"),
+                ])
+            #expect(project.status == .badRequest)
+            #expect(
+                project.text.contains("<a href=\"#veld-einde\">Einde (niet verplicht): 2024-01-01 ligt voor de start"))
+            let bad = try await client.postForm(
+                "/arrangementen/\(Self.demo)/financiering/nieuw",
+                [("partner", "niemand"), ("jaar", "twintig"), ("soort", "gift"), ("bedrag", "1.000,00")])
+            #expect(bad.status == .badRequest)
+            for field in ["veld-jaar", "veld-soort", "veld-sector", "veld-vorm", "veld-bedrag"] {
+                #expect(bad.text.contains("<a href=\"#\(field)\">"), "\(field)")
+            }
+        }
+        let record = try #require(try await fixture.portfolio.record(id: Self.demo))
+        #expect(record.programmeLines.contains { $0.id == "energie-fictief" })
+        #expect(record.financeLines.first { $0.programmeLineID == "energie-fictief" }?.amount.cents == 25_000_050)
+        #expect(!record.projects.contains { $0.name == "Zonnedaken (fictief)" })
+    }
+
+    @Test func aFormForAnArrangementThatIsNoDealIs404() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let response = try await client.get("/arrangementen/regio-deal/partners/nieuw")
+            #expect(response.status == .notFound)
+            #expect(response.text.contains("Er is geen deal van de portefeuille met id &#39;regio-deal&#39;."))
+        }
+    }
+
+    // MARK: API
+
+    @Test func thePortfolioAPIGivesTheExactTotalsPerTranche() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let response = try await client.get("/api/v1/portefeuille")
+            #expect(response.status == .ok)
+            #expect(response.headers[.cacheControl] == "no-store")
+            let body = try response.json()
+            let tranches = try #require(body["tranches"] as? [[String: Any]])
+            func tranche(_ number: Int) -> [String: Any]? { tranches.first { $0["tranche"] as? Int == number } }
+            #expect(tranche(3)?["totaalRijkCent"] as? Int == 18_000_000_000)
+            #expect(tranche(3)?["aantalBekend"] as? Int == 14)
+            #expect(tranche(3)?["aantalOnbekend"] as? Int == 0)
+            #expect(tranche(4)?["totaalRijkCent"] as? Int == 28_420_000_000)
+            #expect(tranche(6)?["totaalRijkCent"] as? Int == 24_430_000_000)
+            let deals = try #require(body["deals"] as? [[String: Any]])
+            #expect(!deals.contains { $0["fictief"] as? Bool == true })
+            #expect(deals.contains { $0["rijkbijdrageCent"] is NSNull && $0["rijkbijdrage"] as? String == "onbekend" })
+
+            let filtered = try await client.get("/api/v1/portefeuille?tranche=5&bedrag=onbekend&metVoorbeeld=true")
+                .json()
+            #expect(filtered["aantalDeals"] as? Int == 5)
+            let bad = try await client.get("/api/v1/portefeuille?tranche=0&bedrag=soms&sorteer=x&metVoorbeeld=ja")
+            #expect(bad.status == .badRequest)
+            #expect(bad.headers[.contentType] == "application/problem+json")
+            let names = (try bad.json()["invalidParams"] as? [[String: String]])?.map { $0["name"]! }
+            #expect(names == ["tranche", "bedrag", "sorteer", "metVoorbeeld"])
+        }
+    }
+
+    @Test func theRuleCheckAPIListsFindingsAndWhatCouldNotBeChecked() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let report = try await client.get("/api/v1/arrangementen/\(Self.demo)/toetsing").json()
+            #expect(report["regelset"] as? String == "regio-deal")
+            #expect((report["voldaan"] as? [Any])?.isEmpty == false)
+            let zwolle = try await client.get("/api/v1/arrangementen/\(Self.zwolle)/toetsing").json()
+            #expect(
+                (zwolle["nietGetoetst"] as? [[String: Any]])?.contains { $0["regel"] as? String == "regiokassier" }
+                    == true)
+            let unknown = try await client.get("/api/v1/arrangementen/bestaat-niet/toetsing")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test func addingAPartnerThroughTheAPIListsEveryInvalidFieldAndStoresNothing() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let path = "/api/v1/arrangementen/\(Self.zwolle)/partners"
+            let bad = try await client.post(
+                path,
+                json:
+                    #"{"id": "Geen Id", "type": "club", "rollen": ["kassier"], "toegetreden": "gisteren", "kleur": "rood"}"#
+            )
+            #expect(bad.status == .badRequest)
+            let names = (try bad.json()["invalidParams"] as? [[String: String]])?.map { $0["name"]! }
+            #expect(names == ["kleur"])
+            let bad2 = try await client.post(
+                path, json: #"{"id": "Geen Id", "type": "club", "rollen": ["kassier"], "toegetreden": "gisteren"}"#)
+            let names2 = Set((try bad2.json()["invalidParams"] as? [[String: String]])?.map { $0["name"]! } ?? [])
+            #expect(names2 == ["organisatie", "type", "rollen", "toegetreden", "id"])
+            #expect(try await fixture.portfolio.record(id: Self.zwolle)?.partners.isEmpty == true)
+
+            let good = try await client.post(
+                path,
+                json:
+                    #"{"id": "gemeente-zwolle", "organisatie": "Gemeente Zwolle", "type": "gemeente", "rollen": ["regiokassier"]}"#
+            )
+            #expect(good.status == .created)
+            #expect(good.headers[.location] == "/api/v1/arrangementen/regio-deal-3-zwolle/partners/gemeente-zwolle")
+            let again = try await client.post(
+                path,
+                json:
+                    #"{"id": "gemeente-zwolle", "organisatie": "Gemeente Zwolle", "type": "gemeente", "rollen": ["regiokassier"]}"#
+            )
+            #expect(again.status == .conflict)
+            let list = try await client.get(path).json()
+            #expect((list["partners"] as? [[String: Any]])?.count == 1)
+            #expect((list["samenstelling"] as? [String: Any])?["aantal"] as? Int == 1)
+
+            let unknownDeal = try await client.post("/api/v1/arrangementen/niets/partners", json: "{}")
+            #expect(unknownDeal.status == .notFound)
+            let delete = try await client.execute(uri: "\(path)/gemeente-zwolle", method: .delete)
+            #expect(delete.status == .noContent)
+            let deleteAgain = try await client.execute(uri: "\(path)/gemeente-zwolle", method: .delete)
+            #expect(deleteAgain.status == .notFound)
+        }
+        #expect(try await fixture.portfolio.record(id: Self.zwolle)?.partners.isEmpty == true)
+    }
+
+    @Test func financeProgrammeLinesAndProjectsThroughTheAPI() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let base = "/api/v1/arrangementen/\(Self.demo)"
+            let money = try await client.get("\(base)/financiering").json()
+            let totals = (money["samenvatting"] as? [String: Any])?["toezeggingen"] as? [String: Any]
+            #expect(totals?["rijkCent"] as? Int == 1_000_000_000)
+            let privateRijk = try await client.post(
+                "\(base)/financiering",
+                json:
+                    #"{"id": "rijk-extra", "partner": "ministerie-bzk", "jaar": 2024, "soort": "toezegging", "sector": "privaat", "vorm": "geld", "bedragCent": 100}"#
+            )
+            #expect(privateRijk.status == .badRequest)
+            #expect((try privateRijk.json()["invalidParams"] as? [[String: String]])?.map { $0["name"]! } == ["sector"])
+            let line = try await client.post(
+                "\(base)/programmalijnen", json: #"{"id": "energie", "naam": "Energie (fictief)"}"#)
+            #expect(line.status == .created)
+            let project = try await client.post(
+                "\(base)/projecten",
+                json:
+                    #"{"id": "zon", "naam": "Zon (fictief)", "programmalijn": "energie", "status": "lopend", "themas": ["milieu"], "budgetCent": 5000000}"#
+            )
+            #expect(project.status == .created)
+            let projects = try await client.get("\(base)/projecten").json()
+            #expect((projects["projecten"] as? [[String: Any]])?.contains { $0["id"] as? String == "zon" } == true)
+            // A programme line with projects cannot go: the projects refer to it.
+            let refused = try await client.execute(uri: "\(base)/programmalijnen/energie", method: .delete)
+            #expect(refused.status == .conflict)
+            let removed = try await client.execute(uri: "\(base)/projecten/zon", method: .delete)
+            #expect(removed.status == .noContent)
+            let lines = try await client.get("\(base)/programmalijnen").json()
+            #expect((lines["programmalijnen"] as? [[String: Any]])?.count == 4)
+        }
+    }
+}
