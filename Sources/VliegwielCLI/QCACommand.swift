@@ -354,7 +354,12 @@ struct QCACommandReport {
                 "Eenvoudige contrafeitelijken: "
                     + (solution.easyCounterfactuals.isEmpty ? "geen" : "rijen " + solution.easyCounterfactuals.map(String.init).joined(separator: ", ")))
         }
-        if !solution.isExhaustive {
+        if solution.budgetLimitsReached == [.listedRows] {
+            lines.append("")
+            lines.append(
+                "Let op: de lijsten van restgroepen zijn ingekort (budget opgesomde rijen bereikt); "
+                    + "de modellen zelf zijn volledig en minimaal.")
+        } else if !solution.isExhaustive {
             lines.append("")
             lines.append(
                 "Let op: budget bereikt (\(solution.budgetLimitsReached.map(\.dutchName).joined(separator: ", "))); "
