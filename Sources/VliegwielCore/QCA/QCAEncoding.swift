@@ -88,17 +88,6 @@ struct QCAEncoding: Sendable, Hashable {
         }
         return values
     }
-
-    /// The number of configurations a cube spans, saturating at `Int.max`.
-    func configurationCount(freeOf conditions: UInt64) -> Int {
-        var count = 1
-        for condition in 0..<conditionCount where conditions & (UInt64(1) << UInt64(condition)) == 0 {
-            let (product, overflow) = count.multipliedReportingOverflow(by: levelCounts[condition])
-            if overflow { return Int.max }
-            count = product
-        }
-        return count
-    }
 }
 
 /// An implicant in packed form: the conditions it fixes, their field bits, and the fixed
@@ -120,11 +109,6 @@ struct QCACube: Sendable, Hashable {
     }
 
     func contains(_ row: UInt64) -> Bool { row & fields == values }
-
-    /// True when every configuration of `other` also lies in this cube.
-    func subsumes(_ other: QCACube) -> Bool {
-        conditions & other.conditions == conditions && other.values & fields == values
-    }
 
     /// The cube of configurations in both, or nil when they are disjoint.
     func intersection(_ other: QCACube) -> QCACube? {
