@@ -28,6 +28,15 @@ PAGES = [
     "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden",
     "/toegankelijkheid",
     "/bestaat-niet",
+    "/portefeuille",
+    "/portefeuille?tranche=2&sorteer=bedrag&taal=en",
+    "/portefeuille?tranche=9&sorteer=grootte",
+    "/arrangementen/fictief-regio-deal-voorbeeld",
+    "/arrangementen/regio-deal-3-zwolle",
+    "/arrangementen/fictief-regio-deal-voorbeeld/partners/nieuw",
+    "/arrangementen/fictief-regio-deal-voorbeeld/financiering/nieuw",
+    "/arrangementen/fictief-regio-deal-voorbeeld/programmalijnen/nieuw",
+    "/arrangementen/fictief-regio-deal-voorbeeld/projecten/nieuw",
 ]
 
 
@@ -66,6 +75,14 @@ def test_page_has_no_violations(server, browser, path):
 def test_design_form_with_errors_has_no_violations(server, browser):
     browser.get(server + "/ontwerpen")
     browser.find_element(By.ID, "veld-id").send_keys("Geen Geldige Id")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert "error-summary" in browser.page_source
+    assert violations(browser) == []
+
+
+@pytest.mark.parametrize("collection", ["partners", "financiering", "projecten"])
+def test_deal_forms_with_errors_have_no_violations(server, browser, collection):
+    browser.get(server + f"/arrangementen/fictief-regio-deal-voorbeeld/{collection}/nieuw")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
     assert "error-summary" in browser.page_source
     assert violations(browser) == []

@@ -92,3 +92,87 @@ def test_write_endpoints_match_the_document(server, spec):
         timeout=10))
     check(spec, "/wat-als", "post", requests.post(
         server + "/api/v1/wat-als", json={"arrangement": "niets", "wijzigingen": {}}, timeout=10))
+
+
+DEMO = "/api/v1/arrangementen/fictief-regio-deal-voorbeeld"
+COLLECTIONS = ["partners", "financiering", "programmalijnen", "projecten"]
+
+
+def check_empty(spec, path, method, response):
+    """Validates a response without a body (204) against the document."""
+    operation = spec["paths"][path][method]
+    assert str(response.status_code) in operation["responses"], \
+        f"{method.upper()} {path}: status {response.status_code} is not documented"
+    assert response.content == b""
+    assert response.headers["API-Version"] == spec["info"]["version"]
+
+
+def test_portfolio_read_endpoints_match_the_document(server, spec):
+    cases = [
+        ("/portefeuille", "/api/v1/portefeuille"),
+        ("/portefeuille", "/api/v1/portefeuille?tranche=2&bedrag=onbekend&sorteer=bedrag&metVoorbeeld=true"),
+        ("/portefeuille", "/api/v1/portefeuille?naam=zwolle&sorteer=naam"),
+        ("/portefeuille", "/api/v1/portefeuille?tranche=9&bedrag=soms"),
+        ("/arrangementen/{id}/toetsing", DEMO + "/toetsing"),
+        ("/arrangementen/{id}/toetsing", "/api/v1/arrangementen/regio-deal-3-zwolle/toetsing"),
+        ("/arrangementen/{id}/toetsing", "/api/v1/arrangementen/regio-deal/toetsing"),
+        ("/arrangementen/{id}/partners", DEMO + "/partners?op=2024-06-01&sinds=2023-06-01"),
+        ("/arrangementen/{id}/partners", DEMO + "/partners?op=morgen"),
+    ]
+    for collection in COLLECTIONS:
+        cases += [
+            (f"/arrangementen/{{id}}/{collection}", f"{DEMO}/{collection}"),
+            (f"/arrangementen/{{id}}/{collection}", f"/api/v1/arrangementen/regio-deal-1-bes-eilanden/{collection}"),
+            (f"/arrangementen/{{id}}/{collection}", f"/api/v1/arrangementen/bestaat-niet/{collection}"),
+        ]
+    for path, url in cases:
+        check(spec, path, "get", requests.get(server + url, headers=JSON, timeout=10))
+    summary = requests.get(server + "/api/v1/portefeuille", timeout=10).json()
+    tranche3 = next(t for t in summary["tranches"] if t["tranche"] == 3)
+    assert (tranche3["totaalRijkCent"], tranche3["aantalBekend"]) == (18_000_000_000, 14)
+
+
+def test_portfolio_write_endpoints_match_the_document(server, spec):
+    deal = "/api/v1/arrangementen/regio-deal-3-veluwe"
+    items = {
+        "partners": {"id": "gemeente-apeldoorn", "organisatie": "Gemeente Apeldoorn", "type": "gemeente",
+                     "rollen": ["indiener", "regiokassier"], "bron": "OpenAPI-proef"},
+        "programmalijnen": {"id": "proef", "naam": "Proeflijn"},
+        "financiering": {"id": "apeldoorn-2020", "partner": "gemeente-apeldoorn", "programmalijn": "proef",
+                         "jaar": 2020, "soort": "toezegging", "sector": "publiek", "vorm": "geld",
+                         "bedragCent": 1250000000},
+        "projecten": {"id": "proefproject", "naam": "Proefproject", "programmalijn": "proef", "status": "lopend",
+                      "themas": ["wonen"], "trekker": "gemeente-apeldoorn", "budgetCent": 100000},
+    }
+    bad = {
+        "partners": {"id": "Fout Id", "type": "club", "rollen": []},
+        "programmalijnen": {"naam": ""},
+        "financiering": {"id": "x", "partner": "niemand", "jaar": "twintig", "soort": "gift", "bedragCent": 1.5},
+        "projecten": {"id": "y", "naam": "Y", "programmalijn": "geen", "status": "klaar", "start": "2025-01-01",
+                      "einde": "2024-01-01"},
+    }
+    for collection in ["partners", "programmalijnen", "financiering", "projecten"]:
+        path = f"/arrangementen/{{id}}/{collection}"
+        url = f"{server}{deal}/{collection}"
+        created = requests.post(url, json=items[collection], timeout=10)
+        assert created.status_code == 201, created.text
+        check(spec, path, "post", created)
+        check(spec, path, "post", requests.post(url, json=items[collection], timeout=10))
+        refused = requests.post(url, json=bad[collection], timeout=10)
+        assert refused.status_code == 400
+        check(spec, path, "post", refused)
+        check(spec, path, "post", requests.post(url, data="x", headers={"Content-Type": "text/plain"}, timeout=10))
+        check(spec, path, "post", requests.post(
+            f"{server}/api/v1/arrangementen/bestaat-niet/{collection}", json=items[collection], timeout=10))
+        check(spec, path, "get", requests.get(url, timeout=10))
+    money = requests.get(f"{server}{deal}/financiering", timeout=10).json()
+    assert money["samenvatting"]["toezeggingen"]["regioCent"] == 1250000000
+    item_path = "/arrangementen/{id}/partners/{item}"
+    check(spec, item_path, "delete", requests.delete(f"{server}{deal}/partners/gemeente-apeldoorn", timeout=10))
+    for collection, item in [("projecten", "proefproject"), ("financiering", "apeldoorn-2020"),
+                             ("programmalijnen", "proef"), ("partners", "gemeente-apeldoorn")]:
+        path = f"/arrangementen/{{id}}/{collection}/{{item}}"
+        gone = requests.delete(f"{server}{deal}/{collection}/{item}", timeout=10)
+        assert gone.status_code == 204, gone.text
+        check_empty(spec, path, "delete", gone)
+        check(spec, path, "delete", requests.delete(f"{server}{deal}/{collection}/{item}", timeout=10))
