@@ -15,7 +15,7 @@ public struct VliegwielCommand: AsyncParsableCommand {
             StartCommand.self, CatalogueCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
             CompareCommand.self, AdviceCommand.self, WhatIfCommand.self,
             PortfolioCommand.self, CheckCommand.self, PartnersCommand.self, FinanceCommand.self,
-            ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self,
+            ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self, QCACommand.self,
         ]
     )
 

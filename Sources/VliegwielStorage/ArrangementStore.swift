@@ -11,6 +11,8 @@ public protocol ArrangementStore: Sendable {
     func save(_ arrangements: [Arrangement]) async throws
     /// Removes an arrangement; returns whether it existed.
     func delete(id: String) async throws -> Bool
+    /// How many arrangements are stored, without reading them.
+    func arrangementCount() async throws -> Int
 }
 
 extension ArrangementStore {

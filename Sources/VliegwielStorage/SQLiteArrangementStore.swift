@@ -1,10 +1,16 @@
 import Foundation
 import GRDB
+import Synchronization
 import VliegwielCore
 
 /// The arrangements in the embedded SQLite database.
 public final class SQLiteArrangementStore: ArrangementStore {
     private let writer: any DatabaseWriter
+    /// Decoded arrangements by their stored document: decoding is the costly part of a read,
+    /// and a document that has not changed decodes to the same arrangement. The database
+    /// stays the truth: every read fetches the documents and decodes those that changed, so
+    /// another process writing to the same file is always seen.
+    private let decoded = Mutex<[String: Arrangement]>([:])
 
     public init(database: AppDatabase) {
         writer = database.writer
@@ -24,14 +30,18 @@ public final class SQLiteArrangementStore: ArrangementStore {
         let documents = try await writer.read { db in
             try String.fetchAll(db, sql: "SELECT document FROM arrangement")
         }
-        return try documents.map(Self.decode).sortedCanonically()
+        return try documents.map(decode).sortedCanonically()
+    }
+
+    public func arrangementCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrangement") ?? 0 }
     }
 
     public func arrangement(id: String) async throws -> Arrangement? {
         let document = try await writer.read { db in
             try String.fetchOne(db, sql: "SELECT document FROM arrangement WHERE id = ?", arguments: [id])
         }
-        return try document.map(Self.decode)
+        return try document.map(decode)
     }
 
     public func save(_ arrangements: [Arrangement]) async throws {
@@ -69,7 +79,14 @@ public final class SQLiteArrangementStore: ArrangementStore {
         return String(decoding: try encoder.encode(arrangement), as: UTF8.self)
     }
 
-    private static func decode(_ document: String) throws -> Arrangement {
-        try JSONDecoder().decode(Arrangement.self, from: Data(document.utf8))
+    private func decode(_ document: String) throws -> Arrangement {
+        if let known = decoded.withLock({ $0[document] }) { return known }
+        let arrangement = try JSONDecoder().decode(Arrangement.self, from: Data(document.utf8))
+        decoded.withLock { cache in
+            // Bounded: a cache that outgrows the database by far is started afresh.
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[document] = arrangement
+        }
+        return arrangement
     }
 }

@@ -84,7 +84,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
             body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
     }
     router.get(RouterPath(SiteURL.health.pattern)) { _, _ in
-        let count = try await dependencies.store.allArrangements().count
+        let count = try await dependencies.store.arrangementCount()
         let body = "{\"status\":\"ok\",\"arrangementen\":\(count)}"
         return Response(
             status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],

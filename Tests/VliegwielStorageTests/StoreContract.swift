@@ -54,6 +54,7 @@ enum TemporaryFile {
         renamed.name = "Zuid, hernoemd"
         try await store.save([renamed, TestProfiles.arrangement("city-deal", kind: .reference)])
         #expect(try await store.allArrangements().map(\.id) == ["city-deal", "noord", "zuid"])
+        #expect(try await store.arrangementCount() == 3)
         #expect(try await store.arrangement(id: "zuid")?.name == "Zuid, hernoemd")
     }
 
@@ -102,6 +103,21 @@ enum TemporaryFile {
         }
         let reopened = try SQLiteArrangementStore(path: path)
         #expect(try await reopened.arrangement(id: "blijft") == TestProfiles.arrangement("blijft"))
+    }
+
+    @Test func aSecondStoreOnTheSameFileSeesEveryWriteOfTheFirst() async throws {
+        let path = TemporaryFile.path("gedeeld.sqlite")
+        let writer = try SQLiteArrangementStore(path: path)
+        let reader = try SQLiteArrangementStore(path: path)
+        try await writer.save([TestProfiles.arrangement("gedeeld")])
+        #expect(try await reader.arrangement(id: "gedeeld")?.name == "Test gedeeld")
+        var renamed = TestProfiles.arrangement("gedeeld")
+        renamed.name = "Hernoemd"
+        try await writer.save([renamed])
+        #expect(try await reader.arrangement(id: "gedeeld")?.name == "Hernoemd")
+        #expect(try await reader.allArrangements().map(\.name) == ["Hernoemd"])
+        #expect(try await writer.delete(id: "gedeeld"))
+        #expect(try await reader.allArrangements().isEmpty)
     }
 
     @Test func aFileThatIsNotADatabaseIsRefusedAndLeftAlone() throws {
