@@ -34,7 +34,7 @@ import VliegwielWeb
             let response = try await client.get("/api/v1/arrangementen")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
-            #expect(response.headers[HTTPField.Name("API-Version")!] == "1.0.0")
+            #expect(response.headers[HTTPField.Name("API-Version")!] == "1.1.0")
             #expect(response.headers[.cacheControl] == "no-store")
             let body = try response.json()
             #expect(body["aantal"] as? Int == 14)
@@ -184,12 +184,16 @@ import VliegwielWeb
         try await WebFixture().test { client in
             let document = try await client.get("/api/v1/openapi.json").json()
             let info = document["info"] as? [String: Any]
-            #expect(info?["version"] as? String == "1.0.0")
+            #expect(info?["version"] as? String == "1.1.0")
             #expect((info?["contact"] as? [String: String])?["name"] == "Vliegwiel")
             #expect(
                 (document["paths"] as? [String: Any])?.keys.sorted() == [
-                    "/adviezen", "/arrangementen", "/arrangementen/{id}", "/arrangementen/{id}/advies", "/openapi.json",
-                    "/vergelijkingen", "/wat-als",
+                    "/adviezen", "/arrangementen", "/arrangementen/{id}", "/arrangementen/{id}/advies",
+                    "/arrangementen/{id}/financiering", "/arrangementen/{id}/financiering/{item}",
+                    "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
+                    "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
+                    "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
+                    "/arrangementen/{id}/toetsing", "/openapi.json", "/portefeuille", "/vergelijkingen", "/wat-als",
                 ])
         }
     }

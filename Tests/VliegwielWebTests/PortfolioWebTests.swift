@@ -39,6 +39,11 @@ import VliegwielWeb
             #expect(page.contains("<td>€ 22,5 mln</td>"))
             #expect(page.contains("<span class=\"unknown\">onbekend</span>"))
             #expect(!page.contains("€ 0 mln"))
+            #expect(
+                page.contains(
+                    "80 deals; Rijksbijdrage samen <strong>€ 1.368,1 mln</strong>: de som van 65 bekende bedragen, 15 onbekend."
+                ))
+            #expect(!page.contains("name=\"taal\" value=\"\""))
             // The demo deal is labelled and kept out of the totals.
             #expect(page.contains("<strong class=\"fictional\">fictief voorbeeld</strong>"))
             #expect(page.contains("Het telt niet mee in de lijst en de totalen hierboven."))

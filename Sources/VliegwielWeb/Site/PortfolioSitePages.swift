@@ -5,9 +5,19 @@ import VliegwielStorage
 
 /// Amounts as the portfolio pages show them: Dutch notation, "onbekend" for what no source gave.
 enum Money {
-    /// `€ 22,5 mln`, or "onbekend".
+    /// `€ 22,5 mln` or `€ 1.368,1 mln`, or "onbekend".
     static func millions(_ amount: EuroCents?) -> String {
-        amount.map { "€ \($0.millionsText)" } ?? PortfolioSummary.unknownText
+        guard let amount else { return PortfolioSummary.unknownText }
+        let text = amount.millionsText
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let unsigned = text.dropFirst(sign.count)
+        let digits = unsigned.prefix(while: \.isNumber)
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += "." }
+            grouped.append(character)
+        }
+        return sign + "€ " + grouped + unsigned.dropFirst(digits.count)
     }
 
     /// `€ 1.250.000,00`, or "onbekend".
@@ -144,7 +154,7 @@ extension SitePages {
                     code: "bedrag", label: "Bedrag (grootste eerst, onbekend achteraan)",
                     isSelected: filter.sortOrder == .amount),
             ], name: filter.nameContains ?? "", trancheError: message("tranche"), amountError: message("bedrag"),
-            sortError: message("sorteer"), language: language == .english ? "en" : "",
+            sortError: message("sorteer"), language: language == .english ? "en" : nil,
             dealCount: summary.aantalDeals, knownCount: summary.aantalBekend, unknownCount: summary.aantalOnbekend,
             total: summary.aantalBekend == 0
                 ? PortfolioSummary.unknownText : Money.millions(EuroCents(cents: summary.totaalRijkCent)),
