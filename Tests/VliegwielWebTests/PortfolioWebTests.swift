@@ -209,6 +209,24 @@ import VliegwielWeb
         #expect(!record.projects.contains { $0.name == "Zonnedaken (fictief)" })
     }
 
+    @Test func theCompositionSuggestionIsWrittenIntoTheProfileOnlyWhenAccepted() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        let before = try #require(try await fixture.store.arrangement(id: Self.demo))
+        try await fixture.test { client in
+            let page = try await client.get("/arrangementen/\(Self.demo)").text
+            #expect(page.contains("<form method=\"post\" action=\"/arrangementen/\(Self.demo)/samenstelling\">"))
+            let response = try await client.postForm("/arrangementen/\(Self.demo)/samenstelling", [])
+            #expect(response.status == .seeOther)
+            let after = try await client.get("/arrangementen/\(Self.demo)?overgenomen=samenstelling").text
+            #expect(after.contains("Het voorstel voor de samenstelling staat nu in het profiel"))
+            let none = try await client.postForm("/arrangementen/\(Self.zwolle)/samenstelling", [])
+            #expect(none.status == .badRequest)
+        }
+        let after = try #require(try await fixture.store.arrangement(id: Self.demo))
+        #expect(after.profile != before.profile)
+        #expect(after.profile.collaboration.composition != before.profile.collaboration.composition)
+    }
+
     @Test func aFormForAnArrangementThatIsNoDealIs404() async throws {
         try await WebFixture(seedsPortfolio: true).test { client in
             let response = try await client.get("/arrangementen/regio-deal/partners/nieuw")

@@ -145,11 +145,14 @@ struct DealSection: Sendable {
     var today: String
     var partners: [PartnerRow]
     var hasPartners: Bool
-    var partnerCount: Int
+    /// Whether no partner at all is recorded (not just none on this day).
+    var hasNoPartnerRecorded: Bool
     var changesPeriod: String?
     var changes: [ChangeRow]
     var hasChanges: Bool
     var suggestion: String?
+    /// The form that writes the suggestion into the profile.
+    var acceptAction: String
     var hasFinance: Bool
     var totals: [MoneyRow]
     var breakdowns: [MoneyTable]

@@ -40,6 +40,29 @@ struct PortfolioSiteRoutes: Sendable {
             let page = try await pages.portfolioPage(language, query: query)
             return html(renderer.render(page, template: "portfolio"), status: page.hasErrors ? .badRequest : .ok)
         }
+        router.post(RouterPath(SiteURL.acceptComposition("").pattern)) { request, context in
+            let (language, _) = SiteRoutes.read(request)
+            let id = context.parameters.get("id") ?? ""
+            let record = try await DealItemSubmission.record(id, in: pages.portfolio)
+            guard var arrangement = try await pages.store.arrangement(id: id) else {
+                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+            }
+            let today = todayInUTC()
+            guard let start = record.startDate, start <= today,
+                let suggestion = CompositionSuggestion(
+                    dealID: id, partners: record.partners, from: start, to: today)
+            else {
+                throw Problem(
+                    .badRequest,
+                    detail: "Er is geen voorstel voor de samenstelling: de deal heeft geen partners of geen startdatum."
+                )
+            }
+            arrangement.profile = arrangement.profile.accepting(suggestion)
+            try await pages.store.save([arrangement])
+            var location = SiteURL.arrangement(id).href(language)
+            location += (location.contains("?") ? "&" : "?") + "overgenomen=samenstelling#portefeuille"
+            return Response(status: .seeOther, headers: [.location: location])
+        }
         for collection in DealCollection.allCases {
             let path = RouterPath(SiteURL.newDealItem("", collection).pattern)
             router.get(path) { request, context in

@@ -178,9 +178,13 @@ extension SitePages {
     /// that is not a deal of the portfolio.
     func dealSection(id: String, _ language: Language, query: [String: [String]]) async throws -> DealSection? {
         guard let record = try await portfolio.record(id: id) else { return nil }
-        return DealSection(
+        var section = DealSection(
             record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
             added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
+        if query["overgenomen"]?.first == "samenstelling" {
+            section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
+        }
+        return section
     }
 
     // MARK: Forms that add an item to a deal
@@ -269,7 +273,7 @@ extension DealSection {
                 joined: $0.joinedOn?.iso ?? "vanaf de start", left: $0.leftOn?.iso ?? "—", source: $0.source ?? "—")
         }
         hasPartners = !partners.isEmpty
-        partnerCount = record.partners.count
+        hasNoPartnerRecorded = record.partners.isEmpty
         if let start = record.startDate, start <= today {
             let changes = CompositionChanges(partners: record.partners, from: start, to: today)
             changesPeriod = "na \(start.iso) tot en met \(today.iso)"
@@ -286,6 +290,7 @@ extension DealSection {
             suggestion = nil
         }
         hasChanges = !changes.isEmpty
+        acceptAction = SiteURL.acceptComposition(deal.id).href(language)
 
         let money = FinanceSummary(record)
         hasFinance = !record.financeLines.isEmpty

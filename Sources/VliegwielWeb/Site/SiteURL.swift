@@ -14,6 +14,8 @@ public enum SiteURL: Sendable, Hashable {
     case portfolio
     /// The form that adds one item (a partner, a finance line…) to a deal of the portfolio.
     case newDealItem(String, DealCollection)
+    /// Accepts the suggestion for the profile's `samenstelling` derived from the partners.
+    case acceptComposition(String)
     case stylesheet
     case health
     case metrics
@@ -30,6 +32,7 @@ public enum SiteURL: Sendable, Hashable {
         case .accessibility: "/toegankelijkheid"
         case .portfolio: "/portefeuille"
         case .newDealItem(let id, let collection): "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/nieuw"
+        case .acceptComposition(let id): "/arrangementen/\(Self.escape(id))/samenstelling"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
@@ -41,6 +44,7 @@ public enum SiteURL: Sendable, Hashable {
         switch self {
         case .arrangement: "/arrangementen/:id"
         case .newDealItem(_, let collection): "/arrangementen/:id/\(collection.rawValue)/nieuw"
+        case .acceptComposition: "/arrangementen/:id/samenstelling"
         default: path
         }
     }
