@@ -124,6 +124,36 @@ import VliegwielWeb
         }
     }
 
+    @Test func findingsShowTheRuleTheSeverityTheFiguresAndTheSource() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let base = "/api/v1/arrangementen/\(Self.zwolle)"
+            let partner = try await client.post(
+                "\(base)/partners",
+                json: #"{"id": "bedrijf-x", "organisatie": "Bedrijf X", "type": "bedrijf", "rollen": ["financier"]}"#)
+            #expect(partner.status == .created)
+            let money = try await client.post(
+                "\(base)/financiering",
+                json:
+                    #"{"id": "x-2020", "partner": "bedrijf-x", "jaar": 2020, "soort": "toezegging", "sector": "privaat", "vorm": "geld", "bedragCent": 100000000}"#
+            )
+            #expect(money.status == .created)
+            let report = try await client.get("\(base)/toetsing").json()
+            let rules = (report["bevindingen"] as? [[String: Any]])?.compactMap { $0["regel"] as? String }
+            #expect(
+                rules == [
+                    "maximum-aandeel-rijk", "regionaal-deel-minstens-rijk", "alleen-publiek-geld", "regiokassier",
+                ])
+            let page = try await client.get("/arrangementen/\(Self.zwolle)").text
+            #expect(page.contains("<caption>Bevindingen</caption>"))
+            #expect(page.contains("<span class=\"status\">fout</span>"))
+            #expect(page.contains("<li>Privaat: Bedrijf X: € 1.000.000,00</li>"))
+            #expect(page.contains("<li>Aandeel Rijk: 95,74 %</li>"))
+            #expect(page.contains("Regeling SPUK Regio Deals derde tranche, Stcrt. 2020, 14351"))
+            #expect(
+                page.contains("<tr><th scope=\"row\">Regio, privaat</th><td>€ 1.000.000,00</td><td>€ 0,00</td></tr>"))
+        }
+    }
+
     // MARK: Forms
 
     @Test func aBadPartnerFormShowsEveryErrorLinkedToItsFieldAndStoresNothing() async throws {
