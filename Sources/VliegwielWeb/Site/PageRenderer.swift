@@ -22,8 +22,37 @@ struct PageRenderer: Sendable {
 
     /// The page as HTML; a template that cannot render is a programming error caught by the tests.
     func render(_ page: Any, template: String) -> String {
-        library.render(page, withTemplate: template)
+        library.render(Self.tree(page), withTemplate: template)
             ?? "<!doctype html><title>Vliegwiel</title><p>Sjabloon ontbreekt: \(template)</p>"
+    }
+
+    /// The page model as nested dictionaries and arrays. Mustache looks names up in a
+    /// dictionary directly, where a struct costs a reflection walk per lookup: converting
+    /// once makes rendering several times faster (see BENCHMARKS.md). Absent optionals are
+    /// left out, so a section on them does not render.
+    static func tree(_ value: Any) -> Any {
+        switch value {
+        case is String, is Bool, is Int, is Double: return value
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.map { tree($0.value) } as Any
+        case .collection, .set:
+            return mirror.children.map { tree($0.value) }
+        case .struct, .class:
+            var result: [String: Any] = [:]
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                let childMirror = Mirror(reflecting: child.value)
+                if childMirror.displayStyle == .optional && childMirror.children.isEmpty { continue }
+                result[label] = tree(child.value)
+            }
+            return result
+        default:
+            return String(describing: value)
+        }
     }
 }
 
