@@ -31,14 +31,15 @@ struct PageRenderer: Sendable {
     /// once makes rendering several times faster (see BENCHMARKS.md). Absent optionals are
     /// left out, so a section on them does not render.
     static func tree(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            return mirror.children.first.map { tree($0.value) } ?? ""
+        }
         switch value {
         case is String, is Bool, is Int, is Double: return value
         default: break
         }
-        let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
-        case .optional:
-            return mirror.children.first.map { tree($0.value) } as Any
         case .collection, .set:
             return mirror.children.map { tree($0.value) }
         case .struct, .class:
