@@ -77,7 +77,8 @@ def test_design_form_with_errors_has_no_violations(server, browser):
     browser.get(server + "/ontwerpen")
     browser.find_element(By.ID, "veld-id").send_keys("Geen Geldige Id")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert "error-summary" in browser.page_source
+    # The click returns before the answer page is loaded; wait for it rather than read the old page.
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
     assert violations(browser) == []
 
 

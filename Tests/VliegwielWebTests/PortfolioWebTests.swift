@@ -257,6 +257,32 @@ import VliegwielWeb
         #expect(after.profile.collaboration.composition != before.profile.collaboration.composition)
     }
 
+    @Test func itemsAreDeletedFromTheDealPageUnlessSomethingRefersToThem() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let page = try await client.get("/arrangementen/\(Self.demo)").text
+            #expect(
+                page.contains(
+                    "<form method=\"post\" action=\"/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen\">")
+            )
+            #expect(page.contains("Verwijder<span class=\"visually-hidden\"> project Zorg dichtbij (fictief)</span>"))
+            let refused = try await client.postForm(
+                "/arrangementen/\(Self.demo)/partners/ministerie-bzk/verwijderen", [])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("is niet verwijderd"))
+            let deleted = try await client.postForm(
+                "/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen", [])
+            #expect(deleted.status == .seeOther)
+            #expect(deleted.headers[.location] == "/arrangementen/\(Self.demo)?verwijderd=projecten#beheren")
+            let unknown = try await client.postForm(
+                "/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen", [])
+            #expect(unknown.status == .notFound)
+        }
+        let record = try #require(try await fixture.portfolio.record(id: Self.demo))
+        #expect(!record.projects.contains { $0.id == "zorg-dichtbij" })
+        #expect(record.partners.contains { $0.id == "ministerie-bzk" })
+    }
+
     @Test func aFormForAnArrangementThatIsNoDealIs404() async throws {
         try await WebFixture(seedsPortfolio: true).test { client in
             let response = try await client.get("/arrangementen/regio-deal/partners/nieuw")

@@ -128,6 +128,16 @@ struct DealSection: Sendable {
         var hasProjects: Bool
     }
 
+    /// One recorded item with the form that deletes it.
+    struct ItemRow: Sendable {
+        var kind: String
+        var text: String
+        var id: String
+        var deleteAction: String
+        /// What the delete button says to a screen reader: "partner Gemeente Zwolle".
+        var deleteLabel: String
+    }
+
     struct ActionLink: Sendable {
         var label: String
         var href: String
@@ -161,6 +171,8 @@ struct DealSection: Sendable {
     var themeSummary: [String]
     var hasThemes: Bool
     var actions: [ActionLink]
+    var items: [ItemRow]
+    var hasItems: Bool
     var portfolioHref: String
 }
 

@@ -64,6 +64,27 @@ struct PortfolioSiteRoutes: Sendable {
             return Response(status: .seeOther, headers: [.location: location])
         }
         for collection in DealCollection.allCases {
+            router.post(RouterPath(SiteURL.deleteDealItem("", collection, "").pattern)) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                let itemID = context.parameters.get("item") ?? ""
+                guard collection.contains(itemID, in: record) else {
+                    throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
+                }
+                do {
+                    try await pages.portfolio.apply([collection.deletion(of: itemID)], to: record.deal.id)
+                } catch let failure as ValidationFailure {
+                    throw Problem(
+                        .conflict,
+                        detail:
+                            "De \(collection.itemName) '\(itemID)' is niet verwijderd: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
+                    )
+                }
+                var location = SiteURL.arrangement(record.deal.id).href(language)
+                location += (location.contains("?") ? "&" : "?") + "verwijderd=\(collection.rawValue)#beheren"
+                return Response(status: .seeOther, headers: [.location: location])
+            }
             let path = RouterPath(SiteURL.newDealItem("", collection).pattern)
             router.get(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)

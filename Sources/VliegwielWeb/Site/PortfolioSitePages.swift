@@ -181,6 +181,9 @@ extension SitePages {
         var section = DealSection(
             record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
             added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
+        if let deleted = query["verwijderd"]?.first.flatMap(DealCollection.init(rawValue:)) {
+            section.notice = "De \(deleted.itemName) is verwijderd."
+        }
         if query["overgenomen"]?.first == "samenstelling" {
             section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
         }
@@ -364,6 +367,28 @@ extension DealSection {
         actions = DealCollection.allCases.map {
             ActionLink(label: DealFormSpec.title($0), href: SiteURL.newDealItem(deal.id, $0).href(language))
         }
+        func item(_ collection: DealCollection, _ id: String, _ text: String) -> ItemRow {
+            ItemRow(
+                kind: collection.itemName, text: text, id: id,
+                deleteAction: SiteURL.deleteDealItem(deal.id, collection, id).href(language),
+                deleteLabel: "\(collection.itemName) \(text)")
+        }
+        let lineNames = Dictionary(
+            record.programmeLines.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        items =
+            record.partners.map { item(.partners, $0.id, $0.organisation) }
+            + record.financeLines.map { line in
+                let parts = [
+                    "\(line.kind.label) \(line.year)", line.sector.label, line.form.label, line.amount.formatted,
+                ]
+                let earmark = line.programmeLineID.map { " (\(lineNames[$0] ?? $0))" } ?? ""
+                return item(
+                    .financeLines, line.id,
+                    "\(names[line.partnerID] ?? line.partnerID): \(parts.joined(separator: ", "))\(earmark)")
+            }
+            + record.programmeLines.map { item(.programmeLines, $0.id, $0.name) }
+            + record.projects.map { item(.projects, $0.id, $0.name) }
+        hasItems = !items.isEmpty
         portfolioHref = SiteURL.portfolio.href(language)
     }
 }
