@@ -240,16 +240,16 @@ public struct ProfileDistance: Sendable, Hashable, Encodable {
         var compared = 0
         var differences: [Difference] = []
         for dimension in ProfileDimension.all {
-            let ours = dimension.reading(of: profile)
-            let theirs = dimension.reading(of: other.profile)
-            guard ours.isStated, theirs.isStated else { continue }
-            let distance = DimensionScale.of(dimension).distance(ours.codes, theirs.codes)
+            guard let ours = dimension.codes(in: profile), let theirs = dimension.codes(in: other.profile) else {
+                continue
+            }
+            let distance = DimensionScale.of(dimension).distance(ours, theirs)
             total += distance
             compared += 1
             if distance > 0 {
                 differences.append(
                     Difference(
-                        dimensionID: dimension.id, label: dimension.label, ours: ours.codes, theirs: theirs.codes,
+                        dimensionID: dimension.id, label: dimension.label, ours: ours, theirs: theirs,
                         distance: distance))
             }
         }

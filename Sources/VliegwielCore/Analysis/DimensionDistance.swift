@@ -21,8 +21,14 @@ public enum DimensionScale: Sendable, Hashable {
     case term
     case percentage
 
-    /// The scale of each dimension; nominal unless named here.
+    /// The scale of each dimension; nominal unless named in `scale(for:)`.
     public static func of(_ dimension: ProfileDimension) -> DimensionScale {
+        scales[dimension.id] ?? .nominal
+    }
+
+    private static let scales = Dictionary(uniqueKeysWithValues: ProfileDimension.all.map { ($0.id, scale(for: $0)) })
+
+    private static func scale(for dimension: ProfileDimension) -> DimensionScale {
         switch dimension.id {
         case _ where dimension.id.hasPrefix("interbestuurlijk.bestuurslagen."):
             .ordinal(LayerPresence.allCases.map(\.code))

@@ -68,6 +68,7 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
     public let vocabulary: [(code: String, label: String)]?
 
     private let reader: @Sendable (Profile) -> DimensionReading
+    private let codeReader: @Sendable (Profile) -> [String]?
     private let writer: @Sendable (inout Profile, [String], String, String) -> [String]
     private let unstater: @Sendable (inout Profile, String) -> Void
 
@@ -92,6 +93,12 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
                             code: $0.value.code, label: $0.value.label, quote: $0.quote, citation: $0.citation,
                             note: $0.note)
                     }, notStatedReason: nil)
+            }
+        }
+        codeReader = { profile in
+            switch profile[keyPath: keyPath] {
+            case .notStated: nil
+            case .stated(let codings): codings.map(\.value.code)
             }
         }
         writer = { profile, codes, quote, citation in
@@ -121,6 +128,9 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
 
     /// The dimension's content in `profile`.
     public func reading(of profile: Profile) -> DimensionReading { reader(profile) }
+
+    /// Just the codes in `profile`, `nil` when not stated: the cheap read for computations.
+    public func codes(in profile: Profile) -> [String]? { codeReader(profile) }
 
     /// `profile` with this dimension set to `codes`, each carrying `quote` and `citation`.
     /// - Throws: ``ValidationFailure`` naming every unknown code and the allowed codes.
