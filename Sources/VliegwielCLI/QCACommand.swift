@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import VliegwielCore
 import VliegwielInterchange
+import VliegwielStorage
 
-/// `vliegwiel qca`: Qualitative Comparative Analysis of a CSV file — the truth table and
-/// the minimal solutions with their measures, as text (Dutch) or JSON.
-public struct QCACommand: ParsableCommand {
+/// `vliegwiel qca`: Qualitative Comparative Analysis of a CSV file or of the arrangements in
+/// the database — the truth table and the minimal solutions with their measures, as text
+/// (Dutch) or JSON.
+public struct QCACommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "qca",
         abstract: "Kwalitatieve vergelijkende analyse (QCA): waarheidstabel en minimale oplossingen.",
@@ -13,10 +15,30 @@ public struct QCACommand: ParsableCommand {
             Het CSV-bestand heeft een kop; de eerste kolom bevat de gevallen, de andere kolommen \
             zijn getallen: 0/1 voor crisp sets, 0/1/2… voor multi-value-sets, 0–1 voor fuzzy sets. \
             Termen staan in de notatie van R QCA: A*~B, DEV[2]. Zie docs/qca.md.
+
+            Met --uit-database zijn de gevallen de arrangementen in de database: elke --voorwaarde \
+            codeert een profieldimensie (NAAM=DIMENSIE:CODES; 1 als het profiel een van de codes \
+            bevat, anders 0) en de uitkomst is wat met 'vliegwiel uitkomst zet' is vastgelegd. Een \
+            arrangement zonder uitkomst of met een niet-vastgestelde dimensie valt weg, met de reden.
             """)
 
+    @OptionGroup var database: DatabaseOptions
+
     @Option(name: .customLong("data"), help: ArgumentHelp("Het CSV-bestand met de gevallen.", valueName: "BESTAND.csv"))
-    var data: String
+    var data: String?
+
+    @Flag(
+        name: .customLong("uit-database"),
+        help: "Gebruik de arrangementen in de database en hun vastgelegde uitkomsten in plaats van --data.")
+    var fromDatabase = false
+
+    @Option(
+        name: .customLong("voorwaarde"),
+        help: ArgumentHelp(
+            "Met --uit-database: een voorwaarde uit een profieldimensie, herhaalbaar; "
+                + "bijvoorbeeld REGIO=samenwerkend.initiatiefVoorstel:regio,steden.",
+            valueName: "NAAM=DIMENSIE:CODES"))
+    var definitionTexts: [String] = []
 
     @Option(
         name: .customLong("uitkomst"),
@@ -25,7 +47,8 @@ public struct QCACommand: ParsableCommand {
 
     @Option(
         name: .customLong("voorwaarden"),
-        help: ArgumentHelp("De voorwaarden, gescheiden door komma's (standaard: alle andere kolommen).", valueName: "A,B,C"))
+        help: ArgumentHelp(
+            "De voorwaarden, gescheiden door komma's (standaard: alle andere kolommen).", valueName: "A,B,C"))
     var conditions: String?
 
     @Option(
@@ -55,8 +78,9 @@ public struct QCACommand: ParsableCommand {
 
     public init() {}
 
-    public func run() throws {
-        switch report() {
+    public func run() async throws {
+        let result = fromDatabase && data == nil ? await databaseReport() : report()
+        switch result {
         case .success(let output):
             print(output)
         case .failure(let failure):
@@ -74,12 +98,99 @@ public struct QCACommand: ParsableCommand {
         ("conservatief", .conservative), ("spaarzaam", .parsimonious), ("intermediair", .intermediate),
     ]
 
-    /// Runs the analysis and returns the output, or every problem found in the input.
+    /// The settings shared by both sources, once they are valid.
+    struct Settings {
+        var cutoff: Double
+        var minimumCases: Int
+        var solutionType: QCASolutionType
+        var json: Bool
+        var target: QCAOutcome
+    }
+
+    /// Runs the analysis on the CSV file and returns the output, or every problem found in
+    /// the input.
     public func report() -> Result<String, Failure> {
+        let (settings, problems) = checkedSettings()
+        let url = data.map { URL(fileURLWithPath: $0) }
+        guard problems.isEmpty, let settings else { return .failure(Failure(lines: problems)) }
+        guard let url else { return .failure(Failure(lines: ["data: dit pad leest alleen --data BESTAND.csv"])) }
+        let conditionNames = conditions.map(Self.names)
+        let dataSet: QCADataSet
+        do {
+            dataSet = try QCACSVImport.dataSet(
+                contentsOf: url, outcome: settings.target.name, conditions: conditionNames)
+        } catch {
+            return .failure(Failure(lines: error.problems.map(\.description)))
+        }
+        return analyze(dataSet, conditionNames: conditionNames, settings: settings, product: nil)
+    }
+
+    /// The definitions of `--voorwaarde`, or the problems in them (`voorwaarde[1].dimensie: …`).
+    func definitions() -> ([QCAConditionDefinition], [String]) {
+        var definitions: [QCAConditionDefinition] = []
+        var problems: [String] = []
+        for (index, text) in definitionTexts.enumerated() {
+            do {
+                definitions.append(try QCAConditionDefinition(parsing: text, field: "voorwaarde[\(index + 1)]"))
+            } catch {
+                problems += error.issues.map(\.description)
+            }
+        }
+        return (definitions, problems)
+    }
+
+    /// Runs the analysis on the arrangements in the database and their recorded outcomes.
+    func databaseReport() async -> Result<String, Failure> {
+        let (settings, problems) = checkedSettings()
+        guard problems.isEmpty, let settings else { return .failure(Failure(lines: problems)) }
+        let (definitions, _) = definitions()
+        let product: QCAProductDataSet
+        let recordedNames: [String]
+        do {
+            let installation = try await Installation.open(database)
+            let store = SQLiteQCAOutcomeStore(database: installation.database)
+            recordedNames = try await store.outcomeNames()
+            product = try QCAProductData.build(
+                arrangements: try await installation.store.allArrangements(), definitions: definitions,
+                outcome: settings.target.name, outcomes: try await store.outcomes(named: settings.target.name))
+        } catch let failure as CommandFailure {
+            return .failure(Failure(lines: failure.lines))
+        } catch let failure as ValidationFailure {
+            return .failure(Failure(lines: failure.issues.map(\.description)))
+        } catch {
+            return .failure(Failure(lines: ["--database: \(error)"]))
+        }
+        guard let dataSet = product.dataSet else {
+            let name = settings.target.name
+            guard recordedNames.contains(name) else {
+                return .failure(
+                    Failure(lines: [
+                        "uitkomst: geen uitkomst \"\(name)\" vastgelegd; vastgelegd: "
+                            + (recordedNames.isEmpty ? "nog niets" : recordedNames.joined(separator: ", "))
+                            + " (leg vast met: vliegwiel uitkomst zet ID NAAM WAARDE --bron TEKST)"
+                    ]))
+            }
+            let withOutcome = product.excluded.filter { !$0.reasons.contains("geen uitkomst \(name) vastgelegd") }
+            return .failure(
+                Failure(
+                    lines: ["uitkomst: geen enkel arrangement met uitkomst \(name) heeft alle voorwaarden vastgesteld"]
+                        + withOutcome.map { "voorwaarden: \($0.arrangementID): \($0.reasons.joined(separator: "; "))" })
+            )
+        }
+        return analyze(dataSet, conditionNames: definitions.map(\.name), settings: settings, product: product)
+    }
+
+    static func names(_ text: String) -> [String] {
+        text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Checks every option; returns the settings only when there is no problem.
+    func checkedSettings() -> (Settings?, [String]) {
         var problems: [String] = []
         let cutoff = Double(inclusionCutoff.replacingOccurrences(of: ",", with: "."))
         if cutoff == nil || !(cutoff! > 0 && cutoff! <= 1) {
-            problems.append("incl-drempel: moet een getal groter dan 0 en ten hoogste 1 zijn, niet \"\(inclusionCutoff)\"")
+            problems.append(
+                "incl-drempel: moet een getal groter dan 0 en ten hoogste 1 zijn, niet \"\(inclusionCutoff)\"")
         }
         let cases = Int(minimumCases)
         if cases == nil || cases! < 1 {
@@ -105,36 +216,55 @@ public struct QCACommand: ParsableCommand {
         }
         let target = QCAOutcome(parsing: outcome)
         if target.name.isEmpty { problems.append("uitkomst: geef de naam van een kolom, eventueel als ~NAAM") }
-        var conditionNames: [String]?
-        if let conditions {
-            let names = conditions.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            if names.contains(where: \.isEmpty) {
-                problems.append("voorwaarden: lege naam in \"\(conditions)\"; scheid namen met komma's")
-            } else {
-                conditionNames = names
+        if let conditions, Self.names(conditions).contains(where: \.isEmpty) {
+            problems.append("voorwaarden: lege naam in \"\(conditions)\"; scheid namen met komma's")
+        }
+        switch (data, fromDatabase) {
+        case (.some, true):
+            problems.append("data: --data en --uit-database sluiten elkaar uit; kies er één")
+        case (nil, false):
+            problems.append("data: geef --data BESTAND.csv of --uit-database")
+        case (.some(let data), false):
+            if !FileManager.default.fileExists(atPath: data) {
+                problems.append("data: bestand \"\(data)\" bestaat niet")
             }
+            if !definitionTexts.isEmpty {
+                problems.append(
+                    "voorwaarde: alleen te gebruiken met --uit-database; kies kolommen van het bestand met --voorwaarden"
+                )
+            }
+        case (nil, true):
+            if conditions != nil {
+                problems.append(
+                    "voorwaarden: alleen te gebruiken met --data; geef voorwaarden uit de database met --voorwaarde NAAM=DIMENSIE:CODES"
+                )
+            }
+            if definitionTexts.isEmpty {
+                problems.append(
+                    "voorwaarde: geef ten minste één --voorwaarde NAAM=DIMENSIE:CODES, "
+                        + "bijvoorbeeld REGIO=samenwerkend.initiatiefVoorstel:regio,steden")
+            }
+            problems += definitions().1
         }
-        let url = URL(fileURLWithPath: data)
-        if !FileManager.default.fileExists(atPath: url.path) {
-            problems.append("data: bestand \"\(data)\" bestaat niet")
-        }
-        guard problems.isEmpty, let cutoff, let cases, let solutionType else { return .failure(Failure(lines: problems)) }
+        guard problems.isEmpty, let cutoff, let cases, let solutionType else { return (nil, problems) }
+        return (
+            Settings(cutoff: cutoff, minimumCases: cases, solutionType: solutionType, json: json, target: target), []
+        )
+    }
 
-        let dataSet: QCADataSet
-        do {
-            dataSet = try QCACSVImport.dataSet(contentsOf: url, outcome: target.name, conditions: conditionNames)
-        } catch {
-            return .failure(Failure(lines: error.problems.map(\.description)))
-        }
+    /// The analysis of `dataSet` as text or JSON, with the product's data when it came from the database.
+    func analyze(
+        _ dataSet: QCADataSet, conditionNames: [String]?, settings: Settings, product: QCAProductDataSet?
+    ) -> Result<String, Failure> {
         do {
             let table = try QCATruthTable(
-                data: dataSet, outcome: target, conditions: conditionNames,
-                options: QCATruthTableOptions(inclusionCutoff: cutoff, minimumCases: cases))
+                data: dataSet, outcome: settings.target, conditions: conditionNames,
+                options: QCATruthTableOptions(inclusionCutoff: settings.cutoff, minimumCases: settings.minimumCases))
             let expected = try expectations.map { try table.directionalExpectations(parsing: $0) } ?? []
-            let result = try table.minimize(QCAMinimizationOptions(solutionType: solutionType, directionalExpectations: expected))
-            let analysis = QCACommandReport(table: table, solution: result, solutionName: solution)
-            return .success(json ? try analysis.json() : analysis.text())
+            let result = try table.minimize(
+                QCAMinimizationOptions(solutionType: settings.solutionType, directionalExpectations: expected))
+            let analysis = QCACommandReport(table: table, solution: result, solutionName: solution, product: product)
+            return .success(settings.json ? try analysis.json() : analysis.text())
         } catch let error as QCAError {
             return .failure(Failure(lines: [Self.message(for: error, conditionNames: dataSet.variableNames)]))
         } catch {
@@ -161,7 +291,8 @@ public struct QCACommand: ParsableCommand {
         case .noConditions:
             return "voorwaarden: er is geen enkele voorwaarde"
         case .tooManyConditions(let count):
-            return "voorwaarden: \(count) voorwaarden passen niet in de waarheidstabel; gebruik er minder of met minder niveaus"
+            return
+                "voorwaarden: \(count) voorwaarden passen niet in de waarheidstabel; gebruik er minder of met minder niveaus"
         default:
             return "data: \(error)"
         }
@@ -173,6 +304,7 @@ struct QCACommandReport {
     let table: QCATruthTable
     let solution: QCASolution
     let solutionName: String
+    var product: QCAProductDataSet? = nil
 
     private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
@@ -206,6 +338,64 @@ struct QCACommandReport {
         let noodzakelijkheid: [Necessity]
         let volledig: Bool
         let budgetBereikt: [String]
+        let gegevens: ProductData?
+    }
+
+    /// Where the data came from, when it came from the database.
+    struct ProductData: Encodable {
+        let bron: String
+        let definities: [Definition]
+        let gevallen: [ProductCase]
+        let weggelaten: [Exclusion]
+    }
+
+    struct Definition: Encodable {
+        let naam: String
+        let dimensie: String
+        let codes: [String]
+        let notatie: String
+    }
+
+    struct ProductCase: Encodable {
+        let arrangement: String
+        let naam: String
+        let uitkomst: Double
+        let uitkomstBron: String
+        let voorwaarden: [ProductCondition]
+    }
+
+    struct ProductCondition: Encodable {
+        let naam: String
+        let waarde: Double
+        let codes: [String]
+        let bronnen: [String]
+    }
+
+    struct Exclusion: Encodable {
+        let arrangement: String
+        let naam: String
+        let redenen: [String]
+    }
+
+    static func productData(_ product: QCAProductDataSet) -> ProductData {
+        ProductData(
+            bron: "database",
+            definities: product.definitions.map {
+                Definition(naam: $0.name, dimensie: $0.dimensionID, codes: $0.codes, notatie: $0.notation)
+            },
+            gevallen: product.cases.map { item in
+                ProductCase(
+                    arrangement: item.arrangementID, naam: item.arrangementName, uitkomst: item.outcome.value,
+                    uitkomstBron: item.outcome.source,
+                    voorwaarden: item.conditions.map { condition in
+                        ProductCondition(
+                            naam: condition.name, waarde: condition.value, codes: condition.evidence.map(\.code),
+                            bronnen: condition.evidence.map(\.citation))
+                    })
+            },
+            weggelaten: product.excluded.map {
+                Exclusion(arrangement: $0.arrangementID, naam: $0.arrangementName, redenen: $0.reasons)
+            })
     }
 
     struct TruthTable: Encodable {
@@ -267,7 +457,8 @@ struct QCACommandReport {
                 }),
             modellen: solution.models.enumerated().map { index, model in
                 Model(
-                    naam: "M\(index + 1)", formule: model.expression, inclusie: Self.rounded(model.sufficiency.inclusion),
+                    naam: "M\(index + 1)", formule: model.expression,
+                    inclusie: Self.rounded(model.sufficiency.inclusion),
                     pri: Self.rounded(model.sufficiency.pri), dekking: Self.rounded(model.sufficiency.coverage),
                     termen: model.terms.map { term in
                         Term(
@@ -281,10 +472,12 @@ struct QCACommandReport {
             noodzakelijkheid: table.necessityOfConditions().map { entry in
                 Necessity(
                     voorwaarde: notation.string(for: QCATerm(literals: [entry.literal])),
-                    inclusie: Self.rounded(entry.measures.inclusion), relevantie: Self.rounded(entry.measures.relevance),
+                    inclusie: Self.rounded(entry.measures.inclusion),
+                    relevantie: Self.rounded(entry.measures.relevance),
                     dekking: Self.rounded(entry.measures.coverage))
             },
-            volledig: solution.isExhaustive, budgetBereikt: solution.budgetLimitsReached.map(\.dutchName))
+            volledig: solution.isExhaustive, budgetBereikt: solution.budgetLimitsReached.map(\.dutchName),
+            gegevens: product.map(Self.productData))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
@@ -298,21 +491,26 @@ struct QCACommandReport {
         lines.append("QCA-analyse van \(table.outcome) met voorwaarden \(table.conditionNames.joined(separator: ", "))")
         lines.append(
             "Inclusiedrempel \(String(table.options.inclusionCutoff).replacingOccurrences(of: ".", with: ",")), minimaal \(table.options.minimumCases) "
-                + "\(table.options.minimumCases == 1 ? "geval" : "gevallen") per rij, \(table.caseIdentifiers.count) gevallen")
+                + "\(table.options.minimumCases == 1 ? "geval" : "gevallen") per rij, \(table.caseIdentifiers.count) gevallen"
+        )
         lines.append("")
         lines.append("Waarheidstabel (\(table.rows.count) van \(table.rowCount) rijen waargenomen)")
         let configurationWidth = max(12, table.conditions.count)
         lines.append(
-            "  " + "rij".leftPadded(6) + "  " + "configuratie".padded(configurationWidth) + "  uit   n  inclusie    PRI  gevallen")
+            "  " + "rij".leftPadded(6) + "  " + "configuratie".padded(configurationWidth)
+                + "  uit   n  inclusie    PRI  gevallen")
         for row in table.rows {
             lines.append(
                 "  " + String(row.number).leftPadded(6) + "  "
                     + notation.configurationString(row.configuration).padded(configurationWidth) + "  "
                     + Self.outcomeCode(row.outcome).leftPadded(3) + String(row.caseCount).leftPadded(4) + "  "
                     + Self.number(row.inclusion).leftPadded(8) + Self.number(row.pri).leftPadded(7) + "  "
-                    + caseNames(row.caseIndices).joined(separator: ", ") + (row.isContradictory ? " (tegenstrijdig)" : ""))
+                    + caseNames(row.caseIndices).joined(separator: ", ")
+                    + (row.isContradictory ? " (tegenstrijdig)" : ""))
         }
-        lines.append("  (volgorde van de configuratie: \(table.conditionNames.joined(separator: " ")); uit: 1 positief, 0 negatief, C tegenstrijdig, ? restgroep)")
+        lines.append(
+            "  (volgorde van de configuratie: \(table.conditionNames.joined(separator: " ")); uit: 1 positief, 0 negatief, C tegenstrijdig, ? restgroep)"
+        )
         lines.append("")
         let label = solution.models.count == 1 ? "1 model" : "\(solution.models.count) even minimale modellen"
         lines.append("Oplossing: \(solutionName) (\(label))")
@@ -330,11 +528,15 @@ struct QCACommandReport {
             for term in model.terms {
                 lines.append(
                     "  " + term.expression.padded(width) + "  " + Self.number(term.sufficiency.inclusion).leftPadded(8)
-                        + Self.number(term.sufficiency.pri).leftPadded(7) + Self.number(term.sufficiency.coverage).leftPadded(9)
-                        + Self.number(term.uniqueCoverage).leftPadded(7) + "  " + caseNames(term.caseIndices).joined(separator: ", "))
+                        + Self.number(term.sufficiency.pri).leftPadded(7)
+                        + Self.number(term.sufficiency.coverage).leftPadded(9)
+                        + Self.number(term.uniqueCoverage).leftPadded(7) + "  "
+                        + caseNames(term.caseIndices).joined(separator: ", "))
             }
             if !model.simplifyingAssumptions.isEmpty {
-                lines.append("  vereenvoudigende aannames (restgroepen): rijen \(model.simplifyingAssumptions.map(String.init).joined(separator: ", "))")
+                lines.append(
+                    "  vereenvoudigende aannames (restgroepen): rijen \(model.simplifyingAssumptions.map(String.init).joined(separator: ", "))"
+                )
             }
         }
         lines.append("")
@@ -345,14 +547,16 @@ struct QCACommandReport {
         for entry in necessity {
             lines.append(
                 "  " + notation.string(for: QCATerm(literals: [entry.literal])).padded(width) + "  "
-                    + Self.number(entry.measures.inclusion).leftPadded(8) + Self.number(entry.measures.relevance).leftPadded(12)
+                    + Self.number(entry.measures.inclusion).leftPadded(8)
+                    + Self.number(entry.measures.relevance).leftPadded(12)
                     + Self.number(entry.measures.coverage).leftPadded(9))
         }
         if solution.solutionType == .intermediate {
             lines.append("")
             lines.append(
                 "Eenvoudige contrafeitelijken: "
-                    + (solution.easyCounterfactuals.isEmpty ? "geen" : "rijen " + solution.easyCounterfactuals.map(String.init).joined(separator: ", ")))
+                    + (solution.easyCounterfactuals.isEmpty
+                        ? "geen" : "rijen " + solution.easyCounterfactuals.map(String.init).joined(separator: ", ")))
         }
         if solution.budgetLimitsReached == [.listedRows] {
             lines.append("")
@@ -365,7 +569,43 @@ struct QCACommandReport {
                 "Let op: budget bereikt (\(solution.budgetLimitsReached.map(\.dutchName).joined(separator: ", "))); "
                     + "het resultaat is niet uitputtend.")
         }
+        if let product { lines += Self.productLines(product) }
         return lines.joined(separator: "\n")
+    }
+
+    /// `1`, `0,75`: at most three decimals, no trailing zeros, a decimal comma.
+    static func shortNumber(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// The definitions, the cases with the source of each value, and every arrangement left out.
+    static func productLines(_ product: QCAProductDataSet) -> [String] {
+        var lines = ["", "Voorwaarden uit de profielen (1 als het profiel een van de codes bevat, anders 0)"]
+        for definition in product.definitions {
+            lines.append(
+                "  \(definition.name) = \(definition.dimensionID): \(definition.codes.joined(separator: ", "))")
+        }
+        lines.append("")
+        lines.append("Gevallen (\(product.cases.count)) met de bron van elke waarde")
+        for item in product.cases {
+            lines.append(
+                "  \(item.arrangementID): \(product.outcomeName) = \(shortNumber(item.outcome.value))"
+                    + " (bron: \(item.outcome.source))")
+            for condition in item.conditions {
+                let codings = condition.evidence.map { "\($0.code) (\($0.citation))" }.joined(separator: ", ")
+                lines.append("    \(condition.name) = \(Int(condition.value)): \(codings)")
+            }
+        }
+        lines.append("")
+        lines.append("Weggelaten (\(product.excluded.count))")
+        if product.excluded.isEmpty { lines.append("  geen") }
+        for exclusion in product.excluded {
+            lines.append("  \(exclusion.arrangementID): \(exclusion.reasons.joined(separator: "; "))")
+        }
+        return lines
     }
 }
 
@@ -381,6 +621,10 @@ extension QCABudgetLimit {
 }
 
 extension String {
-    fileprivate func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    fileprivate func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

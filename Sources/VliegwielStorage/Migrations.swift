@@ -22,6 +22,7 @@ enum Migrations {
             }
         }
         migrator.registerMigration("v2 portfolio") { db in try PortfolioSchema.create(db) }
+        migrator.registerMigration("v3 qca outcomes") { db in try QCAOutcomeSchema.create(db) }
         return migrator
     }
 }

@@ -25,7 +25,9 @@ struct QCACommandTests {
     }
 
     @Test func parsimoniousJSONForLipset() throws {
-        let text = try output(["--data", Self.fixture("LC"), "--uitkomst", "SURV", "--oplossing", "spaarzaam", "--formaat", "json"]).get()
+        let text = try output([
+            "--data", Self.fixture("LC"), "--uitkomst", "SURV", "--oplossing", "spaarzaam", "--formaat", "json",
+        ]).get()
         let document = try object(text)
         let models = try #require(document["modellen"] as? [[String: Any]])
         #expect(models.count == 1)
@@ -49,7 +51,8 @@ struct QCACommandTests {
             ]).get())
         let terms = (mv["modellen"] as? [[String: Any]])?.first?["termen"] as? [[String: Any]]
         #expect(Set(terms?.compactMap { $0["term"] as? String } ?? []) == ["DEV[2]", "DEV[1]*IND[0]"])
-        let negated = try output(["--data", Self.fixture("LC"), "--uitkomst", "~SURV", "--oplossing", "spaarzaam"]).get()
+        let negated = try output(["--data", Self.fixture("LC"), "--uitkomst", "~SURV", "--oplossing", "spaarzaam"])
+            .get()
         #expect(negated.contains("QCA-analyse van ~SURV"))
         #expect(negated.contains("M1: ~DEV + ~STB"))
     }
@@ -66,7 +69,9 @@ struct QCACommandTests {
 
     @Test func necessityIsListed() throws {
         let document = try object(
-            try output(["--data", Self.fixture("LF"), "--uitkomst", "SURV", "--oplossing", "spaarzaam", "--formaat", "json"]).get())
+            try output([
+                "--data", Self.fixture("LF"), "--uitkomst", "SURV", "--oplossing", "spaarzaam", "--formaat", "json",
+            ]).get())
         let necessity = try #require(document["noodzakelijkheid"] as? [[String: Any]])
         #expect(necessity.count == 10)
         let development = try #require(necessity.first { $0["voorwaarde"] as? String == "DEV" })
@@ -81,7 +86,9 @@ struct QCACommandTests {
 
     @Test func allModelsOnAmbiguity() throws {
         let document = try object(
-            try output(["--data", Self.fixture("CVF"), "--uitkomst", "PROTEST", "--oplossing", "spaarzaam", "--formaat", "json"]).get())
+            try output([
+                "--data", Self.fixture("CVF"), "--uitkomst", "PROTEST", "--oplossing", "spaarzaam", "--formaat", "json",
+            ]).get())
         #expect((document["modellen"] as? [Any])?.count == 4)
     }
 
@@ -92,15 +99,21 @@ struct QCACommandTests {
                 "--incl-drempel", "1.5", "--min-gevallen", "0",
             ]).failureValue)
         #expect(failure.lines.count == 5)
-        #expect(failure.lines.contains("oplossing: onbekend \"snel\"; toegestaan: conservatief, spaarzaam, intermediair"))
+        #expect(
+            failure.lines.contains("oplossing: onbekend \"snel\"; toegestaan: conservatief, spaarzaam, intermediair"))
         #expect(failure.lines.contains("formaat: onbekend \"xml\"; toegestaan: tekst, json"))
         #expect(failure.lines.contains { $0.hasPrefix("incl-drempel: ") })
         #expect(failure.lines.contains { $0.hasPrefix("min-gevallen: ") })
         #expect(failure.lines.contains("data: bestand \"bestaat-niet.csv\" bestaat niet"))
-        let missing = try #require(try output(["--data", Self.fixture("LC"), "--uitkomst", "SURV", "--oplossing", "intermediair"]).failureValue)
+        let missing = try #require(
+            try output(["--data", Self.fixture("LC"), "--uitkomst", "SURV", "--oplossing", "intermediair"]).failureValue
+        )
         #expect(missing.lines == ["verwachtingen: verplicht bij --oplossing intermediair, bijvoorbeeld \"A,B,~C\""])
         let unknown = try #require(
-            try output(["--data", Self.fixture("LC"), "--uitkomst", "SURV", "--oplossing", "intermediair", "--verwachtingen", "DEV,XYZ"]).failureValue)
+            try output([
+                "--data", Self.fixture("LC"), "--uitkomst", "SURV", "--oplossing", "intermediair", "--verwachtingen",
+                "DEV,XYZ",
+            ]).failureValue)
         #expect(unknown.lines.first?.hasPrefix("verwachtingen: onbekende voorwaarde \"XYZ\"") == true)
     }
 
@@ -113,19 +126,23 @@ struct QCACommandTests {
             "c3",1,-2,1
             "c4",0.5,7,1
             """)
-        let failure = try #require(try output(["--data", path, "--uitkomst", "Y", "--voorwaarden", "A,B,C"]).failureValue)
+        let failure = try #require(
+            try output(["--data", path, "--uitkomst", "Y", "--voorwaarden", "A,B,C"]).failureValue)
         #expect(failure.lines.contains { $0.hasPrefix("voorwaarden: kolom \"C\" ontbreekt") })
         let values = try #require(try output(["--data", path, "--uitkomst", "Y"]).failureValue)
         #expect(values.lines.contains("data: rij 3 (geval \"c2\"), kolom \"A\": \"abc\" is geen getal"))
-        #expect(values.lines.contains { $0.hasPrefix("data: rij 4 (geval \"c3\"), kolom \"B\": waarde -2 valt buiten het bereik") })
+        #expect(
+            values.lines.contains {
+                $0.hasPrefix("data: rij 4 (geval \"c3\"), kolom \"B\": waarde -2 valt buiten het bereik")
+            })
         #expect(values.lines.contains { $0.hasPrefix("uitkomst: kolom \"Y\" heeft geen variatie") })
     }
 
-    @Test func runThrowsExitCodeOne() throws {
+    @Test func runThrowsExitCodeOne() async throws {
         var command = try QCACommand.parse(["--data", "bestaat-niet.csv", "--uitkomst", "Y"])
-        #expect(throws: (any Error).self) { try command.run() }
+        await #expect(throws: (any Error).self) { try await command.run() }
         command = try QCACommand.parse(["--data", Self.fixture("LC"), "--uitkomst", "SURV"])
-        try command.run()
+        try await command.run()
     }
 }
 

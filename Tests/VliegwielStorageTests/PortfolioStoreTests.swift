@@ -30,7 +30,7 @@ struct SeededPortfolio {
 
     @Test func thePortfolioMigrationComesAfterTheFirst() async throws {
         let database = try AppDatabase()
-        #expect(try await database.appliedMigrations() == ["v1 arrangements", "v2 portfolio"])
+        #expect(try await database.appliedMigrations() == ["v1 arrangements", "v2 portfolio", "v3 qca outcomes"])
     }
 
     @Test func aFreshDatabaseHoldsEveryDealOfTheCSVAndTheDemoDeal() async throws {
