@@ -38,6 +38,8 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/financiering/nieuw",
     "/arrangementen/fictief-regio-deal-voorbeeld/programmalijnen/nieuw",
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/nieuw",
+    "/arrangementen/fictief-regio-deal-voorbeeld/projecten/kernen-aan-zet/wijzigen",
+    "/arrangementen/fictief-regio-deal-voorbeeld/partners/hogeschool-vallei/wijzigen",
 ]
 
 

@@ -167,6 +167,17 @@ def test_portfolio_write_endpoints_match_the_document(server, spec):
         check(spec, path, "get", requests.get(url, timeout=10))
     money = requests.get(f"{server}{deal}/financiering", timeout=10).json()
     assert money["samenvatting"]["toezeggingen"]["regioCent"] == 1250000000
+    for collection, item in [("partners", "gemeente-apeldoorn"), ("programmalijnen", "proef"),
+                             ("financiering", "apeldoorn-2020"), ("projecten", "proefproject")]:
+        path = f"/arrangementen/{{id}}/{collection}/{{item}}"
+        url = f"{server}{deal}/{collection}/{item}"
+        change = {key: value for key, value in items[collection].items() if key != "id"}
+        changed = requests.put(url, json=change, timeout=10)
+        assert changed.status_code == 200, changed.text
+        check(spec, path, "put", changed)
+        check(spec, path, "put", requests.put(url, json=dict(bad[collection], id="ander"), timeout=10))
+        check(spec, path, "put", requests.put(f"{server}{deal}/{collection}/geen", json=change, timeout=10))
+        check(spec, path, "put", requests.put(url, data="x", headers={"Content-Type": "text/plain"}, timeout=10))
     item_path = "/arrangementen/{id}/partners/{item}"
     check(spec, item_path, "delete", requests.delete(f"{server}{deal}/partners/gemeente-apeldoorn", timeout=10))
     for collection, item in [("projecten", "proefproject"), ("financiering", "apeldoorn-2020"),

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import SnapshotTesting
 import Testing
@@ -281,6 +282,64 @@ import VliegwielWeb
         let record = try #require(try await fixture.portfolio.record(id: Self.demo))
         #expect(!record.projects.contains { $0.id == "zorg-dichtbij" })
         #expect(record.partners.contains { $0.id == "ministerie-bzk" })
+    }
+
+    @Test func theChangeFormStartsFromTheStoredItemAndKeepsItsID() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let path = "/arrangementen/\(Self.demo)/financiering/dorpsveen-toezegging/wijzigen"
+            let form = try await client.get(path)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("value=\"1000000\""))
+            #expect(form.text.contains("<option value=\"gemeente-dorpsveen\" selected>"))
+            #expect(!form.text.contains("id=\"veld-id\""))
+            let bad = try await client.postForm(
+                path,
+                [
+                    ("partner", "gemeente-dorpsveen"), ("jaar", "2024"), ("soort", "toezegging"), ("sector", "publiek"),
+                    ("vorm", "geld"), ("bedrag", "0"),
+                ])
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("<a href=\"#veld-bedrag\">Bedrag in euro: moet groter dan 0 zijn</a>"))
+            let good = try await client.postForm(
+                path,
+                [
+                    ("partner", "gemeente-dorpsveen"), ("jaar", "2024"), ("soort", "toezegging"), ("sector", "publiek"),
+                    ("vorm", "natura"), ("bedrag", "1200000"),
+                ])
+            #expect(good.status == .seeOther)
+            let missing = try await client.get("/arrangementen/\(Self.demo)/financiering/bestaat-niet/wijzigen")
+            #expect(missing.status == .notFound)
+        }
+        let line = try #require(
+            try await fixture.portfolio.record(id: Self.demo)?.financeLines.first { $0.id == "dorpsveen-toezegging" })
+        #expect(line.amount.cents == 120_000_000)
+        #expect(line.form == .inKind)
+    }
+
+    @Test func aChangeThroughTheAPIReplacesTheItemOrListsEveryProblem() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let path = "/api/v1/arrangementen/\(Self.demo)/programmalijnen/werk-en-talent"
+            let renamed = try await client.execute(
+                uri: path, method: .put, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"naam": "Werk, talent en onderwijs (fictief)"}"#))
+            #expect(renamed.status == .ok)
+            #expect(try renamed.json()["naam"] as? String == "Werk, talent en onderwijs (fictief)")
+            let bad = try await client.execute(
+                uri: path, method: .put, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"id": "ander", "naam": ""}"#))
+            #expect(bad.status == .badRequest)
+            let names = (try bad.json()["invalidParams"] as? [[String: String]])?.map { $0["name"]! }
+            #expect(names == ["naam", "id"])
+            let missing = try await client.execute(
+                uri: "/api/v1/arrangementen/\(Self.demo)/programmalijnen/geen", method: .put,
+                headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
+            #expect(missing.status == .notFound)
+        }
+        let line = try #require(
+            try await fixture.portfolio.record(id: Self.demo)?.programmeLines.first { $0.id == "werk-en-talent" })
+        #expect(line.name == "Werk, talent en onderwijs (fictief)")
     }
 
     @Test func aFormForAnArrangementThatIsNoDealIs404() async throws {

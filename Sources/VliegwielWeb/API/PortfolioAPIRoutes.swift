@@ -4,7 +4,7 @@ import VliegwielCore
 import VliegwielStorage
 
 /// The portfolio's API: the summary, the rule check, and the partners, money, programme lines
-/// and projects of a deal (list, add one, delete one).
+/// and projects of a deal (list, add one, change one, delete one).
 struct PortfolioAPIRoutes: Sendable {
     let portfolio: any PortfolioStore
     let rules: InstrumentRuleSet
@@ -54,6 +54,27 @@ struct PortfolioAPIRoutes: Sendable {
                     return response
                 }
             }
+            router.put(RouterPath(APIURL.dealItem("", collection, "").pattern)) { request, context in
+                try APIRoutes.requireJSONAccepted(request)
+                let text = try await APIRoutes.jsonBody(request)
+                let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
+                let itemID = context.parameters.get("item") ?? ""
+                guard collection.contains(itemID, in: record) else {
+                    throw Problem(
+                        .notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
+                }
+                let values: [String: [String]]
+                switch DealItemInput.jsonValues(text, collection: collection) {
+                case .failure(let problems): throw Self.invalid(problems.items)
+                case .success(let found): values = found
+                }
+                let result = try await DealItemSubmission.add(
+                    collection, values: values, to: record, portfolio: portfolio, derivesID: false, changing: itemID)
+                switch result {
+                case .failure(let problems): throw Self.invalid(problems.items)
+                case .success(let item): return try Self.created(item, status: .ok)
+                }
+            }
             router.delete(RouterPath(APIURL.dealItem("", collection, "").pattern)) { request, context in
                 try APIRoutes.requireJSONAccepted(request)
                 let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
@@ -83,12 +104,13 @@ struct PortfolioAPIRoutes: Sendable {
             invalidParams: problems.map { .init(name: $0.key, reason: $0.message) })
     }
 
-    static func created(_ item: DealItem) throws -> Response {
+    /// The stored item as the answer: 201 when added, 200 when changed.
+    static func created(_ item: DealItem, status: HTTPResponse.Status = .created) throws -> Response {
         switch item {
-        case .partner(let value): try APIRoutes.json(value, status: .created)
-        case .financeLine(let value): try APIRoutes.json(value, status: .created)
-        case .programmeLine(let value): try APIRoutes.json(value, status: .created)
-        case .project(let value): try APIRoutes.json(value, status: .created)
+        case .partner(let value): try APIRoutes.json(value, status: status)
+        case .financeLine(let value): try APIRoutes.json(value, status: status)
+        case .programmeLine(let value): try APIRoutes.json(value, status: status)
+        case .project(let value): try APIRoutes.json(value, status: status)
         }
     }
 

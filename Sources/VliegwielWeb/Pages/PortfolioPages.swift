@@ -133,9 +133,10 @@ struct DealSection: Sendable {
         var kind: String
         var text: String
         var id: String
+        var editHref: String
         var deleteAction: String
-        /// What the delete button says to a screen reader: "partner Gemeente Zwolle".
-        var deleteLabel: String
+        /// What the change link and the delete button say to a screen reader: "partner Gemeente Zwolle".
+        var itemLabel: String
     }
 
     struct ActionLink: Sendable {

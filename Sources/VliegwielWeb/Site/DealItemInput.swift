@@ -93,6 +93,8 @@ extension DealCollection {
 /// into text values) and collects every problem, so that all are reported at once.
 struct DealItemInput {
     let values: [String: [String]]
+    /// The id of the item being changed; a change never renames it.
+    var fixedID: String? = nil
     private(set) var problems: [ItemProblem] = []
 
     init(values: [String: [String]]) { self.values = values }
@@ -195,6 +197,12 @@ struct DealItemInput {
     mutating func id(
         _ collection: DealCollection, record: DealRecord, derivedFrom name: String?, derivesID: Bool
     ) -> String {
+        if let fixedID {
+            if let given = text("id"), given != fixedID {
+                problem("id", "een id verandert niet; dit item heet '\(fixedID)'")
+            }
+            return fixedID
+        }
         if let given = text("id") {
             if collection.contains(given, in: record) {
                 problem("id", "'\(given)' bestaat al bij deze deal; kies een andere id")
@@ -220,9 +228,11 @@ struct DealItemInput {
     /// fields themselves, then those of the record with the item added (an unknown partner or
     /// programme line, dates in the wrong order), one per field.
     static func item(
-        _ collection: DealCollection, values: [String: [String]], record: DealRecord, derivesID: Bool
+        _ collection: DealCollection, values: [String: [String]], record: DealRecord, derivesID: Bool,
+        changing fixedID: String? = nil
     ) -> (item: DealItem, problems: [ItemProblem]) {
         var input = DealItemInput(values: values)
+        input.fixedID = fixedID
         let item: DealItem
         switch collection {
         case .partners:
@@ -281,6 +291,44 @@ struct DealItemInput {
             problems.append(ItemProblem(key: key, message: problem.message))
         }
         return (item, problems)
+    }
+
+    /// The form values of an existing item, so that the change form starts from what is stored.
+    static func formValues(of collection: DealCollection, id: String, in record: DealRecord) -> [String: [String]]? {
+        func optional(_ pairs: [(String, String?)]) -> [String: [String]] {
+            Dictionary(
+                pairs.compactMap { key, value in value.map { (key, [$0]) } }, uniquingKeysWith: { first, _ in first })
+        }
+        func euros(_ amount: EuroCents) -> String {
+            let cents = amount.cents.magnitude % 100
+            return "\(amount.cents / 100)" + (cents == 0 ? "" : "," + (cents < 10 ? "0" : "") + String(cents))
+        }
+        switch collection {
+        case .partners:
+            guard let item = record.partners.first(where: { $0.id == id }) else { return nil }
+            return optional([
+                ("organisatie", item.organisation), ("type", item.type.code), ("toegetreden", item.joinedOn?.iso),
+                ("uitgetreden", item.leftOn?.iso), ("bron", item.source),
+            ]).merging(["rollen": item.roles.map(\.code)]) { first, _ in first }
+        case .financeLines:
+            guard let item = record.financeLines.first(where: { $0.id == id }) else { return nil }
+            return optional([
+                ("partner", item.partnerID), ("jaar", String(item.year)), ("soort", item.kind.code),
+                ("sector", item.sector.code), ("vorm", item.form.code), ("bedrag", euros(item.amount)),
+                ("programmalijn", item.programmeLineID), ("datum", item.date?.iso), ("omschrijving", item.description),
+                ("bron", item.source),
+            ])
+        case .programmeLines:
+            guard let item = record.programmeLines.first(where: { $0.id == id }) else { return nil }
+            return optional([("naam", item.name), ("omschrijving", item.description)])
+        case .projects:
+            guard let item = record.projects.first(where: { $0.id == id }) else { return nil }
+            return optional([
+                ("naam", item.name), ("programmalijn", item.programmeLineID), ("status", item.status.code),
+                ("trekker", item.leadPartnerID), ("budget", item.budget.map(euros)), ("start", item.startsOn?.iso),
+                ("einde", item.endsOn?.iso), ("omschrijving", item.description), ("bron", item.source),
+            ]).merging(["partners": item.partnerIDs, "themas": item.themes.map(\.code)]) { first, _ in first }
+        }
     }
 
     /// The problems the store found in the record with the item added, by the item's field:

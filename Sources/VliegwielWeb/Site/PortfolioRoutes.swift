@@ -7,9 +7,10 @@ import VliegwielStorage
 enum DealItemSubmission {
     static func add(
         _ collection: DealCollection, values: [String: [String]], to record: DealRecord,
-        portfolio: any PortfolioStore, derivesID: Bool
+        portfolio: any PortfolioStore, derivesID: Bool, changing fixedID: String? = nil
     ) async throws -> Result<DealItem, ItemProblems> {
-        let (item, problems) = DealItemInput.item(collection, values: values, record: record, derivesID: derivesID)
+        let (item, problems) = DealItemInput.item(
+            collection, values: values, record: record, derivesID: derivesID, changing: fixedID)
         guard problems.isEmpty else { return .failure(ItemProblems(items: problems)) }
         do {
             try await portfolio.apply([item.change], to: record.deal.id)
@@ -84,6 +85,43 @@ struct PortfolioSiteRoutes: Sendable {
                 var location = SiteURL.arrangement(record.deal.id).href(language)
                 location += (location.contains("?") ? "&" : "?") + "verwijderd=\(collection.rawValue)#beheren"
                 return Response(status: .seeOther, headers: [.location: location])
+            }
+            let editPath = RouterPath(SiteURL.editDealItem("", collection, "").pattern)
+            router.get(editPath) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                let itemID = context.parameters.get("item") ?? ""
+                guard let values = DealItemInput.formValues(of: collection, id: itemID, in: record) else {
+                    throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
+                }
+                let page = pages.dealForm(collection, record: record, language, values: values, changing: itemID)
+                return html(renderer.render(page, template: "dealform"))
+            }
+            router.post(editPath) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                let itemID = context.parameters.get("item") ?? ""
+                guard collection.contains(itemID, in: record) else {
+                    throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
+                }
+                var values = try await SiteRoutes.formValues(request)
+                values["taal"] = nil
+                let result = try await DealItemSubmission.add(
+                    collection, values: values, to: record, portfolio: pages.portfolio, derivesID: false,
+                    changing: itemID)
+                switch result {
+                case .failure(let problems):
+                    let page = pages.dealForm(
+                        collection, record: record, language, values: values, problems: problems.items,
+                        changing: itemID)
+                    return html(renderer.render(page, template: "dealform"), status: .badRequest)
+                case .success:
+                    var location = SiteURL.arrangement(record.deal.id).href(language)
+                    location += (location.contains("?") ? "&" : "?") + "gewijzigd=\(collection.rawValue)#beheren"
+                    return Response(status: .seeOther, headers: [.location: location])
+                }
             }
             let path = RouterPath(SiteURL.newDealItem("", collection).pattern)
             router.get(path) { request, context in

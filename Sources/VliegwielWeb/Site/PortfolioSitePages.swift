@@ -181,6 +181,9 @@ extension SitePages {
         var section = DealSection(
             record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
             added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
+        if let changed = query["gewijzigd"]?.first.flatMap(DealCollection.init(rawValue:)) {
+            section.notice = "De \(changed.itemName) is gewijzigd."
+        }
         if let deleted = query["verwijderd"]?.first.flatMap(DealCollection.init(rawValue:)) {
             section.notice = "De \(deleted.itemName) is verwijderd."
         }
@@ -194,9 +197,10 @@ extension SitePages {
 
     func dealForm(
         _ collection: DealCollection, record: DealRecord, _ language: Language, values: [String: [String]] = [:],
-        problems: [ItemProblem] = []
+        problems: [ItemProblem] = [], changing itemID: String? = nil
     ) -> DealFormPage {
-        let specs = DealFormSpec.fields(collection, record: record)
+        // A change keeps the item's id, so its form has no id field.
+        let specs = DealFormSpec.fields(collection, record: record).filter { itemID == nil || $0.key != "id" }
         let fields = specs.map { spec -> DealFormPage.Field in
             let fieldID = "veld-\(spec.key)"
             let error = problems.filter { $0.key == spec.key || $0.key == spec.otherKey }.map(\.message)
@@ -226,8 +230,14 @@ extension SitePages {
                 fieldID: known.contains(problem.key) ? "veld-\(spec?.key ?? problem.key)" : "veld-id",
                 label: spec?.label ?? problem.key, message: problem.message)
         }
-        let title = DealFormSpec.title(collection)
-        let path = SiteURL.newDealItem(record.deal.id, collection)
+        let title =
+            itemID.map {
+                "\(collection.itemName.prefix(1).uppercased() + collection.itemName.dropFirst()) \($0) wijzigen"
+            }
+            ?? DealFormSpec.title(collection)
+        let path =
+            itemID.map { SiteURL.editDealItem(record.deal.id, collection, $0) }
+            ?? SiteURL.newDealItem(record.deal.id, collection)
         return DealFormPage(
             layout: layout("\(title) — \(record.deal.name)", language, path, query: [:]), title: title,
             intro: DealFormSpec.intro(collection), dealName: record.deal.name,
@@ -370,8 +380,9 @@ extension DealSection {
         func item(_ collection: DealCollection, _ id: String, _ text: String) -> ItemRow {
             ItemRow(
                 kind: collection.itemName, text: text, id: id,
+                editHref: SiteURL.editDealItem(deal.id, collection, id).href(language),
                 deleteAction: SiteURL.deleteDealItem(deal.id, collection, id).href(language),
-                deleteLabel: "\(collection.itemName) \(text)")
+                itemLabel: "\(collection.itemName) \(text)")
         }
         let lineNames = Dictionary(
             record.programmeLines.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })

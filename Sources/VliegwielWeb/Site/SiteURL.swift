@@ -14,6 +14,8 @@ public enum SiteURL: Sendable, Hashable {
     case portfolio
     /// The form that adds one item (a partner, a finance line…) to a deal of the portfolio.
     case newDealItem(String, DealCollection)
+    /// The form that changes one item of a deal.
+    case editDealItem(String, DealCollection, String)
     /// Deletes one item (a partner, a finance line…) of a deal.
     case deleteDealItem(String, DealCollection, String)
     /// Accepts the suggestion for the profile's `samenstelling` derived from the partners.
@@ -34,6 +36,8 @@ public enum SiteURL: Sendable, Hashable {
         case .accessibility: "/toegankelijkheid"
         case .portfolio: "/portefeuille"
         case .newDealItem(let id, let collection): "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/nieuw"
+        case .editDealItem(let id, let collection, let item):
+            "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/wijzigen"
         case .deleteDealItem(let id, let collection, let item):
             "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/verwijderen"
         case .acceptComposition(let id): "/arrangementen/\(Self.escape(id))/samenstelling"
@@ -49,6 +53,7 @@ public enum SiteURL: Sendable, Hashable {
         case .arrangement: "/arrangementen/:id"
         case .newDealItem(_, let collection): "/arrangementen/:id/\(collection.rawValue)/nieuw"
         case .acceptComposition: "/arrangementen/:id/samenstelling"
+        case .editDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/wijzigen"
         case .deleteDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/verwijderen"
         default: path
         }
