@@ -34,7 +34,12 @@ struct StartCommand: AsyncParsableCommand {
                 dependencies: WebDependencies(
                     store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
                     logger: logger))
-            try await application.runService()
+            do {
+                try await application.runService()
+            } catch  where String(describing: error).contains("Address already in use") {
+                throw CommandFailure(
+                    field: "--poort", "poort \(port) op \(host) is al in gebruik; kies een andere met --poort")
+            }
         }
     }
 }

@@ -63,6 +63,12 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
     } catch let failure as ValidationFailure {
         for issue in failure.issues { Terminal.error("fout: \(issue.description)") }
         throw ExitCode(1)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        // Anything else (a database that cannot be written, a full disk): still one line, exit 1.
+        Terminal.error("fout: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+        throw ExitCode(1)
     }
 }
 

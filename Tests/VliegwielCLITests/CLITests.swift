@@ -193,4 +193,38 @@ struct CLI {
         #expect(result.errorLines == ["fout: --poort: 70000 is geen geldige poort; kies 1 tot en met 65535"])
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
+
+    @Test func startServesUntilSIGTERMAndASecondStartOnTheSamePortSaysItIsTaken() async throws {
+        let cli = CLI()
+        let port = String(Int.random(in: 20_000..<30_000))
+        let server = Process()
+        server.executableURL = CLI.executable
+        server.arguments = ["start", "--poort", port, "--database", cli.database]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        // Wait until the first server listens, so that the second cannot take the port itself.
+        for _ in 0..<100 where !Self.isListening(port) { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(Self.isListening(port))
+        let taken = try cli.run("start", "--poort", port)
+        #expect(taken.status == 1)
+        #expect(
+            taken.errorLines.last
+                == "fout: --poort: poort \(port) op 127.0.0.1 is al in gebruik; kies een andere met --poort")
+        server.terminate()  // SIGTERM: the server finishes its requests and stops cleanly.
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit)
+        #expect(server.terminationStatus == 0)
+    }
+
+    /// Whether something accepts TCP connections on the loopback port (bash's /dev/tcp).
+    static func isListening(_ port: String) -> Bool {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/bin/bash")
+        probe.arguments = ["-c", "exec 3<>/dev/tcp/127.0.0.1/\(port)"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }
 }
