@@ -325,162 +325,11 @@ struct QCACommandReport {
 
     // MARK: JSON
 
-    struct Document: Encodable {
-        let uitkomst: String
-        let voorwaarden: [String]
-        let oplossing: String
-        let inclDrempel: Double
-        let minGevallen: Int
-        let aantalGevallen: Int
-        let waarheidstabel: TruthTable
-        let modellen: [Model]
-        let eenvoudigeContrafeitelijken: [Int]?
-        let noodzakelijkheid: [Necessity]
-        let volledig: Bool
-        let budgetBereikt: [String]
-        let gegevens: ProductData?
-    }
-
-    /// Where the data came from, when it came from the database.
-    struct ProductData: Encodable {
-        let bron: String
-        let definities: [Definition]
-        let gevallen: [ProductCase]
-        let weggelaten: [Exclusion]
-    }
-
-    struct Definition: Encodable {
-        let naam: String
-        let dimensie: String
-        let codes: [String]
-        let notatie: String
-    }
-
-    struct ProductCase: Encodable {
-        let arrangement: String
-        let naam: String
-        let uitkomst: Double
-        let uitkomstBron: String
-        let voorwaarden: [ProductCondition]
-    }
-
-    struct ProductCondition: Encodable {
-        let naam: String
-        let waarde: Double
-        let codes: [String]
-        let bronnen: [String]
-    }
-
-    struct Exclusion: Encodable {
-        let arrangement: String
-        let naam: String
-        let redenen: [String]
-    }
-
-    static func productData(_ product: QCAProductDataSet) -> ProductData {
-        ProductData(
-            bron: "database",
-            definities: product.definitions.map {
-                Definition(naam: $0.name, dimensie: $0.dimensionID, codes: $0.codes, notatie: $0.notation)
-            },
-            gevallen: product.cases.map { item in
-                ProductCase(
-                    arrangement: item.arrangementID, naam: item.arrangementName, uitkomst: item.outcome.value,
-                    uitkomstBron: item.outcome.source,
-                    voorwaarden: item.conditions.map { condition in
-                        ProductCondition(
-                            naam: condition.name, waarde: condition.value, codes: condition.evidence.map(\.code),
-                            bronnen: condition.evidence.map(\.citation))
-                    })
-            },
-            weggelaten: product.excluded.map {
-                Exclusion(arrangement: $0.arrangementID, naam: $0.arrangementName, redenen: $0.reasons)
-            })
-    }
-
-    struct TruthTable: Encodable {
-        let aantalRijen: Int
-        let rijen: [Row]
-    }
-
-    struct Row: Encodable {
-        let rij: Int
-        let configuratie: String
-        let uitkomst: String
-        let aantalGevallen: Int
-        let gevallen: [String]
-        let inclusie: Double
-        let pri: Double
-        let tegenstrijdig: Bool
-    }
-
-    struct Model: Encodable {
-        let naam: String
-        let formule: String
-        let inclusie: Double
-        let pri: Double
-        let dekking: Double
-        let termen: [Term]
-        let vereenvoudigendeAannames: [Int]
-    }
-
-    struct Necessity: Encodable {
-        let voorwaarde: String
-        let inclusie: Double
-        let relevantie: Double
-        let dekking: Double
-    }
-
-    struct Term: Encodable {
-        let term: String
-        let inclusie: Double
-        let pri: Double
-        let dekking: Double
-        let uniekeDekking: Double
-        let gevallen: [String]
-    }
-
     func json() throws -> String {
-        let notation = table.notation
-        let document = Document(
-            uitkomst: table.outcome.description, voorwaarden: table.conditionNames, oplossing: solutionName,
-            inclDrempel: table.options.inclusionCutoff, minGevallen: table.options.minimumCases,
-            aantalGevallen: table.caseIdentifiers.count,
-            waarheidstabel: TruthTable(
-                aantalRijen: table.rowCount,
-                rijen: table.rows.map { row in
-                    Row(
-                        rij: row.number, configuratie: notation.configurationString(row.configuration),
-                        uitkomst: Self.outcomeCode(row.outcome), aantalGevallen: row.caseCount,
-                        gevallen: caseNames(row.caseIndices), inclusie: Self.rounded(row.inclusion),
-                        pri: Self.rounded(row.pri), tegenstrijdig: row.isContradictory)
-                }),
-            modellen: solution.models.enumerated().map { index, model in
-                Model(
-                    naam: "M\(index + 1)", formule: model.expression,
-                    inclusie: Self.rounded(model.sufficiency.inclusion),
-                    pri: Self.rounded(model.sufficiency.pri), dekking: Self.rounded(model.sufficiency.coverage),
-                    termen: model.terms.map { term in
-                        Term(
-                            term: term.expression, inclusie: Self.rounded(term.sufficiency.inclusion),
-                            pri: Self.rounded(term.sufficiency.pri), dekking: Self.rounded(term.sufficiency.coverage),
-                            uniekeDekking: Self.rounded(term.uniqueCoverage), gevallen: caseNames(term.caseIndices))
-                    },
-                    vereenvoudigendeAannames: model.simplifyingAssumptions)
-            },
-            eenvoudigeContrafeitelijken: solution.solutionType == .intermediate ? solution.easyCounterfactuals : nil,
-            noodzakelijkheid: table.necessityOfConditions().map { entry in
-                Necessity(
-                    voorwaarde: notation.string(for: QCATerm(literals: [entry.literal])),
-                    inclusie: Self.rounded(entry.measures.inclusion),
-                    relevantie: Self.rounded(entry.measures.relevance),
-                    dekking: Self.rounded(entry.measures.coverage))
-            },
-            volledig: solution.isExhaustive, budgetBereikt: solution.budgetLimitsReached.map(\.dutchName),
-            gegevens: product.map(Self.productData))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        let report = QCAReport(table: table, solution: solution, solutionName: solutionName, product: product)
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 
     // MARK: Text
@@ -606,17 +455,6 @@ struct QCACommandReport {
             lines.append("  \(exclusion.arrangementID): \(exclusion.reasons.joined(separator: "; "))")
         }
         return lines
-    }
-}
-
-extension QCABudgetLimit {
-    var dutchName: String {
-        switch self {
-        case .primeImplicants: "priemimplicanten"
-        case .models: "modellen"
-        case .listedRows: "opgesomde rijen"
-        case .time: "tijd"
-        }
     }
 }
 
