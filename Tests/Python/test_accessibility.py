@@ -40,6 +40,7 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/nieuw",
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/kernen-aan-zet/wijzigen",
     "/arrangementen/fictief-regio-deal-voorbeeld/partners/hogeschool-vallei/wijzigen",
+    "/arrangementen/fictief-regio-deal-voorbeeld/financiering/importeren",
 ]
 
 
@@ -84,9 +85,9 @@ def test_design_form_with_errors_has_no_violations(server, browser):
     assert violations(browser) == []
 
 
-@pytest.mark.parametrize("collection", ["partners", "financiering", "projecten"])
-def test_deal_forms_with_errors_have_no_violations(server, browser, collection):
-    browser.get(server + f"/arrangementen/fictief-regio-deal-voorbeeld/{collection}/nieuw")
+@pytest.mark.parametrize("form", ["partners/nieuw", "financiering/nieuw", "projecten/nieuw", "projecten/importeren"])
+def test_deal_forms_with_errors_have_no_violations(server, browser, form):
+    browser.get(server + f"/arrangementen/fictief-regio-deal-voorbeeld/{form}")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
     assert violations(browser) == []

@@ -342,6 +342,43 @@ import VliegwielWeb
         #expect(line.name == "Werk, talent en onderwijs (fictief)")
     }
 
+    @Test func pastedCSVIsReadAllOrNothingWithEveryBadRowReported() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let path = "/arrangementen/\(Self.zwolle)/partners/importeren"
+            let form = try await client.get(path)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("Verplichte kolommen: id, organisatie, type, rollen."))
+            let bad = try await client.postForm(
+                path,
+                [
+                    (
+                        "csv",
+                        "id,organisatie,type,rollen\ngemeente-zwolle,Gemeente Zwolle,gemeente,regiokassier\nx,X,club,indiener\ny,,gemeente,baas\n"
+                    )
+                ])
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("<a href=\"#veld-csv\">CSV: rij 3: type: onbekende waarde"))
+            #expect(bad.text.contains("<a href=\"#veld-csv\">CSV: rij 4: rollen: onbekende waarde"))
+            #expect(bad.text.contains("gemeente-zwolle,Gemeente Zwolle"))
+            let empty = try await client.postForm(path, [("csv", " ")])
+            #expect(empty.status == .badRequest)
+            #expect(try await fixture.portfolio.record(id: Self.zwolle)?.partners.isEmpty == true)
+            let good = try await client.postForm(
+                path,
+                [
+                    (
+                        "csv",
+                        "id,organisatie,type,rollen,toegetreden\r\ngemeente-zwolle,Gemeente Zwolle,gemeente,indiener;regiokassier,2020-03-01\r\n"
+                    )
+                ])
+            #expect(good.status == .seeOther)
+            #expect(good.headers[.location] == "/arrangementen/\(Self.zwolle)?geimporteerd=partners#beheren")
+        }
+        let partners = try #require(try await fixture.portfolio.record(id: Self.zwolle)?.partners)
+        #expect(partners.map(\.roles) == [[.applicant, .regionalTreasurer]])
+    }
+
     @Test func aFormForAnArrangementThatIsNoDealIs404() async throws {
         try await WebFixture(seedsPortfolio: true).test { client in
             let response = try await client.get("/arrangementen/regio-deal/partners/nieuw")

@@ -172,6 +172,7 @@ struct DealSection: Sendable {
     var themeSummary: [String]
     var hasThemes: Bool
     var actions: [ActionLink]
+    var imports: [ActionLink]
     var items: [ItemRow]
     var hasItems: Bool
     var portfolioHref: String
@@ -213,4 +214,22 @@ struct DealFormPage: Sendable {
     var action: String
     var fields: [Field]
     var submitLabel: String
+}
+
+/// Partners, finance lines or projects read from CSV text pasted into a form: the same
+/// columns and all-or-nothing rule as the CLI import, without a file upload.
+struct CSVImportPage: Sendable {
+    var layout: Layout
+    var title: String
+    var dealName: String
+    var dealHref: String
+    var isFictional: Bool
+    var requiredColumns: String
+    var optionalColumns: String
+    var example: String
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var action: String
+    var text: String
+    var fieldErrors: [String]
 }

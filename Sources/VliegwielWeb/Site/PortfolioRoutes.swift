@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 /// Adds one item to a deal, for the forms and the API alike: every problem or nothing stored.
@@ -63,6 +64,42 @@ struct PortfolioSiteRoutes: Sendable {
             var location = SiteURL.arrangement(id).href(language)
             location += (location.contains("?") ? "&" : "?") + "overgenomen=samenstelling#portefeuille"
             return Response(status: .seeOther, headers: [.location: location])
+        }
+        for kind in PortfolioCSV.Kind.allCases {
+            let path = RouterPath(SiteURL.importCSV("", kind).pattern)
+            router.get(path) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                return html(renderer.render(pages.csvImport(kind, record: record, language), template: "csvimport"))
+            }
+            router.post(path) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                let text = try await SiteRoutes.formValues(request)["csv"]?.first ?? ""
+                var problems: [String] = []
+                if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    problems = ["plak de inhoud van een CSV-bestand, met de kopregel als eerste regel"]
+                } else {
+                    do {
+                        let changes = try PortfolioCSV.changes(kind, csv: text, source: "CSV", record: record)
+                        try await pages.portfolio.apply(changes, to: record.deal.id)
+                    } catch let failure as ValidationFailure {
+                        problems = failure.issues.map { issue in
+                            [issue.field.isEmpty ? nil : issue.field, issue.message].compactMap { $0 }
+                                .joined(separator: ": ")
+                        }
+                    }
+                }
+                guard problems.isEmpty else {
+                    let page = pages.csvImport(kind, record: record, language, text: text, problems: problems)
+                    return html(renderer.render(page, template: "csvimport"), status: .badRequest)
+                }
+                var location = SiteURL.arrangement(record.deal.id).href(language)
+                location += (location.contains("?") ? "&" : "?") + "geimporteerd=\(kind.rawValue)#beheren"
+                return Response(status: .seeOther, headers: [.location: location])
+            }
         }
         for collection in DealCollection.allCases {
             router.post(RouterPath(SiteURL.deleteDealItem("", collection, "").pattern)) { request, context in

@@ -181,6 +181,9 @@ extension SitePages {
         var section = DealSection(
             record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
             added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
+        if let read = query["geimporteerd"]?.first.flatMap(PortfolioCSV.Kind.init(rawValue:)) {
+            section.notice = "De CSV is ingelezen: \(CSVImportForm.what(read)) zijn opgeslagen."
+        }
         if let changed = query["gewijzigd"]?.first.flatMap(DealCollection.init(rawValue:)) {
             section.notice = "De \(changed.itemName) is gewijzigd."
         }
@@ -400,6 +403,11 @@ extension DealSection {
             + record.programmeLines.map { item(.programmeLines, $0.id, $0.name) }
             + record.projects.map { item(.projects, $0.id, $0.name) }
         hasItems = !items.isEmpty
+        imports = PortfolioCSV.Kind.allCases.map {
+            ActionLink(
+                label: "\(CSVImportForm.what($0).prefix(1).uppercased() + CSVImportForm.what($0).dropFirst()) uit CSV",
+                href: SiteURL.importCSV(deal.id, $0).href(language))
+        }
         portfolioHref = SiteURL.portfolio.href(language)
     }
 }
@@ -523,5 +531,44 @@ struct DealFormSpec {
                 .init(key: "bron", label: "Bron"),
             ]
         }
+    }
+}
+
+/// The CSV form: what each kind holds and its page.
+enum CSVImportForm {
+    static func what(_ kind: PortfolioCSV.Kind) -> String {
+        switch kind {
+        case .partners: "partners"
+        case .finance: "toezeggingen en realisaties"
+        case .projects: "projecten"
+        }
+    }
+
+    static func example(_ kind: PortfolioCSV.Kind) -> String {
+        switch kind {
+        case .partners:
+            "id,organisatie,type,rollen,toegetreden\ngemeente-voorbeeld,Gemeente Voorbeeld,gemeente,convenantpartner;financier,2024-01-01"
+        case .finance:
+            "id,partner,jaar,soort,sector,vorm,bedrag\nvoorbeeld-2024,gemeente-voorbeeld,2024,toezegging,publiek,geld,\"1250000,50\""
+        case .projects:
+            "id,naam,programmalijn,programmalijn_naam,status,themas\nvoorbeeldproject,Voorbeeldproject,nieuwe-lijn,Nieuwe lijn,lopend,wonen;samenleving"
+        }
+    }
+}
+
+extension SitePages {
+    func csvImport(
+        _ kind: PortfolioCSV.Kind, record: DealRecord, _ language: Language, text: String = "",
+        problems: [String] = []
+    ) -> CSVImportPage {
+        let title = "\(CSVImportForm.what(kind).prefix(1).uppercased() + CSVImportForm.what(kind).dropFirst()) uit CSV"
+        let path = SiteURL.importCSV(record.deal.id, kind)
+        return CSVImportPage(
+            layout: layout("\(title) — \(record.deal.name)", language, path, query: [:]), title: title,
+            dealName: record.deal.name, dealHref: SiteURL.arrangement(record.deal.id).href(language),
+            isFictional: record.deal.isFictional, requiredColumns: kind.requiredColumns.joined(separator: ", "),
+            optionalColumns: kind.optionalColumns.joined(separator: ", "), example: CSVImportForm.example(kind),
+            errors: problems.map { FieldError(fieldID: "veld-csv", label: "CSV", message: $0) },
+            hasErrors: !problems.isEmpty, action: path.href(language), text: text, fieldErrors: problems)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VliegwielCore
+import VliegwielInterchange
 
 /// Every page and endpoint of the site. Routes are registered from `pattern` and every
 /// link is made with `href(_:)`, so that no URL string is written twice.
@@ -14,6 +15,8 @@ public enum SiteURL: Sendable, Hashable {
     case portfolio
     /// The form that adds one item (a partner, a finance line…) to a deal of the portfolio.
     case newDealItem(String, DealCollection)
+    /// The form that reads partners, finance lines or projects from pasted CSV text.
+    case importCSV(String, PortfolioCSV.Kind)
     /// The form that changes one item of a deal.
     case editDealItem(String, DealCollection, String)
     /// Deletes one item (a partner, a finance line…) of a deal.
@@ -36,6 +39,7 @@ public enum SiteURL: Sendable, Hashable {
         case .accessibility: "/toegankelijkheid"
         case .portfolio: "/portefeuille"
         case .newDealItem(let id, let collection): "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/nieuw"
+        case .importCSV(let id, let kind): "/arrangementen/\(Self.escape(id))/\(kind.rawValue)/importeren"
         case .editDealItem(let id, let collection, let item):
             "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/wijzigen"
         case .deleteDealItem(let id, let collection, let item):
@@ -53,6 +57,7 @@ public enum SiteURL: Sendable, Hashable {
         case .arrangement: "/arrangementen/:id"
         case .newDealItem(_, let collection): "/arrangementen/:id/\(collection.rawValue)/nieuw"
         case .acceptComposition: "/arrangementen/:id/samenstelling"
+        case .importCSV(_, let kind): "/arrangementen/:id/\(kind.rawValue)/importeren"
         case .editDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/wijzigen"
         case .deleteDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/verwijderen"
         default: path
