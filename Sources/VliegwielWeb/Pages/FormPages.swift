@@ -39,8 +39,13 @@ struct ComparePage: Sendable {
         var references: [NearestView]
     }
 
+    struct OptionGroup: Sendable {
+        var label: String
+        var options: [Option]
+    }
+
     var layout: Layout
-    var options: [Option]
+    var groups: [OptionGroup]
     var errors: [FieldError]
     var hasErrors: Bool
     var hasResult: Bool

@@ -82,14 +82,23 @@ struct SitePages: Sendable {
         let chosen = query["arrangementen"] ?? []
         var page = ComparePage(
             layout: layout(t.navCompare, language, .compare([]), query: query),
-            options: all.map {
-                .init(id: $0.id, name: $0.name, isChecked: chosen.contains($0.id), fieldID: "arrangement-\($0.id)")
+            groups: [
+                (t.referenceVariants, all.filter { $0.kind == .reference }),
+                (t.ownArrangements, all.filter { $0.kind != .reference }),
+            ].filter { !$0.1.isEmpty }.map { label, arrangements in
+                ComparePage.OptionGroup(
+                    label: label,
+                    options: arrangements.map {
+                        .init(
+                            id: $0.id, name: $0.name, isChecked: chosen.contains($0.id), fieldID: "arrangement-\($0.id)"
+                        )
+                    })
             }, errors: [], hasErrors: false, hasResult: false, columns: [], elements: [], variationChart: "",
             variationRows: [], nearest: [], language: language == .english ? "en" : "")
         guard query["arrangementen"] != nil else { return page }
         let known = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let unknown = chosen.filter { known[$0] == nil }
-        let firstField = page.options.first?.fieldID ?? "arrangementen"
+        let firstField = page.groups.first?.options.first?.fieldID ?? "arrangementen"
         if !unknown.isEmpty {
             page.errors.append(
                 FieldError(

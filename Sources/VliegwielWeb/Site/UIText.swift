@@ -51,6 +51,9 @@ struct UIText: Sendable {
     var showDifference: String
     var dataTable: String
     var weight: String
+    var referenceVariants: String
+    var ownArrangements: String
+    var changeChoice: String
 
     static let dutch = UIText(
         languageCode: "nl",
@@ -72,7 +75,9 @@ struct UIText: Sendable {
         distance: "afstand", variation: "Variatie", cumulative: "Cumulatief", save: "Opslaan en advies tonen",
         errorSummaryTitle: "Controleer de volgende velden", unchanged: "ongewijzigd",
         showDifference: "Toon het verschil",
-        dataTable: "De cijfers van de grafiek", weight: "Gewicht")
+        dataTable: "De cijfers van de grafiek", weight: "Gewicht",
+        referenceVariants: "Referentievarianten uit het essay",
+        ownArrangements: "Eigen arrangementen", changeChoice: "Kies andere arrangementen")
 
     static let english = UIText(
         languageCode: "en",
@@ -91,7 +96,9 @@ struct UIText: Sendable {
         filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
         nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
         save: "Save and show advice", errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
-        showDifference: "Show the difference", dataTable: "The chart's figures", weight: "Weight")
+        showDifference: "Show the difference", dataTable: "The chart's figures", weight: "Weight",
+        referenceVariants: "Reference variants from the essay", ownArrangements: "Own arrangements",
+        changeChoice: "Choose other arrangements")
 
     static func of(_ language: Language) -> UIText { language == .english ? english : dutch }
 }
