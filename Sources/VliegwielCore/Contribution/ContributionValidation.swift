@@ -57,7 +57,9 @@ extension ContributionGraph {
         }
 
         let kinds = Dictionary(nodes.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        func known() -> String { kinds.isEmpty ? "(nog geen)" : kinds.keys.sorted().joined(separator: ", ") }
+        var listed: Set<String> = []
+        let knownIDs = nodes.map(\.id).filter { listed.insert($0).inserted }
+        func known() -> String { knownIDs.isEmpty ? "(nog geen)" : knownIDs.joined(separator: ", ") }
         var linkIndex: [String: Int] = [:]
         var pairs: [String: Int] = [:]
         for (index, link) in links.enumerated() {
