@@ -44,7 +44,7 @@ struct PortfolioAPIRoutes: Sendable {
                     throw Problem(
                         .conflict, detail: "De deal heeft al een \(collection.itemName) met id '\(id)'.")
                 }
-                let result = try await DealItemSubmission.add(
+                let result = try await DealItemSubmission.save(
                     collection, values: values, to: record, portfolio: portfolio, derivesID: false)
                 switch result {
                 case .failure(let problems): throw Self.invalid(problems.items)
@@ -68,7 +68,7 @@ struct PortfolioAPIRoutes: Sendable {
                 case .failure(let problems): throw Self.invalid(problems.items)
                 case .success(let found): values = found
                 }
-                let result = try await DealItemSubmission.add(
+                let result = try await DealItemSubmission.save(
                     collection, values: values, to: record, portfolio: portfolio, derivesID: false, changing: itemID)
                 switch result {
                 case .failure(let problems): throw Self.invalid(problems.items)

@@ -4,9 +4,10 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// Adds one item to a deal, for the forms and the API alike: every problem or nothing stored.
+/// Adds one item to a deal, or changes one (`changing` its id), for the forms and the API
+/// alike: every problem, or the item stored.
 enum DealItemSubmission {
-    static func add(
+    static func save(
         _ collection: DealCollection, values: [String: [String]], to record: DealRecord,
         portfolio: any PortfolioStore, derivesID: Bool, changing fixedID: String? = nil
     ) async throws -> Result<DealItem, ItemProblems> {
@@ -145,7 +146,7 @@ struct PortfolioSiteRoutes: Sendable {
                 }
                 var values = try await SiteRoutes.formValues(request)
                 values["taal"] = nil
-                let result = try await DealItemSubmission.add(
+                let result = try await DealItemSubmission.save(
                     collection, values: values, to: record, portfolio: pages.portfolio, derivesID: false,
                     changing: itemID)
                 switch result {
@@ -173,7 +174,7 @@ struct PortfolioSiteRoutes: Sendable {
                     context.parameters.get("id") ?? "", in: pages.portfolio)
                 var values = try await SiteRoutes.formValues(request)
                 values["taal"] = nil
-                let result = try await DealItemSubmission.add(
+                let result = try await DealItemSubmission.save(
                     collection, values: values, to: record, portfolio: pages.portfolio, derivesID: true)
                 switch result {
                 case .failure(let problems):
