@@ -109,6 +109,7 @@ public struct ContributionAnalysis: Sendable, Hashable, Encodable {
         case limitsReached = "grensBereikt"
     }
 
+    /// Analyses `graph`, following at most `pathLimit` paths (at least 1) from each source.
     public init(_ graph: ContributionGraph, pathLimit: Int = defaultPathLimit) {
         self.graph = graph
         let limit = max(1, pathLimit)

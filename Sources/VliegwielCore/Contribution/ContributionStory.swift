@@ -81,7 +81,12 @@ extension ContributionAnalysis {
                 "Pad \(index + 1): \(route(path)); zwakste schakel: \(path.weakestLink) (\(path.weakestStrength.code))."
             )
         }
-        if ownPaths.isEmpty { theory.append("Geen pad van een interventie naar deze uitkomst.") }
+        if ownPaths.isEmpty {
+            theory.append(
+                reaching.isEmpty
+                    ? "Geen pad van een interventie naar deze uitkomst."
+                    : "Binnen de padgrens is geen pad gevonden, al bereikt een interventie de uitkomst wel.")
+        }
         for source in (reaching + external) where source.limitReached {
             theory.append(
                 "Let op: vanuit \(label(source.source)) zijn niet alle paden gevolgd; de grens van \(pathLimit) paden is bereikt."

@@ -138,6 +138,13 @@ import VliegwielCore
                 "Let op: vanuit 'a' zijn niet alle paden gevolgd; de grens van 3 paden is bereikt.",
                 "Terugkoppeling: schakel u-d ('u' → 'd') leidt van de uitkomst terug in de veranderingstheorie; de relatie is circulair (§5.1).",
             ])
+        let none = try #require(ContributionAnalysis(F.cycle, pathLimit: 1).story(for: "u"))
+        #expect(none.steps[0].lines[0] == "'a' draagt bij aan 'u' (thema Samenleving).")
+        #expect(
+            Array(none.steps[1].lines.prefix(2)) == [
+                "Binnen de padgrens is geen pad gevonden, al bereikt een interventie de uitkomst wel.",
+                "Let op: vanuit 'a' zijn niet alle paden gevolgd; de grens van 1 paden is bereikt.",
+            ])
     }
 
     @Test func noStoryGivesAShareOfTheOutcome() {
