@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import VliegwielCore
+import VliegwielStorage
 import VliegwielWeb
 
 /// `vliegwiel start`: the web application on the embedded SQLite database.
@@ -33,7 +34,7 @@ struct StartCommand: AsyncParsableCommand {
                 WebConfiguration(host: host, port: port),
                 dependencies: WebDependencies(
                     store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
-                    logger: logger))
+                    logger: logger, qcaOutcomes: SQLiteQCAOutcomeStore(database: installation.database)))
             do {
                 try await application.runService()
             } catch  where String(describing: error).contains("Address already in use") {

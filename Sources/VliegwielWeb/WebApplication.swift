@@ -15,15 +15,18 @@ public struct WebDependencies: Sendable {
     /// The shipped reference catalogue.
     public var catalogue: [Arrangement]
     public var logger: Logger
+    /// The outcomes recorded per arrangement for QCA; without it `/qca` offers no outcome.
+    public var qcaOutcomes: (any QCAOutcomeStore)?
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
-        logger: Logger = Logger(label: "vliegwiel")
+        logger: Logger = Logger(label: "vliegwiel"), qcaOutcomes: (any QCAOutcomeStore)? = nil
     ) {
         self.store = store
         self.portfolio = portfolio
         self.catalogue = catalogue
         self.logger = logger
+        self.qcaOutcomes = qcaOutcomes
     }
 }
 
@@ -77,6 +80,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
         on: router)
     PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: router)
     PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
+    QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes).register(on: router)
 
     router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
         Response(

@@ -10,6 +10,8 @@ import pytest
 import requests
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The database file of each server started, so that a fixture can write to it with the CLI.
+DATABASES = []
 
 
 def _binary() -> pathlib.Path:
@@ -31,6 +33,7 @@ def server():
     """The base URL of a running server on a fresh database."""
     folder = tempfile.mkdtemp(prefix="vliegwiel-web-")
     port = _free_port()
+    DATABASES.append(os.path.join(folder, "test.sqlite"))
     log = open(os.path.join(folder, "server.log"), "w")
     process = subprocess.Popen(
         [str(_binary()), "start", "--database", os.path.join(folder, "test.sqlite"), "--poort", str(port)],
@@ -49,3 +52,17 @@ def server():
     yield base
     process.terminate()
     process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def qca_outcomes(server):
+    """The outcome VOORTGEZET recorded for five reference variants (issue 8), with the CLI on
+    the server's database; returns its name."""
+    for arrangement, value, source in [
+        ("regio-deal", "1", "Evaluatie Regio Deals"), ("city-deal", "1", "Evaluatie City Deals"),
+        ("town-deal", "1", "Evaluatie Town Deals"), ("np-res", "0", "Evaluatie NP RES"), ("nprz", "0", "Evaluatie NPRZ"),
+    ]:
+        subprocess.run(
+            [str(_binary()), "uitkomst", "zet", arrangement, "VOORTGEZET", value, "--bron", source,
+             "--database", DATABASES[-1]], check=True, capture_output=True)
+    return "VOORTGEZET"

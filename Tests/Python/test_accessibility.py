@@ -41,6 +41,8 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/kernen-aan-zet/wijzigen",
     "/arrangementen/fictief-regio-deal-voorbeeld/partners/hogeschool-vallei/wijzigen",
     "/arrangementen/fictief-regio-deal-voorbeeld/financiering/importeren",
+    "/qca",
+    "/qca?uitkomst=ONBEKEND&voorwaarden=XYZ&incl-drempel=2&oplossing=intermediair",
 ]
 
 
@@ -90,4 +92,14 @@ def test_deal_forms_with_errors_have_no_violations(server, browser, form):
     browser.get(server + f"/arrangementen/fictief-regio-deal-voorbeeld/{form}")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
+    assert violations(browser) == []
+
+
+@pytest.mark.parametrize("query", [
+    "uitkomst=VOORTGEZET&voorwaarden=PRESTATIE&oplossing=spaarzaam",
+    "uitkomst=VOORTGEZET&voorwaarden=REGIO&voorwaarden=COFIN&taal=en",
+])
+def test_qca_analysis_has_no_violations(server, qca_outcomes, browser, query):
+    browser.get(server + "/qca?" + query)
+    assert browser.find_elements(By.CSS_SELECTOR, "main h2")
     assert violations(browser) == []

@@ -1,5 +1,6 @@
 """The OpenAPI document is valid, and every endpoint's real responses match it (issue 4)."""
 import copy
+import pathlib
 
 import pytest
 import requests
@@ -187,3 +188,27 @@ def test_portfolio_write_endpoints_match_the_document(server, spec):
         assert gone.status_code == 204, gone.text
         check_empty(spec, path, "delete", gone)
         check(spec, path, "delete", requests.delete(f"{server}{deal}/{collection}/{item}", timeout=10))
+
+
+LIPSET = (pathlib.Path(__file__).resolve().parents[1] / "VliegwielCoreTests/Fixtures/QCA/LC.csv").read_text()
+
+
+def test_qca_analyses_match_the_document(server, spec, qca_outcomes):
+    url = server + "/api/v1/qca-analyses"
+    csv = requests.post(url, json={"gegevens": LIPSET, "uitkomst": "SURV", "oplossing": "spaarzaam"}, timeout=30)
+    assert csv.status_code == 200 and [m["formule"] for m in csv.json()["modellen"]] == ["DEV*STB"]
+    check(spec, "/qca-analyses", "post", csv)
+    database = requests.post(url, json={
+        "bron": "database", "uitkomst": qca_outcomes, "oplossing": "spaarzaam",
+        "voorwaarden": [{"naam": "COFIN", "dimensie": "resultaatgericht.cofinanciering",
+                         "codes": ["regio-en-rijk", "meerpartijen"]}, "REGIO=samenwerkend.initiatiefVoorstel:regio,steden"],
+    }, timeout=30)
+    assert database.status_code == 200 and database.json()["gegevens"]["weggelaten"]
+    check(spec, "/qca-analyses", "post", database)
+    bad = requests.post(url, json={"bron": "database", "inclDrempel": 2, "voorwaarden": [{"naam": "1X"}]}, timeout=30)
+    assert bad.status_code == 400
+    assert [p["name"] for p in bad.json()["invalidParams"]] == [
+        "uitkomst", "inclDrempel", "voorwaarden[0].naam", "voorwaarden[0].dimensie"]
+    check(spec, "/qca-analyses", "post", bad)
+    check(spec, "/qca-analyses", "post",
+          requests.post(url, data="x", headers={"Content-Type": "text/plain"}, timeout=10))

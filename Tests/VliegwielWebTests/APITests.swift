@@ -193,7 +193,8 @@ import VliegwielWeb
                     "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
                     "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
-                    "/arrangementen/{id}/toetsing", "/openapi.json", "/portefeuille", "/vergelijkingen", "/wat-als",
+                    "/arrangementen/{id}/toetsing", "/openapi.json", "/portefeuille", "/qca-analyses",
+                    "/vergelijkingen", "/wat-als",
                 ])
         }
     }

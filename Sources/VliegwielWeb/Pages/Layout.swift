@@ -28,6 +28,7 @@ struct Layout: Sendable {
         let items: [(String, SiteURL)] = [
             (t.navHome, .home), (t.navCatalogue, .catalogue()), (t.navCompare, .compare([])), (t.navDesign, .design),
             (t.navWhatIf, .whatIf(arrangementID: nil)), (t.navPortfolio, .portfolio),
+            ("QCA", .qca),
         ]
         navigation = items.map { label, url in
             NavigationItem(label: label, href: url.href(language), isCurrent: url.path == current.path)

@@ -23,6 +23,8 @@ public enum SiteURL: Sendable, Hashable {
     case deleteDealItem(String, DealCollection, String)
     /// Accepts the suggestion for the profile's `samenstelling` derived from the partners.
     case acceptComposition(String)
+    /// Qualitative Comparative Analysis of the portfolio (issue 8).
+    case qca
     case stylesheet
     case health
     case metrics
@@ -45,6 +47,7 @@ public enum SiteURL: Sendable, Hashable {
         case .deleteDealItem(let id, let collection, let item):
             "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/verwijderen"
         case .acceptComposition(let id): "/arrangementen/\(Self.escape(id))/samenstelling"
+        case .qca: "/qca"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
@@ -109,6 +112,8 @@ public enum APIURL: Sendable, Hashable {
     case dealItems(String, DealCollection)
     /// One of them, by its id.
     case dealItem(String, DealCollection, String)
+    /// Runs a QCA analysis on uploaded CSV text or on the portfolio (issue 8).
+    case qcaAnalyses
 
     public static let base = "/api/v1"
 
@@ -126,6 +131,7 @@ public enum APIURL: Sendable, Hashable {
         case .dealItems(let id, let collection): Self.base + "/arrangementen/\(id)/\(collection.rawValue)"
         case .dealItem(let id, let collection, let item):
             Self.base + "/arrangementen/\(id)/\(collection.rawValue)/\(item)"
+        case .qcaAnalyses: Self.base + "/qca-analyses"
         }
     }
 

@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+import VliegwielCore
+import VliegwielStorage
+
+/// The QCA page and `POST /api/v1/qca-analyses` (issue 8).
+struct QCARoutes: Sendable {
+    let pages: SitePages
+    let renderer: PageRenderer
+    let outcomes: (any QCAOutcomeStore)?
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteURL.qca.pattern)) { request, _ in
+            let (language, query) = SiteRoutes.read(request)
+            let page = try await pages.qca(language, query: query, outcomes: outcomes)
+            return html(renderer.render(page, template: "qca"), status: page.hasErrors ? .badRequest : .ok)
+        }
+        router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, _ in
+            try APIRoutes.requireJSONAccepted(request)
+            let text = try await APIRoutes.jsonBody(request)
+            let invalid: [QCAInvalidField]
+            switch QCAAnalysisRequest.fromJSON(text) {
+            case .failure(let problems): invalid = problems.fields
+            case .success(let analysis):
+                switch try await analysis.run(arrangements: pages.store, outcomes: outcomes) {
+                case .success(let report): return try APIRoutes.json(report)
+                case .failure(let problems): invalid = problems.fields
+                }
+            }
+            throw Problem(
+                .badRequest, detail: "De analyse is niet uit te voeren: \(invalid.count) fout(en); zie invalidParams.",
+                invalidParams: invalid.map { .init(name: $0.name, reason: $0.reason) })
+        }
+    }
+}
