@@ -56,7 +56,8 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 func format(_ value: Double) -> String {
-    value < 0.01 ? String(format: "%.4f", value) : value < 10 ? String(format: "%.3f", value) : String(format: "%.1f", value)
+    value < 0.01
+        ? String(format: "%.4f", value) : value < 10 ? String(format: "%.3f", value) : String(format: "%.1f", value)
 }
 
 /// Writes a data set as CSV the way R's write.csv does (quoted header, case ids first).
@@ -97,19 +98,23 @@ var generator = SplitMix64(state: 2018)
 let clock = ContinuousClock()
 
 var found: [String] = []
-print("| conditions | observed rows | positive rows | prime implicants | prime implicants (s) | minimal models | terms per model | minimize end to end (s) | exhaustive |")
+print(
+    "| conditions | observed rows | positive rows | prime implicants | prime implicants (s) | minimal models | terms per model | minimize end to end (s) | exhaustive |"
+)
 print("|---:|---:|---:|---:|---:|---:|---:|---:|:---|")
 for size in sizes {
     let data = try problem(conditions: size, cases: 300, generator: &generator)
     if let exportDirectory {
-        try csv(data).write(to: exportDirectory.appendingPathComponent("qca-\(size).csv"), atomically: true, encoding: .utf8)
+        try csv(data).write(
+            to: exportDirectory.appendingPathComponent("qca-\(size).csv"), atomically: true, encoding: .utf8)
     }
     let table = try QCATruthTable(
         data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1, minimumCases: 1))
     var search: QCAPrimeImplicantSearch?
     let primeTime = clock.measure { search = table.primeImplicants(includingRemainders: true, budget: budget) }
     var solution: QCASolution?
-    let options = QCAMinimizationOptions(solutionType: .parsimonious, listsSimplifyingAssumptions: false, budget: budget)
+    let options = QCAMinimizationOptions(
+        solutionType: .parsimonious, listsSimplifyingAssumptions: false, budget: budget)
     let minimizeTime = try clock.measure { solution = try table.minimize(options) }
     guard let search, let solution else { fatalError("no result") }
     let positive = table.rows.filter { $0.outcome == .positive }.count

@@ -114,7 +114,8 @@ struct QCACube: Sendable, Hashable {
     func intersection(_ other: QCACube) -> QCACube? {
         let common = fields & other.fields
         guard values & common == other.values & common else { return nil }
-        return QCACube(conditions: conditions | other.conditions, fields: fields | other.fields, values: values | other.values)
+        return QCACube(
+            conditions: conditions | other.conditions, fields: fields | other.fields, values: values | other.values)
     }
 
     func term(encoding: QCAEncoding) -> QCATerm {

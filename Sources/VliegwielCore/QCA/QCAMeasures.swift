@@ -53,7 +53,8 @@ public enum QCAMeasures {
             sumNotX += 1 - xi
             sumNotXY += 1 - both
         }
-        return QCANecessity(inclusion: ratio(sumXY, sumY), relevance: ratio(sumNotX, sumNotXY), coverage: ratio(sumXY, sumX))
+        return QCANecessity(
+            inclusion: ratio(sumXY, sumY), relevance: ratio(sumNotX, sumNotXY), coverage: ratio(sumXY, sumX))
     }
 
     /// The coverage a term adds to the rest of its model: covS(model) − covS(model without the term).

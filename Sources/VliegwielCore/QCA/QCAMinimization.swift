@@ -172,7 +172,8 @@ extension QCATruthTable {
         switch options.solutionType {
         case .conservative, .parsimonious:
             primes = primeCubes(includingRemainders: options.solutionType == .parsimonious, rows: packed, meter: &meter)
-            models = minimumModels(of: primes, positives: packed.positives, rowDominance: options.rowDominance, meter: &meter)
+            models = minimumModels(
+                of: primes, positives: packed.positives, rowDominance: options.rowDominance, meter: &meter)
         case .intermediate:
             let conservative = minimumModels(
                 of: primeCubes(includingRemainders: false, rows: packed, meter: &meter), positives: packed.positives,
@@ -211,10 +212,13 @@ extension QCATruthTable {
                     guard seenCounterfactuals.insert(counterfactuals).inserted else { continue }
                     easy.formUnion(counterfactuals)
                     let onSet = packed.positives + Array(counterfactuals)
-                    let candidates = QCAPrimeImplicants.withoutRemainders(onSet: onSet, encoding: encoding, meter: &meter)
-                        .filter { cube in packed.positives.contains(where: cube.contains) }
+                    let candidates = QCAPrimeImplicants.withoutRemainders(
+                        onSet: onSet, encoding: encoding, meter: &meter
+                    )
+                    .filter { cube in packed.positives.contains(where: cube.contains) }
                     seenPrimes.formUnion(candidates)
-                    for model in minimumModels(of: candidates, positives: packed.positives, rowDominance: options.rowDominance, meter: &meter)
+                    for model in minimumModels(
+                        of: candidates, positives: packed.positives, rowDominance: options.rowDominance, meter: &meter)
                     where seenModels.insert(model).inserted {
                         models.append(model)
                     }
@@ -276,12 +280,15 @@ extension QCATruthTable {
         var solver = QCACoverSolver(rowCount: positives.count, covers: useful.map(\.rows))
         guard let covers = solver.minimumCovers(meter: &meter) else { return [] }
         return covers.map { cover in
-            cover.map { (cube: useful[$0].cube, term: useful[$0].cube.term(encoding: encoding)) }.sorted { $0.term < $1.term }.map(\.cube)
+            cover.map { (cube: useful[$0].cube, term: useful[$0].cube.term(encoding: encoding)) }.sorted {
+                $0.term < $1.term
+            }.map(\.cube)
         }
     }
 
     /// The remainder rows a model's terms cover (numbers from 1), within the listing budget.
-    private func simplifyingAssumptions(of model: [QCACube], decided: Set<UInt64>, meter: inout QCABudgetMeter) -> [Int] {
+    private func simplifyingAssumptions(of model: [QCACube], decided: Set<UInt64>, meter: inout QCABudgetMeter) -> [Int]
+    {
         var rows = Set<UInt64>()
         let limit = meter.budget.maximumListedRows
         for cube in model where cube.conditions != encoding.allConditions {
@@ -301,14 +308,17 @@ extension QCATruthTable {
         let notation = notation
         let terms = cubes.map { $0.term(encoding: encoding) }
         let termMemberships = terms.map { self.memberships(of: $0) }
-        let modelMemberships = outcomeMemberships.indices.map { index in termMemberships.reduce(0.0) { max($0, $1[index]) } }
+        let modelMemberships = outcomeMemberships.indices.map { index in
+            termMemberships.reduce(0.0) { max($0, $1[index]) }
+        }
         let fits = terms.enumerated().map { index, term in
             var others = termMemberships
             others.remove(at: index)
             return QCATermFit(
                 term: term, expression: notation.string(for: term),
                 sufficiency: QCAMeasures.sufficiency(of: termMemberships[index], in: outcomeMemberships),
-                uniqueCoverage: QCAMeasures.uniqueCoverage(term: termMemberships[index], others: others, outcome: outcomeMemberships),
+                uniqueCoverage: QCAMeasures.uniqueCoverage(
+                    term: termMemberships[index], others: others, outcome: outcomeMemberships),
                 caseIndices: termMemberships[index].indices.filter { termMemberships[index][$0] > 0.5 })
         }
         return QCAModel(

@@ -79,13 +79,17 @@ enum QCAPrimeImplicants {
                     var siblings: [QCACube] = [cube]
                     for value in 1..<encoding.levelCounts[condition] {
                         let sibling = QCACube(
-                            conditions: cube.conditions, fields: cube.fields, values: cube.values | (UInt64(value) << offset))
+                            conditions: cube.conditions, fields: cube.fields,
+                            values: cube.values | (UInt64(value) << offset))
                         guard level.contains(sibling) else { break }
                         siblings.append(sibling)
                     }
                     guard siblings.count == encoding.levelCounts[condition] else { continue }
                     let without = cube.conditions & ~(UInt64(1) << UInt64(condition))
-                    next.insert(QCACube(conditions: without, fields: cube.fields & ~encoding.fieldMasks[condition], values: cube.values))
+                    next.insert(
+                        QCACube(
+                            conditions: without, fields: cube.fields & ~encoding.fieldMasks[condition],
+                            values: cube.values))
                     merged.formUnion(siblings)
                 }
                 if !meter.tick() { return primes + level.filter { !merged.contains($0) } }

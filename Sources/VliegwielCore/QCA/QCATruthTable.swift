@@ -10,7 +10,9 @@ public struct QCATruthTableOptions: Sendable, Hashable {
     /// Positive rows must also reach this PRI (R: `pri.cut`, default 0).
     public var priCutoff: Double
 
-    public init(inclusionCutoff: Double = 0.8, exclusionCutoff: Double? = nil, minimumCases: Int = 1, priCutoff: Double = 0) {
+    public init(
+        inclusionCutoff: Double = 0.8, exclusionCutoff: Double? = nil, minimumCases: Int = 1, priCutoff: Double = 0
+    ) {
         self.inclusionCutoff = inclusionCutoff
         self.exclusionCutoff = exclusionCutoff
         self.minimumCases = minimumCases
@@ -77,7 +79,7 @@ public struct QCATruthTable: Sendable {
         guard let outcomeVariable = data.variable(named: outcome.name) else { throw .unknownVariable(outcome.name) }
         guard outcomeVariable.kind != .multiValue else { throw .multiValueOutcome(outcome.name) }
         guard options.inclusionCutoff > 0, options.inclusionCutoff <= 1,
-            (options.exclusionCutoff.map { $0 >= 0 && $0 <= options.inclusionCutoff } ?? true)
+            options.exclusionCutoff.map { $0 >= 0 && $0 <= options.inclusionCutoff } ?? true
         else { throw .invalidInclusionCutoff(options.inclusionCutoff) }
         guard options.minimumCases >= 1 else { throw .invalidMinimumCases(options.minimumCases) }
         let names = conditionNames ?? data.variableNames.filter { $0 != outcome.name }
@@ -134,7 +136,8 @@ public struct QCATruthTable: Sendable {
         for rowIndex in casesByRow.keys.sorted() {
             let configuration = configurations[rowIndex]!
             let members = casesByRow[rowIndex]!
-            let term = QCATerm(literals: configuration.enumerated().map { QCALiteral(condition: $0.offset, value: $0.element) })
+            let term = QCATerm(
+                literals: configuration.enumerated().map { QCALiteral(condition: $0.offset, value: $0.element) })
             let fit = QCAMeasures.sufficiency(
                 of: Self.memberships(of: term, values: conditionValues, conditions: conditions), in: outcomeValues)
             let outcomeOfRow: QCARowOutcome
@@ -142,7 +145,9 @@ public struct QCATruthTable: Sendable {
                 outcomeOfRow = .remainder
             } else if fit.inclusion >= options.inclusionCutoff - tolerance && fit.pri >= options.priCutoff - tolerance {
                 outcomeOfRow = .positive
-            } else if fit.inclusion < exclusionCutoff - tolerance || fit.inclusion >= options.inclusionCutoff - tolerance {
+            } else if fit.inclusion < exclusionCutoff - tolerance
+                || fit.inclusion >= options.inclusionCutoff - tolerance
+            {
                 outcomeOfRow = .negative
             } else {
                 outcomeOfRow = .contradiction

@@ -54,13 +54,18 @@ public enum QCACSVImport {
         fromCSV text: String, outcome: String? = nil, conditions: [String]? = nil
     ) throws(QCAImportError) -> QCADataSet {
         var problems: [QCAImportProblem] = []
-        func problem(_ kind: QCAImportProblem.Kind, _ field: String, row: Int? = nil, column: String? = nil, _ message: String) {
+        func problem(
+            _ kind: QCAImportProblem.Kind, _ field: String, row: Int? = nil, column: String? = nil, _ message: String
+        ) {
             problems.append(QCAImportProblem(kind: kind, field: field, row: row, column: column, message: message))
         }
 
         let records = readRecords(text)
         guard let header = records.first, header.count >= 2, records.count >= 2 else {
-            problem(.emptyFile, "data", "het bestand bevat geen kop met een kolom voor de gevallen en ten minste één variabele, of geen gevallen")
+            problem(
+                .emptyFile, "data",
+                "het bestand bevat geen kop met een kolom voor de gevallen en ten minste één variabele, of geen gevallen"
+            )
             throw QCAImportError(problems: problems)
         }
         let names = header.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
@@ -72,19 +77,29 @@ public enum QCACSVImport {
         }
         let available = names.joined(separator: ", ")
         if let outcome, !names.contains(outcome) {
-            problem(.missingColumn, "uitkomst", column: outcome, "kolom \"\(outcome)\" ontbreekt in het bestand; beschikbaar: \(available)")
+            problem(
+                .missingColumn, "uitkomst", column: outcome,
+                "kolom \"\(outcome)\" ontbreekt in het bestand; beschikbaar: \(available)")
         }
         for condition in conditions ?? [] where !names.contains(condition) {
-            problem(.missingColumn, "voorwaarden", column: condition, "kolom \"\(condition)\" ontbreekt in het bestand; beschikbaar: \(available)")
+            problem(
+                .missingColumn, "voorwaarden", column: condition,
+                "kolom \"\(condition)\" ontbreekt in het bestand; beschikbaar: \(available)")
         }
         if let outcome, let conditions, conditions.contains(outcome) {
-            problem(.duplicateColumn, "voorwaarden", column: outcome, "de uitkomst \"\(outcome)\" kan niet ook een voorwaarde zijn")
+            problem(
+                .duplicateColumn, "voorwaarden", column: outcome,
+                "de uitkomst \"\(outcome)\" kan niet ook een voorwaarde zijn")
         }
         let wanted: [String] =
-            if let outcome, let conditions { conditions + [outcome] } else if let outcome { names.filter { $0 != outcome } + [outcome] } else { names }
+            if let outcome, let conditions { conditions + [outcome] } else if let outcome {
+                names.filter { $0 != outcome } + [outcome]
+            } else { names }
         let dataRows = Array(records.dropFirst())
         for (offset, record) in dataRows.enumerated() where record.count != header.count {
-            problem(.wrongFieldCount, "data", row: offset + 2, "rij \(offset + 2) heeft \(record.count) velden, de kop \(header.count)")
+            problem(
+                .wrongFieldCount, "data", row: offset + 2,
+                "rij \(offset + 2) heeft \(record.count) velden, de kop \(header.count)")
         }
         guard problems.isEmpty else { throw QCAImportError(problems: problems) }
 
@@ -119,22 +134,29 @@ public enum QCACSVImport {
             for (offset, value) in values.enumerated() where !value.isNaN {
                 if isOutcome || !integers {
                     if value < 0 || value > 1 {
-                        let reason = isOutcome ? "een uitkomst moet tussen 0 en 1 liggen" : "een fuzzy-setscore moet tussen 0 en 1 liggen"
-                        valueProblem(.valueOutOfRange, row: offset, "waarde \(format(value)) valt buiten het bereik (\(reason))")
+                        let reason =
+                            isOutcome
+                            ? "een uitkomst moet tussen 0 en 1 liggen" : "een fuzzy-setscore moet tussen 0 en 1 liggen"
+                        valueProblem(
+                            .valueOutOfRange, row: offset, "waarde \(format(value)) valt buiten het bereik (\(reason))")
                     }
                 } else if value < 0 || value > Double(QCAVariable.maximumMultiValueLevel) {
                     valueProblem(
                         .valueOutOfRange, row: offset,
-                        "waarde \(format(value)) valt buiten het bereik (0/1 voor crisp sets, 0 tot en met \(QCAVariable.maximumMultiValueLevel) voor multi-value-sets, 0–1 voor fuzzy sets; kalibreer ruwe gegevens eerst)")
+                        "waarde \(format(value)) valt buiten het bereik (0/1 voor crisp sets, 0 tot en met \(QCAVariable.maximumMultiValueLevel) voor multi-value-sets, 0–1 voor fuzzy sets; kalibreer ruwe gegevens eerst)"
+                    )
                 }
             }
             if columnProblems > problemsPerColumn {
-                problem(.valueOutOfRange, field, column: name, "kolom \"\(name)\": nog \(columnProblems - problemsPerColumn) problemen")
+                problem(
+                    .valueOutOfRange, field, column: name,
+                    "kolom \"\(name)\": nog \(columnProblems - problemsPerColumn) problemen")
             }
             if isOutcome, columnProblems == 0, let first = values.first, values.allSatisfy({ $0 == first }) {
                 problem(
                     .outcomeWithoutVariation, "uitkomst", column: name,
-                    "kolom \"\(name)\" heeft geen variatie: alle \(values.count) gevallen hebben waarde \(format(first))")
+                    "kolom \"\(name)\" heeft geen variatie: alle \(values.count) gevallen hebben waarde \(format(first))"
+                )
             }
             columns.append((name, values))
         }
@@ -142,7 +164,11 @@ public enum QCACSVImport {
         do {
             return try QCADataSet(caseIdentifiers: caseIdentifiers, columns: columns)
         } catch {
-            throw QCAImportError(problems: [QCAImportProblem(kind: .valueOutOfRange, field: "data", row: nil, column: nil, message: "ongeldige gegevens: \(error)")])
+            throw QCAImportError(problems: [
+                QCAImportProblem(
+                    kind: .valueOutOfRange, field: "data", row: nil, column: nil,
+                    message: "ongeldige gegevens: \(error)")
+            ])
         }
     }
 

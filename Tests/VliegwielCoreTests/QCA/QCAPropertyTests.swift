@@ -54,24 +54,32 @@ private struct RandomProblem {
 
     /// One case per observed configuration; the outcome is crisp.
     func truthTable() throws -> QCATruthTable {
-        let observed = positives.sorted { $0.lexicographicallyPrecedes($1) } + negatives.sorted { $0.lexicographicallyPrecedes($1) }
+        let observed =
+            positives.sorted { $0.lexicographicallyPrecedes($1) }
+            + negatives.sorted { $0.lexicographicallyPrecedes($1) }
         var columns: [(name: String, values: [Double])] = levelCounts.indices.map { condition in
             ("C\(condition)", observed.map { Double($0[condition]) })
         }
         columns.append(("Y", observed.map { positives.contains($0) ? 1 : 0 }))
         // A multi-value condition needs its top level observed to be recognized as such.
         let data = try QCADataSet(caseIdentifiers: observed.indices.map { "case\($0)" }, columns: columns)
-        let table = try QCATruthTable(data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1))
+        let table = try QCATruthTable(
+            data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1))
         return table
     }
 
     /// Every cube (each condition fixed at a level or free), by brute force.
     var allTerms: [QCATerm] {
         let choices = levelCounts.map { levels in [nil] + (0..<levels).map { Optional($0) } }
-        return choices.reduce([[Int?]]([[]])) { partial, options in partial.flatMap { prefix in options.map { prefix + [$0] } } }
-            .map { values in
-                QCATerm(literals: values.enumerated().compactMap { index, value in value.map { QCALiteral(condition: index, value: $0) } })
-            }
+        return choices.reduce([[Int?]]([[]])) { partial, options in
+            partial.flatMap { prefix in options.map { prefix + [$0] } }
+        }
+        .map { values in
+            QCATerm(
+                literals: values.enumerated().compactMap { index, value in
+                    value.map { QCALiteral(condition: index, value: $0) }
+                })
+        }
     }
 
     func configurations(of term: QCATerm) -> [[Int]] {
@@ -93,7 +101,10 @@ private struct RandomProblem {
 
     /// The prime implicants covering at least one positive configuration.
     func primeImplicants(remainders: Bool) -> Set<QCATerm> {
-        Set(allTerms.filter { term in isPrime(term, remainders: remainders) && positives.contains { term.contains(configuration: $0) } })
+        Set(
+            allTerms.filter { term in
+                isPrime(term, remainders: remainders) && positives.contains { term.contains(configuration: $0) }
+            })
     }
 
     /// All covers of the positive configurations by the fewest primes, by brute force; nil
@@ -106,9 +117,10 @@ private struct RandomProblem {
             var found = Set<Set<QCATerm>>()
             forEachCombination(of: primes.count, size: size) { indices in
                 let chosen = indices.map { primes[$0] }
-                if positives.allSatisfy({ configuration in chosen.contains { $0.contains(configuration: configuration) } }) {
-                    found.insert(Set(chosen))
+                let coversAll = positives.allSatisfy { configuration in
+                    chosen.contains { $0.contains(configuration: configuration) }
                 }
+                if coversAll { found.insert(Set(chosen)) }
             }
             if !found.isEmpty { return found }
         }
@@ -205,7 +217,8 @@ struct QCAPropertyTests {
             }
             let solution = try table.minimize(.init(solutionType: .intermediate, directionalExpectations: expectations))
             let parsimonious = try table.minimize(.init(solutionType: .parsimonious))
-            let allowed = Set(parsimonious.models.flatMap { model in model.terms.flatMap { problem.configurations(of: $0.term) } })
+            let allowed = Set(
+                parsimonious.models.flatMap { model in model.terms.flatMap { problem.configurations(of: $0.term) } })
             #expect(!solution.models.isEmpty)
             for model in solution.models {
                 let covered = Set(model.terms.flatMap { problem.configurations(of: $0.term) })
@@ -228,9 +241,12 @@ struct QCAPropertyTests {
         }
         columns.append(("Y", outcome))
         let data = try QCADataSet(caseIdentifiers: (0..<300).map { "g\($0)" }, columns: columns)
-        let table = try QCATruthTable(data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1))
+        let table = try QCATruthTable(
+            data: data, outcome: QCAOutcome(name: "Y"), options: QCATruthTableOptions(inclusionCutoff: 1))
         let solution = try table.minimize(
-            .init(solutionType: .parsimonious, listsSimplifyingAssumptions: false, budget: QCABudget(timeLimit: .milliseconds(300))))
+            .init(
+                solutionType: .parsimonious, listsSimplifyingAssumptions: false,
+                budget: QCABudget(timeLimit: .milliseconds(300))))
         #expect(solution.budgetLimitsReached.contains(.time))
         #expect(!solution.isExhaustive)
         let model = try #require(solution.models.first)

@@ -107,13 +107,18 @@ struct QCAReferenceTests {
         #expect(Set(model.terms.map(\.expression)) == ["DEV*~IND", "URB*STB"])
         let first = try model.term("DEV*~IND")
         #expect(
-            [first.sufficiency.inclusion, first.sufficiency.pri, first.sufficiency.coverage, first.uniqueCoverage].map(rounded3)
+            [first.sufficiency.inclusion, first.sufficiency.pri, first.sufficiency.coverage, first.uniqueCoverage].map(
+                rounded3)
                 == [0.815, 0.721, 0.284, 0.194])
         let second = try model.term("URB*STB")
         #expect(
-            [second.sufficiency.inclusion, second.sufficiency.pri, second.sufficiency.coverage, second.uniqueCoverage].map(rounded3)
+            [second.sufficiency.inclusion, second.sufficiency.pri, second.sufficiency.coverage, second.uniqueCoverage]
+                .map(rounded3)
                 == [0.874, 0.845, 0.520, 0.430])
-        #expect([model.sufficiency.inclusion, model.sufficiency.pri, model.sufficiency.coverage].map(rounded3) == [0.850, 0.819, 0.714])
+        #expect(
+            [model.sufficiency.inclusion, model.sufficiency.pri, model.sufficiency.coverage].map(rounded3) == [
+                0.850, 0.819, 0.714,
+            ])
     }
 
     @Test func lfIntermediateAllPresent() throws {
@@ -122,7 +127,10 @@ struct QCAReferenceTests {
         let solution = try table.minimize(.init(solutionType: .intermediate, directionalExpectations: expectations))
         let model = try solution.onlyModel()
         #expect(Set(model.terms.map(\.expression)) == ["DEV*URB*LIT*STB", "DEV*LIT*~IND*STB"])
-        #expect([model.sufficiency.inclusion, model.sufficiency.pri, model.sufficiency.coverage].map(rounded3) == [0.866, 0.839, 0.660])
+        #expect(
+            [model.sufficiency.inclusion, model.sufficiency.pri, model.sufficiency.coverage].map(rounded3) == [
+                0.866, 0.839, 0.660,
+            ])
         #expect(solution.isExhaustive)
     }
 
@@ -141,7 +149,8 @@ struct QCAReferenceTests {
         ]
         for (index, name) in table.conditionNames.enumerated() {
             let measures = table.necessity(of: QCATerm(literals: [QCALiteral(condition: index, value: 1)]))
-            #expect([measures.inclusion, measures.relevance, measures.coverage].map(rounded3) == expected[name], "\(name)")
+            #expect(
+                [measures.inclusion, measures.relevance, measures.coverage].map(rounded3) == expected[name], "\(name)")
         }
         #expect(table.necessityOfConditions().count == 10)
     }
@@ -161,7 +170,8 @@ struct QCAReferenceTests {
         #expect(solution.modelTermSets == Set(expected.map { $0.union(shared) }))
         for model in solution.models {
             let terms = Set(model.terms.map(\.expression))
-            let measures = [model.sufficiency.inclusion, model.sufficiency.pri, model.sufficiency.coverage].map(rounded3)
+            let measures = [model.sufficiency.inclusion, model.sufficiency.pri, model.sufficiency.coverage].map(
+                rounded3)
             if terms.contains("~DEMOC*ETHFRACT*POLDIS") {
                 #expect(measures == [0.877, 0.777, 0.805], "\(model.expression)")
             } else {
