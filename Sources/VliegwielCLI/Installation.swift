@@ -22,6 +22,7 @@ struct Installation {
         let store = SQLiteArrangementStore(database: database)
         try await store.synchronizeReferences(with: catalogue)
         try await PortfolioSeeding.seedIfAbsent(in: database)
+        try await ContributionSeeding.seedIfAbsent(in: database)
         return Installation(database: database, store: store, catalogue: catalogue, databasePath: path)
     }
 

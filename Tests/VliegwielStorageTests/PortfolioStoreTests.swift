@@ -30,7 +30,10 @@ struct SeededPortfolio {
 
     @Test func thePortfolioMigrationComesAfterTheFirst() async throws {
         let database = try AppDatabase()
-        #expect(try await database.appliedMigrations() == ["v1 arrangements", "v2 portfolio", "v3 qca outcomes"])
+        #expect(
+            try await database.appliedMigrations() == [
+                "v1 arrangements", "v2 portfolio", "v3 qca outcomes", "v4 contribution graphs",
+            ])
     }
 
     @Test func aFreshDatabaseHoldsEveryDealOfTheCSVAndTheDemoDeal() async throws {

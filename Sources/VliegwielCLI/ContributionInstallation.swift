@@ -1,0 +1,11 @@
+import VliegwielCore
+import VliegwielStorage
+
+/// Loads the fictional example graph of the fictional demo deal once; after the user deletes
+/// the deal it never comes back.
+enum ContributionSeeding {
+    static func seedIfAbsent(in database: AppDatabase) async throws {
+        try await SQLiteContributionStore(database: database).seedIfAbsent(
+            .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
+    }
+}
