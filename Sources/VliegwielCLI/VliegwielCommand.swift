@@ -16,7 +16,7 @@ public struct VliegwielCommand: AsyncParsableCommand {
             CompareCommand.self, AdviceCommand.self, WhatIfCommand.self,
             PortfolioCommand.self, CheckCommand.self, PartnersCommand.self, FinanceCommand.self,
             ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self, QCACommand.self,
-            OutcomeCommand.self,
+            OutcomeCommand.self, ContributionGraphCommand.self, ContributionStoryCommand.self,
         ]
     )
 

@@ -9,7 +9,7 @@ import VliegwielTestSupport
 @Suite struct ContributionStoreTests {
     static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
-    /// A real arrangement `a` with no deal, and the fictional example's history re-dated onto it.
+    /// Two real arrangements, `a` and `b`, without a deal.
     func database() async throws -> (AppDatabase, SQLiteArrangementStore, SQLiteContributionStore) {
         let database = try AppDatabase()
         let arrangements = SQLiteArrangementStore(database: database)
@@ -30,9 +30,10 @@ import VliegwielTestSupport
         #expect(try await store.history(of: "a").versions.isEmpty)
         let first = Self.graph("a")
         let second = Self.graph("a", label: "Dorpshuizen en bibliotheek")
-        try await store.append(first, on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste theorie")
+        try await store.append(
+            first, to: "a", on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste theorie")
         let recorded = try await store.append(
-            second, on: Self.day("2025-10-06"), author: "Evaluator", reason: "Bibliotheek erbij")
+            second, to: "a", on: Self.day("2025-10-06"), author: "Evaluator", reason: "Bibliotheek erbij")
         #expect(recorded.number == 2)
         let history = try await store.history(of: "a")
         var expected = ContributionGraphHistory(arrangementID: "a")
@@ -45,11 +46,12 @@ import VliegwielTestSupport
     @Test func aRefusedVersionStoresNothing() async throws {
         let (_, _, store) = try await database()
         let first = Self.graph("a")
-        try await store.append(first, on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste theorie")
+        try await store.append(
+            first, to: "a", on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste theorie")
         var broken = Self.graph("a", label: "")
         broken.links[0].assumption = " "
         let failure = try await #require(throws: ValidationFailure.self) {
-            try await store.append(broken, on: Self.day("2023-01-01"), author: "", reason: "Fout")
+            try await store.append(broken, to: "a", on: Self.day("2023-01-01"), author: "", reason: "Fout")
         }
         #expect(
             failure.issues.map { "\($0.field): \($0.message)" } == [
@@ -59,19 +61,27 @@ import VliegwielTestSupport
                 "auteur: ontbreekt; wie wijzigde?",
             ])
         let unchanged = try await #require(throws: ValidationFailure.self) {
-            try await store.append(first, on: Self.day("2024-02-01"), author: "Evaluator", reason: "Nogmaals")
+            try await store.append(first, to: "a", on: Self.day("2024-02-01"), author: "Evaluator", reason: "Nogmaals")
         }
         #expect(unchanged.issues.map(\.field) == ["graaf"])
         let fictional = try await #require(throws: ValidationFailure.self) {
             var graph = Self.graph("a", label: "Anders")
             graph.isFictional = true
-            try await store.append(graph, on: Self.day("2024-02-01"), author: "Evaluator", reason: "Fictief")
+            try await store.append(graph, to: "a", on: Self.day("2024-02-01"), author: "Evaluator", reason: "Fictief")
         }
         #expect(
             fictional.issues.map { "\($0.field): \($0.message)" } == [
                 "fictief: een fictieve graaf hoort nooit bij een echt arrangement"
             ])
+        let elsewhere = try await #require(throws: ValidationFailure.self) {
+            try await store.append(Self.graph("b"), to: "a", on: Self.day("2024-02-01"), author: "E", reason: "R")
+        }
+        #expect(
+            elsewhere.issues.map { "\($0.field): \($0.message)" } == [
+                "arrangement: de graaf hoort bij 'b', deze geschiedenis bij 'a'"
+            ])
         #expect(try await store.history(of: "a").versions.map(\.number) == [1])
+        #expect(try await store.history(of: "b").versions.isEmpty)
     }
 
     @Test func anUnknownArrangementIsNamed() async throws {
@@ -81,14 +91,16 @@ import VliegwielTestSupport
         }
         #expect(failure.description == "id: onbekend arrangement 'zz'")
         await #expect(throws: ValidationFailure.self) {
-            try await store.append(Self.graph("zz"), on: Self.day("2024-01-15"), author: "E", reason: "R")
+            try await store.append(Self.graph("zz"), to: "zz", on: Self.day("2024-01-15"), author: "E", reason: "R")
         }
     }
 
     @Test func versionsGoWithTheirArrangement() async throws {
         let (database, arrangements, store) = try await database()
-        try await store.append(Self.graph("a"), on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste")
-        try await store.append(Self.graph("b"), on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste")
+        try await store.append(
+            Self.graph("a"), to: "a", on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste")
+        try await store.append(
+            Self.graph("b"), to: "b", on: Self.day("2024-01-15"), author: "Evaluator", reason: "Eerste")
         #expect(try await arrangements.delete(id: "a"))
         let rows = try await database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT arrangement_id FROM contribution_graph_version")

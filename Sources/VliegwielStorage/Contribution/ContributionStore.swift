@@ -10,15 +10,15 @@ public protocol ContributionStore: Sendable {
     ///
     /// - Throws: ``ValidationFailure`` naming `id` when the arrangement is unknown.
     func history(of id: String) async throws -> ContributionGraphHistory
-    /// Records `graph` as the next version of its arrangement's history, validated by the
-    /// core (``ContributionGraphHistory/record(_:on:author:reason:)``); a refused version
-    /// stores nothing.
+    /// Records `graph` as the next version of the history of arrangement `id`, validated by
+    /// the core (``ContributionGraphHistory/record(_:on:author:reason:)``, which also refuses a
+    /// graph of another arrangement); a refused version stores nothing.
     ///
     /// - Throws: ``ValidationFailure`` with every problem when the arrangement is unknown,
     ///   the graph is fictional on a real deal (or the other way round), or the core refuses it.
     @discardableResult
-    func append(_ graph: ContributionGraph, on date: CalendarDate, author: String, reason: String) async throws
-        -> ContributionGraphVersion
+    func append(_ graph: ContributionGraph, to id: String, on date: CalendarDate, author: String, reason: String)
+        async throws -> ContributionGraphVersion
 }
 
 /// The table of graph versions (migration "v4 contribution graphs"): one row per version,
@@ -57,11 +57,10 @@ public final class SQLiteContributionStore: ContributionStore {
     }
 
     @discardableResult
-    public func append(_ graph: ContributionGraph, on date: CalendarDate, author: String, reason: String)
-        async throws -> ContributionGraphVersion
-    {
-        let id = graph.arrangementID
-        return try await writer.write { db in
+    public func append(
+        _ graph: ContributionGraph, to id: String, on date: CalendarDate, author: String, reason: String
+    ) async throws -> ContributionGraphVersion {
+        try try await writer.write { db in
             var history = try Self.history(of: id, in: db)
             let fictional = try Bool.fetchOne(
                 db, sql: "SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", arguments: [id])
