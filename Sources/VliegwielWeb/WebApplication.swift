@@ -17,16 +17,20 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
     /// The outcomes recorded per arrangement for QCA; without it `/qca` offers no outcome.
     public var qcaOutcomes: (any QCAOutcomeStore)?
+    /// The contribution graphs per arrangement; without it no arrangement has one.
+    public var contributions: (any ContributionStore)?
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
-        logger: Logger = Logger(label: "vliegwiel"), qcaOutcomes: (any QCAOutcomeStore)? = nil
+        logger: Logger = Logger(label: "vliegwiel"), qcaOutcomes: (any QCAOutcomeStore)? = nil,
+        contributions: (any ContributionStore)? = nil
     ) {
         self.store = store
         self.portfolio = portfolio
         self.catalogue = catalogue
         self.logger = logger
         self.qcaOutcomes = qcaOutcomes
+        self.contributions = contributions
     }
 }
 
@@ -81,6 +85,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: router)
     PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
     QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes).register(on: router)
+    ContributionAPIRoutes(store: dependencies.store, contributions: dependencies.contributions).register(on: router)
 
     router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
         Response(

@@ -212,3 +212,19 @@ def test_qca_analyses_match_the_document(server, spec, qca_outcomes):
     check(spec, "/qca-analyses", "post", bad)
     check(spec, "/qca-analyses", "post",
           requests.post(url, data="x", headers={"Content-Type": "text/plain"}, timeout=10))
+
+
+def test_contribution_graph_matches_the_document(server, spec):
+    graph = requests.get(server + DEMO + "/bijdragegraaf", headers=JSON, timeout=10)
+    assert graph.status_code == 200
+    assert graph.json()["analyse"]["interventiesZonderUitkomst"] == ["zorgpost"]
+    cases = [
+        DEMO + "/bijdragegraaf?versie=1",
+        DEMO + "/bijdragegraaf?versie=3",
+        DEMO + "/bijdragegraaf?versie=nul",
+        "/api/v1/arrangementen/regio-deal/bijdragegraaf",
+        "/api/v1/arrangementen/bestaat-niet/bijdragegraaf",
+    ]
+    check(spec, "/arrangementen/{id}/bijdragegraaf", "get", graph)
+    for url in cases:
+        check(spec, "/arrangementen/{id}/bijdragegraaf", "get", requests.get(server + url, headers=JSON, timeout=10))

@@ -189,6 +189,7 @@ import VliegwielWeb
             #expect(
                 (document["paths"] as? [String: Any])?.keys.sorted() == [
                     "/adviezen", "/arrangementen", "/arrangementen/{id}", "/arrangementen/{id}/advies",
+                    "/arrangementen/{id}/bijdragegraaf",
                     "/arrangementen/{id}/financiering", "/arrangementen/{id}/financiering/{item}",
                     "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
