@@ -60,7 +60,7 @@ public final class SQLiteContributionStore: ContributionStore {
     public func append(
         _ graph: ContributionGraph, to id: String, on date: CalendarDate, author: String, reason: String
     ) async throws -> ContributionGraphVersion {
-        try try await writer.write { db in
+        try await writer.write { db in
             var history = try Self.history(of: id, in: db)
             let fictional = try Bool.fetchOne(
                 db, sql: "SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", arguments: [id])
