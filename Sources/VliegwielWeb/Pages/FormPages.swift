@@ -59,12 +59,7 @@ struct ComparePage: Sendable {
 
 /// The design form (ex ante): one step per element.
 struct DesignPage: Sendable {
-    struct Option: Sendable {
-        var code: String
-        var label: String
-        var isChecked: Bool
-        var fieldID: String
-    }
+    typealias Option = FormOption
 
     struct Field: Sendable {
         var name: String

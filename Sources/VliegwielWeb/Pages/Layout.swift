@@ -45,3 +45,11 @@ struct FieldError: Sendable {
     var label: String
     var message: String
 }
+
+/// A choice in a form (an option of a select, or a checkbox), with its own field id.
+struct FormOption: Sendable {
+    var code: String
+    var label: String
+    var isChecked: Bool
+    var fieldID: String
+}

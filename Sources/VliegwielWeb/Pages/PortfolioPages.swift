@@ -180,12 +180,7 @@ struct DealSection: Sendable {
 
 /// A form that adds one item to a deal: the same accessible pattern as the design form.
 struct DealFormPage: Sendable {
-    struct Option: Sendable {
-        var code: String
-        var label: String
-        var isChecked: Bool
-        var fieldID: String
-    }
+    typealias Option = FormOption
 
     struct Field: Sendable {
         var name: String
