@@ -8,7 +8,18 @@ public protocol ArrangementStore: Sendable {
     /// One arrangement, or `nil` when the id is unknown.
     func arrangement(id: String) async throws -> Arrangement?
     /// Inserts or replaces `arrangements` in one transaction: all are stored or none.
+    /// Records a version for each one that changed, by author "vliegwiel" for reason "opgeslagen".
     func save(_ arrangements: [Arrangement]) async throws
+    /// Inserts or replaces `arrangements` in one transaction, recording in the same
+    /// transaction a version (``ArrangementVersion``) with `author` and `reason` for each
+    /// arrangement that is new or whose document differs from the stored one.
+    ///
+    /// - Throws: ``ValidationFailure`` (`auteur`, `reden`) when either is empty; nothing is stored.
+    func save(_ arrangements: [Arrangement], author: String, reason: String) async throws
+    /// Every version of arrangement `id`, oldest first.
+    ///
+    /// - Throws: ``ValidationFailure`` naming `id` when the arrangement is unknown.
+    func versions(of id: String) async throws -> [ArrangementVersion]
     /// Removes an arrangement; returns whether it existed.
     func delete(id: String) async throws -> Bool
     /// How many arrangements are stored, without reading them.

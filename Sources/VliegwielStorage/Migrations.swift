@@ -24,6 +24,7 @@ enum Migrations {
         migrator.registerMigration("v2 portfolio") { db in try PortfolioSchema.create(db) }
         migrator.registerMigration("v3 qca outcomes") { db in try QCAOutcomeSchema.create(db) }
         migrator.registerMigration("v4 contribution graphs") { db in try ContributionSchema.create(db) }
+        migrator.registerMigration("v5 arrangement versions") { db in try ArrangementVersionSchema.create(db) }
         return migrator
     }
 }

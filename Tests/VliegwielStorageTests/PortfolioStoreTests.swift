@@ -33,6 +33,7 @@ struct SeededPortfolio {
         #expect(
             try await database.appliedMigrations() == [
                 "v1 arrangements", "v2 portfolio", "v3 qca outcomes", "v4 contribution graphs",
+                "v5 arrangement versions",
             ])
     }
 
