@@ -17,6 +17,7 @@ public struct VliegwielCommand: AsyncParsableCommand {
             PortfolioCommand.self, CheckCommand.self, PartnersCommand.self, FinanceCommand.self,
             ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self, QCACommand.self,
             OutcomeCommand.self, ContributionGraphCommand.self, ContributionStoryCommand.self,
+            ProfileVersionsCommand.self, ProfileDriftCommand.self,
         ]
     )
 
