@@ -120,14 +120,24 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("Het bestand (.json, .yaml of .yml).", valueName: "BESTAND")) var file: String
+    @Option(name: .customLong("auteur"), help: "Wie de wijziging doet; komt in de profielgeschiedenis.")
+    var author = "vliegwiel"
+    @Option(
+        name: .customLong("reden"),
+        help: "Waarom; komt in de profielgeschiedenis (standaard: 'geïmporteerd uit BESTAND').")
+    var reason: String?
 
     func run() async throws {
         try await reportingFailures {
             let name = (file as NSString).lastPathComponent
             let arrangements = try ArrangementFile.read(file)
             let installation = try await Installation.open(database)
+            let author = author.trimmingCharacters(in: .whitespaces)
+            let reason = (reason ?? "geïmporteerd uit \(name)").trimmingCharacters(in: .whitespaces)
+            if author.isEmpty { throw CommandFailure(field: "--auteur", "ontbreekt; wie wijzigde?") }
+            if reason.isEmpty { throw CommandFailure(field: "--reden", "ontbreekt; waarom?") }
             let plan = try await installation.store.importArrangements(
-                arrangements, shippedReferences: installation.catalogue)
+                arrangements, shippedReferences: installation.catalogue, author: author, reason: reason)
             guard plan.isAccepted else {
                 throw ValidationFailure(
                     issues: plan.issues.map { issue in

@@ -30,7 +30,8 @@ extension ArrangementStore {
     /// Plans an import against what is stored and, when the plan is accepted, writes it
     /// in one transaction. A refused plan writes nothing.
     public func importArrangements(
-        _ incoming: [Arrangement], shippedReferences: [Arrangement]
+        _ incoming: [Arrangement], shippedReferences: [Arrangement], author: String = "vliegwiel",
+        reason: String = "geïmporteerd"
     ) async throws -> ImportPlan {
         let existing = Dictionary(
             try await allArrangements().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -38,7 +39,7 @@ extension ArrangementStore {
             incoming: incoming, existing: existing,
             shippedReferences: Dictionary(
                 shippedReferences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        if plan.isAccepted, !plan.toSave.isEmpty { try await save(plan.toSave) }
+        if plan.isAccepted, !plan.toSave.isEmpty { try await save(plan.toSave, author: author, reason: reason) }
         return plan
     }
 

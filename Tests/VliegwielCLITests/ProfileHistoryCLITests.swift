@@ -37,7 +37,9 @@ import Testing
         let cli = CLI()
         let first = try ownArrangement(cli, rijk: "nevengeschikt", file: "v1.json")
         let second = try ownArrangement(cli, rijk: "ondergeschikt", file: "v2.json")
-        #expect(try cli.run("importeer", first).output == "v1.json: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd\n")
+        #expect(
+            try cli.run("importeer", first, "--auteur", "Programmabureau", "--reden", "Convenant 2019").output
+                == "v1.json: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd\n")
         #expect(try cli.run("importeer", second).output == "v2.json: 0 nieuw, 1 bijgewerkt, 0 ongewijzigd\n")
         #expect(try cli.run("importeer", second).output == "v2.json: 0 nieuw, 0 bijgewerkt, 1 ongewijzigd\n")
         return cli
@@ -50,8 +52,8 @@ import Testing
         #expect(
             try Self.dated(text.output) == """
                 Profielversies van Zuid- en Oost-Drenthe (drenthe)
-                  versie 1 · DATUM · vliegwiel · opgeslagen
-                  versie 2 · DATUM · vliegwiel · opgeslagen
+                  versie 1 · DATUM · Programmabureau · Convenant 2019
+                  versie 2 · DATUM · vliegwiel · geïmporteerd uit v2.json
                 2 versies
 
                 """)
@@ -60,15 +62,15 @@ import Testing
             try Self.dated(json.output) == """
                 [
                   {
-                    "auteur" : "vliegwiel",
+                    "auteur" : "Programmabureau",
                     "datum" : "DATUM",
-                    "reden" : "opgeslagen",
+                    "reden" : "Convenant 2019",
                     "versie" : 1
                   },
                   {
                     "auteur" : "vliegwiel",
                     "datum" : "DATUM",
-                    "reden" : "opgeslagen",
+                    "reden" : "geïmporteerd uit v2.json",
                     "versie" : 2
                   }
                 ]
@@ -83,8 +85,8 @@ import Testing
         #expect(
             try Self.dated(text.output) == """
                 Drift van het profiel van Zuid- en Oost-Drenthe (drenthe)
-                  van: versie 1 · DATUM · vliegwiel · opgeslagen
-                  tot: versie 2 · DATUM · vliegwiel · opgeslagen
+                  van: versie 1 · DATUM · Programmabureau · Convenant 2019
+                  tot: versie 2 · DATUM · vliegwiel · geïmporteerd uit v2.json
 
                 GEWIJZIGDE DIMENSIES
                   Rol van het Rijk: nevengeschikt → ondergeschikt
@@ -128,5 +130,16 @@ import Testing
         #expect(unknown.errorLines.count == 1)
         #expect(
             unknown.errorLines[0].hasPrefix("fout: id: onbekend arrangement 'zuid-drenthe'; bekende ids: regio-deal"))
+    }
+
+    @Test func anImportWithoutAReasonIsRefusedAndStoresNothing() throws {
+        let cli = CLI()
+        let file = try Self.ownArrangement(cli, rijk: "nevengeschikt", file: "v1.json")
+        let result = try cli.run("importeer", file, "--reden", " ")
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["fout: --reden: ontbreekt; waarom?"])
+        #expect(
+            try cli.run("profielversies", "drenthe").errorLines.first?.hasPrefix(
+                "fout: id: onbekend arrangement 'drenthe'") == true)
     }
 }
