@@ -86,6 +86,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
     QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes).register(on: router)
     ContributionAPIRoutes(store: dependencies.store, contributions: dependencies.contributions).register(on: router)
+    ProfileHistoryAPIRoutes(store: dependencies.store).register(on: router)
 
     router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
         Response(

@@ -228,3 +228,13 @@ def test_contribution_graph_matches_the_document(server, spec):
     check(spec, "/arrangementen/{id}/bijdragegraaf", "get", graph)
     for url in cases:
         check(spec, "/arrangementen/{id}/bijdragegraaf", "get", requests.get(server + url, headers=JSON, timeout=10))
+
+
+def test_profile_history_matches_the_document(server, spec):
+    check(spec, "/arrangementen/{id}/profielversies", "get",
+          requests.get(server + "/api/v1/arrangementen/regio-deal/profielversies", headers=JSON, timeout=10))
+    check(spec, "/arrangementen/{id}/profielversies", "get",
+          requests.get(server + "/api/v1/arrangementen/niets/profielversies", headers=JSON, timeout=10))
+    same = requests.get(server + "/api/v1/arrangementen/regio-deal/profieldrift?van=1&tot=1", headers=JSON, timeout=10)
+    assert same.status_code == 400
+    check(spec, "/arrangementen/{id}/profieldrift", "get", same)

@@ -192,6 +192,7 @@ import VliegwielWeb
                     "/arrangementen/{id}/bijdragegraaf",
                     "/arrangementen/{id}/financiering", "/arrangementen/{id}/financiering/{item}",
                     "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
+                    "/arrangementen/{id}/profieldrift", "/arrangementen/{id}/profielversies",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
                     "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
                     "/arrangementen/{id}/toetsing", "/openapi.json", "/portefeuille", "/qca-analyses",
