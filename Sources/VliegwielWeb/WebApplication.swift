@@ -142,6 +142,7 @@ struct SiteRoutes: Sendable {
             }
             var page = pages.arrangement(arrangement, language, query: query)
             page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
+            page.history = try await pages.historySection(id: arrangement.id)
             return html(renderer.render(page, template: "arrangement"))
         }
         router.get(RouterPath(SiteURL.compare([]).pattern)) { request, _ in

@@ -66,3 +66,25 @@ def qca_outcomes(server):
             [str(_binary()), "uitkomst", "zet", arrangement, "VOORTGEZET", value, "--bron", source,
              "--database", DATABASES[-1]], check=True, capture_output=True)
     return "VOORTGEZET"
+
+
+@pytest.fixture(scope="session")
+def changed_profile(server):
+    """An own arrangement (fictional) imported twice with a changed Rijk role, with the CLI on
+    the server's database, so that its page shows a profile history; returns its id."""
+    import json
+    import tempfile as _tempfile
+
+    arrangement = requests.get(server + "/api/v1/arrangementen/woondeal", timeout=10).json()
+    arrangement.update({"id": "historie-fictief", "soort": "praktijk", "naam": "Historie (fictief voorbeeld)"})
+    folder = _tempfile.mkdtemp(prefix="vliegwiel-historie-")
+    for number, role in [(1, "nevengeschikt"), (2, "ondergeschikt")]:
+        arrangement["profiel"]["samenwerkend"]["rolRijk"] = {
+            "waarden": [{"waarde": role, "citaat": "fictief", "bron": "fictieve notitie"}]}
+        path = os.path.join(folder, f"v{number}.json")
+        with open(path, "w") as handle:
+            json.dump({"schemaVersie": 1, "arrangementen": [arrangement]}, handle)
+        subprocess.run(
+            [str(_binary()), "importeer", path, "--auteur", "Test (fictief)", "--reden", f"stap {number}",
+             "--database", DATABASES[-1]], check=True, capture_output=True)
+    return "historie-fictief"

@@ -103,3 +103,10 @@ def test_qca_analysis_has_no_violations(server, qca_outcomes, browser, query):
     browser.get(server + "/qca?" + query)
     assert browser.find_elements(By.CSS_SELECTOR, "main h2")
     assert violations(browser) == []
+
+
+def test_profile_history_section_has_no_violations(server, browser, changed_profile):
+    browser.get(server + "/arrangementen/" + changed_profile)
+    assert "Profielgeschiedenis" in browser.page_source
+    assert "Rol van het Rijk: nevengeschikt → ondergeschikt" in browser.page_source
+    assert violations(browser) == []

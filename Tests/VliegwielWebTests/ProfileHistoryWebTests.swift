@@ -26,6 +26,12 @@ import VliegwielWeb
             #expect(drift.status == .ok)
             #expect(
                 try drift.json()["samenvatting"] as? [String] == ["Rol van het Rijk: nevengeschikt → ondergeschikt"])
+            let page = try await client.get("/arrangementen/drenthe-fictief").text
+            #expect(page.contains("<h2 id=\"geschiedenis\">Profielgeschiedenis</h2>"))
+            #expect(page.contains("<li>Rol van het Rijk: nevengeschikt → ondergeschikt</li>"))
+            #expect(page.contains(" · Dealmaker (fictief) · Het Rijk wordt uitgenodigd</li>"))
+            let reference = try await client.get("/arrangementen/regio-deal").text
+            #expect(!reference.contains("Profielgeschiedenis"))
         }
     }
 

@@ -64,6 +64,8 @@ struct ArrangementPage: Sendable {
     var deal: DealSection?
     var whatIfHref: String
     var compareHref: String
+    /// Shown once the profile has changed (issue 6, item 5).
+    var history: HistorySection? = nil
 }
 
 /// The accessibility statement.
