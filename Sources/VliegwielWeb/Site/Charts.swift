@@ -23,7 +23,7 @@ enum BarChart {
         let rowHeight = 34.0
         let height = rowHeight * Double(bars.count) + 10
         var svg = """
-            <svg class="chart" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Int(labelWidth + barArea + 70)) \(Int(height))" width="100%" height="\(Int(height))" xmlns="http://www.w3.org/2000/svg">
+            <svg class="chart" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Int(labelWidth + barArea + 130)) \(Int(height))" width="100%" height="\(Int(height))" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(escape(title))</title>
             <desc id="\(id)-desc">\(escape(description))</desc>
 
