@@ -49,7 +49,7 @@ struct ShowContributionGraphCommand: AsyncParsableCommand {
             }
             let installation = try await Installation.open(database)
             let arrangement = try await installation.arrangement(id)
-            let history = try await SQLiteContributionStore(database: installation.database).history(of: id)
+            let history = try await installation.stores.contributions.history(of: id)
             guard !history.versions.isEmpty else {
                 throw CommandFailure(
                     field: "id",
@@ -146,7 +146,7 @@ struct ImportContributionGraphCommand: AsyncParsableCommand {
             }
             let installation = try await Installation.open(database)
             let arrangement = try await installation.arrangement(id)
-            let store = SQLiteContributionStore(database: installation.database)
+            let store = installation.stores.contributions
             let version: ContributionGraphVersion
             do {
                 version = try await store.append(graph, to: id, on: day, author: author ?? "", reason: reason ?? "")
@@ -194,7 +194,7 @@ struct ContributionStoryCommand: AsyncParsableCommand {
             let format = try parseFormat(format, as: OutputFormat.self)
             let installation = try await Installation.open(database)
             _ = try await installation.arrangement(id)
-            let history = try await SQLiteContributionStore(database: installation.database).history(of: id)
+            let history = try await installation.stores.contributions.history(of: id)
             guard !history.versions.isEmpty else {
                 throw CommandFailure(
                     field: "id",

@@ -4,8 +4,8 @@ import VliegwielStorage
 /// Loads the fictional example graph of the fictional demo deal once; after the user deletes
 /// the deal it never comes back.
 enum ContributionSeeding {
-    static func seedIfAbsent(in database: AppDatabase) async throws {
-        try await SQLiteContributionStore(database: database).seedIfAbsent(
+    static func seedIfAbsent(in stores: Stores) async throws {
+        try await stores.contributions.seedIfAbsent(
             .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
     }
 }

@@ -6,7 +6,8 @@ import VliegwielStorage
 /// An opened installation: the database, migrated and holding the shipped catalogue.
 struct Installation {
     let database: AppDatabase
-    let store: SQLiteArrangementStore
+    /// Every store of the installation, behind the store protocols.
+    let stores: Stores
     let catalogue: [Arrangement]
     let databasePath: String
 
@@ -19,12 +20,15 @@ struct Installation {
         } catch {
             throw CommandFailure(field: "--database", "kan '\(path)' niet openen als SQLite-database: \(error)")
         }
-        let store = SQLiteArrangementStore(database: database)
-        try await store.synchronizeReferences(with: catalogue)
-        try await PortfolioSeeding.seedIfAbsent(in: database)
-        try await ContributionSeeding.seedIfAbsent(in: database)
-        return Installation(database: database, store: store, catalogue: catalogue, databasePath: path)
+        let stores = Stores(sqlite: database)
+        try await stores.arrangements.synchronizeReferences(with: catalogue)
+        try await PortfolioSeeding.seedIfAbsent(in: stores)
+        try await ContributionSeeding.seedIfAbsent(in: stores)
+        return Installation(database: database, stores: stores, catalogue: catalogue, databasePath: path)
     }
+
+    /// The arrangements (the catalogue's reference variants, the portfolio and the user's own).
+    var store: any ArrangementStore { stores.arrangements }
 
     /// The arrangement with `id`, or a failure that lists the known ids.
     func arrangement(_ id: String, field: String = "id") async throws -> Arrangement {

@@ -6,14 +6,14 @@ import VliegwielStorage
 /// Loads the shipped portfolio (the real Regio Deals and the fictional demo deal) into a
 /// database once; a deal the user changed or deleted is never overwritten or brought back.
 enum PortfolioSeeding {
-    static func seedIfAbsent(in database: AppDatabase) async throws {
-        try await SQLitePortfolioStore(database: database).seedIfAbsent(
+    static func seedIfAbsent(in stores: Stores) async throws {
+        try await stores.portfolio.seedIfAbsent(
             try BundledPortfolio.seed(), name: PortfolioSeed.name)
     }
 }
 
 extension Installation {
-    var portfolio: SQLitePortfolioStore { SQLitePortfolioStore(database: database) }
+    var portfolio: any PortfolioStore { stores.portfolio }
 
     /// The portfolio record of deal `id`, or a failure that says why there is none.
     func dealRecord(_ id: String) async throws -> DealRecord {

@@ -148,7 +148,7 @@ public struct QCACommand: AsyncParsableCommand {
         let recordedNames: [String]
         do {
             let installation = try await Installation.open(database)
-            let store = SQLiteQCAOutcomeStore(database: installation.database)
+            let store = installation.stores.qcaOutcomes
             recordedNames = try await store.outcomeNames()
             product = try QCAProductData.build(
                 arrangements: try await installation.store.allArrangements(), definitions: definitions,

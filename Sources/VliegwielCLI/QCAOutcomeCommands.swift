@@ -48,7 +48,7 @@ struct SetOutcomeCommand: AsyncParsableCommand {
             let installation = try await Installation.open(database)
             let arrangement = try await installation.arrangement(id)
             let outcome = try QCARecordedOutcome(arrangementID: id, name: name, value: number, source: source ?? "")
-            try await SQLiteQCAOutcomeStore(database: installation.database).record(outcome)
+            try await installation.stores.qcaOutcomes.record(outcome)
             Terminal.write(
                 "Uitkomst \(name) = \(QCACommandReport.shortNumber(number)) vastgelegd voor \(arrangement.name) (\(id)); "
                     + "bron: \(outcome.source)\n")
@@ -77,7 +77,7 @@ struct ListOutcomesCommand: AsyncParsableCommand {
         try await reportingFailures {
             let format = try parseFormat(format, as: OutputFormat.self)
             let installation = try await Installation.open(database)
-            let outcomes = try await SQLiteQCAOutcomeStore(database: installation.database).outcomes(named: name)
+            let outcomes = try await installation.stores.qcaOutcomes.outcomes(named: name)
             let stamp = ISO8601DateFormatter()
             let entries = outcomes.map {
                 Entry(

@@ -34,8 +34,8 @@ struct StartCommand: AsyncParsableCommand {
                 WebConfiguration(host: host, port: port),
                 dependencies: WebDependencies(
                     store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
-                    logger: logger, qcaOutcomes: SQLiteQCAOutcomeStore(database: installation.database),
-                    contributions: SQLiteContributionStore(database: installation.database)))
+                    logger: logger, qcaOutcomes: installation.stores.qcaOutcomes,
+                    contributions: installation.stores.contributions))
             do {
                 try await application.runService()
             } catch  where String(describing: error).contains("Address already in use") {

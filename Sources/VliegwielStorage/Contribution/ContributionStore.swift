@@ -19,6 +19,10 @@ public protocol ContributionStore: Sendable {
     @discardableResult
     func append(_ graph: ContributionGraph, to id: String, on date: CalendarDate, author: String, reason: String)
         async throws -> ContributionGraphVersion
+    /// Records `history` for its arrangement once, under `name`; never again after the user
+    /// deletes the arrangement. Returns whether anything was stored.
+    @discardableResult
+    func seedIfAbsent(_ history: ContributionGraphHistory, name: String) async throws -> Bool
 }
 
 /// The table of graph versions (migration "v4 contribution graphs"): one row per version,
