@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The framework of the essay: profiles, catalogue validation, analysis. No I/O.
@@ -36,13 +39,21 @@ let package = Package(
             resources: [
                 .copy("Resources/catalogus.yaml"), .copy("Resources/regio-deals.csv"),
                 .copy("Resources/regio-deal-regels.yaml"), .copy("Resources/fictieve-regio-deal.yaml"),
+                .copy("Resources/fictieve-indicatoren.yaml"),
+                .copy("Resources/leerlog-fictief-regio-deal-voorbeeld.yaml"),
             ],
             swiftSettings: strict
         ),
-        // The store contract and its SQLite implementation.
+        // The store contract and its SQLite and PostgreSQL implementations.
         .target(
             name: "VliegwielStorage",
-            dependencies: ["VliegwielCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "VliegwielCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         // The web application (a later issue).

@@ -128,7 +128,7 @@ struct ImportCommand: AsyncParsableCommand {
     var reason: String?
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(actor: author) {
             let name = (file as NSString).lastPathComponent
             let arrangements = try ArrangementFile.read(file)
             let installation = try await Installation.open(database)

@@ -119,7 +119,7 @@ struct ImportContributionGraphCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(actor: author) {
             let day = try date.map { try parseDate($0, option: "--datum") } ?? today()
             let name = (file as NSString).lastPathComponent
             let text: String

@@ -17,7 +17,8 @@ public struct VliegwielCommand: AsyncParsableCommand {
             PortfolioCommand.self, CheckCommand.self, PartnersCommand.self, FinanceCommand.self,
             ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self, QCACommand.self,
             OutcomeCommand.self, ContributionGraphCommand.self, ContributionStoryCommand.self,
-            ProfileVersionsCommand.self, ProfileDriftCommand.self,
+            ProfileVersionsCommand.self, ProfileDriftCommand.self, LearningLogCommand.self, AuditCommand.self,
+            ImportContextIndicatorsCommand.self, ImportProgrammeIndicatorsCommand.self, IndicatorsCommand.self,
         ]
     )
 
@@ -29,8 +30,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("database"),
         help: ArgumentHelp(
-            "Pad van het SQLite-databasebestand (standaard: $VLIEGWIEL_DATABASE of vliegwiel.sqlite).",
-            valueName: "PAD"))
+            """
+            Pad van het SQLite-databasebestand, of een PostgreSQL-URL \
+            postgres://gebruiker:wachtwoord@host:poort/database (standaard: $VLIEGWIEL_DATABASE of vliegwiel.sqlite).
+            """,
+            valueName: "PAD|URL"))
     var path: String?
 
     var resolvedPath: String {
@@ -55,9 +59,11 @@ extension CommandFailure {
 }
 
 /// Runs a command body and turns failures into Dutch lines on standard error and exit code 1.
-func reportingFailures(_ body: () async throws -> Void) async throws {
+/// Every change the body makes is recorded in the audit trail as by `actor` (a command's
+/// `--auteur`; `onbekend` without one) from origin `cli`.
+func reportingFailures(actor: String? = nil, _ body: () async throws -> Void) async throws {
     do {
-        try await body()
+        try await AuditContext.$current.withValue(.commandLine(actor: actor)) { try await body() }
     } catch let failure as CommandFailure {
         for line in failure.lines { Terminal.error("fout: \(line)") }
         throw ExitCode(1)

@@ -22,11 +22,44 @@ public protocol ArrangementStore: Sendable {
     func versions(of id: String) async throws -> [ArrangementVersion]
     /// Removes an arrangement; returns whether it existed.
     func delete(id: String) async throws -> Bool
+    /// Saves one arrangement only when the stored one is still as the writer read it, checked
+    /// inside the write transaction (``ExpectedRevision/absent``: only when no arrangement has
+    /// its id yet). Records a version as ``save(_:author:reason:)`` does.
+    ///
+    /// - Returns: the revision now stored.
+    /// - Throws: ``RevisionConflict`` when the stored arrangement differs from `expected`;
+    ///   ``ValidationFailure`` (`auteur`, `reden`) when either is empty. Nothing is stored.
+    @discardableResult
+    func save(_ arrangement: Arrangement, expecting expected: ExpectedRevision, author: String, reason: String)
+        async throws -> RecordRevision
+    /// Removes an arrangement only when its stored revision is `expected`, checked inside the
+    /// write transaction. Returns `false` when no arrangement has the id.
+    ///
+    /// - Throws: ``RevisionConflict`` when the stored revision differs; nothing is removed.
+    func delete(id: String, expecting expected: RecordRevision) async throws -> Bool
     /// How many arrangements are stored, without reading them.
     func arrangementCount() async throws -> Int
 }
 
 extension ArrangementStore {
+    /// For a store that cannot check inside its write transaction: checks, then saves. This
+    /// only narrows the window for a lost update; a store should implement the requirement.
+    @discardableResult
+    public func save(
+        _ arrangement: Arrangement, expecting expected: ExpectedRevision, author: String, reason: String
+    ) async throws -> RecordRevision {
+        try await checkOutsideTransaction(arrangement.id, expecting: expected)
+        try await save([arrangement], author: author, reason: reason)
+        return try RecordRevision(of: arrangement)
+    }
+
+    /// For a store that cannot check inside its write transaction: checks, then deletes (see above).
+    public func delete(id: String, expecting expected: RecordRevision) async throws -> Bool {
+        guard try await revision(of: id) != nil else { return false }
+        try await checkOutsideTransaction(id, expecting: .revision(expected))
+        return try await delete(id: id)
+    }
+
     /// Plans an import against what is stored and, when the plan is accepted, writes it
     /// in one transaction. A refused plan writes nothing.
     public func importArrangements(

@@ -25,6 +25,9 @@ enum Migrations {
         migrator.registerMigration("v3 qca outcomes") { db in try QCAOutcomeSchema.create(db) }
         migrator.registerMigration("v4 contribution graphs") { db in try ContributionSchema.create(db) }
         migrator.registerMigration("v5 arrangement versions") { db in try ArrangementVersionSchema.create(db) }
+        migrator.registerMigration("v6 indicators") { db in try IndicatorSchema.create(db) }
+        migrator.registerMigration("v7 learning log") { db in try LearningLogSchema.create(db) }
+        migrator.registerMigration("v8 audit trail") { db in try AuditSchema.create(db) }
         return migrator
     }
 }

@@ -53,6 +53,31 @@ public final class SQLiteArrangementStore: ArrangementStore {
     public static let defaultReason = "opgeslagen"
 
     public func save(_ arrangements: [Arrangement], author: String, reason: String) async throws {
+        try Self.requireAuthorAndReason(author, reason)
+        let rows = try arrangements.map { ($0, try Self.encode($0)) }
+        try await writer.write { db in
+            let now = Date()
+            for (arrangement, document) in rows {
+                try Self.write(arrangement, document: document, author: author, reason: reason, at: now, in: db)
+            }
+        }
+    }
+
+    @discardableResult
+    public func save(
+        _ arrangement: Arrangement, expecting expected: ExpectedRevision, author: String, reason: String
+    ) async throws -> RecordRevision {
+        try Self.requireAuthorAndReason(author, reason)
+        let document = try Self.encode(arrangement)
+        let revision = try RecordRevision(of: arrangement)
+        try await writer.write { db in
+            try self.check(arrangement.id, expecting: expected, in: db)
+            try Self.write(arrangement, document: document, author: author, reason: reason, at: Date(), in: db)
+        }
+        return revision
+    }
+
+    private static func requireAuthorAndReason(_ author: String, _ reason: String) throws {
         var issues: [ValidationIssue] = []
         if author.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(ValidationIssue(field: "auteur", message: "ontbreekt; wie wijzigde?"))
@@ -61,36 +86,56 @@ public final class SQLiteArrangementStore: ArrangementStore {
             issues.append(ValidationIssue(field: "reden", message: "ontbreekt; waarom?"))
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let rows = try arrangements.map { ($0, try Self.encode($0)) }
-        try await writer.write { db in
-            let now = Date()
-            for (arrangement, document) in rows {
-                let stored = try String.fetchOne(
-                    db, sql: "SELECT document FROM arrangement WHERE id = ?", arguments: [arrangement.id])
-                try db.execute(
-                    sql: """
-                        INSERT INTO arrangement (id, name, family, kind, variant_id, document, version, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 1, ?)
-                        ON CONFLICT(id) DO UPDATE SET
-                          name = excluded.name, family = excluded.family, kind = excluded.kind,
-                          variant_id = excluded.variant_id, document = excluded.document,
-                          version = arrangement.version + 1, updated_at = excluded.updated_at
-                        """,
-                    arguments: [
-                        arrangement.id, arrangement.name, arrangement.family.rawValue, arrangement.kind.rawValue,
-                        arrangement.variantID, document, now,
-                    ])
-                // A version only when the document is new or differs: saving the same again adds none.
-                guard stored != document else { continue }
-                try db.execute(
-                    sql: """
-                        INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
-                        VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM arrangement_version WHERE arrangement_id = ?),
-                                ?, ?, ?, ?)
-                        """,
-                    arguments: [arrangement.id, arrangement.id, now, author, reason, document])
+    }
+
+    /// Throws ``RevisionConflict`` unless the stored arrangement `id` is as `expected`
+    /// (within the caller's transaction).
+    private func check(_ id: String, expecting expected: ExpectedRevision, in db: Database) throws {
+        let stored = try String.fetchOne(db, sql: "SELECT document FROM arrangement WHERE id = ?", arguments: [id])
+        let found = try stored.map { try RecordRevision(of: try decode($0)) }
+        let matches: Bool =
+            switch expected {
+            case .absent: found == nil
+            case .revision(let revision): found == revision
             }
-        }
+        if !matches { throw RevisionConflict(record: "arrangement '\(id)'", expected: expected, found: found) }
+    }
+
+    /// Inserts or replaces one arrangement, its version when the document changed, and its
+    /// audit entry (within the caller's transaction).
+    private static func write(
+        _ arrangement: Arrangement, document: String, author: String, reason: String, at now: Date, in db: Database
+    ) throws {
+        let stored = try String.fetchOne(
+            db, sql: "SELECT document FROM arrangement WHERE id = ?", arguments: [arrangement.id])
+        try db.execute(
+            sql: """
+                INSERT INTO arrangement (id, name, family, kind, variant_id, document, version, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+                ON CONFLICT(id) DO UPDATE SET
+                  name = excluded.name, family = excluded.family, kind = excluded.kind,
+                  variant_id = excluded.variant_id, document = excluded.document,
+                  version = arrangement.version + 1, updated_at = excluded.updated_at
+                """,
+            arguments: [
+                arrangement.id, arrangement.name, arrangement.family.rawValue, arrangement.kind.rawValue,
+                arrangement.variantID, document, now,
+            ])
+        try AuditTrail.record(
+            action: "arrangement.opslaan", object: "arrangement:\(arrangement.id)",
+            details: [
+                "naam": arrangement.name, "auteur": author, "reden": reason,
+                "inhoud": stored == nil ? "nieuw" : stored == document ? "ongewijzigd" : "gewijzigd",
+            ], in: db)
+        // A version only when the document is new or differs: saving the same again adds none.
+        guard stored != document else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
+                VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM arrangement_version WHERE arrangement_id = ?),
+                        ?, ?, ?, ?)
+                """,
+            arguments: [arrangement.id, arrangement.id, now, author, reason, document])
     }
 
     public func versions(of id: String) async throws -> [ArrangementVersion] {
@@ -121,10 +166,28 @@ public final class SQLiteArrangementStore: ArrangementStore {
     }
 
     public func delete(id: String) async throws -> Bool {
+        try await writer.write { db in try Self.remove(id, in: db) }
+    }
+
+    public func delete(id: String, expecting expected: RecordRevision) async throws -> Bool {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM arrangement WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
+            guard
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)", arguments: [id])
+                    == true
+            else { return false }
+            try self.check(id, expecting: .revision(expected), in: db)
+            return try Self.remove(id, in: db)
         }
+    }
+
+    /// Removes arrangement `id` and records it (within the caller's transaction).
+    private static func remove(_ id: String, in db: Database) throws -> Bool {
+        let name = try String.fetchOne(db, sql: "SELECT name FROM arrangement WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM arrangement WHERE id = ?", arguments: [id])
+        guard db.changesCount > 0 else { return false }
+        try AuditTrail.record(
+            action: "arrangement.verwijderen", object: "arrangement:\(id)", details: ["naam": name ?? ""], in: db)
+        return true
     }
 
     private static func encode(_ arrangement: Arrangement) throws -> String {

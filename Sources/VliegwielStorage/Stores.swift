@@ -6,6 +6,13 @@ public struct Stores: Sendable {
     public var portfolio: any PortfolioStore
     public var qcaOutcomes: any QCAOutcomeStore
     public var contributions: any ContributionStore
+    /// The audit trail: every data change, append-only and hash-chained. Until a database
+    /// brings its own, it says the trail is not available there.
+    public var audit: any AuditStore = UnavailableAuditStore()
+    /// Until a database brings its own, the learning log says it is not available there.
+    public var learningLog: any LearningLogStore = UnavailableLearningLogStore()
+    /// Programme and context indicators (issue 6 item 3); unavailable until a database brings its own.
+    public var indicators: any IndicatorStore = UnavailableIndicatorStore()
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
@@ -13,5 +20,8 @@ public struct Stores: Sendable {
         portfolio = SQLitePortfolioStore(database: database)
         qcaOutcomes = SQLiteQCAOutcomeStore(database: database)
         contributions = SQLiteContributionStore(database: database)
+        audit = SQLiteAuditStore(database: database)
+        learningLog = SQLiteLearningLogStore(database: database)
+        indicators = SQLiteIndicatorStore(database: database)
     }
 }

@@ -85,6 +85,9 @@ public final class SQLiteContributionStore: ContributionStore {
             }
             if !issues.isEmpty { throw ValidationFailure(issues: issues) }
             try Self.insert(version, of: id, in: db)
+            try AuditTrail.record(
+                action: "bijdragegraaf.toevoegen", object: "arrangement:\(id)/bijdragegraaf",
+                details: ["versie": "\(version.number)", "auteur": author, "reden": reason], in: db)
             return version
         }
     }
@@ -114,6 +117,9 @@ public final class SQLiteContributionStore: ContributionStore {
                     arguments: [history.arrangementID]) == true
             guard arrangementExists, !hasGraph else { return false }
             for version in history.versions { try Self.insert(version, of: history.arrangementID, in: db) }
+            try AuditTrail.record(
+                action: "bijdragegraaf.laden", object: "arrangement:\(history.arrangementID)/bijdragegraaf",
+                details: ["gegevensset": name, "versies": "\(history.versions.count)"], in: db)
             return true
         }
     }

@@ -16,8 +16,47 @@ public protocol PortfolioStore: Sendable {
     ///   delete, a reference to an unknown partner or programme line, bad dates or amounts).
     @discardableResult
     func apply(_ changes: [DealChange], to id: String) async throws -> DealRecord
+    /// As ``apply(_:to:)``, only when the stored record still has revision `expected` (the one
+    /// the writer read), checked inside the write transaction.
+    ///
+    /// - Throws: ``RevisionConflict`` when the record changed in between; nothing is stored.
+    @discardableResult
+    func apply(_ changes: [DealChange], to id: String, expecting expected: RecordRevision) async throws
+        -> DealRecord
     /// Loads a shipped data set once: the arrangements and records that are absent are added;
     /// nothing present is changed. Returns `false` when `name` was loaded before.
     @discardableResult
     func seedIfAbsent(_ seed: PortfolioSeed, name: String) async throws -> Bool
+}
+
+extension PortfolioStore {
+    /// For a store that cannot check inside its write transaction: checks, then applies. This
+    /// only narrows the window for a lost update; a store should implement the requirement.
+    @discardableResult
+    public func apply(_ changes: [DealChange], to id: String, expecting expected: RecordRevision) async throws
+        -> DealRecord
+    {
+        if let current = try await record(id: id), try RecordRevision(of: current) != expected {
+            throw RevisionConflict(
+                record: "deal '\(id)'", expected: .revision(expected), found: try RecordRevision(of: current))
+        }
+        return try await apply(changes, to: id)
+    }
+}
+
+extension DealChange {
+    /// One Dutch line for the audit trail: what kind of change, to which ids.
+    public var auditDescription: String {
+        switch self {
+        case .updateDeal: "deal bijwerken"
+        case .upsertPartners(let items): "partners bijwerken: " + items.map(\.id).joined(separator: ", ")
+        case .deletePartner(let id): "partner verwijderen: \(id)"
+        case .upsertFinanceLines(let items): "financiering bijwerken: " + items.map(\.id).joined(separator: ", ")
+        case .deleteFinanceLine(let id): "financiering verwijderen: \(id)"
+        case .upsertProgrammeLines(let items): "programmalijnen bijwerken: " + items.map(\.id).joined(separator: ", ")
+        case .deleteProgrammeLine(let id): "programmalijn verwijderen: \(id)"
+        case .upsertProjects(let items): "projecten bijwerken: " + items.map(\.id).joined(separator: ", ")
+        case .deleteProject(let id): "project verwijderen: \(id)"
+        }
+    }
 }

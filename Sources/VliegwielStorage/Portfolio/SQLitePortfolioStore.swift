@@ -23,11 +23,27 @@ public final class SQLitePortfolioStore: PortfolioStore {
 
     @discardableResult
     public func apply(_ changes: [DealChange], to id: String) async throws -> DealRecord {
+        try await apply(changes, to: id, checking: nil)
+    }
+
+    @discardableResult
+    public func apply(_ changes: [DealChange], to id: String, expecting expected: RecordRevision) async throws
+        -> DealRecord
+    {
+        try await apply(changes, to: id, checking: expected)
+    }
+
+    private func apply(_ changes: [DealChange], to id: String, checking expected: RecordRevision?) async throws
+        -> DealRecord
+    {
         try await writer.write { db in
             guard let current = try Self.record(id: id, in: db) else {
                 throw ValidationFailure(issues: [
                     ValidationIssue(arrangementID: id, field: "id", message: "geen deal van de portefeuille")
                 ])
+            }
+            if let expected, case let found = try RecordRevision(of: current), found != expected {
+                throw RevisionConflict(record: "deal '\(id)'", expected: .revision(expected), found: found)
             }
             var record = current
             var issues: [ValidationIssue] = []
@@ -43,6 +59,9 @@ public final class SQLitePortfolioStore: PortfolioStore {
             guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
             try Self.insertDeal(record.deal, orIgnore: false, in: db)
             try Self.replaceDetails(of: record, in: db)
+            try AuditTrail.record(
+                action: "portefeuille.wijzigen", object: "deal:\(id)",
+                details: ["wijzigingen": changes.map(\.auditDescription).joined(separator: "; ")], in: db)
             return record
         }
     }
@@ -69,12 +88,28 @@ public final class SQLitePortfolioStore: PortfolioStore {
                         arrangement.id, arrangement.name, arrangement.family.rawValue, arrangement.kind.rawValue,
                         arrangement.variantID, documents[arrangement.id], now,
                     ])
+                // Shipped history only for an arrangement this seed created, never over the user's.
+                guard db.changesCount > 0 else { continue }
+                for version in seed.profileVersions where version.arrangement.id == arrangement.id {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            arrangement.id, version.number, version.date, version.author, version.reason,
+                            try Self.encode(version.arrangement),
+                        ])
+                }
             }
             for record in seed.records {
                 try Self.insertDeal(record.deal, orIgnore: true, in: db)
                 if db.changesCount > 0 { try Self.replaceDetails(of: record, in: db) }
             }
             try db.execute(sql: "INSERT INTO seeded_data (name, seeded_at) VALUES (?, ?)", arguments: [name, now])
+            try AuditTrail.record(
+                action: "portefeuille.laden", object: "gegevensset:\(name)",
+                details: ["arrangementen": "\(seed.arrangements.count)", "deals": "\(seed.records.count)"], in: db)
             return true
         }
     }

@@ -56,6 +56,10 @@ public final class SQLiteQCAOutcomeStore: QCAOutcomeStore {
                       value = excluded.value, source = excluded.source, recorded_at = excluded.recorded_at
                     """,
                 arguments: [outcome.arrangementID, outcome.name, outcome.value, outcome.source, outcome.recordedAt])
+            try AuditTrail.record(
+                action: "qca-uitkomst.vastleggen",
+                object: "arrangement:\(outcome.arrangementID)/uitkomst:\(outcome.name)",
+                details: ["waarde": "\(outcome.value)", "bron": outcome.source], in: db)
         }
     }
 

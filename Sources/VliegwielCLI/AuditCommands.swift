@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import VliegwielCore
+import VliegwielStorage
+
+/// `vliegwiel audit`: the audit trail of every data change (docs/audit.md).
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Controleert en toont het auditlogboek: elke wijziging met wie, wat, wanneer en vanwaar.",
+        subcommands: [VerifyAuditCommand.self, ListAuditCommand.self])
+}
+
+/// `vliegwiel audit controleer [--anker VOLGNUMMER:HASH]`
+struct VerifyAuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "controleer",
+        abstract: "Controleert de hashketen van het auditlogboek en noemt de eerste gebroken regel.",
+        discussion: """
+            Elke regel bevat de hash van de vorige. Een gewijzigde, verwijderde of verplaatste regel breekt de \
+            keten: de opdracht eindigt dan met code 1 en noemt de eerste gebroken regel. Het afkappen van de \
+            laatste regels ziet de keten zelf niet; bewaar daarvoor de laatste hash buiten de database en geef \
+            die mee met --anker (zie docs/audit.md).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(
+        name: .customLong("anker"),
+        help: ArgumentHelp(
+            "Een eerder bewaarde regel met haar hash, die nog in de keten moet staan.", valueName: "VOLGNUMMER:HASH"))
+    var anchor: String?
+
+    func run() async throws {
+        try await reportingFailures {
+            let expected = try anchor.map(Self.parseAnchor)
+            let installation = try await Installation.open(database)
+            switch try await installation.stores.audit.verify() {
+            case .broken(let broken):
+                throw CommandFailure(field: "regel \(broken.sequence)", "keten verbroken: \(broken.explanation)")
+            case .intact(let count, let head):
+                if let expected {
+                    let found = try await installation.stores.audit.entries(
+                        AuditQuery(limit: 1, offset: expected.sequence - 1)
+                    ).entries.first
+                    guard let found, found.sequence == expected.sequence else {
+                        throw CommandFailure(
+                            field: "--anker",
+                            "regel \(expected.sequence) ontbreekt: het logboek telt \(count) regels en is dus ingekort")
+                    }
+                    guard found.hash == expected.hash else {
+                        throw CommandFailure(
+                            field: "--anker",
+                            "regel \(expected.sequence) heeft hash \(found.hash), niet de bewaarde \(expected.hash): "
+                                + "het logboek is vanaf daar vervangen")
+                    }
+                }
+                Terminal.write("keten intact: \(count) regels\n")
+                if let head {
+                    Terminal.write("laatste regel: \(head.sequence):\(head.hash)\n")
+                }
+            }
+        }
+    }
+
+    static func parseAnchor(_ text: String) throws -> AuditHead {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let sequence = Int(parts[0]), sequence >= 1,
+            parts[1].count == 64, parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        else {
+            throw CommandFailure(
+                field: "--anker",
+                "'\(text)' is geen anker; verwacht VOLGNUMMER:HASH, zoals 'audit controleer' het als laatste regel toont"
+            )
+        }
+        return AuditHead(sequence: sequence, hash: parts[1])
+    }
+}
+
+/// `vliegwiel audit lijst [--actor A] [--actie A] [--object O] [--van D] [--tot D] [--aantal N] [--formaat]`
+struct ListAuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lijst",
+        abstract: "Toont de regels van het auditlogboek, oudste eerst, desgewenst gefilterd.",
+        discussion: """
+            --actie en --object met een * aan het eind tonen alles wat zo begint: --object 'arrangement:*'.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(name: .customLong("actor"), help: ArgumentHelp("Alleen regels van deze actor.", valueName: "NAAM"))
+    var actor: String?
+    @Option(
+        name: .customLong("actie"), help: ArgumentHelp("Alleen deze actie (arrangement.opslaan).", valueName: "ACTIE"))
+    var action: String?
+    @Option(
+        name: .customLong("object"),
+        help: ArgumentHelp("Alleen dit object (arrangement:woondeal).", valueName: "OBJECT"))
+    var object: String?
+    @Option(name: .customLong("van"), help: ArgumentHelp("Vanaf deze dag (UTC).", valueName: "JJJJ-MM-DD"))
+    var from: String?
+    @Option(name: .customLong("tot"), help: ArgumentHelp("Tot en met deze dag (UTC).", valueName: "JJJJ-MM-DD"))
+    var through: String?
+    @Option(name: .customLong("aantal"), help: ArgumentHelp("Alleen de laatste N regels.", valueName: "N"))
+    var count: Int?
+    @Option(name: .customLong("formaat"), help: "tekst of json.") var format = "tekst"
+
+    /// One entry in the JSON listing.
+    struct Entry: Encodable {
+        var volgnummer: Int
+        var tijd: String
+        var actor: String
+        var actie: String
+        var object: String
+        var resultaat: String
+        var herkomst: String
+        var details: [String: String]
+        var vorigeHash: String
+        var hash: String
+
+        init(_ entry: AuditEntry) {
+            volgnummer = entry.sequence
+            tijd = entry.time.iso
+            actor = entry.actor
+            actie = entry.action
+            object = entry.object
+            resultaat = entry.result.rawValue
+            herkomst = entry.origin
+            details = entry.details
+            vorigeHash = entry.previousHash
+            hash = entry.hash
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            var problems: [String] = []
+            func collect<T>(_ body: () throws -> T) -> T? {
+                do { return try body() } catch let failure as CommandFailure {
+                    problems += failure.lines
+                } catch { problems.append(String(describing: error)) }
+                return nil
+            }
+            let outputFormat = collect { try parseFormat(format, as: OutputFormat.self) }
+            let firstDay = collect { try from.map { try parseDate($0, option: "--van") } } ?? nil
+            let lastDay = collect { try through.map { try parseDate($0, option: "--tot") } } ?? nil
+            if let firstDay, let lastDay, lastDay < firstDay {
+                problems.append("--tot: \(lastDay.iso) ligt vóór --van \(firstDay.iso)")
+            }
+            if let count, count < 1 { problems.append("--aantal: \(count) is te klein; geef 1 of meer") }
+            guard problems.isEmpty, let outputFormat else { throw CommandFailure(lines: problems) }
+            let installation = try await Installation.open(database)
+            var query = AuditQuery(actor: actor, action: action, object: object, from: firstDay, through: lastDay)
+            if let count {
+                query.newestFirst = true
+                query.limit = count
+            }
+            var entries = try await installation.stores.audit.entries(query).entries
+            if query.newestFirst { entries.reverse() }
+            switch outputFormat {
+            case .json: Terminal.write(try jsonText(entries.map(Entry.init)))
+            case .text: Terminal.write(AuditText.listing(entries))
+            }
+        }
+    }
+}
+
+/// The text forms of the audit verbs.
+enum AuditText {
+    /// One line per entry: number, time, actor, origin, action, object, result, details.
+    static func listing(_ entries: [AuditEntry]) -> String {
+        guard !entries.isEmpty else { return "Geen regels gevonden.\n" }
+        let rows =
+            [["nr", "tijd (UTC)", "actor", "herkomst", "actie", "object", "resultaat", "details"]]
+            + entries.map { entry in
+                [
+                    String(entry.sequence), entry.time.iso, entry.actor, entry.origin, entry.action, entry.object,
+                    entry.result.rawValue, details(entry.details),
+                ]
+            }
+        return columns(rows) + "\(entries.count) \(entries.count == 1 ? "regel" : "regels")\n"
+    }
+
+    /// `sleutel=waarde; …`, keys sorted, line breaks shown as spaces.
+    static func details(_ details: [String: String]) -> String {
+        details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.replacingOccurrences(of: "\n", with: " "))" }
+            .joined(separator: "; ")
+    }
+}
