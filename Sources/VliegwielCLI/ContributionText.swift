@@ -87,30 +87,8 @@ enum ContributionText {
         var lines = [
             "Bijdragegraaf van \(name) (\(history.arrangementID)): van versie \(diff.fromVersion ?? 0) naar versie \(diff.toVersion ?? 0)"
         ]
-        func changes(_ list: [FieldChange]) -> [String] {
-            list.map { change in
-                switch (change.before, change.after) {
-                case (let before?, let after?): "    \(change.field): \(before) → \(after)"
-                case (let before?, nil): "    \(change.field): - \(before)"
-                case (nil, let after?): "    \(change.field): + \(after)"
-                case (nil, nil): "    \(change.field)"
-                }
-            }
-        }
         if diff.isEmpty { lines.append("Geen verschil.") }
-        if !diff.graphChanges.isEmpty { lines += ["  graaf"] + changes(diff.graphChanges) }
-        for node in diff.addedNodes { lines.append("  knoop toegevoegd: \(node.id) (\(node.kind.code)) \(node.label)") }
-        for node in diff.removedNodes {
-            lines.append("  knoop verwijderd: \(node.id) (\(node.kind.code)) \(node.label)")
-        }
-        for change in diff.changedNodes { lines += ["  knoop gewijzigd: \(change.id)"] + changes(change.changes) }
-        for link in diff.addedLinks {
-            lines.append("  schakel toegevoegd: \(link.id) (\(link.from) → \(link.to), \(link.evidenceStrength.code))")
-        }
-        for link in diff.removedLinks {
-            lines.append("  schakel verwijderd: \(link.id) (\(link.from) → \(link.to), \(link.evidenceStrength.code))")
-        }
-        for change in diff.changedLinks { lines += ["  schakel gewijzigd: \(change.id)"] + changes(change.changes) }
+        for entry in diff.entries { lines += ["  " + entry.title] + entry.details.map { "    " + $0 } }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -269,3 +269,43 @@ public struct ContributionGraphDiff: Sendable, Hashable, Encodable {
             + added.map { FieldChange(field: field, before: nil, after: $0) }
     }
 }
+
+/// One change between two graph versions in words: "knoop toegevoegd: z (uitkomst) Zorg
+/// dichtbij" with, for a changed item, one detail line per field ("bewijskracht: zwak → redelijk").
+public struct ContributionChangeEntry: Sendable, Hashable {
+    public var title: String
+    public var details: [String]
+}
+
+extension ContributionGraphDiff {
+    /// The changes in words, in a fixed order: the graph, added, removed and changed nodes,
+    /// then added, removed and changed links. Empty when nothing changed.
+    public var entries: [ContributionChangeEntry] {
+        func details(_ list: [FieldChange]) -> [String] {
+            list.map { change in
+                switch (change.before, change.after) {
+                case (let before?, let after?): "\(change.field): \(before) → \(after)"
+                case (let before?, nil): "\(change.field): - \(before)"
+                case (nil, let after?): "\(change.field): + \(after)"
+                case (nil, nil): change.field
+                }
+            }
+        }
+        func link(_ link: ContributionLink) -> String {
+            "\(link.id) (\(link.from) → \(link.to), \(link.evidenceStrength.code))"
+        }
+        var entries: [ContributionChangeEntry] = []
+        if !graphChanges.isEmpty { entries.append(.init(title: "graaf", details: details(graphChanges))) }
+        entries += addedNodes.map {
+            .init(title: "knoop toegevoegd: \($0.id) (\($0.kind.code)) \($0.label)", details: [])
+        }
+        entries += removedNodes.map {
+            .init(title: "knoop verwijderd: \($0.id) (\($0.kind.code)) \($0.label)", details: [])
+        }
+        entries += changedNodes.map { .init(title: "knoop gewijzigd: \($0.id)", details: details($0.changes)) }
+        entries += addedLinks.map { .init(title: "schakel toegevoegd: \(link($0))", details: []) }
+        entries += removedLinks.map { .init(title: "schakel verwijderd: \(link($0))", details: []) }
+        entries += changedLinks.map { .init(title: "schakel gewijzigd: \($0.id)", details: details($0.changes)) }
+        return entries
+    }
+}

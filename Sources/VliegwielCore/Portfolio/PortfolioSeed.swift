@@ -3,10 +3,15 @@
 public struct PortfolioSeed: Sendable, Hashable {
     public var arrangements: [Arrangement]
     public var records: [DealRecord]
+    /// Earlier profile versions shipped with an arrangement (the demo deal's history), oldest
+    /// first, numbered from 1; the last one equals the arrangement in ``arrangements``.
+    /// An arrangement without entries gets no version rows at seeding.
+    public var profileVersions: [ArrangementVersion]
 
-    public init(arrangements: [Arrangement], records: [DealRecord]) {
+    public init(arrangements: [Arrangement], records: [DealRecord], profileVersions: [ArrangementVersion] = []) {
         self.arrangements = arrangements
         self.records = records
+        self.profileVersions = profileVersions
     }
 
     /// A name for the seed's content: a new name means new shipped content to add.

@@ -19,7 +19,7 @@ public enum BundledPortfolio {
         let demo = try demoDeal()
         return PortfolioSeed(
             arrangements: deals.map { PortfolioSeed.arrangement(for: $0) } + [demo.arrangement],
-            records: deals.map { DealRecord(deal: $0) } + [demo.record])
+            records: deals.map { DealRecord(deal: $0) } + [demo.record], profileVersions: demo.profileVersions)
     }
 
     /// The deals of `regio-deals.csv`, in the file's order.
@@ -135,15 +135,21 @@ public enum BundledPortfolio {
         return rules
     }
 
-    /// The fictional demo deal: its arrangement and its record, validated.
-    public static func demoDeal() throws -> (arrangement: Arrangement, record: DealRecord) {
+    /// The fictional demo deal: its arrangement (as its last profile version), its record and
+    /// its shipped profile versions, validated.
+    public static func demoDeal() throws -> (
+        arrangement: Arrangement, record: DealRecord, profileVersions: [ArrangementVersion]
+    ) {
         struct DemoFile: Decodable {
             var omschrijving: String
             var record: DealRecord
+            var profielversies: [SeededProfileVersion]
 
             init(from decoder: any Decoder) throws {
-                enum Keys: String, CodingKey { case omschrijving }
-                omschrijving = try decoder.container(keyedBy: Keys.self).decode(String.self, forKey: .omschrijving)
+                enum Keys: String, CodingKey { case omschrijving, profielversies }
+                let container = try decoder.container(keyedBy: Keys.self)
+                omschrijving = try container.decode(String.self, forKey: .omschrijving)
+                profielversies = try container.decodeIfPresent([SeededProfileVersion].self, forKey: .profielversies) ?? []
                 record = try DealRecord(from: decoder)
             }
         }
@@ -154,7 +160,11 @@ public enum BundledPortfolio {
             throw ValidationFailure(issues: [ValidationIssue(source: demoFileName, field: "", message: describe(error))]
             )
         }
-        let issues = file.record.problems.map { $0.issue(arrangementID: file.record.deal.id) }
+        var issues = file.record.problems.map { $0.issue(arrangementID: file.record.deal.id) }
+        let unstated = PortfolioSeed.arrangement(
+            for: file.record.deal, summary: file.omschrijving, reason: PortfolioSeed.demoReason)
+        let versions = try SeededProfileVersion.versions(
+            file.profielversies, of: unstated, catalogue: try BundledCatalogue.arrangements(), issues: &issues)
         guard issues.isEmpty else {
             throw ValidationFailure(
                 issues: issues.map { issue in
@@ -163,9 +173,7 @@ public enum BundledPortfolio {
                     return issue
                 })
         }
-        let arrangement = PortfolioSeed.arrangement(
-            for: file.record.deal, summary: file.omschrijving, reason: PortfolioSeed.demoReason)
-        return (arrangement, file.record)
+        return (versions.last?.arrangement ?? unstated, file.record, versions)
     }
 
     private static func text(of fileName: String) throws -> String {
@@ -189,5 +197,75 @@ public enum BundledPortfolio {
         default:
             return "onleesbaar: \(error)"
         }
+    }
+}
+
+/// A profile version as the demo file writes it: a date, an author, a reason, optionally the
+/// reference variant whose profile it starts from (`basis`), and the dimensions it sets.
+/// Each version starts from the one before.
+struct SeededProfileVersion: Decodable {
+    struct Setting: Decodable {
+        var dimensie: String
+        var waarden: [String]
+        var citaat: String
+        var bron: String
+    }
+
+    var datum: String
+    var auteur: String
+    var reden: String
+    var basis: String?
+    var instellingen: [Setting]
+
+    /// The versions in order, numbered from 1, each a copy of `arrangement` with its profile.
+    static func versions(
+        _ seeded: [SeededProfileVersion], of arrangement: Arrangement, catalogue: [Arrangement],
+        issues: inout [ValidationIssue]
+    ) throws -> [ArrangementVersion] {
+        var profile = arrangement.profile
+        var versions: [ArrangementVersion] = []
+        for (index, version) in seeded.enumerated() {
+            let field = "profielversies[\(index)]"
+            if let basis = version.basis {
+                guard let reference = catalogue.first(where: { $0.id == basis && $0.kind == .reference }) else {
+                    issues.append(ValidationIssue(field: "\(field).basis", message: "onbekende referentievariant '\(basis)'"))
+                    continue
+                }
+                profile = reference.profile
+            }
+            for setting in version.instellingen {
+                guard let dimension = ProfileDimension.named(setting.dimensie) else {
+                    issues.append(
+                        ValidationIssue(field: "\(field).instellingen", message: "onbekende dimensie '\(setting.dimensie)'"))
+                    continue
+                }
+                do {
+                    profile = try dimension.setting(
+                        setting.waarden, in: profile, quote: setting.citaat, citation: setting.bron)
+                } catch {
+                    issues.append(contentsOf: error.issues)
+                }
+            }
+            guard let day = CalendarDate(iso: version.datum) else {
+                issues.append(ValidationIssue(field: "\(field).datum", message: "'\(version.datum)' is geen JJJJ-MM-DD"))
+                continue
+            }
+            var copy = arrangement
+            copy.profile = profile
+            versions.append(
+                ArrangementVersion(
+                    number: versions.count + 1, date: day.startInUTC, author: version.auteur, reason: version.reden,
+                    arrangement: copy))
+        }
+        return versions
+    }
+}
+
+extension CalendarDate {
+    /// Midnight at the start of this day, in UTC.
+    var startInUTC: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 }

@@ -1,0 +1,121 @@
+import VliegwielCore
+
+/// The contribution graph drawn as inline SVG, read from left to right as a theory of change:
+/// the sources (the arrangement's interventions, third parties' interventions, context
+/// factors), then partial effects, conditions and outcomes. A link's evidence strength shows
+/// in its line (dashes and width, never colour alone); a link back to an earlier column (the
+/// circular relation of §5.1) curves below. The page shows the same links in a table.
+enum ContributionDiagram {
+    static let columnWidth = 250.0
+    static let boxWidth = 200.0
+    static let boxHeight = 58.0
+    static let rowHeight = 82.0
+    static let top = 34.0
+
+    /// The column of each kind of node, in reading order.
+    static func column(of kind: ContributionNodeKind) -> Int {
+        switch kind {
+        case .intervention, .thirdPartyIntervention, .contextFactor: 0
+        case .partialEffect: 1
+        case .condition: 2
+        case .outcome: 3
+        }
+    }
+
+    static let columnTitles = ["Interventies, derden en context", "Deeleffecten", "Voorwaarden", "Uitkomsten"]
+
+    static func svg(_ graph: ContributionGraph, id: String, title: String) -> String {
+        var position: [String: (x: Double, y: Double)] = [:]
+        var rows = [0, 0, 0, 0]
+        for node in graph.nodes where position[node.id] == nil {
+            let column = column(of: node.kind)
+            position[node.id] = (10 + Double(column) * columnWidth, top + Double(rows[column]) * rowHeight)
+            rows[column] += 1
+        }
+        let height = top + Double(max(rows.max() ?? 1, 1)) * rowHeight + 40
+        let width = 10 + 4 * columnWidth
+        var svg = """
+            <svg class="graph" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" xmlns="http://www.w3.org/2000/svg">
+            <title id="\(id)-title">\(BarChart.escape(title))</title>
+            <desc id="\(id)-desc">\(graph.nodes.count) knopen en \(graph.links.count) schakels, van links naar rechts: \
+            interventies, derden en context; deeleffecten; voorwaarden; uitkomsten. De tabel met schakels onder de figuur geeft dezelfde informatie.</desc>
+            <defs><marker id="\(id)-pijl" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="graph-arrow"/></marker></defs>
+
+            """
+        for (index, columnTitle) in columnTitles.enumerated() {
+            svg +=
+                "<text x=\"\(Int(10 + Double(index) * columnWidth))\" y=\"16\" class=\"graph-heading\">\(columnTitle)</text>\n"
+        }
+        for link in graph.links {
+            guard let from = position[link.from], let to = position[link.to], link.from != link.to else { continue }
+            let (dash, stroke) = lineStyle(link.evidenceStrength)
+            let path: String
+            if to.x > from.x {
+                let startX = from.x + boxWidth
+                let startY = from.y + boxHeight / 2
+                let endY = to.y + boxHeight / 2
+                let middle = (startX + to.x) / 2
+                path =
+                    "M\(f(startX)),\(f(startY)) C\(f(middle)),\(f(startY)) \(f(middle)),\(f(endY)) \(f(to.x)),\(f(endY))"
+            } else {
+                // Back or sideways: leave below the source and enter below the target.
+                let startX = from.x + boxWidth / 2
+                let startY = from.y + boxHeight
+                let endX = to.x + boxWidth / 2 + 12
+                let endY = to.y + boxHeight
+                let low = max(startY, endY) + 26
+                path = "M\(f(startX)),\(f(startY)) C\(f(startX)),\(f(low)) \(f(endX)),\(f(low)) \(f(endX)),\(f(endY))"
+            }
+            svg += """
+                <path d="\(path)" class="graph-link" fill="none" stroke-width="\(stroke)"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") marker-end="url(#\(id)-pijl)"><title>\(BarChart.escape("\(link.id): \(graph.describe(link))"))</title></path>
+
+                """
+        }
+        for node in graph.nodes {
+            guard let place = position[node.id] else { continue }
+            svg += """
+                <g class="graph-node graph-node--\(node.kind.rawValue)"><rect x="\(f(place.x))" y="\(f(place.y))" width="\(Int(boxWidth))" height="\(Int(boxHeight))" rx="6"/>
+
+                """
+            for (line, text) in wrap(node.label, width: 28, lines: 3).enumerated() {
+                svg +=
+                    "<text x=\"\(f(place.x + 8))\" y=\"\(f(place.y + 18 + Double(line) * 16))\">\(BarChart.escape(text))</text>\n"
+            }
+            svg += "</g>\n"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Dashes and width per evidence strength: no evidence dotted and thin, strong solid and thick.
+    static func lineStyle(_ strength: EvidenceStrength) -> (dash: String?, width: String) {
+        switch strength {
+        case .none: ("2 4", "1.5")
+        case .weak: ("7 4", "1.5")
+        case .reasonable: (nil, "2")
+        case .strong: (nil, "3.5")
+        }
+    }
+
+    /// `text` in lines of at most `width` characters, at most `lines` of them (the last ends in "…").
+    static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                result.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        guard result.count > lines else { return result }
+        var kept = Array(result.prefix(lines))
+        kept[lines - 1] = String(kept[lines - 1].prefix(width - 1)) + "…"
+        return kept
+    }
+
+    private static func f(_ value: Double) -> String { String(Int(value.rounded())) }
+}

@@ -1,0 +1,213 @@
+import Hummingbird
+import VliegwielCore
+import VliegwielStorage
+
+/// The page of an arrangement's contribution graph (issue 6 items 1 and 2): the graph drawn
+/// and as tables, the analysis, what changed since the previous version, and a contribution
+/// story per outcome. It claims contributions, never shares (§5.1).
+struct ContributionPage: Sendable {
+    struct VersionLink: Sendable {
+        var label: String
+        var href: String
+        var isCurrent: Bool
+    }
+
+    struct Change: Sendable {
+        var title: String
+        var details: [String]
+        /// Stored, not computed: the renderer reads stored properties only.
+        var hasDetails: Bool
+    }
+
+    struct NodeRow: Sendable {
+        var id: String
+        var kind: String
+        var label: String
+        var linkedTo: String
+    }
+
+    struct LinkRow: Sendable {
+        var id: String
+        var from: String
+        var to: String
+        var assumption: String
+        var strength: String
+        var evidence: [String]
+        var rivals: [String]
+    }
+
+    struct Reach: Sendable {
+        var source: String
+        var outcomes: [String]
+        var hasOutcomes: Bool
+    }
+
+    struct Story: Sendable {
+        var id: String
+        var title: String
+        var steps: [StoryStep]
+    }
+
+    var layout: Layout
+    var name: String
+    var arrangementHref: String
+    var dossierHref: String
+    var apiHref: String
+    var isFictional: Bool
+    var hasGraph: Bool
+    var version: String
+    var versions: [VersionLink]
+    var previous: String?
+    var changes: [Change]
+    var hasChanges: Bool
+    var diagram: String
+    var nodes: [NodeRow]
+    var links: [LinkRow]
+    var reaches: [Reach]
+    var externalReaches: [Reach]
+    var unreached: [String]
+    var deadEnds: [String]
+    var dependencies: [String]
+    var feedback: [String]
+    var limits: [String]
+    var stories: [Story]
+}
+
+extension ContributionPage {
+    /// The page of `arrangement` showing version `number` of `history` (the current one when `nil`).
+    ///
+    /// - Throws: ``Problem`` 404 naming the versions that exist when `number` is not one of them.
+    init(
+        arrangement: Arrangement, history: ContributionGraphHistory, number: Int?, layout: Layout, language: Language
+    ) throws {
+        self.init(empty: arrangement, layout: layout, language: language)
+        let chosen = number ?? history.current?.number
+        guard let chosen, let version = history.version(chosen) else {
+            if let number {
+                throw Problem(
+                    .notFound,
+                    detail:
+                        "Versie \(number) van de bijdragegraaf bestaat niet; er zijn \(history.versions.count) versie(s)."
+                )
+            }
+            return
+        }
+        let graph = version.graph
+        let analysis = ContributionAnalysis(graph)
+        func label(_ id: String) -> String { graph.node(id)?.label ?? id }
+        isFictional = graph.isFictional
+        hasGraph = true
+        self.version =
+            "Versie \(version.number) van \(history.versions.count) · \(version.date.iso) · \(version.author) · \(version.reason)"
+        versions = history.versions.reversed().map {
+            VersionLink(
+                label: "versie \($0.number) · \($0.date.iso) · \($0.reason)",
+                href: SiteURL.contributionGraph(arrangement.id, version: $0.number).href(language),
+                isCurrent: $0.number == version.number)
+        }
+        if version.number > 1, let diff = history.diff(from: version.number - 1, to: version.number) {
+            previous = "Wat veranderde sinds versie \(version.number - 1)"
+            changes = diff.entries.map { Change(title: $0.title, details: $0.details, hasDetails: !$0.details.isEmpty) }
+        }
+        hasChanges = !changes.isEmpty
+        diagram = ContributionDiagram.svg(graph, id: "bijdragegraaf", title: "Bijdragegraaf van \(arrangement.name)")
+        nodes = graph.nodes.map { node in
+            let links = [
+                node.projectID.map { "project \($0)" }, node.theme.map { "thema \($0.label)" },
+                node.indicatorID.map { "indicator \($0)" },
+            ].compactMap { $0 }
+            return NodeRow(
+                id: node.id, kind: node.kind.label, label: node.label, linkedTo: links.joined(separator: "; "))
+        }
+        links = graph.links.map { link in
+            LinkRow(
+                id: link.id, from: label(link.from), to: label(link.to), assumption: link.assumption,
+                strength: link.evidenceStrength.label, evidence: link.evidence.map(\.summary),
+                rivals: link.rivalExplanations)
+        }
+        func reach(_ source: SourceReach) -> Reach {
+            let outcomes = source.outcomes.map { outcome in
+                let weakest = outcome.paths.min { $0.weakestStrength < $1.weakestStrength }
+                let paths = outcome.paths.count == 1 ? "1 pad" : "\(outcome.paths.count) paden"
+                return "\(label(outcome.outcome)): \(paths)"
+                    + (weakest.map { "; zwakste schakel \($0.weakestLink) (\($0.weakestStrength.label))" } ?? "")
+            }
+            return Reach(source: label(source.source), outcomes: outcomes, hasOutcomes: !outcomes.isEmpty)
+        }
+        reaches = analysis.interventions.map(reach)
+        externalReaches = analysis.externalSources.map(reach)
+        unreached = analysis.unreachedOutcomes.map(label)
+        deadEnds = analysis.deadEndInterventions.map(label)
+        dependencies = analysis.dependencies.map { dependency in
+            let sources = (dependency.thirdPartyInterventions + dependency.contextFactors).map(label)
+            return "\(label(dependency.outcome)) hangt ook af van \(sources.joined(separator: ", "))"
+        }
+        feedback = graph.nodes.filter { $0.kind == .outcome }.flatMap { outcome in
+            analysis.feedbackLinks(from: outcome.id).map {
+                "\(outcome.label) werkt terug op \(label($0.to)) (schakel \($0.id))"
+            }
+        }
+        limits = analysis.limitsReached.map {
+            "Vanuit \(label($0)) zijn niet alle paden gevolgd: de grens van \(analysis.pathLimit) paden is bereikt."
+        }
+        stories = analysis.stories.map { Story(id: "verhaal-\($0.outcome)", title: $0.title, steps: $0.steps) }
+    }
+
+    /// The page of an arrangement without a graph.
+    private init(empty arrangement: Arrangement, layout: Layout, language: Language) {
+        self.layout = layout
+        name = arrangement.name
+        arrangementHref = SiteURL.arrangement(arrangement.id).href(language)
+        dossierHref = SiteURL.dossier(arrangement.id).href(language)
+        apiHref = APIURL.base + "/arrangementen/\(arrangement.id)/bijdragegraaf"
+        isFictional = false
+        hasGraph = false
+        version = ""
+        versions = []
+        previous = nil
+        changes = []
+        hasChanges = false
+        diagram = ""
+        nodes = []
+        links = []
+        reaches = []
+        externalReaches = []
+        unreached = []
+        deadEnds = []
+        dependencies = []
+        feedback = []
+        limits = []
+        stories = []
+    }
+}
+
+/// The route of the contribution graph page.
+struct ContributionSiteRoutes: Sendable {
+    let pages: SitePages
+    let renderer: PageRenderer
+    let contributions: (any ContributionStore)?
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteURL.contributionGraph("").pattern)) { request, context in
+            let (language, query) = SiteRoutes.read(request)
+            let id = context.parameters.get("id") ?? ""
+            guard let arrangement = try await pages.store.arrangement(id: id) else {
+                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+            }
+            var number: Int?
+            if let text = query["versie"]?.first {
+                guard let value = Int(text), value >= 1 else {
+                    throw Problem(.badRequest, detail: "versie: '\(text)' is geen versienummer (1, 2, …).")
+                }
+                number = value
+            }
+            let history = try await contributions?.history(of: id) ?? ContributionGraphHistory(arrangementID: id)
+            let page = try ContributionPage(
+                arrangement: arrangement, history: history, number: number,
+                layout: pages.layout(
+                    "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query),
+                language: language)
+            return html(renderer.render(page, template: "contribution"))
+        }
+    }
+}
