@@ -3,28 +3,41 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// An opened installation: the database, migrated and holding the shipped catalogue.
+/// An opened installation: the database (an SQLite file or a PostgreSQL server), migrated
+/// and holding the shipped catalogue.
 struct Installation {
-    let database: AppDatabase
     /// Every store of the installation, behind the store protocols.
     let stores: Stores
     let catalogue: [Arrangement]
+    /// The SQLite path or the PostgreSQL URL without its password, for logs and messages.
     let databasePath: String
 
     static func open(_ options: DatabaseOptions) async throws -> Installation {
         let catalogue = try BundledCatalogue.arrangements()
-        let path = options.resolvedPath
-        let database: AppDatabase
-        do {
-            database = try AppDatabase(path: path)
-        } catch {
-            throw CommandFailure(field: "--database", "kan '\(path)' niet openen als SQLite-database: \(error)")
-        }
-        let stores = Stores(sqlite: database)
+        let (stores, description) = try await openStores(options.resolvedPath)
         try await stores.arrangements.synchronizeReferences(with: catalogue)
         try await PortfolioSeeding.seedIfAbsent(in: stores)
         try await ContributionSeeding.seedIfAbsent(in: stores)
-        return Installation(database: database, stores: stores, catalogue: catalogue, databasePath: path)
+        try await IndicatorSeeding.seedIfAbsent(in: stores)
+        try await LearningLogSeeding.seedIfAbsent(in: stores)
+        return Installation(stores: stores, catalogue: catalogue, databasePath: description)
+    }
+
+    /// The stores of the database `location` names: a `postgres://` URL or an SQLite path.
+    static func openStores(_ location: String) async throws -> (Stores, String) {
+        if PostgresLocation.isURL(location) {
+            do {
+                let database = try await PostgresDatabase(url: location)
+                return (Stores(postgres: database), database.location.description)
+            } catch let failure as PostgresOpeningFailure {
+                throw CommandFailure(field: "--database", failure.description)
+            }
+        }
+        do {
+            return (Stores(sqlite: try AppDatabase(path: location)), location)
+        } catch {
+            throw CommandFailure(field: "--database", "kan '\(location)' niet openen als SQLite-database: \(error)")
+        }
     }
 
     /// The arrangements (the catalogue's reference variants, the portfolio and the user's own).

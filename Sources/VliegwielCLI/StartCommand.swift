@@ -35,7 +35,8 @@ struct StartCommand: AsyncParsableCommand {
                 dependencies: WebDependencies(
                     store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
                     logger: logger, qcaOutcomes: installation.stores.qcaOutcomes,
-                    contributions: installation.stores.contributions))
+                    contributions: installation.stores.contributions, indicators: installation.stores.indicators,
+                    learningLog: installation.stores.learningLog))
             do {
                 try await application.runService()
             } catch  where String(describing: error).contains("Address already in use") {

@@ -19,11 +19,16 @@ public struct WebDependencies: Sendable {
     public var qcaOutcomes: (any QCAOutcomeStore)?
     /// The contribution graphs per arrangement; without it no arrangement has one.
     public var contributions: (any ContributionStore)?
+    /// Programme and context indicators per arrangement; without it no arrangement has any.
+    public var indicators: (any IndicatorStore)?
+    /// The learning log per arrangement; without it every log is empty and nothing can be added.
+    public var learningLog: (any LearningLogStore)?
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
         logger: Logger = Logger(label: "vliegwiel"), qcaOutcomes: (any QCAOutcomeStore)? = nil,
-        contributions: (any ContributionStore)? = nil
+        contributions: (any ContributionStore)? = nil, indicators: (any IndicatorStore)? = nil,
+        learningLog: (any LearningLogStore)? = nil
     ) {
         self.store = store
         self.portfolio = portfolio
@@ -31,6 +36,8 @@ public struct WebDependencies: Sendable {
         self.logger = logger
         self.qcaOutcomes = qcaOutcomes
         self.contributions = contributions
+        self.indicators = indicators
+        self.learningLog = learningLog
     }
 }
 
@@ -70,7 +77,8 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     let assets = try StaticAssets()
     let rules = try BundledPortfolio.rules()
     let pages = SitePages(
-        store: dependencies.store, catalogue: dependencies.catalogue, portfolio: dependencies.portfolio, rules: rules)
+        store: dependencies.store, catalogue: dependencies.catalogue, portfolio: dependencies.portfolio, rules: rules,
+        learningLog: dependencies.learningLog, indicators: dependencies.indicators)
     let registry = MetricsRegistry.shared
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
@@ -86,7 +94,12 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
     QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes).register(on: router)
     ContributionAPIRoutes(store: dependencies.store, contributions: dependencies.contributions).register(on: router)
+    ContributionSiteRoutes(pages: pages, renderer: renderer, contributions: dependencies.contributions).register(
+        on: router)
     ProfileHistoryAPIRoutes(store: dependencies.store).register(on: router)
+    LearningLogRoutes(pages: pages, renderer: renderer, learningLog: dependencies.learningLog).register(on: router)
+    IndicatorRoutes(pages: pages, renderer: renderer, store: dependencies.store, indicators: dependencies.indicators)
+        .register(on: router)
 
     router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
         Response(
@@ -142,7 +155,9 @@ struct SiteRoutes: Sendable {
             }
             var page = pages.arrangement(arrangement, language, query: query)
             page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
-            page.history = try await pages.historySection(id: arrangement.id)
+            page.history = try await pages.historySection(id: arrangement.id, language: language)
+            if pages.learningLog != nil { page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language) }
+            page.indicatorsHref = try await pages.indicatorsHref(id: arrangement.id, language)
             return html(renderer.render(page, template: "arrangement"))
         }
         router.get(RouterPath(SiteURL.compare([]).pattern)) { request, _ in

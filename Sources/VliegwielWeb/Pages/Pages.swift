@@ -66,6 +66,10 @@ struct ArrangementPage: Sendable {
     var compareHref: String
     /// Shown once the profile has changed (issue 6, item 5).
     var history: HistorySection? = nil
+    /// The arrangement's learning log (issue 6, item 4).
+    var learningLogHref: String? = nil
+    /// The arrangement's indicator page, when it has indicators (issue 6, item 3).
+    var indicatorsHref: String? = nil
 }
 
 /// The accessibility statement.

@@ -8,6 +8,10 @@ struct SitePages: Sendable {
     let catalogue: [Arrangement]
     let portfolio: any PortfolioStore
     let rules: InstrumentRuleSet
+    /// The learning logs, for the reasons beside the profile history; none without it.
+    var learningLog: (any LearningLogStore)? = nil
+    /// The indicators, for the link to an arrangement's indicator page; none without it.
+    var indicators: (any IndicatorStore)? = nil
 
     func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
         var other = query

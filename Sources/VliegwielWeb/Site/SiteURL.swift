@@ -25,6 +25,18 @@ public enum SiteURL: Sendable, Hashable {
     case acceptComposition(String)
     /// Qualitative Comparative Analysis of the portfolio (issue 8).
     case qca
+    /// The contribution graph of an arrangement, a version of it (the current one when `nil`).
+    case contributionGraph(String, version: Int? = nil)
+    /// The printable evaluation dossier of an arrangement (issue 6 item 6).
+    case dossier(String)
+    /// The portfolio report: the Rekenkamer's questions, as far as the data answer them.
+    case portfolioReport
+    /// The learning log of an arrangement: lesson → decision → change (issue 6 item 4).
+    case learningLog(String)
+    /// The form target that adds a lesson, a decision or a change to the learning log.
+    case addLearningEntry(String, LearningEntryKind)
+    /// The programme and context indicators of an arrangement (issue 6 item 3).
+    case indicators(String)
     case stylesheet
     case health
     case metrics
@@ -48,6 +60,12 @@ public enum SiteURL: Sendable, Hashable {
             "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/verwijderen"
         case .acceptComposition(let id): "/arrangementen/\(Self.escape(id))/samenstelling"
         case .qca: "/qca"
+        case .contributionGraph(let id, _): "/arrangementen/\(Self.escape(id))/bijdragegraaf"
+        case .dossier(let id): "/arrangementen/\(Self.escape(id))/dossier"
+        case .portfolioReport: "/portefeuille/verslag"
+        case .learningLog(let id): "/arrangementen/\(Self.escape(id))/leerlog"
+        case .addLearningEntry(let id, let kind): "/arrangementen/\(Self.escape(id))/leerlog/\(kind.rawValue)"
+        case .indicators(let id): "/arrangementen/\(Self.escape(id))/indicatoren"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
@@ -60,6 +78,11 @@ public enum SiteURL: Sendable, Hashable {
         case .arrangement: "/arrangementen/:id"
         case .newDealItem(_, let collection): "/arrangementen/:id/\(collection.rawValue)/nieuw"
         case .acceptComposition: "/arrangementen/:id/samenstelling"
+        case .contributionGraph: "/arrangementen/:id/bijdragegraaf"
+        case .dossier: "/arrangementen/:id/dossier"
+        case .learningLog: "/arrangementen/:id/leerlog"
+        case .addLearningEntry(_, let kind): "/arrangementen/:id/leerlog/\(kind.rawValue)"
+        case .indicators: "/arrangementen/:id/indicatoren"
         case .importCSV(_, let kind): "/arrangementen/:id/\(kind.rawValue)/importeren"
         case .editDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/wijzigen"
         case .deleteDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/verwijderen"
@@ -78,6 +101,7 @@ public enum SiteURL: Sendable, Hashable {
             .compactMap { $0 }
         case .compare(let ids): ids.map { URLQueryItem(name: "arrangementen", value: $0) }
         case .whatIf(let id): id.map { [URLQueryItem(name: "arrangement", value: $0)] } ?? []
+        case .contributionGraph(_, let version): version.map { [URLQueryItem(name: "versie", value: String($0))] } ?? []
         default: []
         }
     }
@@ -114,6 +138,8 @@ public enum APIURL: Sendable, Hashable {
     case dealItem(String, DealCollection, String)
     /// Runs a QCA analysis on uploaded CSV text or on the portfolio (issue 8).
     case qcaAnalyses
+    /// The learning log of an arrangement: read it, or add entries.
+    case learningLog(String)
 
     public static let base = "/api/v1"
 
@@ -132,6 +158,7 @@ public enum APIURL: Sendable, Hashable {
         case .dealItem(let id, let collection, let item):
             Self.base + "/arrangementen/\(id)/\(collection.rawValue)/\(item)"
         case .qcaAnalyses: Self.base + "/qca-analyses"
+        case .learningLog(let id): Self.base + "/arrangementen/\(id)/leerlog"
         }
     }
 
@@ -140,6 +167,7 @@ public enum APIURL: Sendable, Hashable {
         case .arrangement: Self.base + "/arrangementen/:id"
         case .advice: Self.base + "/arrangementen/:id/advies"
         case .ruleCheck: Self.base + "/arrangementen/:id/toetsing"
+        case .learningLog: Self.base + "/arrangementen/:id/leerlog"
         case .dealItems(_, let collection): Self.base + "/arrangementen/:id/\(collection.rawValue)"
         case .dealItem(_, let collection, _): Self.base + "/arrangementen/:id/\(collection.rawValue)/:item"
         default: path

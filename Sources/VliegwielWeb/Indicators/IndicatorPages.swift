@@ -1,0 +1,181 @@
+import Foundation
+import VliegwielCore
+import VliegwielStorage
+
+/// The indicators of an arrangement as a page section (issue 6 item 3): programme indicators
+/// first, then — apart and labelled as context — the context indicators of its regions.
+/// The dossier page reuses it through ``SitePages/indicatorSection(id:indicators:)``.
+struct IndicatorSection: Sendable {
+    struct TargetRow: Sendable {
+        var period: String
+        var target: String
+        var actual: String
+        var status: String
+    }
+
+    struct ProgrammeRow: Sendable {
+        var id: String
+        var headingID: String
+        var name: String
+        var unit: String
+        var direction: String
+        var source: String
+        var baseline: String
+        var targets: [TargetRow]
+        var hasTargets: Bool
+        var actuals: String
+    }
+
+    struct SeriesRow: Sendable {
+        var label: String
+        var values: [String]
+        var rating: String
+        var explanation: String
+    }
+
+    struct ComparisonView: Sendable {
+        var label: String
+        var dealRegions: String
+        var otherRegions: String
+        var period: String
+        var chart: String
+        var rows: [SeriesRow]
+    }
+
+    struct ContextRow: Sendable {
+        var headingID: String
+        var name: String
+        var unit: String
+        var direction: String
+        var theme: String?
+        var table: String
+        var source: String
+        var isFictional: Bool
+        var chart: String
+        var periods: [String]
+        var rows: [SeriesRow]
+        var comparison: ComparisonView?
+    }
+
+    var isFictional: Bool
+    var regions: String
+    var hasRegions: Bool
+    var programme: [ProgrammeRow]
+    var hasProgramme: Bool
+    var context: [ContextRow]
+    var hasContext: Bool
+    var ratingRule: String
+    var contextLabel: String
+}
+
+extension IndicatorSection {
+    init(_ report: IndicatorReport) {
+        let n = IndicatorNumber.format
+        isFictional = report.isFictional
+        regions = report.regions.map(\.code).joined(separator: ", ")
+        hasRegions = !report.regions.isEmpty
+        programme = report.programme.map { indicator in
+            ProgrammeRow(
+                id: indicator.id, headingID: "programma-\(indicator.id)", name: indicator.name, unit: indicator.unit,
+                direction: indicator.direction.label, source: indicator.source,
+                baseline: "\(n(indicator.baseline.value)) (\(indicator.baseline.period.label))",
+                targets: indicator.progress.map {
+                    TargetRow(
+                        period: $0.target.period.label, target: n($0.target.value), actual: $0.actual.map(n) ?? "—",
+                        status: $0.status.label)
+                },
+                hasTargets: !indicator.targets.isEmpty,
+                actuals: indicator.actuals.sorted { $0.period < $1.period }.map { "\($0.period.label): \(n($0.value))" }
+                    .joined(separator: "; "))
+        }
+        hasProgramme = !programme.isEmpty
+        context = report.context.enumerated().map { index, view in
+            let measure = view.measure
+            var lines = view.regions
+            if let comparison = view.comparison { lines.append(comparison.otherMean) }
+            let periods = Array(Set(lines.flatMap { $0.values.map(\.period) })).sorted()
+            func row(_ series: TrendSeries) -> SeriesRow {
+                let byPeriod = Dictionary(series.values.map { ($0.period, $0.value) }, uniquingKeysWith: { a, _ in a })
+                return SeriesRow(
+                    label: series.label, values: periods.map { byPeriod[$0].map(n) ?? "—" },
+                    rating: series.assessment?.rating.rawValue ?? "geen oordeel",
+                    explanation: series.assessment?.explanation ?? "te weinig waarden of gewenste richting onbekend")
+            }
+            let id = "context-\(index + 1)"
+            let unit = measure.unit.isEmpty ? "eenheid onbekend" : measure.unit
+            var comparisonView: ComparisonView?
+            if let comparison = view.comparison, let last = comparison.dealMean.values.last?.period {
+                let bars: [BarChart.Bar] =
+                    view.regions.compactMap { series in
+                        series.values.last { $0.period == last }.map {
+                            BarChart.Bar(label: series.label + " (deal)", value: $0.value, style: "bar-dominant")
+                        }
+                    }
+                    + [comparison.dealMean, comparison.otherMean].compactMap { series in
+                        series.values.last { $0.period == last }.map {
+                            BarChart.Bar(label: series.label, value: $0.value)
+                        }
+                    }
+                let maximum = bars.map(\.value).max() ?? 0
+                comparisonView = ComparisonView(
+                    label: comparison.label, dealRegions: comparison.dealRegions.map(\.code).joined(separator: ", "),
+                    otherRegions: comparison.otherRegions.map(\.code).joined(separator: ", "), period: last.label,
+                    chart: BarChart.svg(
+                        id: id + "-vergelijking",
+                        title: "\(measure.name) in \(last.label): regio's met de deal en overige regio's",
+                        description: "Context, geen effect van de deal. De cijfers staan in de tabel hieronder.",
+                        bars: bars, maximum: maximum > 0 ? maximum : 1, format: { "\(n($0)) \(measure.unit)" }),
+                    rows: [row(comparison.dealMean), row(comparison.otherMean)])
+            }
+            return ContextRow(
+                headingID: id, name: measure.name, unit: unit,
+                direction: measure.direction?.label ?? "gewenste richting onbekend", theme: measure.theme?.label,
+                table: "\(view.table.title) (\(view.table.id))", source: view.table.source,
+                isFictional: view.table.isFictional,
+                chart: TrendChart.svg(
+                    id: id + "-trend", title: "\(measure.name) per periode (\(unit))",
+                    description:
+                        "Trend per regio met de deal en het gemiddelde van de overige regio's; de cijfers staan in de tabel hieronder.",
+                    series: lines),
+                periods: periods.map(\.label), rows: lines.map(row), comparison: comparisonView)
+        }
+        hasContext = !context.isEmpty
+        ratingRule = IndicatorReport.ratingRule
+        contextLabel = contextComparisonLabel
+    }
+}
+
+/// The page `/arrangementen/{id}/indicatoren`.
+struct IndicatorsPage: Sendable {
+    var layout: Layout
+    var id: String
+    var name: String
+    var arrangementHref: String
+    var section: IndicatorSection
+}
+
+extension SitePages {
+    /// The indicator section of arrangement `id`, for its own page and for the dossier.
+    func indicatorSection(id: String, indicators: any IndicatorStore) async throws -> IndicatorSection {
+        IndicatorSection(try await indicators.report(for: id))
+    }
+
+    func indicatorsPage(
+        _ arrangement: Arrangement, indicators: any IndicatorStore, _ language: Language, query: [String: [String]]
+    ) async throws -> IndicatorsPage {
+        IndicatorsPage(
+            layout: layout(
+                "Indicatoren van \(arrangement.name)", language, .indicators(arrangement.id), query: query),
+            id: arrangement.id, name: arrangement.name,
+            arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
+            section: try await indicatorSection(id: arrangement.id, indicators: indicators))
+    }
+}
+
+extension SitePages {
+    /// The link to the indicator page of arrangement `id`, `nil` when it has no indicators.
+    func indicatorsHref(id: String, _ language: Language) async throws -> String? {
+        guard let indicators, try await indicators.indicators(of: id) != nil else { return nil }
+        return SiteURL.indicators(id).href(language)
+    }
+}
