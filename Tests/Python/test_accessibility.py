@@ -41,7 +41,11 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/kernen-aan-zet/wijzigen",
     "/arrangementen/fictief-regio-deal-voorbeeld/partners/hogeschool-vallei/wijzigen",
     "/arrangementen/fictief-regio-deal-voorbeeld/financiering/importeren",
+    "/arrangementen/fictief-regio-deal-voorbeeld/indicatoren",
+    "/arrangementen/regio-deal/indicatoren?taal=en",
     "/qca",
+    "/arrangementen/fictief-regio-deal-voorbeeld/leerlog",
+    "/arrangementen/regio-deal/leerlog?taal=en",
     "/qca?uitkomst=ONBEKEND&voorwaarden=XYZ&incl-drempel=2&oplossing=intermediair",
 ]
 
@@ -109,4 +113,12 @@ def test_profile_history_section_has_no_violations(server, browser, changed_prof
     browser.get(server + "/arrangementen/" + changed_profile)
     assert "Profielgeschiedenis" in browser.page_source
     assert "Rol van het Rijk: nevengeschikt → ondergeschikt" in browser.page_source
+    assert violations(browser) == []
+
+
+def test_learning_log_form_with_errors_has_no_violations(server, browser):
+    """The learning log's change form sent empty: the error summary and the fields marked (issue 6 item 4)."""
+    browser.get(server + "/arrangementen/fictief-regio-deal-voorbeeld/leerlog")
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/leerlog/wijzigingen'] button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, ".error-summary"))
     assert violations(browser) == []

@@ -238,3 +238,55 @@ def test_profile_history_matches_the_document(server, spec):
     same = requests.get(server + "/api/v1/arrangementen/regio-deal/profieldrift?van=1&tot=1", headers=JSON, timeout=10)
     assert same.status_code == 400
     check(spec, "/arrangementen/{id}/profieldrift", "get", same)
+
+
+def test_learning_log_matches_the_document(server, spec):
+    path = "/arrangementen/{id}/leerlog"
+    url = server + DEMO + "/leerlog"
+    log = requests.get(url, headers=JSON, timeout=10)
+    assert log.status_code == 200
+    assert log.json()["ketens"][0]["wijzigingen"] == [
+        "wijziging-bijdragegraaf-na-eindevaluatie", "wijziging-rol-rijk-aan-tafel"]
+    check(spec, path, "get", log)
+    check(spec, path, "get", requests.get(server + "/api/v1/arrangementen/bestaat-niet/leerlog", headers=JSON,
+                                          timeout=10))
+    refused = requests.post(url, json={
+        "besluiten": [{"datum": "2025-11-20", "besluit": "", "door": "Stuurgroep (fictief)", "lessen": ["nee"]}],
+        "wijzigingen": [{"datum": "2025-11-21", "wijziging": "Proef (fictief)",
+                         "besluiten": ["besluit-stuurgroep-na-eindevaluatie"],
+                         "betreft": {"soort": "profielversie", "versie": 9}}],
+    }, timeout=10)
+    assert refused.status_code == 400
+    assert [p["name"] for p in refused.json()["invalidParams"]] == [
+        "besluiten[0].besluit", "besluiten[0].lessen[0]", "wijzigingen[0].betreft.versie"]
+    check(spec, path, "post", refused)
+    created = requests.post(url, json={
+        "besluiten": [{"id": "besluit-openapi-proef", "datum": "2025-11-20", "besluit": "Proef (fictief)",
+                       "door": "Stuurgroep (fictief)", "lessen": ["les-zorgpost-onbekend"]}],
+    }, timeout=10)
+    assert created.status_code == 201, created.text
+    check(spec, path, "post", created)
+    check(spec, path, "post", requests.post(url, data="x", headers={"Content-Type": "text/plain"}, timeout=10))
+    check(spec, path, "post", requests.post(server + "/api/v1/arrangementen/bestaat-niet/leerlog",
+                                            json={"lessen": []}, timeout=10))
+
+
+def test_indicators_match_the_document(server, spec):
+    report = requests.get(server + DEMO + "/indicatoren", headers=JSON, timeout=10)
+    assert report.status_code == 200
+    assert report.json()["contextIndicatoren"][0]["vergelijking"]["duiding"] == "context, geen effect van de deal"
+    check(spec, "/arrangementen/{id}/indicatoren", "get", report)
+    for url in ["/api/v1/arrangementen/regio-deal/indicatoren", "/api/v1/arrangementen/bestaat-niet/indicatoren"]:
+        check(spec, "/arrangementen/{id}/indicatoren", "get", requests.get(server + url, headers=JSON, timeout=10))
+    page = requests.get(server + "/api/v1/contextindicatoren?regio=FX0001,FX0004&paginaGrootte=5&pagina=2",
+                        headers=JSON, timeout=10)
+    assert page.status_code == 200 and page.json()["aantal"] == 36
+    assert "next" in page.json()["_links"] and "prev" in page.json()["_links"]
+    check(spec, "/contextindicatoren", "get", page)
+    cases = [
+        "/api/v1/contextindicatoren",
+        "/api/v1/contextindicatoren?tabel=FICTIEF-BW&maat=Werkloosheid_1&periode=2023JJ00",
+        "/api/v1/contextindicatoren?regio=Utrecht&periode=vorig-jaar&paginaGrootte=5000",
+    ]
+    for url in cases:
+        check(spec, "/contextindicatoren", "get", requests.get(server + url, headers=JSON, timeout=10))

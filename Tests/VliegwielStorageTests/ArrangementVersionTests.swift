@@ -12,53 +12,64 @@ import VliegwielTestSupport
             "zuid-oost-drenthe", profile: TestProfiles.setting(["samenwerkend.rolRijk": [code]]))
     }
 
-    @Test func savingTwiceWithAChangeGivesTwoVersions() async throws {
-        let store = try SQLiteArrangementStore()
-        let before = Date(timeIntervalSinceNow: -1)
-        try await store.save([Self.rijkRole("nevengeschikt")])
-        try await store.save(
-            [Self.rijkRole("ondergeschikt")], author: "Evaluator Drenthe", reason: "Rijk aan tafel uitgenodigd")
-        let versions = try await store.versions(of: "zuid-oost-drenthe")
-        #expect(versions.map(\.number) == [1, 2])
-        #expect(versions.map(\.author) == ["vliegwiel", "Evaluator Drenthe"])
-        #expect(versions.map(\.reason) == ["opgeslagen", "Rijk aan tafel uitgenodigd"])
-        #expect(versions.map(\.arrangement) == [Self.rijkRole("nevengeschikt"), Self.rijkRole("ondergeschikt")])
-        #expect(versions.allSatisfy { $0.date >= before && $0.date <= Date(timeIntervalSinceNow: 1) })
-        #expect(versions[0].date <= versions[1].date)
+    @Test(arguments: StoreKind.allCases)
+    func savingTwiceWithAChangeGivesTwoVersions(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let store = stores.arrangements
+            let before = Date(timeIntervalSinceNow: -1)
+            try await store.save([Self.rijkRole("nevengeschikt")])
+            try await store.save(
+                [Self.rijkRole("ondergeschikt")], author: "Evaluator Drenthe", reason: "Rijk aan tafel uitgenodigd")
+            let versions = try await store.versions(of: "zuid-oost-drenthe")
+            #expect(versions.map(\.number) == [1, 2])
+            #expect(versions.map(\.author) == ["vliegwiel", "Evaluator Drenthe"])
+            #expect(versions.map(\.reason) == ["opgeslagen", "Rijk aan tafel uitgenodigd"])
+            #expect(versions.map(\.arrangement) == [Self.rijkRole("nevengeschikt"), Self.rijkRole("ondergeschikt")])
+            #expect(versions.allSatisfy { $0.date >= before && $0.date <= Date(timeIntervalSinceNow: 1) })
+            #expect(versions[0].date <= versions[1].date)
+        }
     }
 
-    @Test func savingTheSameDocumentAgainAddsNone() async throws {
-        let store = try SQLiteArrangementStore()
-        try await store.save([Self.rijkRole("nevengeschikt"), TestProfiles.arrangement("noord")])
-        try await store.save([Self.rijkRole("nevengeschikt")], author: "Iemand", reason: "Niets veranderd")
-        try await store.save([Self.rijkRole("nevengeschikt"), TestProfiles.arrangement("noord")])
-        #expect(try await store.versions(of: "zuid-oost-drenthe").map(\.number) == [1])
-        #expect(try await store.versions(of: "noord").map(\.number) == [1])
+    @Test(arguments: StoreKind.allCases)
+    func savingTheSameDocumentAgainAddsNone(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let store = stores.arrangements
+            try await store.save([Self.rijkRole("nevengeschikt"), TestProfiles.arrangement("noord")])
+            try await store.save([Self.rijkRole("nevengeschikt")], author: "Iemand", reason: "Niets veranderd")
+            try await store.save([Self.rijkRole("nevengeschikt"), TestProfiles.arrangement("noord")])
+            #expect(try await store.versions(of: "zuid-oost-drenthe").map(\.number) == [1])
+            #expect(try await store.versions(of: "noord").map(\.number) == [1])
+        }
     }
 
-    @Test func deletingTheArrangementDeletesItsVersions() async throws {
-        let database = try AppDatabase()
-        let store = SQLiteArrangementStore(database: database)
-        try await store.save([Self.rijkRole("nevengeschikt"), TestProfiles.arrangement("noord")])
-        try await store.save([Self.rijkRole("ondergeschikt")])
-        #expect(try await store.delete(id: "zuid-oost-drenthe"))
-        let remaining = try await database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT arrangement_id || ' ' || version FROM arrangement_version")
+    @Test(arguments: StoreKind.allCases)
+    func deletingTheArrangementDeletesItsVersions(kind: StoreKind) async throws {
+        try await kind.withDatabase { database async throws in
+            let store = database.stores.arrangements
+            try await store.save([Self.rijkRole("nevengeschikt"), TestProfiles.arrangement("noord")])
+            try await store.save([Self.rijkRole("ondergeschikt")])
+            #expect(try await store.delete(id: "zuid-oost-drenthe"))
+            let remaining = try await database.strings(
+                "SELECT arrangement_id || ' ' || CAST(version AS TEXT) FROM arrangement_version")
+            #expect(remaining == ["noord 1"])
+            let failure = try await #require(throws: ValidationFailure.self) {
+                try await store.versions(of: "zuid-oost-drenthe")
+            }
+            #expect(failure.issues.map(\.description) == ["id: onbekend arrangement 'zuid-oost-drenthe'"])
         }
-        #expect(remaining == ["noord 1"])
-        let failure = try await #require(throws: ValidationFailure.self) {
-            try await store.versions(of: "zuid-oost-drenthe")
-        }
-        #expect(failure.issues.map(\.description) == ["id: onbekend arrangement 'zuid-oost-drenthe'"])
     }
 
-    @Test func anEmptyAuthorOrReasonStoresNothing() async throws {
-        let store = try SQLiteArrangementStore()
-        let failure = try await #require(throws: ValidationFailure.self) {
-            try await store.save([Self.rijkRole("nevengeschikt")], author: " ", reason: "")
+    @Test(arguments: StoreKind.allCases)
+    func anEmptyAuthorOrReasonStoresNothing(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let store = stores.arrangements
+            let failure = try await #require(throws: ValidationFailure.self) {
+                try await store.save([Self.rijkRole("nevengeschikt")], author: " ", reason: "")
+            }
+            #expect(
+                failure.issues.map(\.description) == ["auteur: ontbreekt; wie wijzigde?", "reden: ontbreekt; waarom?"])
+            #expect(try await store.arrangementCount() == 0)
         }
-        #expect(failure.issues.map(\.description) == ["auteur: ontbreekt; wie wijzigde?", "reden: ontbreekt; waarom?"])
-        #expect(try await store.arrangementCount() == 0)
     }
 
     @Test func theMigrationGivesEveryArrangementStoredBeforeItAFirstVersion() async throws {

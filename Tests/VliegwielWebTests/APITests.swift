@@ -191,6 +191,7 @@ import VliegwielWeb
                     "/adviezen", "/arrangementen", "/arrangementen/{id}", "/arrangementen/{id}/advies",
                     "/arrangementen/{id}/bijdragegraaf",
                     "/arrangementen/{id}/financiering", "/arrangementen/{id}/financiering/{item}",
+                    "/arrangementen/{id}/leerlog",
                     "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
                     "/arrangementen/{id}/profieldrift", "/arrangementen/{id}/profielversies",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",

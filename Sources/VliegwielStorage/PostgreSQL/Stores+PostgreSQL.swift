@@ -1,0 +1,9 @@
+extension Stores {
+    /// The stores of a PostgreSQL database: every store of ``Stores``, on the server.
+    public init(postgres database: PostgresDatabase) {
+        arrangements = PostgresArrangementStore(database: database)
+        portfolio = PostgresPortfolioStore(database: database)
+        qcaOutcomes = PostgresQCAOutcomeStore(database: database)
+        contributions = PostgresContributionStore(database: database)
+    }
+}

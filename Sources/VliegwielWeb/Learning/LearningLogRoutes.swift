@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
+
+/// The learning-log page, its three forms, and the API (issue 6 items 4 and 7).
+struct LearningLogRoutes: Sendable {
+    let pages: SitePages
+    let renderer: PageRenderer
+    /// Without it every log is empty and nothing can be added.
+    let learningLog: (any LearningLogStore)?
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteURL.learningLog("").pattern)) { request, context in
+            let (language, query) = SiteRoutes.read(request)
+            let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+            let (log, logContext) = try await read(arrangement.id)
+            let page = pages.learningLogPage(arrangement, log: log, context: logContext, language, query: query)
+            return html(renderer.render(page, template: "learninglog"))
+        }
+        for kind in LearningEntryKind.allCases {
+            router.post(RouterPath(SiteURL.addLearningEntry("", kind).pattern)) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+                var values = try await SiteRoutes.formValues(request)
+                values["taal"] = nil
+                let (log, logContext) = try await read(arrangement.id)
+                let (entries, found) = LearningLogFormSpec.entries(
+                    kind, values: values, log: log, context: logContext)
+                var problems = found
+                if problems.isEmpty {
+                    do {
+                        guard let store = learningLog else {
+                            throw ValidationFailure(issues: [
+                                ValidationIssue(field: "datum", message: "deze installatie bewaart geen leerlog")
+                            ])
+                        }
+                        try await store.append(entries, to: arrangement.id)
+                    } catch let failure as ValidationFailure {
+                        problems = failure.issues.map {
+                            ItemProblem(key: LearningLogFormSpec.formKey($0.field), message: $0.message)
+                        }
+                    }
+                }
+                guard problems.isEmpty else {
+                    let page = pages.learningLogPage(
+                        arrangement, log: log, context: logContext, language, failed: kind, values: values,
+                        problems: problems)
+                    return html(renderer.render(page, template: "learninglog"), status: .badRequest)
+                }
+                let added =
+                    entries.lessons.first?.id ?? entries.decisions.first?.id ?? entries.changes.first?.id ?? ""
+                var location = SiteURL.learningLog(arrangement.id).href(language)
+                location += (location.contains("?") ? "&" : "?") + "toegevoegd=\(kind.rawValue)#leerlog-\(added)"
+                return Response(status: .seeOther, headers: [.location: location])
+            }
+        }
+        router.get(RouterPath(APIURL.learningLog("").pattern)) { request, context in
+            try APIRoutes.requireJSONAccepted(request)
+            let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+            let (log, _) = try await read(arrangement.id)
+            return try APIRoutes.json(LearningLogDocument(log))
+        }
+        router.post(RouterPath(APIURL.learningLog("").pattern)) { request, context in
+            try APIRoutes.requireJSONAccepted(request)
+            let text = try await APIRoutes.jsonBody(request)
+            let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+            guard let store = learningLog else {
+                throw Problem(.notFound, detail: "Deze installatie bewaart geen leerlog.")
+            }
+            let (log, logContext) = try await read(arrangement.id)
+            do {
+                let entries = try LearningLogFormat.entries(
+                    from: text, format: .json, source: "body", adding: log, context: logContext)
+                guard !entries.isEmpty else {
+                    throw ValidationFailure(issues: [
+                        ValidationIssue(
+                            field: "body", message: "geen lessen, besluiten of wijzigingen om toe te voegen")
+                    ])
+                }
+                let stored = try await store.append(entries, to: arrangement.id)
+                var response = try APIRoutes.json(LearningLogDocument(stored), status: .created)
+                response.headers[.location] = APIURL.learningLog(arrangement.id).path
+                return response
+            } catch let failure as ValidationFailure {
+                throw APIRoutes.invalid(
+                    ValidationFailure(
+                        issues: failure.issues.map { issue in
+                            var issue = issue
+                            issue.source = nil
+                            return issue
+                        }))
+            }
+        }
+    }
+
+    private func arrangement(_ id: String) async throws -> Arrangement {
+        guard let arrangement = try await pages.store.arrangement(id: id) else {
+            throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+        }
+        return arrangement
+    }
+
+    private func read(_ id: String) async throws -> (LearningLog, LearningLogContext) {
+        guard let learningLog else { return (LearningLog(arrangementID: id), LearningLogContext()) }
+        return (try await learningLog.log(of: id), try await learningLog.context(of: id))
+    }
+}
