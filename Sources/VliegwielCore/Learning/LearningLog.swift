@@ -3,7 +3,7 @@ import Foundation
 // The learning log of an arrangement (issue 6 item 4; docs/leerlog.md). The essay asks for
 // evaluation that looks at "leervermogen" and at "het uitwisselen van ervaringen en lessen"
 // (§5.1), and for choices that are "niet in beton gegoten" but are weighed again while a deal
-// runs (§5.2, "ex durante", §5.3). The log records that learning as three kinds of dated
+// runs (§5.2; "ex durante", §5.4). The log records that learning as three kinds of dated
 // entries — a lesson, the decision that follows from it, the change that carries the
 // decision out — linked so the chain reads both ways: from a lesson to what it changed, and
 // from a change (profile version 2) back to why.
