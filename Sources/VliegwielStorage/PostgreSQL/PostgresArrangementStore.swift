@@ -43,6 +43,60 @@ public final class PostgresArrangementStore: ArrangementStore {
     }
 
     public func save(_ arrangements: [Arrangement], author: String, reason: String) async throws {
+        try Self.requireAuthorAndReason(author, reason)
+        let rows = try arrangements.map { ($0, try Self.encode($0)) }
+        try await database.write { connection in
+            let now = PostgresTimestamp(Date())
+            for (arrangement, document) in rows {
+                try await Self.write(
+                    arrangement, document: document, author: author, reason: reason, at: now, in: connection)
+            }
+        }
+    }
+
+    @discardableResult
+    public func save(
+        _ arrangement: Arrangement, expecting expected: ExpectedRevision, author: String, reason: String
+    ) async throws -> RecordRevision {
+        try Self.requireAuthorAndReason(author, reason)
+        let document = try Self.encode(arrangement)
+        let revision = try RecordRevision(of: arrangement)
+        try await database.write { connection in
+            try await self.check(arrangement.id, expecting: expected, in: connection)
+            try await Self.write(
+                arrangement, document: document, author: author, reason: reason, at: PostgresTimestamp(Date()),
+                in: connection)
+        }
+        return revision
+    }
+
+    public func delete(id: String, expecting expected: RecordRevision) async throws -> Bool {
+        try await database.write { connection in
+            guard try await connection.exists("SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = \(id))") else {
+                return false
+            }
+            try await self.check(id, expecting: .revision(expected), in: connection)
+            return try await connection.rows("DELETE FROM arrangement WHERE id = \(id) RETURNING id").isEmpty == false
+        }
+    }
+
+    /// Throws ``RevisionConflict`` unless the stored arrangement `id` is as `expected`
+    /// (within the caller's write transaction, which holds the write lock).
+    private func check(_ id: String, expecting expected: ExpectedRevision, in connection: PostgresConnection)
+        async throws
+    {
+        let stored = try await connection.rows("SELECT document FROM arrangement WHERE id = \(id)").first?
+            .decode(String.self, "document")
+        let found = try stored.map { try RecordRevision(of: try decode($0)) }
+        let matches: Bool =
+            switch expected {
+            case .absent: found == nil
+            case .revision(let revision): found == revision
+            }
+        if !matches { throw RevisionConflict(record: "arrangement '\(id)'", expected: expected, found: found) }
+    }
+
+    private static func requireAuthorAndReason(_ author: String, _ reason: String) throws {
         var issues: [ValidationIssue] = []
         if author.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(ValidationIssue(field: "auteur", message: "ontbreekt; wie wijzigde?"))
@@ -51,35 +105,37 @@ public final class PostgresArrangementStore: ArrangementStore {
             issues.append(ValidationIssue(field: "reden", message: "ontbreekt; waarom?"))
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let rows = try arrangements.map { ($0, try Self.encode($0)) }
-        try await database.write { connection in
-            let now = PostgresTimestamp(Date())
-            for (arrangement, document) in rows {
-                let stored = try await connection.rows(
-                    "SELECT document FROM arrangement WHERE id = \(arrangement.id)"
-                ).first?.decode(String.self, "document")
-                try await connection.execute(
-                    """
-                    INSERT INTO arrangement (id, name, family, kind, variant_id, document, version, updated_at)
-                    VALUES (\(arrangement.id), \(arrangement.name), \(arrangement.family.rawValue),
-                            \(arrangement.kind.rawValue), \(arrangement.variantID), \(document), 1, \(now))
-                    ON CONFLICT (id) DO UPDATE SET
-                      name = excluded.name, family = excluded.family, kind = excluded.kind,
-                      variant_id = excluded.variant_id, document = excluded.document,
-                      version = arrangement.version + 1, updated_at = excluded.updated_at
-                    """)
-                // A version only when the document is new or differs: saving the same again adds none.
-                guard stored != document else { continue }
-                try await connection.execute(
-                    """
-                    INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
-                    VALUES (\(arrangement.id),
-                            (SELECT COALESCE(MAX(version), 0) + 1 FROM arrangement_version
-                             WHERE arrangement_id = \(arrangement.id)),
-                            \(now), \(author), \(reason), \(document))
-                    """)
-            }
-        }
+    }
+
+    /// Inserts or replaces one arrangement and its version when the document changed
+    /// (within the caller's transaction).
+    private static func write(
+        _ arrangement: Arrangement, document: String, author: String, reason: String, at now: PostgresTimestamp,
+        in connection: PostgresConnection
+    ) async throws {
+        let stored = try await connection.rows(
+            "SELECT document FROM arrangement WHERE id = \(arrangement.id)"
+        ).first?.decode(String.self, "document")
+        try await connection.execute(
+            """
+            INSERT INTO arrangement (id, name, family, kind, variant_id, document, version, updated_at)
+            VALUES (\(arrangement.id), \(arrangement.name), \(arrangement.family.rawValue),
+                    \(arrangement.kind.rawValue), \(arrangement.variantID), \(document), 1, \(now))
+            ON CONFLICT (id) DO UPDATE SET
+              name = excluded.name, family = excluded.family, kind = excluded.kind,
+              variant_id = excluded.variant_id, document = excluded.document,
+              version = arrangement.version + 1, updated_at = excluded.updated_at
+            """)
+        // A version only when the document is new or differs: saving the same again adds none.
+        guard stored != document else { return }
+        try await connection.execute(
+            """
+            INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
+            VALUES (\(arrangement.id),
+                    (SELECT COALESCE(MAX(version), 0) + 1 FROM arrangement_version
+                     WHERE arrangement_id = \(arrangement.id)),
+                    \(now), \(author), \(reason), \(document))
+            """)
     }
 
     public func versions(of id: String) async throws -> [ArrangementVersion] {

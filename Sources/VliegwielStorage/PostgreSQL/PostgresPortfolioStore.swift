@@ -24,11 +24,29 @@ public final class PostgresPortfolioStore: PortfolioStore {
 
     @discardableResult
     public func apply(_ changes: [DealChange], to id: String) async throws -> DealRecord {
+        try await apply(changes, to: id, checking: nil)
+    }
+
+    @discardableResult
+    public func apply(_ changes: [DealChange], to id: String, expecting expected: RecordRevision) async throws
+        -> DealRecord
+    {
+        try await apply(changes, to: id, checking: expected)
+    }
+
+    /// Applies `changes` in one write transaction, first checking the stored record's revision
+    /// against `expected` when given.
+    private func apply(_ changes: [DealChange], to id: String, checking expected: RecordRevision?) async throws
+        -> DealRecord
+    {
         try await database.write { connection in
             guard let current = try await Self.record(id: id, in: connection) else {
                 throw ValidationFailure(issues: [
                     ValidationIssue(arrangementID: id, field: "id", message: "geen deal van de portefeuille")
                 ])
+            }
+            if let expected, case let found = try RecordRevision(of: current), found != expected {
+                throw RevisionConflict(record: "deal '\(id)'", expected: .revision(expected), found: found)
             }
             var record = current
             var issues: [ValidationIssue] = []
