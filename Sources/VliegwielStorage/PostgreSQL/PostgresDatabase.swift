@@ -335,7 +335,21 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
             )
         default:
             let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
-            return PostgresOpeningFailure("kan geen verbinding maken met PostgreSQL op \(server): \(reason)")
+            let plain: String =
+                if reason.contains("Connection refused") {
+                    "verbinding geweigerd; draait PostgreSQL op die poort?"
+                } else if reason.localizedCaseInsensitiveContains("timeout")
+                    || reason.localizedCaseInsensitiveContains("timed out")
+                {
+                    "geen antwoord binnen 10 seconden"
+                } else if reason.contains("NXDOMAIN") || reason.localizedCaseInsensitiveContains("lookup")
+                    || reason.contains("getaddrinfo")
+                {
+                    "onbekende host '\(host)'"
+                } else {
+                    reason
+                }
+            return PostgresOpeningFailure("kan geen verbinding maken met PostgreSQL op \(server): \(plain)")
         }
     }
 }
