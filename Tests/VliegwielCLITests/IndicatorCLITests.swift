@@ -122,4 +122,37 @@ import Testing
         #expect(refused.errorLines.count == 2)
         #expect(refused.errorLines.allSatisfy { $0.hasPrefix("fout: fout.yaml: ") })
     }
+    @Test func aDescriptionNamesTheMeasuresAndGivesThemARating() throws {
+        let cli = CLI()
+        let data = try cli.temporaryFile(
+            "data.csv",
+            """
+            "ID";"RegioS";"Perioden";"W_1"
+            "0";"GM0363";"2019JJ00";"6.0"
+            "1";"GM0363";"2020JJ00";"5.5"
+            "2";"GM0363";"2021JJ00";"5.0"
+            "3";"GM0344";"2019JJ00";"5.0"
+            "4";"GM0344";"2020JJ00";"5.0"
+            "5";"GM0344";"2021JJ00";"5.0"
+
+            """)
+        let description = try cli.temporaryFile(
+            "maten.yaml",
+            """
+            tabel: T9
+            titel: Testtabel
+            maten: [{code: W_1, naam: Werkloosheid, thema: arbeid-en-vrije-tijd, eenheid: "%", gewensteRichting: lager-is-beter}]
+            """)
+        let imported = try cli.run("importeer-contextindicatoren", data, "--tabel", "T9", "--beschrijving", description)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let indicators = try cli.temporaryFile(
+            "ind.yaml", "arrangement: regio-deal\nregios: [GM0363]\n")
+        #expect(try cli.run("importeer-indicatoren", indicators).status == 0)
+        let shown = try cli.run("indicatoren", "regio-deal").output
+        #expect(shown.contains("  Werkloosheid [%; lager is beter] — Testtabel, CBS StatLine, tabel T9\n"))
+        #expect(shown.contains("      trend: gemiddeld -9,1 % per jaar over 2019–2021 (3 waarnemingen): gunstig\n"))
+        #expect(shown.contains("    overige regio's (gemiddelde): 2019 5, 2020 5, 2021 5\n"))
+        let other = try cli.run("importeer-contextindicatoren", data, "--tabel", "T8", "--beschrijving", description)
+        #expect(other.errorLines == ["fout: --beschrijving: beschrijft tabel 'T9', niet --tabel T8"])
+    }
 }

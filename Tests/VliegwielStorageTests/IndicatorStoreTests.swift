@@ -117,4 +117,31 @@ import VliegwielTestSupport
             try await !store.seedIfAbsent(
                 demo.indicators, table: demo.table, observations: demo.observations, name: name))
     }
+    /// A file on disk streams into the store in one transaction: every row is stored, counted
+    /// from the database (the million-row run is Benchmarks/indicator-import.sh).
+    @Test func aLargeFileStreamsIntoTheStore() async throws {
+        let rows = 50_000
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vliegwiel-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var text = "\"ID\";\"RegioS\";\"Perioden\";\"A_1\"\n"
+        for index in 0..<rows {
+            text +=
+                "\"\(index)\";\"GM\(String(format: "%04d", index % 500))\";\"\(1000 + index / 500)JJ00\";\"\(index % 7)\"\n"
+        }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        text = ""
+        let store = try await Self.stores().indicators
+        let stream = try #require(InputStream(url: url))
+        let summary = try await store.importContext(ContextTable.statLine("GROOT")) { insert in
+            let result = try StatLineReader.read(stream, format: .csv, tableID: "GROOT", emit: insert)
+            return (result.rowsRead, result.issues)
+        }
+        #expect(summary.rowsRead == rows && summary.observations == rows)
+        #expect(
+            try await store.observations(matching: ContextFilter(tableID: "GROOT"), limit: 0, offset: 0).total == rows)
+        let last = try await store.observations(
+            matching: ContextFilter(regions: [RegionCode("GM0499")!], period: IndicatorPeriod(year: 1099)), limit: nil,
+            offset: 0)
+        #expect(last.observations.map(\.value) == [Double(49_999 % 7)])
+    }
 }
