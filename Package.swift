@@ -68,6 +68,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Assets")],
             swiftSettings: strict
@@ -108,6 +109,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["__Snapshots__"], swiftSettings: strict),
         .testTarget(name: "VliegwielCLITests", dependencies: ["VliegwielCLI", "vliegwiel"], swiftSettings: strict),

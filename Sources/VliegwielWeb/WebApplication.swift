@@ -23,6 +23,8 @@ public struct WebDependencies: Sendable {
     public var indicators: (any IndicatorStore)?
     /// The learning log per arrangement; without it every log is empty and nothing can be added.
     public var learningLog: (any LearningLogStore)?
+    /// The audit trail, listed on `/beheer/audit`; without it the page says there is none.
+    public var audit: (any AuditStore)? = nil
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
@@ -66,7 +68,7 @@ public func buildApplication(
     _ configuration: WebConfiguration, dependencies: WebDependencies
 ) throws -> some ApplicationProtocol {
     Application(
-        router: try buildRouter(dependencies),
+        responder: ClientAddressResponder(inner: try buildRouter(dependencies).buildResponder()),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vliegwiel"),
         logger: dependencies.logger)
 }
@@ -78,10 +80,12 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     let rules = try BundledPortfolio.rules()
     let pages = SitePages(
         store: dependencies.store, catalogue: dependencies.catalogue, portfolio: dependencies.portfolio, rules: rules,
-        learningLog: dependencies.learningLog, indicators: dependencies.indicators)
+        learningLog: dependencies.learningLog, indicators: dependencies.indicators,
+        contributions: dependencies.contributions)
     let registry = MetricsRegistry.shared
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())
+    router.middlewares.add(AuditContextMiddleware())
     router.middlewares.add(LogRequestsMiddleware(.info))
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
@@ -96,7 +100,9 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     ContributionAPIRoutes(store: dependencies.store, contributions: dependencies.contributions).register(on: router)
     ContributionSiteRoutes(pages: pages, renderer: renderer, contributions: dependencies.contributions).register(
         on: router)
+    ReportRoutes(pages: pages, renderer: renderer, contributions: dependencies.contributions).register(on: router)
     ProfileHistoryAPIRoutes(store: dependencies.store).register(on: router)
+    AuditSiteRoutes(pages: pages, renderer: renderer, audit: dependencies.audit).register(on: router)
     LearningLogRoutes(pages: pages, renderer: renderer, learningLog: dependencies.learningLog).register(on: router)
     IndicatorRoutes(pages: pages, renderer: renderer, store: dependencies.store, indicators: dependencies.indicators)
         .register(on: router)
@@ -158,6 +164,10 @@ struct SiteRoutes: Sendable {
             page.history = try await pages.historySection(id: arrangement.id, language: language)
             if pages.learningLog != nil { page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language) }
             page.indicatorsHref = try await pages.indicatorsHref(id: arrangement.id, language)
+            if try await pages.contributions?.history(of: arrangement.id).versions.isEmpty == false {
+                page.contributionHref = SiteURL.contributionGraph(arrangement.id).href(language)
+            }
+            page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
             return html(renderer.render(page, template: "arrangement"))
         }
         router.get(RouterPath(SiteURL.compare([]).pattern)) { request, _ in

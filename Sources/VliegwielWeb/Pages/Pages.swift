@@ -70,6 +70,10 @@ struct ArrangementPage: Sendable {
     var learningLogHref: String? = nil
     /// The arrangement's indicator page, when it has indicators (issue 6, item 3).
     var indicatorsHref: String? = nil
+    /// The arrangement's contribution graph page, when it has a graph (issue 6, items 1 and 2).
+    var contributionHref: String? = nil
+    /// The printable evaluation dossier (issue 6, item 6).
+    var dossierHref: String? = nil
 }
 
 /// The accessibility statement.

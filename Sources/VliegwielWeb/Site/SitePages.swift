@@ -12,6 +12,8 @@ struct SitePages: Sendable {
     var learningLog: (any LearningLogStore)? = nil
     /// The indicators, for the link to an arrangement's indicator page; none without it.
     var indicators: (any IndicatorStore)? = nil
+    /// The contribution graphs, for the link to an arrangement's graph; none without it.
+    var contributions: (any ContributionStore)? = nil
 
     func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
         var other = query

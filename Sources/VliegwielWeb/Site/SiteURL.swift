@@ -37,6 +37,8 @@ public enum SiteURL: Sendable, Hashable {
     case addLearningEntry(String, LearningEntryKind)
     /// The programme and context indicators of an arrangement (issue 6 item 3).
     case indicators(String)
+    /// The audit trail, filtered and paged (issue 7 item 3).
+    case auditLog
     case stylesheet
     case health
     case metrics
@@ -66,6 +68,7 @@ public enum SiteURL: Sendable, Hashable {
         case .learningLog(let id): "/arrangementen/\(Self.escape(id))/leerlog"
         case .addLearningEntry(let id, let kind): "/arrangementen/\(Self.escape(id))/leerlog/\(kind.rawValue)"
         case .indicators(let id): "/arrangementen/\(Self.escape(id))/indicatoren"
+        case .auditLog: "/beheer/audit"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
