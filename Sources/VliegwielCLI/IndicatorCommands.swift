@@ -100,13 +100,15 @@ struct ImportContextIndicatorsCommand: AsyncParsableCommand {
 final class ImportProgress: @unchecked Sendable {
     private let isTerminal = isatty(FileHandle.standardError.fileDescriptor) != 0
     private var shown = false
+    private var lastLine = 0
 
     func report(_ rows: Int) {
         if isTerminal {
             FileHandle.standardError.write(Data("\r\(rows) rijen gelezen…".utf8))
             shown = true
-        } else if rows > 0, rows % 100_000 == 0 {
+        } else if rows > 0, rows % 100_000 == 0, rows != lastLine {
             Terminal.error("\(rows) rijen gelezen…")
+            lastLine = rows
         }
     }
 
