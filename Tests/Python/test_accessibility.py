@@ -47,6 +47,13 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/leerlog",
     "/arrangementen/regio-deal/leerlog?taal=en",
     "/qca?uitkomst=ONBEKEND&voorwaarden=XYZ&incl-drempel=2&oplossing=intermediair",
+    "/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf",
+    "/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf?versie=1&taal=en",
+    "/arrangementen/regio-deal-3-zwolle/bijdragegraaf",
+    "/arrangementen/fictief-regio-deal-voorbeeld/dossier",
+    "/arrangementen/regio-deal-3-zwolle/dossier",
+    "/arrangementen/regio-deal/dossier?taal=en",
+    "/portefeuille/verslag",
 ]
 
 

@@ -91,8 +91,11 @@ import VliegwielWeb
             let html = try await client.get("/portefeuille/verslag").text
             #expect(html.contains("<h2>Welke doelen heeft elke deal?</h2>"))
             #expect(html.contains("<h2>Wat wordt gevolgd, en hoe?</h2>"))
-            #expect(html.contains("<h2>Welke deals liggen in regio&#39;s waar de brede welvaart onder druk staat?</h2>"))
-            #expect(html.contains("Van 81 deals (waarvan 1 deal fictief voorbeeld) is bij 1 deal het doel in het profiel vastgelegd"))
+            #expect(
+                html.contains("<h2>Welke deals liggen in regio&#39;s waar de brede welvaart onder druk staat?</h2>"))
+            #expect(
+                html.contains(
+                    "Van 81 deals (waarvan 1 deal fictief voorbeeld) is bij 1 deal het doel in het profiel vastgelegd"))
             #expect(html.contains("Bij 80 deals is het doel in Vliegwiel niet vastgelegd"))
             let json = try await client.get("/portefeuille/verslag?formaat=json").json()
             let deals = try #require(json["deals"] as? [[String: Any]])
@@ -103,7 +106,10 @@ import VliegwielWeb
             #expect((demo["leerlogRegels"] as? Int ?? 0) >= 3)
             #expect((demo["programmaIndicatoren"] as? Int ?? 0) >= 2)
             let zwolle = try #require(deals.first { $0["deal"] as? String == "regio-deal-3-zwolle" })
-            #expect(zwolle["onbekend"] as? [String] == ["doel niet vastgelegd", "geen programma-indicatoren vastgelegd", "regio's niet vastgelegd"])
+            #expect(
+                zwolle["onbekend"] as? [String] == [
+                    "doel niet vastgelegd", "geen programma-indicatoren vastgelegd", "regio's niet vastgelegd",
+                ])
             let csv = try await client.get("/portefeuille/verslag?formaat=csv").text
             let rows = try CSVReader(string: csv).map { $0 }
             #expect(rows.count == 82)
