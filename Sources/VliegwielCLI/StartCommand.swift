@@ -36,7 +36,8 @@ struct StartCommand: AsyncParsableCommand {
                     store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
                     logger: logger, qcaOutcomes: installation.stores.qcaOutcomes,
                     contributions: installation.stores.contributions, indicators: installation.stores.indicators,
-                    learningLog: installation.stores.learningLog))
+                    learningLog: installation.stores.learningLog
+                ).auditing(installation.stores.audit))
             do {
                 try await application.runService()
             } catch  where String(describing: error).contains("Address already in use") {

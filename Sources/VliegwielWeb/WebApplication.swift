@@ -188,7 +188,20 @@ struct SiteRoutes: Sendable {
                 let page = pages.design(language, query: query, form: form, errors: errors)
                 return html(renderer.render(page, template: "design"), status: .badRequest)
             case .success(let arrangement):
-                try await store.save([arrangement])
+                do {
+                    try await store.save(
+                        arrangement, expecting: .absent, author: AuditContext.current.actor,
+                        reason: "ontworpen op de website")
+                } catch is RevisionConflict {
+                    // Someone saved the same id between the check above and this save.
+                    var errors = DesignFormErrors()
+                    errors.add(
+                        "veld-id", "Id",
+                        "'\(arrangement.id)' is zojuist door iemand anders opgeslagen; er is niets overschreven. Kies een andere id"
+                    )
+                    let page = pages.design(language, query: query, form: form, errors: errors)
+                    return html(renderer.render(page, template: "design"), status: .conflict)
+                }
                 var location = SiteURL.arrangement(arrangement.id).href(language)
                 location += (location.contains("?") ? "&" : "?") + "opgeslagen=1"
                 return Response(status: .seeOther, headers: [.location: location])

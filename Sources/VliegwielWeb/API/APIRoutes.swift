@@ -34,7 +34,20 @@ struct APIRoutes: Sendable {
         }
         router.get(RouterPath(APIURL.arrangement("").pattern)) { request, context in
             try Self.requireJSONAccepted(request)
-            return try Self.json(try await arrangement(context.parameters.get("id") ?? ""))
+            let found = try await arrangement(context.parameters.get("id") ?? "")
+            return Self.tagged(try Self.json(found), try RecordRevision(of: found))
+        }
+        router.put(RouterPath(APIURL.arrangement("").pattern)) { request, context in
+            try Self.requireJSONAccepted(request)
+            return try await Self.answeringConflicts(request) {
+                try await replace(context.parameters.get("id") ?? "", request)
+            }
+        }
+        router.delete(RouterPath(APIURL.arrangement("").pattern)) { request, context in
+            try Self.requireJSONAccepted(request)
+            return try await Self.answeringConflicts(request) {
+                try await remove(context.parameters.get("id") ?? "", request)
+            }
         }
         router.post(RouterPath(APIURL.arrangements.pattern)) { request, _ in
             try Self.requireJSONAccepted(request)
@@ -45,12 +58,20 @@ struct APIRoutes: Sendable {
             } catch let error as ValidationFailure {
                 throw Self.invalid(error)
             }
-            let plan = try await store.importArrangements([incoming], shippedReferences: catalogue)
+            let existing = try await store.arrangement(id: incoming.id)
+            let plan = ImportPlanner.plan(
+                incoming: [incoming], existing: existing.map { [$0.id: $0] } ?? [:], shippedReferences: references)
             guard plan.isAccepted else { throw Self.invalid(ValidationFailure(issues: plan.issues)) }
-            guard plan.created == [incoming.id] else {
-                throw Problem(.conflict, detail: "Er bestaat al een arrangement met id '\(incoming.id)'.")
+            let exists = Problem(.conflict, detail: "Er bestaat al een arrangement met id '\(incoming.id)'.")
+            guard plan.created == [incoming.id] else { throw exists }
+            let revision: RecordRevision
+            do {
+                revision = try await store.save(
+                    incoming, expecting: .absent, author: AuditContext.current.actor, reason: "aangemaakt via de API")
+            } catch is RevisionConflict {
+                throw exists
             }
-            var response = try Self.json(incoming, status: .created)
+            var response = Self.tagged(try Self.json(incoming, status: .created), revision)
             response.headers[.location] = APIURL.arrangement(incoming.id).path
             return response
         }
@@ -144,6 +165,130 @@ struct APIRoutes: Sendable {
         }
     }
 
+    /// The shipped reference variants by id.
+    private var references: [String: Arrangement] {
+        Dictionary(catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `PUT /api/v1/arrangementen/{id}`: replaces (or creates) the arrangement; with `If-Match`
+    /// only when the stored one still has that ETag.
+    private func replace(_ id: String, _ request: Request) async throws -> Response {
+        let condition = try Self.ifMatch(request)
+        let text = try await Self.jsonBody(request)
+        let incoming = try Self.decodeArrangement(text)
+        guard incoming.id == id else {
+            throw Problem(
+                .badRequest, detail: "De id in de inhoud verschilt van die in het adres.",
+                invalidParams: [.init(name: "id", reason: "'\(incoming.id)' is niet de id van het adres, '\(id)'")])
+        }
+        let current = try await store.arrangement(id: id)
+        let revision = try current.map(RecordRevision.init(of:))
+        let plan = ImportPlanner.plan(
+            incoming: [incoming], existing: current.map { [id: $0] } ?? [:], shippedReferences: references)
+        guard plan.isAccepted else { throw Self.invalid(ValidationFailure(issues: plan.issues)) }
+        if let condition, !condition.matches(revision) { throw Self.conflict(id, found: revision, deleting: false) }
+        if plan.unchanged == [id], let revision { return Self.tagged(try Self.json(incoming), revision) }
+        do {
+            let stored = try await store.save(
+                incoming, expecting: revision.map { .revision($0) } ?? .absent, author: AuditContext.current.actor,
+                reason: current == nil ? "aangemaakt via de API" : "gewijzigd via de API")
+            var response = Self.tagged(try Self.json(incoming, status: current == nil ? .created : .ok), stored)
+            if current == nil { response.headers[.location] = APIURL.arrangement(id).path }
+            return response
+        } catch let conflict as RevisionConflict {
+            throw Self.conflict(id, found: conflict.found, deleting: false)
+        }
+    }
+
+    /// `DELETE /api/v1/arrangementen/{id}`: removes an own arrangement; with `If-Match` only
+    /// when the stored one still has that ETag.
+    private func remove(_ id: String, _ request: Request) async throws -> Response {
+        let condition = try Self.ifMatch(request)
+        let current = try await arrangement(id)
+        if current.kind == .reference {
+            throw Problem(
+                .conflict,
+                detail:
+                    "'\(id)' is een referentievariant uit het essay; die wordt met Vliegwiel meegeleverd en kan niet worden verwijderd."
+            )
+        }
+        let revision = try RecordRevision(of: current)
+        if let condition, !condition.matches(revision) { throw Self.conflict(id, found: revision, deleting: true) }
+        do {
+            guard try await store.delete(id: id, expecting: revision) else {
+                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+            }
+        } catch let conflict as RevisionConflict {
+            throw Self.conflict(id, found: conflict.found, deleting: true)
+        }
+        return Response(status: .noContent)
+    }
+
+    /// The 409 of a write whose `If-Match` (or whose own read) no longer matches: what
+    /// happened and what to do, with the current ETag when there is one.
+    static func conflict(_ id: String, found: RecordRevision?, deleting: Bool) -> RevisionConflictProblem {
+        let outcome = deleting ? "het is niet verwijderd" : "uw wijziging is niet opgeslagen"
+        let advice =
+            deleting
+            ? "bekijk de actuele inhoud en stuur DELETE opnieuw met de nieuwe ETag in If-Match als u het nog steeds wilt verwijderen."
+            : "neem uw wijziging over in de actuele inhoud en stuur die met de nieuwe ETag in If-Match."
+        let detail =
+            found == nil
+            ? "Het arrangement '\(id)' is intussen verwijderd; \(outcome). "
+                + (deleting ? "Er is niets meer te doen." : "Maak het zo nodig opnieuw aan, zonder If-Match.")
+            : "Het arrangement '\(id)' is gewijzigd sinds u het ophaalde (uw If-Match past niet bij de huidige ETag); "
+                + "\(outcome). Haal het opnieuw op met GET \(APIURL.arrangement(id).path), " + advice
+        return RevisionConflictProblem(problem: Problem(.conflict, detail: detail), current: found)
+    }
+
+    /// The arrangement in a request body, or a 400 listing every problem.
+    static func decodeArrangement(_ text: String) throws -> Arrangement {
+        do throws(ValidationFailure) {
+            return try ArrangementFormat.json.decodeArrangement(text, source: "verzoek")
+        } catch {
+            throw invalid(error)
+        }
+    }
+
+    /// The response of `body`, or the 409 of its conflict with the current ETag.
+    static func answeringConflicts(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let conflict as RevisionConflictProblem {
+            let response = conflict.problem.response(instance: request.uri.path)
+            return conflict.current.map { tagged(response, $0) } ?? response
+        }
+    }
+
+    /// The `If-Match` header: `nil` when absent.
+    static func ifMatch(_ request: Request) throws -> EntityTagCondition? {
+        let values = request.headers[values: .ifMatch]
+        guard !values.isEmpty else { return nil }
+        let parts = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts == ["*"] { return .any }
+        var tags: [String] = []
+        for part in parts {
+            if part.hasPrefix("W/") { continue }  // a weak tag never matches for If-Match (RFC 9110 §13.1.1)
+            guard part.count >= 2, part.hasPrefix("\""), part.hasSuffix("\"") else {
+                throw Problem(
+                    .badRequest, detail: "De kopregel If-Match is ongeldig.",
+                    invalidParams: [
+                        .init(
+                            name: "If-Match", reason: "verwacht * of een ETag tussen aanhalingstekens, zoals \"a1b2…\"")
+                    ])
+            }
+            tags.append(String(part.dropFirst().dropLast()))
+        }
+        return .tags(tags)
+    }
+
+    /// `response` with `revision` as its strong ETag.
+    static func tagged(_ response: Response, _ revision: RecordRevision) -> Response {
+        var response = response
+        response.headers[.eTag] = "\"\(revision.rawValue)\""
+        return response
+    }
+
     private func arrangement(_ id: String) async throws -> Arrangement {
         guard let found = try await store.arrangement(id: id) else {
             throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
@@ -204,6 +349,28 @@ struct APIRoutes: Sendable {
         }
         return value
     }
+}
+
+/// An `If-Match` header.
+enum EntityTagCondition: Equatable {
+    /// `*`: any current representation.
+    case any
+    /// These strong ETags (weak ones are left out: they never match).
+    case tags([String])
+
+    func matches(_ revision: RecordRevision?) -> Bool {
+        guard let revision else { return false }
+        return switch self {
+        case .any: true
+        case .tags(let tags): tags.contains(revision.rawValue)
+        }
+    }
+}
+
+/// A 409 for a lost update, carrying the current ETag so the client can see it changed.
+struct RevisionConflictProblem: Error, Sendable {
+    var problem: Problem
+    var current: RecordRevision?
 }
 
 /// `GET /api/v1/arrangementen`.

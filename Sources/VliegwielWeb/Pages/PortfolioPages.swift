@@ -209,6 +209,9 @@ struct DealFormPage: Sendable {
     var action: String
     var fields: [Field]
     var submitLabel: String
+    /// The revision of the deal's record the form was filled from (an edit form only): sent back
+    /// in a hidden field, so that a change made by someone else in between is not overwritten.
+    var revision: String? = nil
 }
 
 /// Partners, finance lines or projects read from CSV text pasted into a form: the same

@@ -7,15 +7,22 @@ import VliegwielStorage
 /// Adds one item to a deal, or changes one (`changing` its id), for the forms and the API
 /// alike: every problem, or the item stored.
 enum DealItemSubmission {
+    /// - Parameter expected: the revision of the record the user's form was filled from; when it
+    ///   changed in between, nothing is stored and ``RevisionConflict`` is thrown.
     static func save(
         _ collection: DealCollection, values: [String: [String]], to record: DealRecord,
-        portfolio: any PortfolioStore, derivesID: Bool, changing fixedID: String? = nil
+        portfolio: any PortfolioStore, derivesID: Bool, changing fixedID: String? = nil,
+        expecting expected: RecordRevision? = nil
     ) async throws -> Result<DealItem, ItemProblems> {
         let (item, problems) = DealItemInput.item(
             collection, values: values, record: record, derivesID: derivesID, changing: fixedID)
         guard problems.isEmpty else { return .failure(ItemProblems(items: problems)) }
         do {
-            try await portfolio.apply([item.change], to: record.deal.id)
+            if let expected {
+                try await portfolio.apply([item.change], to: record.deal.id, expecting: expected)
+            } else {
+                try await portfolio.apply([item.change], to: record.deal.id)
+            }
         } catch let failure as ValidationFailure {
             return .failure(
                 ItemProblems(items: DealItemInput.problems(from: failure, collection: collection, itemID: item.id)))
@@ -133,7 +140,8 @@ struct PortfolioSiteRoutes: Sendable {
                 guard let values = DealItemInput.formValues(of: collection, id: itemID, in: record) else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
                 }
-                let page = pages.dealForm(collection, record: record, language, values: values, changing: itemID)
+                var page = pages.dealForm(collection, record: record, language, values: values, changing: itemID)
+                page.revision = try RecordRevision(of: record).rawValue
                 return html(renderer.render(page, template: "dealform"))
             }
             router.post(editPath) { request, context in
@@ -146,14 +154,33 @@ struct PortfolioSiteRoutes: Sendable {
                 }
                 var values = try await SiteRoutes.formValues(request)
                 values["taal"] = nil
-                let result = try await DealItemSubmission.save(
-                    collection, values: values, to: record, portfolio: pages.portfolio, derivesID: false,
-                    changing: itemID)
+                let sent = values.removeValue(forKey: "revisie")?.first.map(RecordRevision.init(rawValue:))
+                let result: Result<DealItem, ItemProblems>
+                do {
+                    result = try await DealItemSubmission.save(
+                        collection, values: values, to: record, portfolio: pages.portfolio, derivesID: false,
+                        changing: itemID, expecting: sent)
+                } catch is RevisionConflict {
+                    // Re-shown with the user's input and the current revision: nothing was overwritten,
+                    // and sending it again, knowingly, stores it over the current record.
+                    let current = try await DealItemSubmission.record(record.deal.id, in: pages.portfolio)
+                    var page = pages.dealForm(collection, record: current, language, values: values, changing: itemID)
+                    page.revision = try RecordRevision(of: current).rawValue
+                    page.errors.insert(
+                        FieldError(
+                            fieldID: page.fields.first?.fieldID ?? "veld-id", label: "Gelijktijdige wijziging",
+                            message:
+                                "iemand anders heeft deze deal gewijzigd nadat u dit formulier opende. Uw wijziging is niet opgeslagen en er is niets overschreven. Bekijk de actuele gegevens op de dealpagina, of verstuur dit formulier opnieuw om uw invoer toch op te slaan"
+                        ), at: 0)
+                    page.hasErrors = true
+                    return html(renderer.render(page, template: "dealform"), status: .conflict)
+                }
                 switch result {
                 case .failure(let problems):
-                    let page = pages.dealForm(
+                    var page = pages.dealForm(
                         collection, record: record, language, values: values, problems: problems.items,
                         changing: itemID)
+                    page.revision = sent?.rawValue
                     return html(renderer.render(page, template: "dealform"), status: .badRequest)
                 case .success:
                     var location = SiteURL.arrangement(record.deal.id).href(language)

@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import VliegwielCore
+import VliegwielStorage
+
+/// `/beheer/audit`: the audit trail, filtered and paged, with the state of its hash chain.
+struct AuditLogPage: Sendable {
+    struct Row: Sendable {
+        var sequence: Int
+        var time: String
+        var actor: String
+        var origin: String
+        var action: String
+        var object: String
+        var result: String
+        var details: String
+        var isNotSucceeded: Bool
+    }
+
+    var layout: Layout
+    var formAction: String
+    var isAvailable: Bool
+    var actor: String
+    var actionFilter: String
+    var object: String
+    var from: String
+    var through: String
+    var fromError: String?
+    var throughError: String?
+    var errors: [FieldError] { didSet { hasErrors = !errors.isEmpty } }
+    /// Stored, not computed: the templates see stored properties only.
+    var hasErrors = false
+    var chainIntact: Bool
+    var chainMessage: String
+    var summary: String
+    var rows: [Row] { didSet { hasRows = !rows.isEmpty } }
+    var hasRows = false
+    var previousHref: String?
+    var nextHref: String?
+    var language: String?
+}
+
+/// The audit page's routes and model.
+struct AuditSiteRoutes: Sendable {
+    static let pageSize = 50
+
+    let pages: SitePages
+    let renderer: PageRenderer
+    let audit: (any AuditStore)?
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get(RouterPath(SiteURL.auditLog.pattern)) { request, _ in
+            let (language, query) = SiteRoutes.read(request)
+            let page = try await page(language, query: query)
+            return html(renderer.render(page, template: "audit"), status: page.hasErrors ? .badRequest : .ok)
+        }
+    }
+
+    /// `1 regel`, `3 regels`.
+    static func lines(_ count: Int) -> String { count == 1 ? "1 regel" : "\(count) regels" }
+
+    func page(_ language: Language, query: [String: [String]]) async throws -> AuditLogPage {
+        func value(_ name: String) -> String {
+            query[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
+        var errors: [FieldError] = []
+        func day(_ name: String, _ label: String) -> (CalendarDate?, String?) {
+            let text = value(name)
+            guard !text.isEmpty else { return (nil, nil) }
+            guard let date = CalendarDate(iso: text) else {
+                let message = "'\(text)' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01"
+                errors.append(FieldError(fieldID: "audit-\(name)", label: label, message: message))
+                return (nil, message)
+            }
+            return (date, nil)
+        }
+        let (from, fromError) = day("van", "Vanaf")
+        var (through, throughError) = day("tot", "Tot en met")
+        if let from, let lastDay = through, lastDay < from {
+            throughError = "ligt vóór de dag bij 'Vanaf'"
+            errors.append(FieldError(fieldID: "audit-tot", label: "Tot en met", message: throughError!))
+            through = nil
+        }
+        let pageNumber = max(1, Int(value("pagina")) ?? 1)
+        var page = AuditLogPage(
+            layout: pages.layout("Auditlogboek", language, .auditLog, query: query),
+            formAction: SiteURL.auditLog.path, isAvailable: audit != nil, actor: value("actor"),
+            actionFilter: value("actie"), object: value("object"), from: value("van"), through: value("tot"),
+            fromError: fromError, throughError: throughError, errors: errors, chainIntact: false, chainMessage: "",
+            summary: "", rows: [], language: language == .dutch ? nil : language.rawValue)
+        page.hasErrors = !errors.isEmpty
+        guard let audit, errors.isEmpty else { return page }
+        switch try await audit.verify() {
+        case .intact(let count, let head):
+            page.chainIntact = true
+            page.chainMessage =
+                "De hashketen is intact: \(Self.lines(count))"
+                + (head.map { ". Laatste regel \($0.sequence), hash \($0.hash)" } ?? "") + "."
+        case .broken(let broken):
+            page.chainMessage = "De hashketen is verbroken bij regel \(broken.sequence): \(broken.explanation)."
+        }
+        let listing = try await audit.entries(
+            AuditQuery(
+                actor: page.actor.isEmpty ? nil : page.actor,
+                action: page.actionFilter.isEmpty ? nil : page.actionFilter,
+                object: page.object.isEmpty ? nil : page.object, from: from, through: through, newestFirst: true,
+                limit: Self.pageSize, offset: (pageNumber - 1) * Self.pageSize))
+        page.rows = listing.entries.map { entry in
+            AuditLogPage.Row(
+                sequence: entry.sequence, time: entry.time.iso, actor: entry.actor, origin: entry.origin,
+                action: entry.action, object: entry.object, result: entry.result.rawValue,
+                details: entry.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                    .joined(separator: "; "),
+                isNotSucceeded: entry.result != .succeeded)
+        }
+        let first = (pageNumber - 1) * Self.pageSize + 1
+        page.summary =
+            listing.total == 0
+            ? "Geen regels gevonden."
+            : listing.entries.isEmpty
+                ? "\(Self.lines(listing.total)) gevonden; deze pagina is leeg."
+                : "\(Self.lines(listing.total)) gevonden; nieuwste eerst, nummer \(first) tot en met "
+                    + "\(first + listing.entries.count - 1) van de gevonden regels."
+        func href(_ number: Int) -> String {
+            var items = query.filter { $0.key != "pagina" }.sorted { $0.key < $1.key }.flatMap { key, values in
+                values.map { URLQueryItem(name: key, value: $0) }
+            }
+            if number > 1 { items.append(URLQueryItem(name: "pagina", value: String(number))) }
+            var components = URLComponents()
+            components.queryItems = items
+            return SiteURL.auditLog.path + (items.isEmpty ? "" : "?" + (components.percentEncodedQuery ?? ""))
+        }
+        if pageNumber > 1 { page.previousHref = href(pageNumber - 1) }
+        if first - 1 + listing.entries.count < listing.total { page.nextHref = href(pageNumber + 1) }
+        return page
+    }
+}
+
+extension WebDependencies {
+    /// These dependencies with `audit` as the audit trail of `/beheer/audit`.
+    public func auditing(_ audit: any AuditStore) -> WebDependencies {
+        var dependencies = self
+        dependencies.audit = audit
+        return dependencies
+    }
+}
