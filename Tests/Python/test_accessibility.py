@@ -44,6 +44,8 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/indicatoren",
     "/arrangementen/regio-deal/indicatoren?taal=en",
     "/qca",
+    "/beheer/audit",
+    "/beheer/audit?actie=arrangement.*&van=gisteren",
     "/arrangementen/fictief-regio-deal-voorbeeld/leerlog",
     "/arrangementen/regio-deal/leerlog?taal=en",
     "/qca?uitkomst=ONBEKEND&voorwaarden=XYZ&incl-drempel=2&oplossing=intermediair",
