@@ -290,3 +290,17 @@ def test_indicators_match_the_document(server, spec):
     ]
     for url in cases:
         check(spec, "/contextindicatoren", "get", requests.get(server + url, headers=JSON, timeout=10))
+
+
+def test_reports_match_the_document(server, spec):
+    report = requests.get(server + "/api/v1/portefeuille/verslag", headers=JSON, timeout=30)
+    assert report.status_code == 200
+    assert len(report.json()["deals"]) == 81
+    check(spec, "/portefeuille/verslag", "get", report)
+    dossier = requests.get(server + DEMO + "/dossier", headers=JSON, timeout=10)
+    assert [v["versie"] for v in dossier.json()["profielversies"]] == [1, 2]
+    check(spec, "/arrangementen/{id}/dossier", "get", dossier)
+    check(spec, "/arrangementen/{id}/dossier", "get",
+          requests.get(server + "/api/v1/arrangementen/bestaat-niet/dossier", headers=JSON, timeout=10))
+    check(spec, "/arrangementen/{id}/dossier", "get",
+          requests.get(server + DEMO + "/dossier", headers={"Accept": "text/html"}, timeout=10))

@@ -189,14 +189,15 @@ import VliegwielWeb
             #expect(
                 (document["paths"] as? [String: Any])?.keys.sorted() == [
                     "/adviezen", "/arrangementen", "/arrangementen/{id}", "/arrangementen/{id}/advies",
-                    "/arrangementen/{id}/bijdragegraaf",
+                    "/arrangementen/{id}/bijdragegraaf", "/arrangementen/{id}/dossier",
                     "/arrangementen/{id}/financiering", "/arrangementen/{id}/financiering/{item}",
-                    "/arrangementen/{id}/leerlog",
+                    "/arrangementen/{id}/indicatoren", "/arrangementen/{id}/leerlog",
                     "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
                     "/arrangementen/{id}/profieldrift", "/arrangementen/{id}/profielversies",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
                     "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
-                    "/arrangementen/{id}/toetsing", "/openapi.json", "/portefeuille", "/qca-analyses",
+                    "/arrangementen/{id}/toetsing", "/contextindicatoren", "/openapi.json", "/portefeuille",
+                    "/portefeuille/verslag", "/qca-analyses",
                     "/vergelijkingen", "/wat-als",
                 ])
         }

@@ -108,6 +108,20 @@ struct ReportRoutes: Sendable {
                 return html(renderer.render(page, template: "dossier"))
             }
         }
+        router.get(RouterPath(APIURL.base + "/arrangementen/:id/dossier")) { request, context in
+            try APIRoutes.requireJSONAccepted(request)
+            let id = context.parameters.get("id") ?? ""
+            guard let arrangement = try await pages.store.arrangement(id: id) else {
+                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
+            }
+            return try APIRoutes.json(
+                try await EvaluationDossier.collect(
+                    arrangement, pages: pages, contributions: contributions, on: todayInUTC()))
+        }
+        router.get(RouterPath(APIURL.base + "/portefeuille/verslag")) { request, _ in
+            try APIRoutes.requireJSONAccepted(request)
+            return try APIRoutes.json(try await portfolioReport())
+        }
         router.get(RouterPath(SiteURL.portfolioReport.pattern)) { request, _ in
             let (language, query) = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
