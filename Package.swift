@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The framework of the essay: profiles, catalogue validation, analysis. No I/O.
@@ -41,6 +42,7 @@ let package = Package(
                 .copy("Resources/regio-deal-regels.yaml"), .copy("Resources/fictieve-regio-deal.yaml"),
                 .copy("Resources/fictieve-indicatoren.yaml"),
                 .copy("Resources/leerlog-fictief-regio-deal-voorbeeld.yaml"),
+                .copy("Resources/accounts-veelgebruikte-wachtwoorden.txt"),
             ],
             swiftSettings: strict
         ),
@@ -62,6 +64,9 @@ let package = Package(
             dependencies: [
                 "VliegwielCore", "VliegwielStorage", "VliegwielInterchange",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -28,6 +28,7 @@ enum Migrations {
         migrator.registerMigration("v6 indicators") { db in try IndicatorSchema.create(db) }
         migrator.registerMigration("v7 learning log") { db in try LearningLogSchema.create(db) }
         migrator.registerMigration("v8 audit trail") { db in try AuditSchema.create(db) }
+        migrator.registerMigration("v9 accounts") { db in try AccountSchema.create(db) }
         return migrator
     }
 }

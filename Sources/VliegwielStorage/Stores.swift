@@ -13,6 +13,8 @@ public struct Stores: Sendable {
     public var learningLog: any LearningLogStore = UnavailableLearningLogStore()
     /// Programme and context indicators (issue 6 item 3); unavailable until a database brings its own.
     public var indicators: any IndicatorStore = UnavailableIndicatorStore()
+    /// Accounts, sessions, API tokens and login attempts (issue 7 items 1 and 2; docs/accounts.md).
+    public var accounts: any AccountStore = UnavailableAccountStore()
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
@@ -23,5 +25,6 @@ public struct Stores: Sendable {
         audit = SQLiteAuditStore(database: database)
         learningLog = SQLiteLearningLogStore(database: database)
         indicators = SQLiteIndicatorStore(database: database)
+        accounts = SQLiteAccountStore(database: database)
     }
 }

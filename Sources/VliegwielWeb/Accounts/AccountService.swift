@@ -1,0 +1,283 @@
+import Foundation
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
+
+/// The rules of accounts on top of an ``AccountStore``: password policy and hashing, logins
+/// with throttling and TOTP, sessions with idle and absolute time-outs, API tokens, and an
+/// audit entry for every login, failed login, logout, rights change and token change
+/// (docs/accounts.md). The web application and the CLI both use it, so they follow one set
+/// of rules. Who acts and from where comes from ``AuditContext/current``.
+public struct AccountService: Sendable {
+    public var stores: Stores
+    public var passwordPolicy: AccountPasswordPolicy
+    /// bcrypt's cost: 12 in production (about a quarter of a second); tests may pass 4.
+    public var bcryptCost: UInt8
+    public var throttle: AccountLoginThrottle
+    /// A session unused this long ends.
+    public var idleTimeout: TimeInterval
+    /// A session ends this long after the login, however active.
+    public var absoluteTimeout: TimeInterval
+    public var now: @Sendable () -> Date
+
+    public init(
+        stores: Stores, passwordPolicy: AccountPasswordPolicy = AccountCommonPasswords.policy, bcryptCost: UInt8 = 12,
+        throttle: AccountLoginThrottle = AccountLoginThrottle(), idleTimeout: TimeInterval = 30 * 60,
+        absoluteTimeout: TimeInterval = 12 * 3600, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.stores = stores
+        self.passwordPolicy = passwordPolicy
+        self.bcryptCost = bcryptCost
+        self.throttle = throttle
+        self.idleTimeout = idleTimeout
+        self.absoluteTimeout = absoluteTimeout
+        self.now = now
+    }
+
+    /// The store of the accounts.
+    public var accounts: any AccountStore { stores.accounts }
+
+    // MARK: - Accounts
+
+    /// Creates an account after checking its name and password (every problem at once).
+    @discardableResult
+    public func createAccount(
+        name: String, password: String, role: AccountRole, secondFactorRequired: Bool = false
+    ) async throws -> Account {
+        let issues = Account.nameIssues(name) + passwordPolicy.issues(password, accountName: name)
+        guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
+        let account = Account(
+            name: name, role: role, secondFactorRequired: secondFactorRequired || role.isAdministrator,
+            createdAt: now())
+        try await accounts.create(account, passwordHash: AccountSecrets.hashPassword(password, cost: bcryptCost))
+        await record(
+            "gebruiker.maken", object: "gebruiker:\(name)",
+            details: ["rol": role.summary, "tweestapsverificatie": account.secondFactorRequired ? "verplicht" : "vrij"])
+        return account
+    }
+
+    /// Gives `name` a new role (and whether TOTP is required; always for a `beheerder`).
+    @discardableResult
+    public func setRole(_ role: AccountRole, secondFactorRequired: Bool, of name: String) async throws -> Account {
+        guard let before = try await accounts.account(named: name)?.account else {
+            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        }
+        let required = secondFactorRequired || role.isAdministrator
+        try await accounts.setRole(role, secondFactorRequired: required, of: name)
+        await record(
+            "gebruiker.rol", object: "gebruiker:\(name)",
+            details: [
+                "van": before.role.summary, "naar": role.summary,
+                "tweestapsverificatie": required ? "verplicht" : "vrij",
+            ])
+        var after = before
+        after.role = role
+        after.secondFactorRequired = required
+        return after
+    }
+
+    /// Sets a new password after checking it.
+    public func changePassword(of name: String, to password: String) async throws {
+        let issues = passwordPolicy.issues(password, accountName: name)
+        guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
+        try await accounts.setPasswordHash(AccountSecrets.hashPassword(password, cost: bcryptCost), of: name)
+        await record("gebruiker.wachtwoord-wijzigen", object: "gebruiker:\(name)")
+    }
+
+    // MARK: - Logging in
+
+    /// The outcome of a login.
+    public enum LoginOutcome: Sendable {
+        /// Signed in: the new session's id (for the cookie only; the store knows its hash).
+        case signedIn(sessionID: String, account: Account)
+        /// Refused. The message never says whether the account exists or which part was wrong.
+        case refused(message: String)
+        /// Too many failures: wait this many seconds.
+        case throttled(retryAfter: Int)
+    }
+
+    /// The one message of a refused login.
+    public static let refusedMessage =
+        "Inloggen is niet gelukt: de combinatie van naam, wachtwoord en (als u die gebruikt) code klopt niet."
+
+    /// Signs in `name` from `clientAddress`. Throttled per name and per address; an unknown
+    /// name costs as much time as a wrong password; every attempt is recorded.
+    public func login(name: String, password: String, code: String?, clientAddress: String) async throws
+        -> LoginOutcome
+    {
+        let time = now()
+        let typed = String(name.prefix(64))
+        let since = time.addingTimeInterval(-throttle.window)
+        if let wait = throttle.retryAfter(
+            accountFailures: try await accounts.loginFailures(accountName: typed, since: since),
+            addressFailures: try await accounts.loginFailures(clientAddress: clientAddress, since: since), now: time)
+        {
+            await record(
+                "inloggen", object: "gebruiker:\(typed)", result: .refused,
+                details: ["reden": "afgeremd na te veel mislukte pogingen", "wachttijd": "\(wait) s"])
+            return .throttled(retryAfter: wait)
+        }
+        let stored = try await accounts.account(named: typed)
+        let passwordMatches = AccountSecrets.verifyPassword(password, hash: stored?.passwordHash ?? Self.decoyHash)
+        var reason: String?
+        if stored == nil {
+            reason = "onbekende gebruiker"
+        } else if !passwordMatches {
+            reason = "onjuist wachtwoord"
+        } else if let secret = stored?.totpSecret,
+            !AccountSecrets.verifyTOTP(code ?? "", secret: secret, at: time)
+        {
+            reason = (code ?? "").isEmpty ? "code ontbreekt" : "onjuiste code"
+        }
+        try await accounts.recordLoginAttempt(
+            AccountLoginAttempt(time: time, accountName: typed, clientAddress: clientAddress, succeeded: reason == nil))
+        guard reason == nil, let stored else {
+            await record("inloggen", object: "gebruiker:\(typed)", result: .refused, details: ["reden": reason ?? ""])
+            return .refused(message: Self.refusedMessage)
+        }
+        let sessionID = AccountSecrets.randomID()
+        try await accounts.createSession(
+            AccountSession(
+                idHash: AccountSecrets.sha256(sessionID), accountName: stored.account.name, createdAt: time,
+                lastSeenAt: time, expiresAt: time.addingTimeInterval(absoluteTimeout), origin: clientAddress))
+        await record(
+            "inloggen", object: "gebruiker:\(stored.account.name)",
+            context: AuditContext(actor: stored.account.name, origin: AuditContext.current.origin))
+        return .signedIn(sessionID: sessionID, account: stored.account)
+    }
+
+    /// A bcrypt hash of nothing anyone can type (cost 12), so that an unknown name takes as long
+    /// as a known one.
+    static let decoyHash = AccountSecrets.hashPassword(AccountSecrets.randomID(), cost: 12)
+
+    /// The account of the session `sessionID`, when it is still valid: not idle longer than
+    /// ``idleTimeout`` and not past its absolute end. An expired session is removed. Marks it
+    /// as seen (at most once a minute, to spare the database).
+    public func signedIn(sessionID: String) async throws -> (session: AccountSession, account: Account)? {
+        let hash = AccountSecrets.sha256(sessionID)
+        guard let session = try await accounts.session(idHash: hash) else { return nil }
+        let time = now()
+        if time >= session.expiresAt || time.timeIntervalSince(session.lastSeenAt) >= idleTimeout {
+            try await accounts.deleteSession(idHash: hash)
+            return nil
+        }
+        guard let account = try await accounts.account(named: session.accountName)?.account else { return nil }
+        if time.timeIntervalSince(session.lastSeenAt) >= 60 {
+            try await accounts.touchSession(idHash: hash, at: time)
+        }
+        return (session, account)
+    }
+
+    /// Ends the session `sessionID` on the server.
+    public func logout(sessionID: String, accountName: String) async throws {
+        if try await accounts.deleteSession(idHash: AccountSecrets.sha256(sessionID)) {
+            await record("uitloggen", object: "gebruiker:\(accountName)")
+        }
+    }
+
+    /// Ends every session of `name` (an administrator, or the user everywhere); how many.
+    @discardableResult
+    public func endSessions(of name: String) async throws -> Int {
+        guard try await accounts.account(named: name) != nil else {
+            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        }
+        let count = try await accounts.deleteSessions(of: name)
+        await record("gebruiker.sessies-beeindigen", object: "gebruiker:\(name)", details: ["aantal": "\(count)"])
+        return count
+    }
+
+    // MARK: - TOTP
+
+    /// Starts setting up TOTP for `name`: a new secret, kept as pending until confirmed.
+    public func beginSecondFactorSetup(of name: String) async throws -> String {
+        let secret = AccountSecrets.newTOTPSecret()
+        try await accounts.setPendingTOTPSecret(secret, of: name)
+        return secret
+    }
+
+    /// Confirms the pending secret with a code from the app; whether the code was right.
+    public func confirmSecondFactor(of name: String, code: String) async throws -> Bool {
+        guard let pending = try await accounts.account(named: name)?.pendingTOTPSecret,
+            AccountSecrets.verifyTOTP(code, secret: pending, at: now())
+        else {
+            await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)", result: .refused)
+            return false
+        }
+        try await accounts.setTOTPSecret(pending, of: name)
+        await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)")
+        return true
+    }
+
+    /// Removes the second factor of `name` (refused while it is required for the account).
+    public func removeSecondFactor(of name: String) async throws {
+        guard let account = try await accounts.account(named: name)?.account else {
+            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        }
+        if account.role.isAdministrator || account.secondFactorRequired {
+            throw ValidationFailure(issues: [
+                ValidationIssue(
+                    field: "tweestapsverificatie",
+                    message: "is voor deze gebruiker verplicht en kan niet worden uitgezet")
+            ])
+        }
+        try await accounts.setTOTPSecret(nil, of: name)
+        await record("tweestapsverificatie.verwijderen", object: "gebruiker:\(name)")
+    }
+
+    // MARK: - API tokens
+
+    /// Creates a personal API token named `tokenName` for `name`; the secret is returned once
+    /// (`<id>.<random>`) and never again.
+    public func createToken(named tokenName: String, for name: String) async throws -> (AccountToken, String) {
+        let trimmed = tokenName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 100 else {
+            throw ValidationFailure(issues: [
+                ValidationIssue(field: "naam", message: "geef de sleutel een naam van 1 tot 100 tekens")
+            ])
+        }
+        guard try await accounts.account(named: name) != nil else {
+            throw ValidationFailure(issues: [
+                ValidationIssue(field: "gebruiker", message: "onbekende gebruiker '\(name)'")
+            ])
+        }
+        let id = String(AccountSecrets.randomID().prefix(8)).lowercased().map { $0 == "-" || $0 == "_" ? "x" : $0 }
+        let token = AccountToken(id: String(id), accountName: name, name: trimmed, createdAt: now())
+        let secret = "vw_\(token.id)_\(AccountSecrets.randomID())"
+        try await accounts.createToken(token, secretHash: AccountSecrets.sha256(secret))
+        await record(
+            "api-sleutel.maken", object: "gebruiker:\(name)/api-sleutel:\(token.id)", details: ["naam": trimmed])
+        return (token, secret)
+    }
+
+    /// Revokes the token `id` of `name`; whether there was one to revoke.
+    @discardableResult
+    public func revokeToken(id: String, of name: String) async throws -> Bool {
+        let revoked = try await accounts.revokeToken(id: id, of: name, at: now())
+        await record(
+            "api-sleutel.intrekken", object: "gebruiker:\(name)/api-sleutel:\(id)",
+            result: revoked ? .succeeded : .refused)
+        return revoked
+    }
+
+    /// The account of a bearer token, when the token exists and is not revoked.
+    public func account(bearer secret: String) async throws -> Account? {
+        guard secret.hasPrefix("vw_"), secret.count < 200,
+            let token = try await accounts.token(secretHash: AccountSecrets.sha256(secret)), !token.isRevoked,
+            let account = try await accounts.account(named: token.accountName)?.account
+        else { return nil }
+        try await accounts.markTokenUsed(id: token.id, at: now())
+        return account
+    }
+
+    // MARK: - Audit
+
+    /// Appends to the audit trail; a database without one (``UnavailableAuditStore``) records nothing.
+    func record(
+        _ action: String, object: String, result: AuditResult = .succeeded, details: [String: String] = [:],
+        context: AuditContext = AuditContext.current
+    ) async {
+        guard !(stores.audit is UnavailableAuditStore) else { return }
+        _ = try? await stores.audit.append(
+            AuditEvent(action: action, object: object, result: result, details: details, context: context))
+    }
+}
