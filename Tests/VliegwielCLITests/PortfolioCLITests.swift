@@ -190,7 +190,8 @@ import Testing
         }
         _ = try cli.run("partners", Self.demo, "--op", "2025-06-30")
         // Until accepted, the demo profile keeps what its shipped version says (the reference's value).
-        #expect((try composition()["waarden"] as? [[String: String]])?.map { $0["waarde"] } == ["basis-met-nieuwkomers"])
+        #expect(
+            (try composition()["waarden"] as? [[String: String]])?.map { $0["waarde"] } == ["basis-met-nieuwkomers"])
         let accepted = try cli.run("partners", Self.demo, "--op", "2025-06-30", "--accepteer-samenstelling")
         #expect(accepted.status == 0)
         #expect(accepted.output.hasSuffix("Overgenomen in het profiel: samenwerkend.samenstelling = vloeiend\n"))

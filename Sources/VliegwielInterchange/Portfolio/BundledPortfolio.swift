@@ -149,7 +149,8 @@ public enum BundledPortfolio {
                 enum Keys: String, CodingKey { case omschrijving, profielversies }
                 let container = try decoder.container(keyedBy: Keys.self)
                 omschrijving = try container.decode(String.self, forKey: .omschrijving)
-                profielversies = try container.decodeIfPresent([SeededProfileVersion].self, forKey: .profielversies) ?? []
+                profielversies =
+                    try container.decodeIfPresent([SeededProfileVersion].self, forKey: .profielversies) ?? []
                 record = try DealRecord(from: decoder)
             }
         }
@@ -228,7 +229,8 @@ struct SeededProfileVersion: Decodable {
             let field = "profielversies[\(index)]"
             if let basis = version.basis {
                 guard let reference = catalogue.first(where: { $0.id == basis && $0.kind == .reference }) else {
-                    issues.append(ValidationIssue(field: "\(field).basis", message: "onbekende referentievariant '\(basis)'"))
+                    issues.append(
+                        ValidationIssue(field: "\(field).basis", message: "onbekende referentievariant '\(basis)'"))
                     continue
                 }
                 profile = reference.profile
@@ -236,7 +238,8 @@ struct SeededProfileVersion: Decodable {
             for setting in version.instellingen {
                 guard let dimension = ProfileDimension.named(setting.dimensie) else {
                     issues.append(
-                        ValidationIssue(field: "\(field).instellingen", message: "onbekende dimensie '\(setting.dimensie)'"))
+                        ValidationIssue(
+                            field: "\(field).instellingen", message: "onbekende dimensie '\(setting.dimensie)'"))
                     continue
                 }
                 do {
@@ -247,7 +250,8 @@ struct SeededProfileVersion: Decodable {
                 }
             }
             guard let day = CalendarDate(iso: version.datum) else {
-                issues.append(ValidationIssue(field: "\(field).datum", message: "'\(version.datum)' is geen JJJJ-MM-DD"))
+                issues.append(
+                    ValidationIssue(field: "\(field).datum", message: "'\(version.datum)' is geen JJJJ-MM-DD"))
                 continue
             }
             var copy = arrangement
