@@ -76,8 +76,19 @@ public final class PostgresArrangementStore: ArrangementStore {
                 return false
             }
             try await self.check(id, expecting: .revision(expected), in: connection)
-            return try await connection.rows("DELETE FROM arrangement WHERE id = \(id) RETURNING id").isEmpty == false
+            return try await Self.remove(id, in: connection)
         }
+    }
+
+    /// Removes arrangement `id` and records it (within the caller's transaction).
+    private static func remove(_ id: String, in connection: PostgresConnection) async throws -> Bool {
+        guard
+            let name = try await connection.rows("DELETE FROM arrangement WHERE id = \(id) RETURNING name").first?
+                .decode(String.self, "name")
+        else { return false }
+        try await PostgresAuditTrail.record(
+            action: "arrangement.verwijderen", object: "arrangement:\(id)", details: ["naam": name], in: connection)
+        return true
     }
 
     /// Throws ``RevisionConflict`` unless the stored arrangement `id` is as `expected`
@@ -126,6 +137,12 @@ public final class PostgresArrangementStore: ArrangementStore {
               variant_id = excluded.variant_id, document = excluded.document,
               version = arrangement.version + 1, updated_at = excluded.updated_at
             """)
+        try await PostgresAuditTrail.record(
+            action: "arrangement.opslaan", object: "arrangement:\(arrangement.id)",
+            details: [
+                "naam": arrangement.name, "auteur": author, "reden": reason,
+                "inhoud": stored == nil ? "nieuw" : stored == document ? "ongewijzigd" : "gewijzigd",
+            ], in: connection)
         // A version only when the document is new or differs: saving the same again adds none.
         guard stored != document else { return }
         try await connection.execute(
@@ -164,9 +181,7 @@ public final class PostgresArrangementStore: ArrangementStore {
     }
 
     public func delete(id: String) async throws -> Bool {
-        try await database.write { connection in
-            try await connection.rows("DELETE FROM arrangement WHERE id = \(id) RETURNING id").isEmpty == false
-        }
+        try await database.write { connection in try await Self.remove(id, in: connection) }
     }
 
     /// The interchange JSON with sorted keys, byte for byte as the SQLite store writes it.

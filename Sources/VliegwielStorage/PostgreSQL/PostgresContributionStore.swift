@@ -41,6 +41,9 @@ public final class PostgresContributionStore: ContributionStore {
             }
             if !issues.isEmpty { throw ValidationFailure(issues: issues) }
             try await Self.insert(version, of: id, in: connection)
+            try await PostgresAuditTrail.record(
+                action: "bijdragegraaf.toevoegen", object: "arrangement:\(id)/bijdragegraaf",
+                details: ["versie": "\(version.number)", "auteur": author, "reden": reason], in: connection)
             return version
         }
     }
@@ -64,6 +67,9 @@ public final class PostgresContributionStore: ContributionStore {
             for version in history.versions {
                 try await Self.insert(version, of: history.arrangementID, in: connection)
             }
+            try await PostgresAuditTrail.record(
+                action: "bijdragegraaf.laden", object: "arrangement:\(history.arrangementID)/bijdragegraaf",
+                details: ["gegevensset": name, "versies": "\(history.versions.count)"], in: connection)
             return true
         }
     }

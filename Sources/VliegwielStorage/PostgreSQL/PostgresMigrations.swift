@@ -84,6 +84,125 @@ enum PostgresMigrations {
                 FROM arrangement
                 """,
             ]),
+        Migration(name: "v6 indicators", statements: indicators),
+        Migration(
+            name: "v7 learning log",
+            statements: [
+                """
+                CREATE TABLE learning_log_entry (
+                  arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
+                  entry_id TEXT NOT NULL CHECK (length(entry_id) > 0),
+                  kind TEXT NOT NULL CHECK (kind IN ('les', 'besluit', 'wijziging')),
+                  date TEXT NOT NULL CHECK \(isDate("date", nullable: false)),
+                  sequence INTEGER NOT NULL,
+                  recorded_at TIMESTAMPTZ NOT NULL,
+                  entry TEXT NOT NULL CHECK ((entry::json) IS NOT NULL),
+                  PRIMARY KEY (arrangement_id, entry_id)
+                )
+                """,
+                "CREATE INDEX learning_log_entry_by_arrangement ON learning_log_entry (arrangement_id, kind, sequence)",
+            ]),
+        Migration(name: "v8 audit trail", statements: auditTrail),
+        Migration(name: "v9 accounts", statements: PostgresAccountStore.migration),
+    ]
+
+    /// The tables of the indicators (SQLite: `IndicatorSchema`).
+    private static let indicators: [String] = [
+        """
+        CREATE TABLE arrangement_indicators (
+          arrangement_id TEXT PRIMARY KEY REFERENCES arrangement(id) ON DELETE CASCADE,
+          document TEXT NOT NULL CHECK ((document::json) IS NOT NULL)
+        )
+        """,
+        """
+        CREATE TABLE context_table (
+          id TEXT PRIMARY KEY CHECK (length(id) > 0),
+          title TEXT NOT NULL,
+          source TEXT NOT NULL,
+          is_fictional BOOLEAN NOT NULL,
+          measures TEXT NOT NULL CHECK ((measures::json) IS NOT NULL),
+          imported_at TIMESTAMPTZ NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE context_observation (
+          table_id TEXT NOT NULL REFERENCES context_table(id) ON DELETE CASCADE,
+          measure TEXT NOT NULL,
+          region TEXT NOT NULL,
+          period TEXT NOT NULL,
+          value DOUBLE PRECISION,
+          PRIMARY KEY (table_id, measure, region, period)
+        )
+        """,
+        "CREATE INDEX context_observation_region ON context_observation(region, table_id)",
+    ]
+
+    /// The audit trail (SQLite: `AuditSchema`): append-only. Triggers refuse every UPDATE,
+    /// DELETE and TRUNCATE, and an INSERT that does not continue the chain (the next sequence
+    /// number, the previous hash equal to the last entry's hash). Time and details are text
+    /// exactly as hashed (`JJJJ-MM-DDTuu:mm:ss.SSSZ`, sorted JSON). No foreign keys: the trail
+    /// outlives what it describes.
+    private static let auditTrail: [String] = [
+        """
+        CREATE TABLE audit_entry (
+          sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+          recorded_at TEXT NOT NULL CHECK (length(recorded_at) = 24),
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          object TEXT NOT NULL,
+          result TEXT NOT NULL,
+          origin TEXT NOT NULL,
+          details TEXT NOT NULL CHECK ((details::json) IS NOT NULL),
+          previous_hash TEXT NOT NULL,
+          hash TEXT NOT NULL UNIQUE
+        )
+        """,
+        "CREATE INDEX audit_entry_actor ON audit_entry(actor)",
+        "CREATE INDEX audit_entry_action ON audit_entry(action)",
+        "CREATE INDEX audit_entry_object ON audit_entry(object)",
+        "CREATE INDEX audit_entry_recorded_at ON audit_entry(recorded_at)",
+        """
+        CREATE FUNCTION audit_entry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' THEN
+            RAISE EXCEPTION 'het auditlogboek is alleen aan te vullen: een regel wijzigen mag niet'
+              USING ERRCODE = 'restrict_violation';
+          END IF;
+          RAISE EXCEPTION 'het auditlogboek is alleen aan te vullen: een regel verwijderen mag niet'
+            USING ERRCODE = 'restrict_violation';
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+        FOR EACH ROW EXECUTE FUNCTION audit_entry_refuse_change()
+        """,
+        """
+        CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+        FOR EACH ROW EXECUTE FUNCTION audit_entry_refuse_change()
+        """,
+        """
+        CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_refuse_change()
+        """,
+        """
+        CREATE FUNCTION audit_entry_continue_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.sequence <> (SELECT COALESCE(MAX(sequence), 0) + 1 FROM audit_entry)
+             OR NEW.previous_hash <> COALESCE(
+               (SELECT hash FROM audit_entry ORDER BY sequence DESC LIMIT 1),
+               '0000000000000000000000000000000000000000000000000000000000000000') THEN
+            RAISE EXCEPTION 'een auditregel moet aansluiten op de laatste regel van het logboek'
+              USING ERRCODE = 'restrict_violation';
+          END IF;
+          RETURN NEW;
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER audit_entry_continues_chain BEFORE INSERT ON audit_entry
+        FOR EACH ROW EXECUTE FUNCTION audit_entry_continue_chain()
+        """,
     ]
 
     /// The tables of the portfolio (SQLite: `PortfolioSchema`).

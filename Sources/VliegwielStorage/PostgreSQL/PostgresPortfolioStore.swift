@@ -62,6 +62,9 @@ public final class PostgresPortfolioStore: PortfolioStore {
             guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
             _ = try await Self.insertDeal(record.deal, orIgnore: false, in: connection)
             try await Self.replaceDetails(of: record, in: connection)
+            try await PostgresAuditTrail.record(
+                action: "portefeuille.wijzigen", object: "deal:\(id)",
+                details: ["wijzigingen": changes.map(\.auditDescription).joined(separator: "; ")], in: connection)
             return record
         }
     }
@@ -102,6 +105,10 @@ public final class PostgresPortfolioStore: PortfolioStore {
                 }
             }
             try await connection.execute("INSERT INTO seeded_data (name, seeded_at) VALUES (\(name), \(now))")
+            try await PostgresAuditTrail.record(
+                action: "portefeuille.laden", object: "gegevensset:\(name)",
+                details: ["arrangementen": "\(seed.arrangements.count)", "deals": "\(seed.records.count)"],
+                in: connection)
             return true
         }
     }

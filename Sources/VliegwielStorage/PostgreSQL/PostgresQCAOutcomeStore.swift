@@ -30,6 +30,10 @@ public final class PostgresQCAOutcomeStore: QCAOutcomeStore {
                 ON CONFLICT (arrangement_id, name) DO UPDATE SET
                   value = excluded.value, source = excluded.source, recorded_at = excluded.recorded_at
                 """)
+            try await PostgresAuditTrail.record(
+                action: "qca-uitkomst.vastleggen",
+                object: "arrangement:\(outcome.arrangementID)/uitkomst:\(outcome.name)",
+                details: ["waarde": "\(outcome.value)", "bron": outcome.source], in: connection)
         }
     }
 

@@ -5,5 +5,9 @@ extension Stores {
         portfolio = PostgresPortfolioStore(database: database)
         qcaOutcomes = PostgresQCAOutcomeStore(database: database)
         contributions = PostgresContributionStore(database: database)
+        audit = PostgresAuditStore(database: database)
+        learningLog = PostgresLearningLogStore(database: database)
+        indicators = PostgresIndicatorStore(database: database)
+        accounts = PostgresAccountStore(database: database)
     }
 }
