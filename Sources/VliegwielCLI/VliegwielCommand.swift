@@ -19,6 +19,7 @@ public struct VliegwielCommand: AsyncParsableCommand {
             OutcomeCommand.self, ContributionGraphCommand.self, ContributionStoryCommand.self,
             ProfileVersionsCommand.self, ProfileDriftCommand.self, LearningLogCommand.self, AuditCommand.self,
             ImportContextIndicatorsCommand.self, ImportProgrammeIndicatorsCommand.self, IndicatorsCommand.self,
+            AccountCommand.self, AccountTokenCommand.self,
         ]
     )
 
