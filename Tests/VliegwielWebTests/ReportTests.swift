@@ -97,6 +97,10 @@ import VliegwielWeb
                 html.contains(
                     "Van 81 deals (waarvan 1 deal fictief voorbeeld) is bij 1 deal het doel in het profiel vastgelegd"))
             #expect(html.contains("Bij 80 deals is het doel in Vliegwiel niet vastgelegd"))
+            #expect(
+                html.contains(
+                    "1 deal volgt programma-indicatoren (1 met streefwaarden); 1 deal heeft een bijdragegraaf"))
+            #expect(html.contains("1 deal houdt een leerlog bij."))
             let json = try await client.get("/portefeuille/verslag?formaat=json").json()
             let deals = try #require(json["deals"] as? [[String: Any]])
             #expect(deals.count == 81)

@@ -106,6 +106,7 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
         let real = rows.filter { !$0.isFictional }
         func count(_ predicate: (Row) -> Bool) -> Int { rows.filter(predicate).count }
         func deals(_ number: Int) -> String { number == 1 ? "1 deal" : "\(number) deals" }
+        func verb(_ number: Int, _ one: String, _ many: String) -> String { number == 1 ? one : many }
         let withGoal = count { $0.goal != nil }
         let withIndicators = count { $0.programmeIndicators > 0 }
         let withTargets = count { $0.indicatorsWithTargets > 0 }
@@ -127,7 +128,10 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
             Answer(
                 question: "Wat wordt gevolgd, en hoe?",
                 answer:
-                    "\(deals(withIndicators)) volgen programma-indicatoren (\(withTargets) met streefwaarden); \(deals(withGraph)) hebben een bijdragegraaf (bijdrage-analyse, geen toerekening); \(deals(withLog)) houden een leerlog bij.",
+                    "\(deals(withIndicators)) \(verb(withIndicators, "volgt", "volgen")) programma-indicatoren "
+                    + "(\(withTargets) met streefwaarden); \(deals(withGraph)) \(verb(withGraph, "heeft", "hebben")) "
+                    + "een bijdragegraaf (bijdrage-analyse, geen toerekening); \(deals(withLog)) "
+                    + "\(verb(withLog, "houdt", "houden")) een leerlog bij.",
                 unknown: withIndicators == total
                     ? ""
                     : "Van \(deals(total - withIndicators)) is in Vliegwiel niet vastgelegd wat ze volgen; dat betekent niet dat ze niets volgen."

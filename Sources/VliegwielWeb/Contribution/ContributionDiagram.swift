@@ -22,7 +22,7 @@ enum ContributionDiagram {
         }
     }
 
-    static let columnTitles = ["Interventies, derden en context", "Deeleffecten", "Voorwaarden", "Uitkomsten"]
+    static let columnTitles = ["Interventies en context", "Deeleffecten", "Voorwaarden", "Uitkomsten"]
 
     static func svg(_ graph: ContributionGraph, id: String, title: String) -> String {
         var position: [String: (x: Double, y: Double)] = [:]
@@ -39,7 +39,7 @@ enum ContributionDiagram {
             <title id="\(id)-title">\(BarChart.escape(title))</title>
             <desc id="\(id)-desc">\(graph.nodes.count) knopen en \(graph.links.count) schakels, van links naar rechts: \
             interventies, derden en context; deeleffecten; voorwaarden; uitkomsten. De tabel met schakels onder de figuur geeft dezelfde informatie.</desc>
-            <defs><marker id="\(id)-pijl" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="graph-arrow"/></marker></defs>
+            <defs><marker id="\(id)-pijl" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="graph-arrow"/></marker></defs>
 
             """
         for (index, columnTitle) in columnTitles.enumerated() {

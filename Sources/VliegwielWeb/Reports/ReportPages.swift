@@ -41,7 +41,8 @@ struct PortfolioReportPage: Sendable {
         var goalKnown: Bool
         var followed: String
         var context: String
-        var unknowns: String
+        var rijkContribution: String
+        var isAmountKnown: Bool
     }
 
     var layout: Layout
@@ -143,7 +144,8 @@ struct ReportRoutes: Sendable {
                                 : (row.unfavourableContext.isEmpty
                                     ? "geen ongunstige trend"
                                     : "ongunstig: " + row.unfavourableContext.joined(separator: ", ")),
-                            unknowns: row.unknowns.joined(separator: "; "))
+                            rijkContribution: row.rijkContribution?.formatted ?? "onbekend",
+                            isAmountKnown: row.rijkContribution != nil)
                     },
                     source: PortfolioReport.source,
                     jsonHref: SiteURL.portfolioReport.path + "?formaat=json",
