@@ -94,9 +94,16 @@ struct ExportCommand: AsyncParsableCommand {
         name: .customLong("uitvoer"),
         help: ArgumentHelp("Bestand om naar te schrijven (standaard: standaarduitvoer).", valueName: "BESTAND"))
     var output: String?
+    @Option(
+        name: .customLong("alles"),
+        help: ArgumentHelp(
+            "Schrijft de hele installatie (alle soorten gegevens, zonder auditlogboek en accounts) naar BESTAND.",
+            valueName: "BESTAND"))
+    var everything: String?
 
     func run() async throws {
         try await reportingFailures {
+            if let everything { return try await InstallationExport.export(database, to: everything) }
             let format = try parseFormat(format, as: ArrangementFormat.self)
             let arrangements = try await Installation.open(database).store.allArrangements()
             let text = try format.encode(arrangements)
@@ -126,9 +133,16 @@ struct ImportCommand: AsyncParsableCommand {
         name: .customLong("reden"),
         help: "Waarom; komt in de profielgeschiedenis (standaard: 'geïmporteerd uit BESTAND').")
     var reason: String?
+    @Flag(
+        name: .customLong("alles"),
+        help: "BESTAND is een hele installatie (van 'exporteer --alles'); alleen in een lege database.")
+    var everything = false
 
     func run() async throws {
         try await reportingFailures(actor: author) {
+            if everything || InstallationExport.isInstallationFile(file) {
+                return try await InstallationExport.importInstallation(database, from: file)
+            }
             let name = (file as NSString).lastPathComponent
             let arrangements = try ArrangementFile.read(file)
             let installation = try await Installation.open(database)

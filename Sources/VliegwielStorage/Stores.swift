@@ -15,6 +15,8 @@ public struct Stores: Sendable {
     public var indicators: any IndicatorStore = UnavailableIndicatorStore()
     /// Accounts, sessions, API tokens and login attempts (issue 7 items 1 and 2; docs/accounts.md).
     public var accounts: any AccountStore = UnavailableAccountStore()
+    /// The whole installation at once, for moving it between databases (exporteer/importeer --alles).
+    public var installation: any InstallationStore
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
@@ -26,5 +28,6 @@ public struct Stores: Sendable {
         learningLog = SQLiteLearningLogStore(database: database)
         indicators = SQLiteIndicatorStore(database: database)
         accounts = SQLiteAccountStore(database: database)
+        installation = SQLiteInstallationStore(database: database)
     }
 }

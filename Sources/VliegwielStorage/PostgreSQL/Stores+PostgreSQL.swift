@@ -9,5 +9,6 @@ extension Stores {
         learningLog = PostgresLearningLogStore(database: database)
         indicators = PostgresIndicatorStore(database: database)
         accounts = PostgresAccountStore(database: database)
+        installation = PostgresInstallationStore(database: database)
     }
 }

@@ -1,0 +1,279 @@
+import Foundation
+import VliegwielCore
+
+/// A whole installation at once: reading every record into an ``InstallationDump`` and
+/// restoring one into an empty database, for moving an installation between SQLite and
+/// PostgreSQL (`vliegwiel exporteer --alles`, `vliegwiel importeer --alles`).
+///
+/// Restoring is for restoring only: it writes the stored rows as they were (version numbers,
+/// dates, authors, order), past the checks of the other stores, which the rows passed when
+/// they were first stored. It therefore only ever writes into an empty database.
+public protocol InstallationStore: Sendable {
+    /// Every record of every table of ``InstallationTables/all``, read from one snapshot.
+    func dump() async throws -> InstallationDump
+    /// How many rows each table of ``InstallationTables/all`` holds that are not empty.
+    func occupiedTables() async throws -> [(table: InstallationTable, rows: Int)]
+    /// Writes `dump` into this database in one transaction, with one audit entry saying so;
+    /// all or nothing. Restore-only: see the protocol.
+    ///
+    /// - Throws: ``InstallationNotEmpty`` when any table already holds a row (nothing is
+    ///   written); ``ValidationFailure`` naming the table, row and column of a value that
+    ///   does not fit, or the database's refusal.
+    func restore(_ dump: InstallationDump) async throws
+}
+
+/// The kind of value a column holds, which decides how it is read and written on each database.
+public enum InstallationColumnKind: Sendable, Hashable {
+    case text
+    case integer
+    case real
+    case boolean
+    /// A moment: `DATETIME` in SQLite, `TIMESTAMPTZ` in PostgreSQL; in the file UTC text with milliseconds.
+    case moment
+}
+
+/// One table of an installation as the file holds it.
+public struct InstallationTable: Sendable, Hashable {
+    public var name: String
+    /// What a person calls its rows, in Dutch (`arrangementen`).
+    public var label: String
+    public var columns: [(name: String, kind: InstallationColumnKind)]
+    /// The columns of the primary key: rows are written in this order.
+    public var key: [String]
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    public var columnNames: [String] { columns.map(\.name) }
+}
+
+/// The tables an installation moves, in the order they are written (every table after the
+/// tables it refers to). Not moved: `audit_entry` (its hash chain vouches for one database),
+/// the account tables (secrets; accounts are made again) and `schema_migrations`.
+public enum InstallationTables {
+    public static let all: [InstallationTable] = [
+        table(
+            "arrangement", "arrangementen",
+            [
+                ("id", .text), ("name", .text), ("family", .text), ("kind", .text), ("variant_id", .text),
+                ("document", .text), ("version", .integer), ("updated_at", .moment),
+            ], key: ["id"]),
+        table(
+            "arrangement_version", "profielversies",
+            [
+                ("arrangement_id", .text), ("version", .integer), ("recorded_at", .moment), ("author", .text),
+                ("reason", .text), ("document", .text),
+            ], key: ["arrangement_id", "version"]),
+        table(
+            "portfolio_deal", "deals van de portefeuille",
+            [
+                ("arrangement_id", .text), ("name", .text), ("tranche", .integer),
+                ("rijk_contribution_cents", .integer), ("source", .text), ("closed_on", .text),
+                ("is_fictional", .boolean),
+            ], key: ["arrangement_id"]),
+        table(
+            "partner", "partners",
+            [
+                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("organisation", .text),
+                ("type", .text), ("joined_on", .text), ("left_on", .text), ("source", .text),
+            ], key: ["arrangement_id", "id"]),
+        table(
+            "partner_role", "partnerrollen",
+            [("arrangement_id", .text), ("partner_id", .text), ("position", .integer), ("role", .text)],
+            key: ["arrangement_id", "partner_id", "role"]),
+        table(
+            "programme_line", "programmalijnen",
+            [
+                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("name", .text),
+                ("description", .text),
+            ], key: ["arrangement_id", "id"]),
+        table(
+            "finance_line", "financieringsregels",
+            [
+                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("partner_id", .text),
+                ("programme_line_id", .text), ("year", .integer), ("kind", .text), ("sector", .text),
+                ("form", .text), ("amount_cents", .integer), ("paid_on", .text), ("description", .text),
+                ("source", .text),
+            ], key: ["arrangement_id", "id"]),
+        table(
+            "project", "projecten",
+            [
+                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("name", .text),
+                ("description", .text), ("programme_line_id", .text), ("lead_partner_id", .text),
+                ("budget_cents", .integer), ("starts_on", .text), ("ends_on", .text), ("status", .text),
+                ("source", .text),
+            ], key: ["arrangement_id", "id"]),
+        table(
+            "project_partner", "projectpartners",
+            [("arrangement_id", .text), ("project_id", .text), ("partner_id", .text), ("position", .integer)],
+            key: ["arrangement_id", "project_id", "partner_id"]),
+        table(
+            "project_theme", "projectthema's",
+            [("arrangement_id", .text), ("project_id", .text), ("position", .integer), ("theme", .text)],
+            key: ["arrangement_id", "project_id", "theme"]),
+        table(
+            "qca_outcome", "QCA-uitkomsten",
+            [
+                ("arrangement_id", .text), ("name", .text), ("value", .real), ("source", .text),
+                ("recorded_at", .moment),
+            ], key: ["arrangement_id", "name"]),
+        table(
+            "contribution_graph_version", "bijdragegraafversies",
+            [
+                ("arrangement_id", .text), ("version", .integer), ("date", .text), ("author", .text),
+                ("reason", .text), ("graph", .text),
+            ], key: ["arrangement_id", "version"]),
+        table(
+            "arrangement_indicators", "programma-indicatoren",
+            [("arrangement_id", .text), ("document", .text)], key: ["arrangement_id"]),
+        table(
+            "context_table", "contexttabellen",
+            [
+                ("id", .text), ("title", .text), ("source", .text), ("is_fictional", .boolean),
+                ("measures", .text), ("imported_at", .moment),
+            ], key: ["id"]),
+        table(
+            "context_observation", "contextwaarnemingen",
+            [("table_id", .text), ("measure", .text), ("region", .text), ("period", .text), ("value", .real)],
+            key: ["table_id", "measure", "region", "period"]),
+        table(
+            "learning_log_entry", "leerlogregels",
+            [
+                ("arrangement_id", .text), ("entry_id", .text), ("kind", .text), ("date", .text),
+                ("sequence", .integer), ("recorded_at", .moment), ("entry", .text),
+            ], key: ["arrangement_id", "entry_id"]),
+        table(
+            "seeded_data", "geladen gegevenssets",
+            [("name", .text), ("seeded_at", .moment)], key: ["name"]),
+    ]
+
+    private static func table(
+        _ name: String, _ label: String, _ columns: [(String, InstallationColumnKind)], key: [String]
+    ) -> InstallationTable {
+        InstallationTable(name: name, label: label, columns: columns.map { (name: $0.0, kind: $0.1) }, key: key)
+    }
+
+    /// Rows sorted by their key, text by its UTF-8 bytes, so both databases give the same order.
+    static func sorted(_ rows: [[InstallationDump.Value]], of table: InstallationTable) -> [[InstallationDump.Value]] {
+        let positions = table.key.compactMap { table.columnNames.firstIndex(of: $0) }
+        return rows.sorted { left, right in
+            for position in positions {
+                let order = compare(left[position], right[position])
+                if order != 0 { return order < 0 }
+            }
+            return false
+        }
+    }
+
+    private static func compare(_ left: InstallationDump.Value, _ right: InstallationDump.Value) -> Int {
+        switch (left, right) {
+        case (.text(let a), .text(let b)):
+            if a == b { return 0 }
+            return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : 1
+        case (.integer(let a), .integer(let b)): return a == b ? 0 : a < b ? -1 : 1
+        case (.null, .null): return 0
+        case (.null, _): return -1
+        case (_, .null): return 1
+        default: return "\(left)" < "\(right)" ? -1 : "\(left)" == "\(right)" ? 0 : 1
+        }
+    }
+
+    /// Checks that `dump` has only known tables with exactly the known columns, and that
+    /// every value fits its column; the values as each database writes them.
+    static func validated(_ dump: InstallationDump) throws -> [(InstallationTable, [[InstallationValue]])] {
+        var issues: [ValidationIssue] = []
+        let known = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        for table in dump.tables where known[table.name] == nil {
+            issues.append(
+                ValidationIssue(
+                    field: "tabellen[\(table.name)]",
+                    message: "onbekende tabel; bekend zijn \(all.map(\.name).joined(separator: ", "))"))
+        }
+        var result: [(InstallationTable, [[InstallationValue]])] = []
+        for table in all {
+            guard let stored = dump.table(table.name) else {
+                result.append((table, []))
+                continue
+            }
+            guard stored.columns == table.columnNames else {
+                issues.append(
+                    ValidationIssue(
+                        field: "tabellen[\(table.name)].kolommen",
+                        message: "verwacht \(table.columnNames.joined(separator: ", "))"))
+                continue
+            }
+            var rows: [[InstallationValue]] = []
+            rows.reserveCapacity(stored.rows.count)
+            for (rowIndex, row) in stored.rows.enumerated() {
+                var values: [InstallationValue] = []
+                for (value, column) in zip(row, table.columns) {
+                    if let converted = InstallationValue(value, kind: column.kind) {
+                        values.append(converted)
+                    } else if issues.count < 50 {
+                        issues.append(
+                            ValidationIssue(
+                                field: "tabellen[\(table.name)].rijen[\(rowIndex)].\(column.name)",
+                                message: "\(value) past niet in deze kolom (\(column.kind))"))
+                    }
+                }
+                rows.append(values)
+            }
+            result.append((table, rows))
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        return result
+    }
+
+    /// A stored moment in the file's form: UTC with milliseconds, rounded to the nearest.
+    static func momentText(_ date: Date) -> String {
+        AuditTimestamp(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded())).iso
+    }
+}
+
+/// A value ready to be written into a column of its kind.
+enum InstallationValue: Sendable {
+    case null
+    case boolean(Bool)
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case moment(Date)
+
+    init?(_ value: InstallationDump.Value, kind: InstallationColumnKind) {
+        switch (value, kind) {
+        case (.null, _): self = .null
+        case (.text(let text), .text): self = .text(text)
+        case (.integer(let number), .integer): self = .integer(number)
+        case (.integer(let number), .real): self = .real(Double(number))
+        case (.real(let number), .real): self = .real(number)
+        case (.boolean(let flag), .boolean): self = .boolean(flag)
+        case (.text(let text), .moment):
+            guard let time = AuditTimestamp(iso: text) else { return nil }
+            self = .moment(Date(timeIntervalSince1970: Double(time.millisecondsSince1970) / 1000))
+        default: return nil
+        }
+    }
+}
+
+/// The database already holds records: an installation is only restored into an empty one.
+public struct InstallationNotEmpty: Error, Sendable, CustomStringConvertible {
+    /// What is there: a Dutch label and a count per table.
+    public var occupied: [(label: String, rows: Int)]
+
+    public init(occupied: [(label: String, rows: Int)]) { self.occupied = occupied }
+
+    public var description: String {
+        "de database is niet leeg: ze bevat al "
+            + occupied.map { "\($0.rows) \($0.label)" }.joined(separator: ", ")
+            + "; importeer een installatie alleen in een nieuwe, lege database (een nieuw bestand of createdb)"
+    }
+}
+
+extension InstallationStore {
+    /// The audit entry of a restore: how many rows of each table came in.
+    static func restoreEvent(_ tables: [(InstallationTable, [[InstallationValue]])]) -> AuditEvent {
+        var details: [String: String] = [:]
+        for (table, rows) in tables where !rows.isEmpty { details[table.name] = "\(rows.count)" }
+        return AuditEvent(action: "installatie.importeren", object: "installatie", details: details)
+    }
+}
