@@ -35,13 +35,19 @@ import Testing
     }
 
     private func psql(_ url: String, _ sql: String) throws {
+        try #require(try psqlStatus(url, sql) == 0, "psql: \(sql)")
+    }
+
+    /// The exit status of `psql` running `sql` on `url`.
+    private func psqlStatus(_ url: String, _ sql: String) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["psql", "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "-c", sql, url]
         process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "psql: \(sql)")
+        return process.terminationStatus
     }
 
     @Test(.enabled(if: serverURL != nil, "VLIEGWIEL_TEST_POSTGRES_URL is niet gezet"))
@@ -60,6 +66,48 @@ import Testing
             // The same through $VLIEGWIEL_DATABASE, on the database the first run migrated and seeded.
             let again = try run(["catalogus", "--formaat", "json"], database: url)
             #expect(again == catalogue.output)
+        }
+    }
+
+    @Test(.enabled(if: serverURL != nil, "VLIEGWIEL_TEST_POSTGRES_URL is niet gezet"))
+    func theAuditTrailOnTheServerNamesAnEntryChangedBehindItsBack() throws {
+        try withDatabase { url in
+            let cli = CLI()
+            let recorded = try cli.run(
+                "uitkomst", "zet", "regio-deal", "VOORTGEZET", "1", "--bron", "fictief", "--database", url)
+            #expect(recorded.status == 0, "\(recorded.errors)")
+            let intact = try cli.run("audit", "controleer", "--database", url)
+            #expect(intact.status == 0)
+            // Opening loaded the portfolio, graph and indicators (entries 1 and 2 at least), then the outcome.
+            let count = try #require(Int(intact.output.split(separator: " ").dropFirst(2).first ?? ""))
+            #expect(count >= 3)
+            #expect(intact.output.hasPrefix("keten intact: \(count) regels\nlaatste regel: \(count):"))
+            // The table refuses the change as long as its protection stands.
+            #expect(try psqlStatus(url, "UPDATE audit_entry SET actor = 'iemand anders' WHERE sequence = 2") != 0)
+            #expect(try psqlStatus(url, "DELETE FROM audit_entry WHERE sequence = 2") != 0)
+            #expect(try psqlStatus(url, "TRUNCATE audit_entry") != 0)
+            #expect(try cli.run("audit", "controleer", "--database", url).status == 0)
+            // An attacker with the rights to drop the protection changes entry 2 and deletes entry 3.
+            try psql(
+                url,
+                "DROP TRIGGER audit_entry_no_update ON audit_entry; UPDATE audit_entry SET actor = 'iemand anders' WHERE sequence = 2"
+            )
+            let changed = try cli.run("audit", "controleer", "--database", url)
+            #expect(changed.status == 1)
+            #expect(changed.errorLines.count == 1)
+            #expect(
+                changed.errorLines.first?.hasPrefix("fout: regel 2: keten verbroken: regel 2 is gewijzigd") == true,
+                "\(changed.errors)")
+        }
+        try withDatabase { url in
+            let cli = CLI()
+            #expect(try cli.run("audit", "controleer", "--database", url).status == 0)
+            try psql(
+                url, "DROP TRIGGER audit_entry_no_delete ON audit_entry; DELETE FROM audit_entry WHERE sequence = 3")
+            #expect(
+                try cli.run("audit", "controleer", "--database", url).errorLines == [
+                    "fout: regel 3: keten verbroken: regel 3 ontbreekt: verwijderd (na regel 2 volgt regel 4)"
+                ])
         }
     }
 

@@ -32,6 +32,32 @@ public enum InstallationColumnKind: Sendable, Hashable {
     case moment
 }
 
+extension InstallationColumnKind {
+    /// What a value of this kind looks like in the file, in Dutch.
+    var expected: String {
+        switch self {
+        case .text: "tekst of null"
+        case .integer: "een geheel getal of null"
+        case .real: "een getal of null"
+        case .boolean: "true, false of null"
+        case .moment: "een tijdstip als \"2025-03-01T09:30:00.000Z\" of null"
+        }
+    }
+}
+
+extension InstallationDump.Value {
+    /// The value as it stands in the file.
+    var jsonText: String {
+        switch self {
+        case .null: "null"
+        case .boolean(let flag): flag ? "true" : "false"
+        case .integer(let number): "\(number)"
+        case .real(let number): "\(number)"
+        case .text(let text): "\"\(text)\""
+        }
+    }
+}
+
 /// One table of an installation as the file holds it.
 public struct InstallationTable: Sendable, Hashable {
     public var name: String
@@ -213,7 +239,7 @@ public enum InstallationTables {
                         issues.append(
                             ValidationIssue(
                                 field: "tabellen[\(table.name)].rijen[\(rowIndex)].\(column.name)",
-                                message: "\(value) past niet in deze kolom (\(column.kind))"))
+                                message: "\(value.jsonText) past niet; verwacht \(column.kind.expected)"))
                     }
                 }
                 rows.append(values)
