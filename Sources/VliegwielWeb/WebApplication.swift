@@ -89,6 +89,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     router.middlewares.add(LogRequestsMiddleware(.info))
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
+    router.middlewares.add(BodySizeLimitMiddleware())
 
     SiteRoutes(pages: pages, renderer: renderer, store: dependencies.store, catalogue: dependencies.catalogue)
         .register(on: router)

@@ -1,9 +1,12 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import SnapshotTesting
 import Testing
 import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
 import VliegwielWeb
 
 /// Every page through the router, as a browser without JavaScript sees it (issue 4).
@@ -26,7 +29,7 @@ import VliegwielWeb
                 let response = try await client.get(path)
                 #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true, "\(path)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
-                #expect(response.headers[HTTPField.Name("API-Version")!] == "1.1.0")
+                #expect(response.headers[HTTPField.Name("API-Version")!] == "1.2.0")
             }
         }
     }
@@ -55,6 +58,50 @@ import VliegwielWeb
             #expect(page.contains("<caption>De cijfers van de grafiek: Sturingsperspectief</caption>"))
             #expect(page.contains("<td class=\"current\"><strong class=\"marker\">Dit arrangement</strong>"))
             #expect(page.contains("Bijdrage-analyse (contribution analysis, Mayne)"))
+        }
+    }
+
+    /// Issue 7 item 6: a form body over the limit is a 413 page that says why; nothing is stored.
+    @Test func aFormBodyOverTheLimitIsA413Page() async throws {
+        try await WebFixture().test { client in
+            let body = ByteBuffer(string: "id=te-groot&naam=" + String(repeating: "a", count: 1_048_577))
+            let response = try await client.execute(
+                uri: "/ontwerpen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: body)
+            #expect(response.status == .contentTooLarge)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(response.text.contains("De inhoud is groter dan 1024 kB."))
+            #expect(try await client.get("/api/v1/arrangementen/te-groot").status == .notFound)
+        }
+    }
+
+    /// Found by Tests/Python/test_limits.py: a body without a length (chunked) that outgrew
+    /// `collect(upTo:)` (NIOTooManyBytesError) was a 500 page; now a 413 page on the site and a
+    /// 413 problem in the API. (The test client always sends a length, so two extra routes
+    /// collect fewer bytes than they are sent, as a route does with a chunked body.)
+    @Test func aBodyThatOutgrowsWhatARouteCollectsIs413NotAServerError() async throws {
+        let catalogue = try BundledCatalogue.arrangements()
+        let database = try AppDatabase()
+        let store = SQLiteArrangementStore(database: database)
+        try await store.synchronizeReferences(with: catalogue)
+        let router = try buildRouter(
+            WebDependencies(store: store, portfolio: SQLitePortfolioStore(database: database), catalogue: catalogue))
+        for path in ["/proef-verzamelen", "/api/v1/proef-verzamelen"] {
+            router.post(RouterPath(path)) { request, _ in
+                _ = try await request.body.collect(upTo: 10)
+                return Response(status: .ok)
+            }
+        }
+        try await Application(router: router).test(.router) { client in
+            let body = ByteBuffer(string: String(repeating: "a", count: 100))
+            let page = try await client.execute(uri: "/proef-verzamelen", method: .post, body: body)
+            #expect(page.status == .contentTooLarge)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("De inhoud is groter dan 1024 kB."))
+            let problem = try await client.execute(uri: "/api/v1/proef-verzamelen", method: .post, body: body)
+            #expect(problem.status == .contentTooLarge)
+            #expect(problem.headers[.contentType] == "application/problem+json")
+            #expect(try problem.json()["status"] as? Int == 413)
         }
     }
 

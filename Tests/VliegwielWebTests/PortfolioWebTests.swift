@@ -477,6 +477,40 @@ import VliegwielWeb
         #expect(try await fixture.portfolio.record(id: Self.zwolle)?.partners.isEmpty == true)
     }
 
+    /// Found by the schemathesis run (Tests/Python/test_fuzz.py): a role, theme or project
+    /// partner named twice was a 500 from the store's primary key; now a 400 naming the field.
+    @Test func aRoleThemeOrPartnerNamedTwiceIsRefusedWithTheFieldNamed() async throws {
+        let fixture = try await WebFixture(seedsPortfolio: true)
+        try await fixture.test { client in
+            let partner = try await client.post(
+                "/api/v1/arrangementen/\(Self.zwolle)/partners",
+                json:
+                    #"{"id": "gemeente-zwolle", "organisatie": "Gemeente Zwolle", "type": "gemeente", "rollen": ["regiokassier", "indiener", "regiokassier"]}"#
+            )
+            #expect(partner.status == .badRequest)
+            #expect(
+                try partner.json()["invalidParams"] as? [[String: String]] == [
+                    ["name": "rollen", "reason": "'regiokassier' staat er meer dan eens in"]
+                ])
+            let project = try await client.post(
+                "/api/v1/arrangementen/\(Self.demo)/projecten",
+                json:
+                    #"{"id": "zon", "naam": "Zon (fictief)", "programmalijn": "\#(try await Self.firstLine(fixture))", "status": "lopend", "themas": ["milieu", "milieu"], "partners": ["ministerie-bzk", "ministerie-bzk"]}"#
+            )
+            #expect(project.status == .badRequest)
+            #expect(
+                (try project.json()["invalidParams"] as? [[String: String]])?.map { $0["name"]! } == [
+                    "partners", "themas",
+                ])
+        }
+        #expect(try await fixture.portfolio.record(id: Self.zwolle)?.partners.isEmpty == true)
+        #expect(try await fixture.portfolio.record(id: Self.demo)?.projects.contains { $0.id == "zon" } == false)
+    }
+
+    static func firstLine(_ fixture: WebFixture) async throws -> String {
+        try await fixture.portfolio.record(id: demo)?.programmeLines.first?.id ?? ""
+    }
+
     @Test func financeProgrammeLinesAndProjectsThroughTheAPI() async throws {
         let fixture = try await WebFixture(seedsPortfolio: true)
         try await fixture.test { client in

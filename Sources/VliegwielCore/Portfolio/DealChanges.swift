@@ -113,6 +113,12 @@ extension DealRecord {
         let partnerIDs = Set(partners.map(\.id))
         let lineIDs = Set(programmeLines.map(\.id))
         func known(_ ids: Set<String>) -> String { ids.isEmpty ? "(nog geen)" : ids.sorted().joined(separator: ", ") }
+        /// A list names each value once: the store keeps a set, so a repeat would be lost or refused.
+        func checkRepeats(_ codes: [String], _ collection: String, _ id: String, _ field: String) {
+            var seen: Set<String> = []
+            let repeated = codes.filter { !seen.insert($0).inserted }
+            for code in Set(repeated).sorted() { add(collection, id, field, "'\(code)' staat er meer dan eens in") }
+        }
 
         checkIDs(partners, "partners")
         for partner in partners {
@@ -122,6 +128,7 @@ extension DealRecord {
                     "partners", partner.id, "rollen", "noem ten minste één rol; toegestaan: \(PartnerRole.allowedCodes)"
                 )
             }
+            checkRepeats(partner.roles.map(\.code), "partners", partner.id, "rollen")
             if let joined = partner.joinedOn, let left = partner.leftOn, left <= joined {
                 add("partners", partner.id, "uitgetreden", "\(left) ligt niet na de toetreding (\(joined))")
             }
@@ -170,6 +177,8 @@ extension DealRecord {
                     "projecten", project.id, "partners",
                     "onbekende partner '\(other)'; bekende partners: \(known(partnerIDs))")
             }
+            checkRepeats(project.partnerIDs, "projecten", project.id, "partners")
+            checkRepeats(project.themes.map(\.code), "projecten", project.id, "themas")
             if let budget = project.budget, budget.cents < 0 {
                 add("projecten", project.id, "budget", "mag niet negatief zijn")
             }

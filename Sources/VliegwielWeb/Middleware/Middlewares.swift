@@ -46,10 +46,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let detail: String =
                 switch error.status {
                 case .notFound: "Deze pagina of deze bron bestaat niet."
-                case .contentTooLarge: "Het verzoek is te groot."
+                case .contentTooLarge: tooLargeDetail
                 case .methodNotAllowed: "Deze methode is hier niet toegestaan."
                 default: error.body ?? error.status.reasonPhrase
                 }
+            return respond(error.status, detail: detail, request, isAPI)
+        } catch let error as any HTTPResponseError {
+            // Such as NIOTooManyBytesError from `collect(upTo:)` on a body without a length.
+            let detail = error.status == .contentTooLarge ? tooLargeDetail : error.status.reasonPhrase
             return respond(error.status, detail: detail, request, isAPI)
         } catch {
             context.logger.error("Onverwachte fout", metadata: ["fout": "\(error)", "pad": "\(path)"])
@@ -122,5 +126,23 @@ struct Problem: Error, Sendable {
         return Response(
             status: status, headers: [.contentType: "application/problem+json"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// What a 413 says, on a page and in a problem.
+let tooLargeDetail = "De inhoud is groter dan \(maximumBodySize / 1024) kB."
+
+/// Refuses a request whose `Content-Length` is above `maximumBodySize` with 413 before a byte
+/// of its body is read, on every route (also one that never reads its body). A body without
+/// a length (chunked) is refused by the route that reads it, with `collect(upTo:)`, after at
+/// most that many bytes; the rest is drained, never held.
+struct BodySizeLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maximumBodySize {
+            throw Problem(.contentTooLarge, detail: tooLargeDetail)
+        }
+        return try await next(request, context)
     }
 }
