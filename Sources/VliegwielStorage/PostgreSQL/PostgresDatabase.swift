@@ -115,8 +115,9 @@ extension PostgresRandomAccessRow {
     }
 }
 
-/// A moment as PostgreSQL stores it (`TIMESTAMPTZ`, whole microseconds), rounded rather than
-/// cut off, so that a date read from SQLite (whole milliseconds) comes back equal.
+/// A moment as stored in PostgreSQL (`TIMESTAMPTZ`): rounded to whole milliseconds, the
+/// precision of the SQLite database, so that both keep the same moments and an installation
+/// moved from one to the other (`exporteer --alles`) reads back equal, to the millisecond.
 struct PostgresTimestamp: PostgresNonThrowingEncodable {
     var date: Date
 
@@ -128,8 +129,8 @@ struct PostgresTimestamp: PostgresNonThrowingEncodable {
     func encode<JSONEncoder: PostgresJSONEncoder>(
         into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>
     ) {
-        let microseconds = (date.timeIntervalSince(Self.epoch) * 1_000_000).rounded()
-        byteBuffer.writeInteger(Int64(microseconds))
+        let milliseconds = (date.timeIntervalSince(Self.epoch) * 1_000).rounded()
+        byteBuffer.writeInteger(Int64(milliseconds) * 1_000)
     }
 
     /// PostgreSQL counts from 2000-01-01 UTC.

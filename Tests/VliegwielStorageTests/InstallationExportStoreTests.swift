@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import VliegwielCore
+import VliegwielInterchange
+import VliegwielTestSupport
+
+@testable import VliegwielStorage
+
+/// The installation store on every database of ``StoreKind``: a dump restores into an empty
+/// database of any kind and dumps again to the same bytes; a restore is all or nothing.
+@Suite struct InstallationExportStoreTests {
+    static let demoID = "fictief-regio-deal-voorbeeld"
+
+    /// Every kind of record: the shipped demo data and catalogue entries, a QCA outcome, two
+    /// profile versions by a named author.
+    static func fill(_ stores: Stores) async throws {
+        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
+        try await stores.contributions.seedIfAbsent(.fictionalExample, name: "graaf")
+        let demo = try BundledIndicators.demo()
+        try await stores.indicators.seedIfAbsent(
+            demo.indicators, table: demo.table, observations: demo.observations, name: "indicatoren")
+        try await stores.learningLog.seedIfAbsent(try LearningLogFormat.fictionalExample(), name: "leerlog")
+        try await stores.qcaOutcomes.record(
+            try QCARecordedOutcome(arrangementID: demoID, name: "VOORTGEZET", value: 0.25, source: "fictief"))
+        var own = TestProfiles.arrangement("eigen")
+        try await stores.arrangements.save([own], author: "Tester (fictief)", reason: "eerste opzet")
+        own.name = "Eigen, hernoemd"
+        try await stores.arrangements.save([own], author: "Tester (fictief)", reason: "nieuwe naam")
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aDumpRestoresIntoEveryKindOfDatabaseAndDumpsToTheSameBytes(source: StoreKind) async throws {
+        try await source.withStores { stores async throws in
+            try await Self.fill(stores)
+            let dump = try await stores.installation.dump()
+            #expect(dump.tables.map(\.name) == InstallationTables.all.map(\.name))
+            #expect(dump.tables.allSatisfy { !$0.rows.isEmpty }, "every table holds a record")
+            let bytes = try dump.encoded()
+            #expect(try InstallationDump.decode(bytes).encoded() == bytes)
+            for target in StoreKind.allCases {
+                try await target.withStores { restored async throws in
+                    try await restored.installation.restore(try InstallationDump.decode(bytes))
+                    #expect(try await restored.installation.dump().encoded() == bytes, "\(source) → \(target)")
+                    // The stores read what was restored as they read their own.
+                    #expect(
+                        try await restored.arrangements.versions(of: "eigen")
+                            == stores.arrangements.versions(of: "eigen"))
+                    #expect(
+                        try await restored.learningLog.log(of: Self.demoID) == stores.learningLog.log(of: Self.demoID))
+                    #expect(
+                        try await restored.indicators.report(for: Self.demoID)
+                            == stores.indicators.report(for: Self.demoID))
+                    #expect(
+                        try await restored.contributions.history(of: Self.demoID)
+                            == stores.contributions.history(of: Self.demoID))
+                    #expect(
+                        try await restored.portfolio.record(id: Self.demoID) == stores.portfolio.record(id: Self.demoID)
+                    )
+                    #expect(
+                        try await restored.qcaOutcomes.outcomes(named: nil) == stores.qcaOutcomes.outcomes(named: nil))
+                    // One entry in the new trail says what came in; the old trail stays behind.
+                    let entries = try await restored.audit.entries(AuditQuery()).entries
+                    #expect(entries.map(\.action) == ["installatie.importeren"])
+                    #expect(
+                        entries.first?.details["arrangement_version"]
+                            == "\(dump.table("arrangement_version")!.rows.count)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aDatabaseThatHoldsRecordsIsRefusedWithWhatItHolds(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            try await stores.arrangements.save([TestProfiles.arrangement("bestaand")])
+            let before = try await stores.installation.dump()
+            let refusal = try await #require(throws: InstallationNotEmpty.self) {
+                try await stores.installation.restore(InstallationDump(tables: []))
+            }
+            #expect(
+                refusal.description
+                    == "de database is niet leeg: ze bevat al 1 arrangementen, 1 profielversies; importeer een "
+                    + "installatie alleen in een nieuwe, lege database (een nieuw bestand of createdb)")
+            #expect(try await stores.installation.dump() == before)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aRowTheDatabaseRefusesRollsBackEverything(kind: StoreKind) async throws {
+        let dump = try await StoreKind.sqliteMemory.withDump { stores in try await Self.fill(stores) }
+        var broken = dump
+        let index = try #require(broken.tables.firstIndex { $0.name == "seeded_data" })
+        // The last table: a name that is already there breaks the primary key.
+        broken.tables[index].rows.append(broken.tables[index].rows[0])
+        try await kind.withStores { stores async throws in
+            await #expect(throws: (any Error).self) { try await stores.installation.restore(broken) }
+            #expect(try await stores.installation.occupiedTables().isEmpty)
+            #expect(try await stores.audit.entries(AuditQuery()).total == 0)
+            // A value that does not fit is named with its table, row and column, before anything is written.
+            var wrong = dump
+            let qca = try #require(wrong.tables.firstIndex { $0.name == "qca_outcome" })
+            wrong.tables[qca].rows[0][2] = .text("hoog")
+            let failure = try await #require(throws: ValidationFailure.self) {
+                try await stores.installation.restore(wrong)
+            }
+            #expect(
+                failure.issues.map(\.description) == [
+                    #"tabellen[qca_outcome].rijen[0].value: "hoog" past niet; verwacht een getal of null"#
+                ])
+            #expect(try await stores.installation.occupiedTables().isEmpty)
+        }
+    }
+}
+
+extension StoreKind {
+    /// The dump of a fresh database of this kind after `fill`.
+    func withDump(_ fill: (Stores) async throws -> Void) async throws -> InstallationDump {
+        var dump: InstallationDump?
+        try await withStores { stores async throws in
+            try await fill(stores)
+            dump = try await stores.installation.dump()
+        }
+        return try #require(dump)
+    }
+}
