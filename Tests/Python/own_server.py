@@ -48,21 +48,20 @@ class OwnServer:
         self.process.wait(timeout=30)
 
 
-def api_token(database: str):
-    """The bearer token for API writes: VLIEGWIEL_API_TOKEN when set; otherwise one made with
-    the CLI for a new beheerder when the binary has accounts (docs/accounts.md); None when it
-    has none (then writes need no token)."""
-    token = os.environ.get("VLIEGWIEL_API_TOKEN")
-    if token:
-        return token
+def sign_in(server: OwnServer):
+    """A beheerder of this server with TOTP set up, signed in on the site, with an API token
+    (conftest.SignedIn: made with the CLI, docs/accounts.md); None for a binary without accounts."""
     verbs = subprocess.run([str(_binary()), "--help"], capture_output=True, text=True).stdout
     if "gebruiker" not in verbs:
         return None
-    password = "test-" + os.urandom(12).hex()
-    subprocess.run(
-        [str(_binary()), "gebruiker", "maak", "test-beheerder", "--beheerder", "--wachtwoord-stdin",
-         "--database", database], input=password + "\n", capture_output=True, text=True, check=True)
-    made = subprocess.run(
-        [str(_binary()), "token", "maak", "--gebruiker", "test-beheerder", "tests", "--database", database],
-        capture_output=True, text=True, check=True)
-    return made.stdout.strip().splitlines()[-1].strip()
+    import conftest
+
+    signed_in = getattr(conftest, "SignedIn", None)  # with the accounts of docs/accounts.md
+    return signed_in(server.base, server.database, name="eigenbeheer") if signed_in else None
+
+
+def api_headers(signed_in) -> dict:
+    """The header that lets an API write through: VLIEGWIEL_API_TOKEN when set, else the token of
+    the signed-in beheerder; none without accounts."""
+    token = os.environ.get("VLIEGWIEL_API_TOKEN") or (signed_in.token if signed_in else None)
+    return {"Authorization": f"Bearer {token}"} if token else {}

@@ -17,8 +17,8 @@ Checks on every response:
   matches the document's Probleem schema and repeats the status.
 And afterwards: the server logged no unexpected error.
 
-Writes need a bearer token once accounts exist: own_server.api_token (VLIEGWIEL_API_TOKEN, or
-one made with the CLI) is sent as `Authorization: Bearer …` when there is one.
+Writes need a bearer token with accounts: VLIEGWIEL_API_TOKEN, or else the token of a beheerder
+made for this server (own_server.sign_in), is sent as `Authorization: Bearer …`.
 """
 import os
 import pathlib
@@ -31,7 +31,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 import requests
 
-from own_server import OwnServer, api_token
+from own_server import OwnServer, api_headers, sign_in
 
 HERE = pathlib.Path(__file__).resolve().parent
 DEMO = "fictief-regio-deal-voorbeeld"
@@ -99,9 +99,8 @@ def test_the_api_survives_schemathesis_from_its_own_document(fuzz_server):
         "--no-color",
         "--report", "junit", "--report-junit-path", str(report),
     ]
-    token = api_token(server.database)
-    if token:
-        command += ["--header", f"Authorization: Bearer {token}"]
+    for name, value in api_headers(sign_in(server)).items():
+        command += ["--header", f"{name}: {value}"]
     environment = dict(os.environ, SCHEMATHESIS_HOOKS=str(HERE / "fuzz_checks.py"))
     run = subprocess.run(
         command, capture_output=True, text=True, env=environment, timeout=1800, cwd=server.folder)
