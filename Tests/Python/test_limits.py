@@ -62,10 +62,11 @@ def api_routes(server):
     return routes
 
 
-def form_routes(server, reading_only):
+def form_routes(server, reading_only, accounts):
     """Every form that posts: the path. With reading_only, only those whose route reads the body
-    today (the others refuse a declared length, but would act on a chunked post)."""
-    routes = ["/ontwerpen"]
+    today (the others refuse a declared length, but would act on a chunked post). With accounts,
+    also logging in and making an API token (the account's own forms)."""
+    routes = ["/ontwerpen"] + (["/inloggen", "/account/api-sleutels"] if accounts else [])
     for kind in ["lessen", "besluiten", "wijzigingen"]:
         routes.append(f"/arrangementen/{DEMO}/leerlog/{kind}")
     for kind in ["partners", "financiering", "projecten"]:
@@ -126,9 +127,9 @@ def test_every_api_body_over_the_limit_is_413_problem_json(limit_server, headers
 
 
 @pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
-def test_every_form_body_over_the_limit_is_a_413_page(limit_server, browser, declared):
+def test_every_form_body_over_the_limit_is_a_413_page(limit_server, signed_in, browser, declared):
     before = stored(limit_server)
-    for path in form_routes(limit_server, reading_only=not declared):
+    for path in form_routes(limit_server, reading_only=not declared, accounts=signed_in is not None):
         body = b"a" * (2 * LIMIT) if declared else chunks(2 * LIMIT)
         response = browser.post(
             limit_server.base + path, data=body, timeout=60, allow_redirects=False,
