@@ -5,8 +5,8 @@ import VliegwielCore
 
 /// The indicators in a PostgreSQL database: the same contract, tables (migration "v6
 /// indicators") and checks as ``SQLiteIndicatorStore``. A context import streams: the reader
-/// runs on a thread of its own and hands over batches of observations, each stored with one
-/// multi-row INSERT, all in one transaction that a problem anywhere rolls back.
+/// runs on a thread of its own and hands over batches of observations, which go to the server
+/// with COPY, all in one transaction that a problem anywhere rolls back.
 public final class PostgresIndicatorStore: IndicatorStore {
     private let database: PostgresDatabase
 
@@ -174,15 +174,40 @@ public final class PostgresIndicatorStore: IndicatorStore {
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, source = excluded.source,
               is_fictional = excluded.is_fictional, measures = excluded.measures, imported_at = excluded.imported_at
             """)
+        // The rows stream into a temporary table with COPY (the fastest way in), numbered in
+        // the order read, and are merged from there: a later observation of the same key
+        // replaces an earlier one, as `INSERT OR REPLACE` does in SQLite.
+        try await connection.execute(
+            """
+            CREATE TEMPORARY TABLE context_import (
+              n BIGSERIAL, measure TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value DOUBLE PRECISION
+            ) ON COMMIT DROP
+            """)
         var stored = 0
         var measureCodes: Set<String> = []
         let outcome: (rowsRead: Int, issues: [ValidationIssue])
         do {
-            for try await batch in stream.batches() {
-                try await insert(batch, into: table.id, in: connection)
-                stored += batch.count
-                for observation in batch { measureCodes.insert(observation.measure) }
-                stream.consumed()
+            try await connection.copyFrom(
+                table: "context_import", columns: ["measure", "region", "period", "value"],
+                logger: PostgresDatabase.logger
+            ) { writer in
+                for try await batch in stream.batches() {
+                    var buffer = ByteBuffer()
+                    for observation in batch {
+                        Self.writeCopyText(observation.measure, into: &buffer)
+                        buffer.writeInteger(UInt8(ascii: "\t"))
+                        Self.writeCopyText(observation.region.code, into: &buffer)
+                        buffer.writeInteger(UInt8(ascii: "\t"))
+                        Self.writeCopyText(observation.period.code, into: &buffer)
+                        buffer.writeInteger(UInt8(ascii: "\t"))
+                        buffer.writeString(observation.value.map { "\($0)" } ?? "\\N")
+                        buffer.writeInteger(UInt8(ascii: "\n"))
+                        measureCodes.insert(observation.measure)
+                    }
+                    try await writer.write(buffer)
+                    stored += batch.count
+                    stream.consumed()
+                }
             }
             outcome = try stream.outcome()
         } catch {
@@ -191,40 +216,29 @@ public final class PostgresIndicatorStore: IndicatorStore {
         }
         // Throwing here rolls the whole transaction back: nothing of the import is kept.
         if !outcome.issues.isEmpty { throw ValidationFailure(issues: outcome.issues) }
+        try await connection.execute(
+            """
+            INSERT INTO context_observation (table_id, measure, region, period, value)
+            SELECT DISTINCT ON (measure, region, period) \(table.id)::TEXT, measure, region, period, value
+            FROM context_import ORDER BY measure, region, period, n DESC
+            ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
+            """)
+        try await connection.execute("DROP TABLE context_import")
         return ContextImportSummary(
             table: table, rowsRead: outcome.rowsRead, observations: stored, measures: measureCodes.sorted())
     }
 
-    /// One multi-row INSERT; a later observation of the same key replaces an earlier one, as
-    /// `INSERT OR REPLACE` does in SQLite (within one statement PostgreSQL allows a key once).
-    private static func insert(
-        _ batch: [ContextObservation], into tableID: String, in connection: PostgresConnection
-    ) async throws {
-        var latest: [String: Int] = [:]
-        for (index, observation) in batch.enumerated() {
-            latest["\(observation.measure)\u{0}\(observation.region.code)\u{0}\(observation.period.code)"] = index
+    /// `text` as a value of COPY's text format: backslash, tab, line feed and carriage return escaped.
+    private static func writeCopyText(_ text: String, into buffer: inout ByteBuffer) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
+            }
         }
-        let rows = latest.values.sorted().map { batch[$0] }
-        guard !rows.isEmpty else { return }
-        var bindings = PostgresBindings(capacity: rows.count * 4 + 1)
-        bindings.append(tableID)
-        var values: [String] = []
-        values.reserveCapacity(rows.count)
-        for observation in rows {
-            let first = bindings.count + 1
-            bindings.append(observation.measure)
-            bindings.append(observation.region.code)
-            bindings.append(observation.period.code)
-            bindings.append(observation.value)
-            values.append("($1, $\(first), $\(first + 1), $\(first + 2), $\(first + 3)::DOUBLE PRECISION)")
-        }
-        try await connection.execute(
-            PostgresQuery(
-                unsafeSQL: """
-                    INSERT INTO context_observation (table_id, measure, region, period, value)
-                    VALUES \(values.joined(separator: ", "))
-                    ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
-                    """, binds: bindings))
     }
 
     private static func observation(_ row: PostgresRandomAccessRow) throws -> ContextObservation {
@@ -244,7 +258,7 @@ public final class PostgresIndicatorStore: IndicatorStore {
 /// into the database with bounded memory. The check that a table's regions are all fictional
 /// or all real happens here, as the SQLite store does it while storing.
 final class ObservationStream: @unchecked Sendable {
-    /// Rows per INSERT: 4 parameters each, far below PostgreSQL's 65 535.
+    /// Rows per batch handed over (one COPY data message each).
     static let batchSize = 2_000
 
     private let table: ContextTable

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import VliegwielCore
+
+@testable import VliegwielStorage
+
+/// What the PostgreSQL import does with COPY (escaping, replacing, empty values, several
+/// batches) it must do exactly as SQLite does: the same observations come back on every kind.
+@Suite struct PostgresIndicatorImportTests {
+    @Test(arguments: StoreKind.allCases)
+    func oddTextsEmptyValuesAndRepeatedKeysComeBackAsOnSQLite(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let region = try #require(RegionCode("GM0001"))
+            func observation(_ measure: String, _ year: Int, _ value: Double?) -> ContextObservation {
+                ContextObservation(
+                    tableID: "T1", measure: measure, region: region, period: IndicatorPeriod(year: year), value: value)
+            }
+            // More rows than one batch, a measure with a backslash, a tab and a line break, an
+            // empty value, fractions that need every digit, and a key read twice: the later wins.
+            var rows = (0..<(ObservationStream.batchSize + 10)).map { observation("A_1", 1000 + $0, Double($0) / 3) }
+            rows += [
+                observation("B\\2\tC\nD", 2020, -0.1), observation("leeg", 2020, nil),
+                observation("A_1", 1000, 42.5),
+            ]
+            let summary = try await stores.indicators.importContext(ContextTable.statLine("T1")) { store in
+                for row in rows { try store(row) }
+                return (rows.count, [])
+            }
+            #expect(summary.rowsRead == rows.count)
+            #expect(summary.observations == rows.count)
+            #expect(summary.measures == ["A_1", "B\\2\tC\nD", "leeg"])
+            let stored = try await stores.indicators.observations(matching: ContextFilter(), limit: nil, offset: 0)
+            #expect(stored.total == rows.count - 1)
+            #expect(stored.observations.first == observation("A_1", 1000, 42.5))
+            #expect(stored.observations.contains(observation("A_1", 1001, 1.0 / 3)))
+            #expect(
+                stored.observations.suffix(2) == [
+                    observation("B\\2\tC\nD", 2020, -0.1), observation("leeg", 2020, nil),
+                ])
+        }
+    }
+}
