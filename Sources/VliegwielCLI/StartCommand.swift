@@ -14,11 +14,32 @@ struct StartCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(name: .customLong("poort"), help: "TCP-poort van de webapplicatie.") var port = 8080
     @Option(name: .customLong("host"), help: "Adres om op te luisteren.") var host = "127.0.0.1"
+    @Flag(
+        name: .customLong("alleen-met-account"),
+        help: """
+            Alleen wie is ingelogd mag lezen. Zonder deze vlag lezen bezoekers zonder account de catalogus, de \
+            portefeuille en de arrangementen; wijzigen vraagt altijd een account met de juiste rol (docs/accounts.md).
+            """)
+    var readingNeedsAccount = false
+    @Option(
+        name: .customLong("https"),
+        help: """
+            Of de site via HTTPS bereikbaar is, voor de Secure-vlag van het sessiecookie: nee (standaard), ja, of \
+            proxy (een vertrouwde proxy ervoor zegt het met X-Forwarded-Proto: https).
+            """)
+    var https = "nee"
 
     func run() async throws {
         try await reportingFailures {
             guard (1...65535).contains(port) else {
                 throw CommandFailure(field: "--poort", "\(port) is geen geldige poort; kies 1 tot en met 65535")
+            }
+            let secureCookies: AccountWebSettings.SecureCookies
+            switch https {
+            case "ja": secureCookies = .always
+            case "nee": secureCookies = .never
+            case "proxy": secureCookies = .whenForwardedProtoIsHTTPS
+            default: throw CommandFailure(field: "--https", "'\(https)' is onbekend; kies nee, ja of proxy")
             }
             let installation = try await Installation.open(database)
             var logger = Logger(label: "vliegwiel")
@@ -30,14 +51,16 @@ struct StartCommand: AsyncParsableCommand {
                     "database": "\(installation.databasePath)", "arrangementen": "\(count)",
                     "adres": "http://\(host):\(port)",
                 ])
-            let application = try buildApplication(
-                WebConfiguration(host: host, port: port),
-                dependencies: WebDependencies(
-                    store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
-                    logger: logger, qcaOutcomes: installation.stores.qcaOutcomes,
-                    contributions: installation.stores.contributions, indicators: installation.stores.indicators,
-                    learningLog: installation.stores.learningLog
-                ).auditing(installation.stores.audit))
+            var dependencies = WebDependencies(
+                store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
+                logger: logger, qcaOutcomes: installation.stores.qcaOutcomes,
+                contributions: installation.stores.contributions, indicators: installation.stores.indicators,
+                learningLog: installation.stores.learningLog
+            ).auditing(installation.stores.audit)
+            dependencies.accounts = AccountWebSettings(
+                service: AccountService(stores: installation.stores), readingWithoutAccount: !readingNeedsAccount,
+                secureCookies: secureCookies)
+            let application = try buildApplication(WebConfiguration(host: host, port: port), dependencies: dependencies)
             do {
                 try await application.runService()
             } catch  where String(describing: error).contains("Address already in use") {

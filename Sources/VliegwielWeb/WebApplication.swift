@@ -25,6 +25,9 @@ public struct WebDependencies: Sendable {
     public var learningLog: (any LearningLogStore)?
     /// The audit trail, listed on `/beheer/audit`; without it the page says there is none.
     public var audit: (any AuditStore)? = nil
+    /// Accounts, sessions, CSRF and roles (docs/accounts.md). `vliegwiel start` always sets it;
+    /// without it (router tests of pages that predate accounts) nobody signs in and no route asks.
+    public var accounts: AccountWebSettings? = nil
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
@@ -90,6 +93,12 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
     router.middlewares.add(BodySizeLimitMiddleware())
+    if let accounts = dependencies.accounts {
+        router.middlewares.add(SessionMiddleware(settings: accounts))
+        router.middlewares.add(AuthorizationMiddleware(settings: accounts))
+        router.middlewares.add(CSRFMiddleware())
+        AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: router)
+    }
 
     SiteRoutes(pages: pages, renderer: renderer, store: dependencies.store, catalogue: dependencies.catalogue)
         .register(on: router)

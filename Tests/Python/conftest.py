@@ -28,6 +28,75 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def totp_code(secret_base32: str, at: float = None) -> str:
+    """The TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) of a base32 secret, as an authenticator app makes it."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+
+    padded = secret_base32 + "=" * ((8 - len(secret_base32) % 8) % 8)
+    key = base64.b32decode(padded)
+    counter = struct.pack(">Q", int((time.time() if at is None else at) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+class SignedIn:
+    """A beheerder made with the CLI (password on standard input) and signed in on the site with
+    TOTP set up: `session` carries the cookie, `csrf` is the session's CSRF token for forms,
+    `token` a personal API token (`Authorization: Bearer …`). No account exists without this."""
+
+    PASSWORD = "een lange testzin zonder betekenis"
+
+    def __init__(self, base: str, database: str, name: str = "testbeheer"):
+        import re
+
+        subprocess.run(
+            [str(_binary()), "gebruiker", "maak", name, "--beheerder", "--wachtwoord-stdin", "--database", database,
+             "--auteur", "pytest"], input=self.PASSWORD, text=True, check=True, capture_output=True)
+        self.base = base
+        self.session = requests.Session()
+        self.session.post(base + "/inloggen", data={"naam": name, "wachtwoord": self.PASSWORD}, timeout=30)
+        page = self.session.get(base + "/account", timeout=10).text
+        self.csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        page = self.session.post(base + "/account/tweestapsverificatie/instellen", data={"csrf": self.csrf},
+                                 timeout=10).text
+        self.totp_secret = re.search(r"secret=([A-Z2-7]+)", page).group(1)
+        self.session.post(base + "/account/tweestapsverificatie/bevestigen",
+                          data={"csrf": self.csrf, "code": totp_code(self.totp_secret)}, timeout=10)
+        page = self.session.post(base + "/account/api-sleutels", data={"csrf": self.csrf, "naam": "pytest"},
+                                 timeout=10).text
+        self.token = re.search(r"(vw_[A-Za-z0-9_-]+)", page).group(1)
+        self.session_id = self.session.cookies.get("vliegwiel-sessie")
+
+    def sign_api_requests(self):
+        """Lets every `requests` call to this server's API carry the token, as an API client would."""
+        original = requests.Session.request
+        base, token = self.base, self.token
+
+        def request(session, method, url, *args, **kwargs):
+            if str(url).startswith(base + "/api/"):
+                headers = dict(kwargs.pop("headers", None) or {})
+                headers.setdefault("Authorization", "Bearer " + token)
+                kwargs["headers"] = headers
+            return original(session, method, url, *args, **kwargs)
+
+        requests.Session.request = request
+        return lambda: setattr(requests.Session, "request", original)
+
+
+# The signed-in beheerder of the shared server (set by the `server` fixture).
+ACCOUNTS = []
+
+
+@pytest.fixture(scope="session")
+def account(server):
+    """The signed-in beheerder of the shared server (see SignedIn)."""
+    return ACCOUNTS[-1]
+
+
 @pytest.fixture(scope="session")
 def server():
     """The base URL of a running server on a fresh database."""
@@ -49,7 +118,11 @@ def server():
     else:
         process.kill()
         raise RuntimeError("the server did not start; see " + log.name)
+    signed_in = SignedIn(base, DATABASES[-1])
+    ACCOUNTS.append(signed_in)
+    unsign = signed_in.sign_api_requests()
     yield base
+    unsign()
     process.terminate()
     process.wait(timeout=30)
 

@@ -56,11 +56,15 @@ PAGES = [
     "/arrangementen/regio-deal-3-zwolle/dossier",
     "/arrangementen/regio-deal/dossier?taal=en",
     "/portefeuille/verslag",
+    "/account",
+    "/beheer/gebruikers",
+    "/inloggen",
 ]
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(server, account):
+    """Chromium, signed in as the beheerder of conftest's `account` (its session cookie)."""
     options = webdriver.ChromeOptions()
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1280,1024"]:
@@ -68,6 +72,8 @@ def browser():
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_script_timeout(60)
+    driver.get(server + "/gezondheid")
+    driver.add_cookie({"name": "vliegwiel-sessie", "value": account.session_id, "path": "/", "httpOnly": True})
     yield driver
     driver.quit()
 
@@ -94,7 +100,7 @@ def test_page_has_no_violations(server, browser, path):
 def test_design_form_with_errors_has_no_violations(server, browser):
     browser.get(server + "/ontwerpen")
     browser.find_element(By.ID, "veld-id").send_keys("Geen Geldige Id")
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     # The click returns before the answer page is loaded; wait for it rather than read the old page.
     WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
     assert violations(browser) == []

@@ -22,8 +22,21 @@ struct PageRenderer: Sendable {
 
     /// The page as HTML; a template that cannot render is a programming error caught by the tests.
     func render(_ page: Any, template: String) -> String {
-        library.render(Self.tree(page), withTemplate: template)
+        library.render(Self.withSession(Self.tree(page)), withTemplate: template)
             ?? "<!doctype html><title>Vliegwiel</title><p>Sjabloon ontbreekt: \(template)</p>"
+    }
+
+    /// The page with the signed-in session, when there is one: `csrfToken` for the `csrf`
+    /// partial that every `<form method="post">` renders, and `sessie` (the account's name)
+    /// for the header (docs/accounts.md).
+    static func withSession(_ root: Any) -> Any {
+        let current = RequestAccount.current
+        guard var page = root as? [String: Any], let token = current.csrfToken, let account = current.account else {
+            return root
+        }
+        page["csrfToken"] = token
+        page["sessie"] = account.name
+        return page
     }
 
     /// The page model as nested dictionaries and arrays. Mustache looks names up in a

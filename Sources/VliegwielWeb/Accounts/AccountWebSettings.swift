@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import VliegwielCore
+
+/// Accounts on the web (docs/accounts.md): who may read without an account, and how the
+/// session cookie is sent.
+public struct AccountWebSettings: Sendable {
+    public var service: AccountService
+    /// Visitors without an account may read the catalogue, portfolio and arrangements
+    /// (`vliegwiel start`'s default; `--alleen-met-account` turns it off).
+    public var readingWithoutAccount: Bool
+    /// When the cookie gets `Secure`.
+    public var secureCookies: SecureCookies
+
+    public enum SecureCookies: Sendable, Hashable {
+        /// The site is served over HTTPS (directly or behind a proxy): always `Secure`.
+        case always
+        /// Plain HTTP on this machine: never (a browser would not send it back).
+        case never
+        /// Behind a trusted proxy: `Secure` when it says `X-Forwarded-Proto: https`.
+        case whenForwardedProtoIsHTTPS
+    }
+
+    public init(service: AccountService, readingWithoutAccount: Bool = true, secureCookies: SecureCookies = .never) {
+        self.service = service
+        self.readingWithoutAccount = readingWithoutAccount
+        self.secureCookies = secureCookies
+    }
+
+    public var policy: AuthorizationPolicy { AuthorizationPolicy(readingWithoutAccount: readingWithoutAccount) }
+
+    /// The session cookie's name.
+    public static let cookieName = "vliegwiel-sessie"
+    /// The hidden form field of the CSRF token.
+    public static let csrfField = "csrf"
+
+    func isSecure(_ request: Request) -> Bool {
+        switch secureCookies {
+        case .always: true
+        case .never: false
+        case .whenForwardedProtoIsHTTPS:
+            request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        }
+    }
+
+    /// The `Set-Cookie` value that starts a session.
+    func sessionCookie(_ id: String, _ request: Request) -> String {
+        "\(Self.cookieName)=\(id); Path=/; HttpOnly; SameSite=Lax"
+            + "; Max-Age=\(Int(service.absoluteTimeout))" + (isSecure(request) ? "; Secure" : "")
+    }
+
+    /// The `Set-Cookie` value that removes the cookie.
+    func expiredCookie(_ request: Request) -> String {
+        "\(Self.cookieName)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + (isSecure(request) ? "; Secure" : "")
+    }
+}
+
+/// The account of the current request, set by ``SessionMiddleware``: the signed-in account (or
+/// none), and the session's id when it came with a cookie (for the CSRF token and logout).
+public struct RequestAccount: Sendable {
+    public var account: Account?
+    var sessionID: String?
+
+    public init(account: Account? = nil) { self.account = account }
+    init(account: Account?, sessionID: String?) {
+        self.account = account
+        self.sessionID = sessionID
+    }
+
+    /// The CSRF token every form of this session carries (``AccountSecrets/csrfToken(sessionID:)``).
+    var csrfToken: String? { sessionID.map(AccountSecrets.csrfToken) }
+
+    var actor: AuthorizationActor { account.map(AuthorizationActor.account) ?? .visitor }
+
+    @TaskLocal public static var current = RequestAccount()
+}
+
+/// The paths of the account pages.
+enum AccountURL {
+    static let login = "/inloggen"
+    static let logout = "/uitloggen"
+    static let account = "/account"
+    static let secondFactorBegin = "/account/tweestapsverificatie/instellen"
+    static let secondFactorConfirm = "/account/tweestapsverificatie/bevestigen"
+    static let tokens = "/account/api-sleutels"
+    static let revokeTokenPattern = "/account/api-sleutels/:id/intrekken"
+    static func revokeToken(_ id: String) -> String { "/account/api-sleutels/\(id)/intrekken" }
+    static let endOwnSessions = "/account/sessies-beeindigen"
+    static let admin = "/beheer/gebruikers"
+    static let adminRolePattern = "/beheer/gebruikers/:naam/rol"
+    static func adminRole(_ name: String) -> String { "/beheer/gebruikers/\(name)/rol" }
+    static let adminEndSessionsPattern = "/beheer/gebruikers/:naam/sessies-beeindigen"
+    static func adminEndSessions(_ name: String) -> String { "/beheer/gebruikers/\(name)/sessies-beeindigen" }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import VliegwielCore
+
+/// Finds who is asking (docs/accounts.md, "Sessies" and "API-sleutels"): on the API only a
+/// bearer token (`Authorization: Bearer …`), never a cookie, so that the API needs no CSRF
+/// protection; on the site only the session cookie `vliegwiel-sessie`, checked against the
+/// database (idle and absolute time-outs). Sets ``RequestAccount/current`` and makes the
+/// account the actor of the audit trail. An expired or unknown cookie is removed.
+struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
+    let settings: AccountWebSettings
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        if request.uri.path.hasPrefix(APIURL.base) {
+            var account: Account?
+            if let header = request.headers[.authorization] {
+                let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2, parts[0].lowercased() == "bearer",
+                    let found = try await settings.service.account(
+                        bearer: parts[1].trimmingCharacters(in: .whitespaces))
+                else {
+                    throw Problem(
+                        .unauthorized,
+                        detail:
+                            "Deze API-sleutel is onbekend of ingetrokken. Maak een nieuwe op /account en stuur die mee als "
+                            + "'Authorization: Bearer <sleutel>'.")
+                }
+                account = found
+            }
+            return try await run(RequestAccount(account: account, sessionID: nil), request, context, next)
+        }
+        guard let sessionID = request.cookies[AccountWebSettings.cookieName]?.value, !sessionID.isEmpty else {
+            return try await run(RequestAccount(), request, context, next)
+        }
+        guard let (_, account) = try await settings.service.signedIn(sessionID: sessionID) else {
+            var response = try await run(RequestAccount(), request, context, next)
+            if !response.headers.contains(.setCookie) {
+                response.headers.append(HTTPField(name: .setCookie, value: settings.expiredCookie(request)))
+            }
+            return response
+        }
+        return try await run(RequestAccount(account: account, sessionID: sessionID), request, context, next)
+    }
+
+    private func run(
+        _ current: RequestAccount, _ request: Request, _ context: Context,
+        _ next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var audit = AuditContext.current
+        if let account = current.account { audit.actor = account.name }
+        return try await RequestAccount.$current.withValue(current) {
+            try await AuditContext.$current.withValue(audit) { try await next(request, context) }
+        }
+    }
+}
+
+/// Enforces ``AuthorizationRoutes`` with ``AuthorizationPolicy`` for every request, in one
+/// place. Refused: the API answers 401 or 403 with problem+json; the site sends a visitor who
+/// needs an account to `/inloggen` (GET) or explains (other methods), sends an account that
+/// must set up TOTP to `/account`, and explains a refusal of the role on a 403 page.
+struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
+    let settings: AccountWebSettings
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        guard case .decide(let action, let object) = AuthorizationRoutes.access(request.method, path) else {
+            return try await next(request, context)
+        }
+        let current = RequestAccount.current
+        let decision = settings.policy.decide(current.actor, action, object)
+        if decision.isAllowed { return try await next(request, context) }
+        let isAPI = path.hasPrefix(APIURL.base)
+        let isRead = AuthorizationRoutes.readMethods.contains(request.method)
+        switch decision.outcome {
+        case .needsAccount where isAPI:
+            throw Problem(
+                .unauthorized,
+                detail: "Hiervoor is een API-sleutel nodig ('Authorization: Bearer <sleutel>'): \(decision.reason).")
+        case .needsAccount where isRead:
+            return redirect(
+                AccountURL.login + "?terug="
+                    + (request.uri.description.addingPercentEncoding(
+                        withAllowedCharacters: .alphanumerics) ?? "/"))
+        case .needsAccount:
+            throw Problem(.unauthorized, detail: "U bent niet ingelogd: \(decision.reason). Log in via /inloggen.")
+        case .needsSecondFactorSetup where !isAPI && isRead:
+            return redirect(AccountURL.account)
+        default:
+            await settings.service.record(
+                "toegang", object: "\(object)", result: .refused,
+                details: ["actie": action.rawValue, "pad": String(path.prefix(200))])
+            throw Problem(.forbidden, detail: "Geweigerd: \(decision.reason).")
+        }
+    }
+
+    private func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+}
+
+/// Refuses every state-changing request to the site (not the API, which takes no cookies)
+/// that does not carry the session's CSRF token in the form field `csrf` (a synchronizer
+/// token: ``AccountSecrets/csrfToken(sessionID:)``), with a 403 page that explains. Only the
+/// login form, which has no session yet, is exempt; SameSite=Lax guards it.
+struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var refusal: String {
+        "Dit formulier is geweigerd omdat de beveiligingscode (CSRF-token) ontbreekt of niet bij uw sessie hoort. "
+            + "Dat gebeurt als de pagina te lang open stond, als u intussen opnieuw bent ingelogd of als een andere "
+            + "website het formulier verstuurde. Ga terug, laad de pagina opnieuw en verstuur het formulier nog eens."
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        guard !AuthorizationRoutes.readMethods.contains(request.method), request.method != .options,
+            !path.hasPrefix(APIURL.base), path != AccountURL.login
+        else { return try await next(request, context) }
+        guard let expected = RequestAccount.current.csrfToken else {
+            throw Problem(.forbidden, detail: Self.refusal)
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: maximumBodySize)
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        let sent: String?
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            sent = Self.formField(AccountWebSettings.csrfField, in: String(buffer: body))
+        } else if contentType.hasPrefix("multipart/form-data") {
+            sent = Self.multipartField(AccountWebSettings.csrfField, in: String(buffer: body))
+        } else {
+            sent = nil
+        }
+        guard let sent, AccountSecrets.constantTimeEquals(sent, expected) else {
+            throw Problem(.forbidden, detail: Self.refusal)
+        }
+        return try await next(request, context)
+    }
+
+    /// The first value of `name` in a `application/x-www-form-urlencoded` body.
+    static func formField(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.first == name else { continue }
+            let value = parts.count > 1 ? parts[1] : ""
+            return value.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        return nil
+    }
+
+    /// The value of the part named `name` in a `multipart/form-data` body.
+    static func multipartField(_ name: String, in body: String) -> String? {
+        guard let header = body.range(of: "name=\"\(name)\"") else { return nil }
+        let rest = body[header.upperBound...]
+        guard let start = rest.range(of: "\r\n\r\n") else { return nil }
+        let value = rest[start.upperBound...]
+        guard let end = value.range(of: "\r\n") else { return nil }
+        return String(value[..<end.lowerBound])
+    }
+}
