@@ -181,6 +181,9 @@ struct AccountRoutes: Sendable {
         }
         router.post(RouterPath(AccountURL.adminEndSessionsPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
+            guard try await service.accounts.account(named: name) != nil else {
+                throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
+            }
             let count = try await service.endSessions(of: name)
             var page = try await adminPage()
             page.notice = "\(count) \(count == 1 ? "sessie" : "sessies") van \(name) beëindigd."
