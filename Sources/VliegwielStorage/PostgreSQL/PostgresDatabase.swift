@@ -108,6 +108,25 @@ extension PostgresConnection {
     }
 }
 
+extension ByteBuffer {
+    /// `text` as a value of COPY's text format: backslash, tab, line feed and carriage return escaped.
+    mutating func writeCopyText(_ text: String) {
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            writeString(text)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): writeStaticString("\\t")
+            case UInt8(ascii: "\n"): writeStaticString("\\n")
+            case UInt8(ascii: "\r"): writeStaticString("\\r")
+            default: writeInteger(byte)
+            }
+        }
+    }
+}
+
 extension PostgresRandomAccessRow {
     /// The value of `column`, decoded as `type` (an optional type for a nullable column).
     func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {

@@ -194,11 +194,11 @@ public final class PostgresIndicatorStore: IndicatorStore {
                 for try await batch in stream.batches() {
                     var buffer = ByteBuffer()
                     for observation in batch {
-                        Self.writeCopyText(observation.measure, into: &buffer)
+                        buffer.writeCopyText(observation.measure)
                         buffer.writeInteger(UInt8(ascii: "\t"))
-                        Self.writeCopyText(observation.region.code, into: &buffer)
+                        buffer.writeCopyText(observation.region.code)
                         buffer.writeInteger(UInt8(ascii: "\t"))
-                        Self.writeCopyText(observation.period.code, into: &buffer)
+                        buffer.writeCopyText(observation.period.code)
                         buffer.writeInteger(UInt8(ascii: "\t"))
                         buffer.writeString(observation.value.map { "\($0)" } ?? "\\N")
                         buffer.writeInteger(UInt8(ascii: "\n"))
@@ -226,19 +226,6 @@ public final class PostgresIndicatorStore: IndicatorStore {
         try await connection.execute("DROP TABLE context_import")
         return ContextImportSummary(
             table: table, rowsRead: outcome.rowsRead, observations: stored, measures: measureCodes.sorted())
-    }
-
-    /// `text` as a value of COPY's text format: backslash, tab, line feed and carriage return escaped.
-    private static func writeCopyText(_ text: String, into buffer: inout ByteBuffer) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-            default: buffer.writeInteger(byte)
-            }
-        }
     }
 
     private static func observation(_ row: PostgresRandomAccessRow) throws -> ContextObservation {

@@ -46,30 +46,24 @@ public final class PostgresInstallationStore: InstallationStore {
             guard occupied.isEmpty else {
                 throw InstallationNotEmpty(occupied: occupied.map { ($0.table.label, $0.rows) })
             }
+            // COPY straight into each table, which is empty: the fastest way in.
             for (table, rows) in tables where !rows.isEmpty {
-                let names = table.columnNames.map { "\"\($0)\"" }.joined(separator: ", ")
-                // Far below PostgreSQL's 65 535 parameters per statement.
-                let perStatement = max(1, 30_000 / table.columns.count)
-                var start = 0
-                while start < rows.count {
-                    let batch = rows[start..<min(rows.count, start + perStatement)]
-                    var bindings = PostgresBindings(capacity: batch.count * table.columns.count)
-                    var values: [String] = []
-                    values.reserveCapacity(batch.count)
-                    for row in batch {
-                        var marks: [String] = []
-                        for (value, column) in zip(row, table.columns) {
-                            Self.bind(value, into: &bindings)
-                            marks.append("$\(bindings.count)\(Self.cast(column.kind))")
+                try await connection.copyFrom(
+                    table: table.name, columns: table.columnNames, logger: PostgresDatabase.logger
+                ) { writer in
+                    var start = 0
+                    while start < rows.count {
+                        var buffer = ByteBuffer()
+                        for row in rows[start..<min(rows.count, start + 2_000)] {
+                            for (index, value) in row.enumerated() {
+                                if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                                Self.write(value, into: &buffer)
+                            }
+                            buffer.writeInteger(UInt8(ascii: "\n"))
                         }
-                        values.append("(\(marks.joined(separator: ", ")))")
+                        try await writer.write(buffer)
+                        start += 2_000
                     }
-                    try await connection.execute(
-                        PostgresQuery(
-                            unsafeSQL:
-                                "INSERT INTO \"\(table.name)\" (\(names)) VALUES \(values.joined(separator: ", "))",
-                            binds: bindings))
-                    start += perStatement
                 }
             }
             try await PostgresAuditTrail.record(Self.restoreEvent(tables), in: connection)
@@ -100,25 +94,15 @@ public final class PostgresInstallationStore: InstallationStore {
         }
     }
 
-    /// The type of a parameter, so that a `NULL` and a whole number land as the column expects.
-    private static func cast(_ kind: InstallationColumnKind) -> String {
-        switch kind {
-        case .text: "::TEXT"
-        case .integer: "::BIGINT"
-        case .real: "::DOUBLE PRECISION"
-        case .boolean: "::BOOLEAN"
-        case .moment: "::TIMESTAMPTZ"
-        }
-    }
-
-    private static func bind(_ value: InstallationValue, into bindings: inout PostgresBindings) {
+    /// A value in COPY's text format.
+    private static func write(_ value: InstallationValue, into buffer: inout ByteBuffer) {
         switch value {
-        case .null: bindings.appendNull()
-        case .boolean(let flag): bindings.append(flag)
-        case .integer(let number): bindings.append(number)
-        case .real(let number): bindings.append(number)
-        case .text(let text): bindings.append(text)
-        case .moment(let date): bindings.append(PostgresTimestamp(date))
+        case .null: buffer.writeStaticString("\\N")
+        case .boolean(let flag): buffer.writeStaticString(flag ? "t" : "f")
+        case .integer(let number): buffer.writeString(String(number))
+        case .real(let number): buffer.writeString("\(number)")
+        case .text(let text): buffer.writeCopyText(text)
+        case .moment(let date): buffer.writeString(InstallationTables.momentText(date))
         }
     }
 }
