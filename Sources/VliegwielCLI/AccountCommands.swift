@@ -18,7 +18,7 @@ struct AccountCommand: AsyncParsableCommand {
         abstract: "Maakt en beheert gebruikers: rollen, wachtwoorden en sessies.",
         subcommands: [
             CreateAccountCommand.self, ListAccountsCommand.self, AccountRoleCommand.self,
-            AccountPasswordCommand.self, EndAccountSessionsCommand.self,
+            AccountPasswordCommand.self, EndAccountSessionsCommand.self, AccountSecondFactorCommand.self,
         ])
 }
 
@@ -231,6 +231,34 @@ struct AccountPasswordCommand: AsyncParsableCommand {
             try await installation.accountService.changePassword(of: name, to: secret)
             let ended = try await installation.accountService.endSessions(of: name)
             Terminal.write("wachtwoord van \(name) gewijzigd; \(ended) sessies beëindigd\n")
+        }
+    }
+}
+
+/// `vliegwiel gebruiker tweestapsverificatie NAAM`: a new TOTP secret, set at once and shown
+/// once, for an operator who sets up an account (or a script's account) from the server.
+struct AccountSecondFactorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tweestapsverificatie",
+        abstract: "Geeft een gebruiker een nieuwe TOTP-sleutel en toont die één keer (vervangt de oude).",
+        discussion: """
+            Voor wie de server beheert: de sleutel gaat meteen in, zonder bevestiging met een code. Op de website \
+            stelt een gebruiker het zelf in op /account. Alle sessies van de gebruiker worden beëindigd.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("De gebruikersnaam.", valueName: "NAAM")) var name: String
+    @OptionGroup var actor: AccountActorOptions
+
+    func run() async throws {
+        try await reportingFailures(actor: actor.actor) {
+            let installation = try await Installation.open(database)
+            let secret = try await installation.accountService.setSecondFactor(of: name)
+            try await installation.accountService.endSessions(of: name)
+            Terminal.write(
+                "tweestapsverificatie van \(name) ingesteld. Zet deze sleutel nu in de app; hij wordt niet meer "
+                    + "getoond:\n\(AccountSecrets.totpDisplaySecret(secret: secret))\n"
+                    + "\(AccountSecrets.totpURI(secret: secret, accountName: name))\n")
         }
     }
 }

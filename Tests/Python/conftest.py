@@ -87,6 +87,19 @@ class SignedIn:
         return lambda: setattr(requests.Session, "request", original)
 
 
+def api_token(database: str, name: str = "testapi") -> str:
+    """A personal API token of a new beheerder (with TOTP set up), made with the CLI on `database`:
+    for tests that start a server of their own and write through the API."""
+    binary = str(_binary())
+    subprocess.run([binary, "gebruiker", "maak", name, "--beheerder", "--wachtwoord-stdin", "--database", database],
+                   input=SignedIn.PASSWORD, text=True, check=True, capture_output=True)
+    subprocess.run([binary, "gebruiker", "tweestapsverificatie", name, "--database", database],
+                   check=True, capture_output=True)
+    made = subprocess.run([binary, "token", "maak", "--gebruiker", name, "tests", "--database", database],
+                          check=True, capture_output=True, text=True)
+    return made.stdout.strip().splitlines()[-1]
+
+
 # The signed-in beheerder of the shared server (set by the `server` fixture).
 ACCOUNTS = []
 

@@ -15,7 +15,7 @@ import time
 
 import requests
 
-from conftest import _binary, _free_port
+from conftest import _binary, _free_port, api_token
 
 KILLS = 6
 WRITE_TIMEOUT = 5
@@ -71,6 +71,7 @@ def test_every_acknowledged_write_survives_repeated_sigkill(tmp_path):
     database = str(tmp_path / "crash.sqlite")
     server = Server(database, str(tmp_path))
     server.start()
+    token = api_token(database)
     template = requests.get(server.base + "/api/v1/arrangementen/woondeal", timeout=10).json()
     template["bronnen"] = [{"titel": "Fictief testvoorbeeld (crashtest)"}]
 
@@ -101,7 +102,8 @@ def test_every_acknowledged_write_survives_repeated_sigkill(tmp_path):
             try:
                 response = requests.request(
                     request[0], server.base + request[1], data=json.dumps(body),
-                    headers={"Content-Type": "application/json"}, timeout=WRITE_TIMEOUT)
+                    headers={"Content-Type": "application/json", "Authorization": "Bearer " + token},
+                    timeout=WRITE_TIMEOUT)
             except requests.RequestException:
                 break  # killed: this write may or may not be stored, but it was never acknowledged
             assert 200 <= response.status_code < 300, f"{request}: {response.status_code} {response.text}"

@@ -105,6 +105,18 @@ extension CLI {
         #expect(!audit.output.contains(secret))
     }
 
+    @Test func theOperatorSetsASecondFactorThatIsShownOnce() throws {
+        let cli = CLI()
+        _ = try cli.run(input: "beheer wachtwoord", "gebruiker", "maak", "beheer", "--beheerder", "--wachtwoord-stdin")
+        let set = try cli.run("gebruiker", "tweestapsverificatie", "beheer")
+        let lines = set.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[1].split(separator: " ").allSatisfy { $0.count <= 4 })
+        #expect(lines[2].hasPrefix("otpauth://totp/Vliegwiel:beheer?secret="))
+        #expect(try cli.run("gebruiker", "lijst").output.contains("tweestapsverificatie: ingesteld"))
+        #expect(!(try cli.run("audit", "lijst").output.contains(lines[1])))
+    }
+
     @Test func sessionsOfAnUnknownUserAreNamedAsSuch() throws {
         let result = try CLI().run("gebruiker", "sessies-beeindigen", "niemand")
         #expect(result.errorLines == ["fout: naam: onbekende gebruiker 'niemand'"])

@@ -208,6 +208,18 @@ public struct AccountService: Sendable {
         return true
     }
 
+    /// Sets a new, confirmed TOTP secret for `name` at once (the CLI, run by whoever runs the
+    /// server) and returns it.
+    public func setSecondFactor(of name: String) async throws -> String {
+        guard try await accounts.account(named: name) != nil else {
+            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        }
+        let secret = AccountSecrets.newTOTPSecret()
+        try await accounts.setTOTPSecret(secret, of: name)
+        await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)", details: ["via": "cli"])
+        return secret
+    }
+
     /// Removes the second factor of `name` (refused while it is required for the account).
     public func removeSecondFactor(of name: String) async throws {
         guard let account = try await accounts.account(named: name)?.account else {
