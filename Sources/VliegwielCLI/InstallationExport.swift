@@ -9,6 +9,11 @@ enum InstallationExport {
     /// Writes every record of the database `options` names to `file`, as stored: the database
     /// is opened without loading the shipped data, so the file holds exactly what is there.
     static func export(_ options: DatabaseOptions, to file: String) async throws {
+        let location = options.resolvedPath
+        // A mistyped path would otherwise become a new, empty database and an empty export.
+        if !PostgresLocation.isURL(location), !FileManager.default.fileExists(atPath: location) {
+            throw CommandFailure(field: "--database", "'\(location)' bestaat niet; er is niets te exporteren")
+        }
         let (stores, description) = try await Installation.openStores(options.resolvedPath)
         let dump = try await stores.installation.dump()
         do {

@@ -131,6 +131,16 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: after)) == Data(contentsOf: URL(fileURLWithPath: before)))
     }
 
+    @Test func aDatabaseFileThatDoesNotExistIsNamedAndNotMade() throws {
+        let cli = CLI()
+        let missing = cli.folder + "/tikfout.sqlite"
+        let result = try cli.run("exporteer", "--alles", cli.folder + "/uit.json", "--database", missing)
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["fout: --database: '\(missing)' bestaat niet; er is niets te exporteren"])
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/uit.json"))
+    }
+
     @Test func aFileThatIsNotAnInstallationOrDoesNotFitStoresNothing() throws {
         let cli = CLI()
         let other = try cli.temporaryFile("ander.json", #"{"formaat": "iets", "versie": 1, "tabellen": []}"#)
