@@ -263,6 +263,12 @@ public final class SQLiteIndicatorStore: IndicatorStore {
         try db.execute(
             sql: "INSERT OR REPLACE INTO arrangement_indicators (arrangement_id, document) VALUES (?, ?)",
             arguments: [id, document])
+        try AuditTrail.record(
+            action: "indicatoren.opslaan", object: "arrangement:\(id)/indicatoren",
+            details: [
+                "programmaIndicatoren": "\(indicators.programme.count)", "regios": "\(indicators.regions.count)",
+            ],
+            in: db)
     }
 
     private static func importContext(
@@ -306,6 +312,9 @@ public final class SQLiteIndicatorStore: IndicatorStore {
         let issues = rowIssues.map(\.validationIssue) + (mismatch.map { [$0] } ?? [])
         // Throwing here rolls the whole transaction back: nothing of the import is kept.
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        try AuditTrail.record(
+            action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
+            details: ["rijen": "\(rowsRead)", "waarnemingen": "\(stored)"], in: db)
         return ContextImportSummary(
             table: table, rowsRead: rowsRead, observations: stored, measures: measureCodes.sorted())
     }

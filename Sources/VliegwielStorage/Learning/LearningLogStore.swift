@@ -85,6 +85,14 @@ public final class SQLiteLearningLogStore: LearningLogStore {
         }
     }
 
+    /// What an audit entry says of added entries: how many of each kind, never their texts.
+    static func counts(_ entries: LearningLogEntries) -> [String: String] {
+        [
+            "lessen": "\(entries.lessons.count)", "besluiten": "\(entries.decisions.count)",
+            "wijzigingen": "\(entries.changes.count)",
+        ]
+    }
+
     @discardableResult
     public func append(_ entries: LearningLogEntries, to id: String) async throws -> LearningLog {
         try await writer.write { db in
@@ -93,6 +101,8 @@ public final class SQLiteLearningLogStore: LearningLogStore {
             let named = log.withIDs(entries)
             let updated = try log.appending(named, context: context)
             try Self.insert(named, of: id, in: db)
+            try AuditTrail.record(
+                action: "leerlog.toevoegen", object: "arrangement:\(id)/leerlog", details: Self.counts(named), in: db)
             return updated
         }
     }
@@ -128,6 +138,8 @@ public final class SQLiteLearningLogStore: LearningLogStore {
                 return .skipped(reason: issues.map(\.description).joined(separator: "; "))
             }
             try Self.insert(log.withIDs(entries), of: id, in: db)
+            try AuditTrail.record(
+                action: "leerlog.laden", object: "arrangement:\(id)/leerlog", details: Self.counts(entries), in: db)
             try markSeeded()
             return .seeded
         }

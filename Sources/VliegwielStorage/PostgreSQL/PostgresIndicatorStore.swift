@@ -158,6 +158,12 @@ public final class PostgresIndicatorStore: IndicatorStore {
             INSERT INTO arrangement_indicators (arrangement_id, document) VALUES (\(id), \(document))
             ON CONFLICT (arrangement_id) DO UPDATE SET document = excluded.document
             """)
+        try await PostgresAuditTrail.record(
+            action: "indicatoren.opslaan", object: "arrangement:\(id)/indicatoren",
+            details: [
+                "programmaIndicatoren": "\(indicators.programme.count)", "regios": "\(indicators.regions.count)",
+            ],
+            in: connection)
     }
 
     /// Stores the table and every observation `stream` delivers; throws (rolling back the
@@ -224,6 +230,9 @@ public final class PostgresIndicatorStore: IndicatorStore {
             ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
             """)
         try await connection.execute("DROP TABLE context_import")
+        try await PostgresAuditTrail.record(
+            action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
+            details: ["rijen": "\(outcome.rowsRead)", "waarnemingen": "\(stored)"], in: connection)
         return ContextImportSummary(
             table: table, rowsRead: outcome.rowsRead, observations: stored, measures: measureCodes.sorted())
     }

@@ -30,6 +30,9 @@ public final class PostgresLearningLogStore: LearningLogStore {
             let named = log.withIDs(entries)
             let updated = try log.appending(named, context: context)
             try await Self.insert(named, of: id, in: connection)
+            try await PostgresAuditTrail.record(
+                action: "leerlog.toevoegen", object: "arrangement:\(id)/leerlog",
+                details: SQLiteLearningLogStore.counts(named), in: connection)
             return updated
         }
     }
@@ -61,6 +64,9 @@ public final class PostgresLearningLogStore: LearningLogStore {
                 return .skipped(reason: issues.map(\.description).joined(separator: "; "))
             }
             try await Self.insert(log.withIDs(entries), of: id, in: connection)
+            try await PostgresAuditTrail.record(
+                action: "leerlog.laden", object: "arrangement:\(id)/leerlog",
+                details: SQLiteLearningLogStore.counts(entries), in: connection)
             try await markSeeded()
             return .seeded
         }
