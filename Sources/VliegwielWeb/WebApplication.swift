@@ -86,7 +86,8 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
         learningLog: dependencies.learningLog, indicators: dependencies.indicators,
         contributions: dependencies.contributions)
     let registry = MetricsRegistry.shared
-    let router = Router(context: BasicRequestContext.self)
+    // HEAD answers as GET without the body (RFC 9110: every GET resource also has HEAD).
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(AuditContextMiddleware())
     router.middlewares.add(LogRequestsMiddleware(.info))
@@ -134,6 +135,8 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: registry.emitToString())))
     }
+    // Last, so that it wraps only the "not found" answer: a known path with another method is 405.
+    router.middlewares.add(MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }
 

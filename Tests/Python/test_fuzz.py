@@ -13,6 +13,8 @@ Checks on every response:
 - status_code_conformance, content_type_conformance, response_headers_conformance,
   response_schema_conformance: status, media type, headers and body as documented;
 - negative_data_rejection: a request the document forbids is not accepted with a 2xx;
+- unsupported_method, allow_header_conformance: a method the document does not list for a
+  path is 405 with an `Allow` header naming the methods it does list;
 - client_errors_are_problems (fuzz_checks.py): every 4xx is application/problem+json that
   matches the document's Probleem schema and repeats the status.
 And afterwards: the server logged no unexpected error.
@@ -42,6 +44,8 @@ CHECKS = [
     "response_headers_conformance",
     "response_schema_conformance",
     "negative_data_rejection",
+    "unsupported_method",
+    "allow_header_conformance",
     "client_errors_are_problems",
 ]
 COLLECTIONS = {"partners": "partners", "financiering": "financiering", "programmalijnen": "programmalijnen",

@@ -216,6 +216,33 @@ import VliegwielWeb
         }
     }
 
+    /// Found by the schemathesis run (Tests/Python/test_fuzz.py): a method a path does not have
+    /// was 404, as if the path did not exist; now 405 with the methods it has in `Allow`, also
+    /// for a method the server implements nowhere (QUERY); HEAD, which was 404 too, answers as GET.
+    @Test func anotherMethodOnAKnownPathIs405WithAllow() async throws {
+        try await WebFixture().test { client in
+            let trace = try await client.execute(uri: "/api/v1/arrangementen", method: .trace)
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET, HEAD, POST")
+            #expect(trace.headers[.contentType] == "application/problem+json")
+            #expect(try trace.json()["status"] as? Int == 405)
+            let query = try await client.execute(uri: "/api/v1/wat-als", method: HTTPRequest.Method("QUERY")!)
+            #expect(query.status == .methodNotAllowed)
+            #expect(query.headers[.allow] == "POST")
+            let put = try await client.execute(uri: "/api/v1/vergelijkingen", method: .put)
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "GET, HEAD")
+            let page = try await client.execute(uri: "/catalogus", method: .patch)
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(try await client.execute(uri: "/api/v1/onbekend", method: .delete).status == .notFound)
+            // HEAD answers as GET, without the body.
+            let head = try await client.execute(uri: "/catalogus", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+        }
+    }
+
     @Test func theOpenAPIDocumentIsServedWithContactAndVersion() async throws {
         try await WebFixture().test { client in
             let document = try await client.get("/api/v1/openapi.json").json()

@@ -50,7 +50,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 case .methodNotAllowed: "Deze methode is hier niet toegestaan."
                 default: error.body ?? error.status.reasonPhrase
                 }
-            return respond(error.status, detail: detail, request, isAPI)
+            var response = respond(error.status, detail: detail, request, isAPI)
+            response.headers.append(contentsOf: error.headers)  // such as Allow on a 405
+            return response
         } catch let error as any HTTPResponseError {
             // Such as NIOTooManyBytesError from `collect(upTo:)` on a body without a length.
             let detail = error.status == .contentTooLarge ? tooLargeDetail : error.status.reasonPhrase
@@ -143,6 +145,35 @@ struct BodySizeLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maximumBodySize {
             throw Problem(.contentTooLarge, detail: tooLargeDetail)
         }
+        return try await next(request, context)
+    }
+}
+
+/// A path that exists answers a method it does not have with 405 and the methods it has in
+/// `Allow` (RFC 9110), not with 404 as if it did not exist: found by the schemathesis run
+/// (Tests/Python/test_fuzz.py). Added to the router last, so that it only wraps the router's
+/// "not found" answer; a path no route has stays 404.
+struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Per route pattern, the methods it has, `Allow`-ready.
+    let patterns: [(path: RouterPath, allow: String)]
+
+    init(routes: [Router<Context>.RouteDescription]) {
+        patterns = Dictionary(grouping: routes, by: { $0.path.description }).values.map { routes in
+            var methods = Set(routes.map(\.method.rawValue))
+            if methods.contains("GET") { methods.insert("HEAD") }
+            return (routes[0].path, methods.sorted().joined(separator: ", "))
+        }
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let components = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+        let known = patterns.first { pattern in
+            pattern.path.count == components.count
+                && zip(pattern.path, components).allSatisfy { element, component in element ~= component }
+        }
+        if let known { throw HTTPError(.methodNotAllowed, headers: [.allow: known.allow]) }
         return try await next(request, context)
     }
 }
