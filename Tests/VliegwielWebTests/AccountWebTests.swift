@@ -296,6 +296,7 @@ extension TestResponse {
             let visitor = try await client.execute(uri: uri, method: .delete, headers: [:])
             #expect(visitor.status == .unauthorized)
             #expect(visitor.headers[.contentType] == "application/problem+json")
+            #expect(visitor.headers[.wwwAuthenticate] == "Bearer realm=\"Vliegwiel API\"")
             let reader = try await client.execute(
                 uri: uri, method: .delete, headers: [.authorization: "Bearer \(readerToken)"])
             #expect(reader.status == .forbidden)

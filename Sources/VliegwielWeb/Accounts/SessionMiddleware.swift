@@ -22,11 +22,9 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
                     let found = try await settings.service.account(
                         bearer: parts[1].trimmingCharacters(in: .whitespaces))
                 else {
-                    throw Problem(
-                        .unauthorized,
-                        detail:
-                            "Deze API-sleutel is onbekend of ingetrokken. Maak een nieuwe op /account en stuur die mee als "
-                            + "'Authorization: Bearer <sleutel>'.")
+                    return unauthorizedAPIResponse(
+                        "Deze API-sleutel is onbekend of ingetrokken. Maak een nieuwe op /account en stuur die mee als "
+                            + "'Authorization: Bearer <sleutel>'.", request.uri.path)
                 }
                 account = found
             }
@@ -57,6 +55,13 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// A 401 of the API: problem+json with `WWW-Authenticate: Bearer` (RFC 6750).
+func unauthorizedAPIResponse(_ detail: String, _ path: String) -> Response {
+    var response = Problem(.unauthorized, title: "Niet ingelogd", detail: detail).response(instance: path)
+    response.headers[.wwwAuthenticate] = "Bearer realm=\"Vliegwiel API\""
+    return response
+}
+
 /// Enforces ``AuthorizationRoutes`` with ``AuthorizationPolicy`` for every request, in one
 /// place. Refused: the API answers 401 or 403 with problem+json; the site sends a visitor who
 /// needs an account to `/inloggen` (GET) or explains (other methods), sends an account that
@@ -78,9 +83,8 @@ struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
         let isRead = AuthorizationRoutes.readMethods.contains(request.method)
         switch decision.outcome {
         case .needsAccount where isAPI:
-            throw Problem(
-                .unauthorized,
-                detail: "Hiervoor is een API-sleutel nodig ('Authorization: Bearer <sleutel>'): \(decision.reason).")
+            return unauthorizedAPIResponse(
+                "Hiervoor is een API-sleutel nodig ('Authorization: Bearer <sleutel>'): \(decision.reason).", path)
         case .needsAccount where isRead:
             return redirect(
                 AccountURL.login + "?terug="
@@ -94,7 +98,7 @@ struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
             await settings.service.record(
                 "toegang", object: "\(object)", result: .refused,
                 details: ["actie": action.rawValue, "pad": String(path.prefix(200))])
-            throw Problem(.forbidden, detail: "Geweigerd: \(decision.reason).")
+            throw Problem(.forbidden, title: "Geweigerd", detail: "Geweigerd: \(decision.reason).")
         }
     }
 
