@@ -14,6 +14,7 @@ struct WebFixture {
     let store: SQLiteArrangementStore
     let portfolio: SQLitePortfolioStore
     let application: Application<RouterResponder<BasicRequestContext>>
+    let administrator: TestAdministrator
 
     /// - Parameter seedsPortfolio: whether to load the Regio Deals and the demo deal; the
     ///   pages of issue 4 are tested on the catalogue alone, so that their counts stay put.
@@ -26,13 +27,22 @@ struct WebFixture {
         if seedsPortfolio {
             try await portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
         }
-        let router = try buildRouter(WebDependencies(store: store, portfolio: portfolio, catalogue: catalogue))
+        // Accounts on, as `vliegwiel start` runs it; the client is a signed-in beheerder.
+        let stores = Stores(sqlite: database)
+        administrator = try await TestAdministrator.make(in: stores)
+        var dependencies = WebDependencies(store: store, portfolio: portfolio, catalogue: catalogue)
+        dependencies.accounts = TestAdministrator.settings(stores)
+        let router = try buildRouter(dependencies)
         application = Application(router: router)
     }
 
-    /// Runs `body` with a client that sends requests straight to the router.
+    /// Runs `body` with a client that sends requests straight to the router, signed in as a
+    /// beheerder where the site or the API asks for it (``SignedInTestClient``).
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await application.test(.router, body)
+        let administrator = administrator
+        try await application.test(.router) { client in
+            try await body(SignedInTestClient(inner: client, administrator: administrator))
+        }
     }
 }
 

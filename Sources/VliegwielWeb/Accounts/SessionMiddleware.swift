@@ -122,7 +122,10 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let path = request.uri.path
-        guard !AuthorizationRoutes.readMethods.contains(request.method), request.method != .options,
+        // Every POST, and any other method that sends a body: the site's routes take forms
+        // by POST only, so another method without a body reaches no handler (the router's 405).
+        let sendsBody = request.method == .post || request.headers[.contentType] != nil
+        guard !AuthorizationRoutes.readMethods.contains(request.method), request.method != .options, sendsBody,
             !path.hasPrefix(APIURL.base), path != AccountURL.login
         else { return try await next(request, context) }
         guard let expected = RequestAccount.current.csrfToken else {
