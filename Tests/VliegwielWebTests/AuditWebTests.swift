@@ -15,20 +15,27 @@ import VliegwielTestSupport
 struct AuditedWebFixture {
     let stores: Stores
     let application: Application<RouterResponder<BasicRequestContext>>
+    let administrator: TestAdministrator
 
     init() async throws {
         let catalogue = try BundledCatalogue.arrangements()
         stores = Stores(sqlite: try AppDatabase())
         try await stores.arrangements.synchronizeReferences(with: catalogue)
         try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        let dependencies = WebDependencies(
+        var dependencies = WebDependencies(
             store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue
         ).auditing(stores.audit)
+        dependencies.accounts = TestAdministrator.settings(stores)
+        administrator = try await TestAdministrator.make(in: stores)
         application = Application(router: try buildRouter(dependencies))
     }
 
+    /// Runs `body` with a signed-in beheerder's client (``SignedInTestClient``).
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await application.test(.router, body)
+        let administrator = administrator
+        try await application.test(.router) { client in
+            try await body(SignedInTestClient(inner: client, administrator: administrator))
+        }
     }
 
     func entries(_ query: AuditQuery = AuditQuery()) async throws -> [AuditEntry] {
@@ -104,7 +111,7 @@ struct AuditedWebFixture {
         #expect(try await fixture.stores.arrangements.arrangement(id: "eigen-fictief") == nil)
         let entries = try await fixture.entries(AuditQuery(object: "arrangement:eigen-fictief"))
         #expect(entries.map(\.action) == ["arrangement.opslaan", "arrangement.opslaan", "arrangement.verwijderen"])
-        #expect(entries.allSatisfy { $0.actor == "anoniem (geen accounts)" })
+        #expect(entries.allSatisfy { $0.actor == TestAdministrator.name })
         #expect(
             entries.map { $0.details["naam"] } == [
                 "Eigen (fictief)", "Eigen, door A (fictief)", "Eigen, door A (fictief)",

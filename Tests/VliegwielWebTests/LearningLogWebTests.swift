@@ -14,6 +14,7 @@ import VliegwielWeb
 /// graph and its learning log.
 struct LearningLogFixture {
     let stores: Stores
+    let administrator: TestAdministrator
     let application: Application<RouterResponder<BasicRequestContext>>
 
     init(withLearningLog: Bool = true) async throws {
@@ -25,15 +26,20 @@ struct LearningLogFixture {
             .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
         try await stores.learningLog.seedIfAbsent(
             try LearningLogFormat.fictionalExample(), name: SQLiteLearningLogStore.fictionalExampleSeedName)
-        let router = try buildRouter(
-            WebDependencies(
-                store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-                contributions: stores.contributions, learningLog: withLearningLog ? stores.learningLog : nil))
-        application = Application(router: router)
+        var dependencies = WebDependencies(
+            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
+            contributions: stores.contributions, learningLog: withLearningLog ? stores.learningLog : nil)
+        dependencies.accounts = TestAdministrator.settings(stores)
+        administrator = try await TestAdministrator.make(in: stores)
+        application = Application(router: try buildRouter(dependencies))
     }
 
+    /// Runs `body` with a signed-in beheerder's client (``SignedInTestClient``).
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await application.test(.router, body)
+        let administrator = administrator
+        try await application.test(.router) { client in
+            try await body(SignedInTestClient(inner: client, administrator: administrator))
+        }
     }
 }
 
