@@ -75,3 +75,29 @@ struct SignedInTestClient: TestClientProtocol {
         return try await inner.executeRequest(uri: uri, method: method, headers: headers, body: body)
     }
 }
+
+/// An application built from `dependencies` with accounts on, whose `test(.router)` gives a
+/// signed-in beheerder's client: for fixtures that build their own dependencies.
+struct SignedInApplication: Sendable {
+    let application: Application<RouterResponder<BasicRequestContext>>
+    let administrator: TestAdministrator
+
+    /// - Parameter database: the database of the stores in `dependencies`, where the
+    ///   beheerder and its session are made.
+    init(_ dependencies: WebDependencies, database: AppDatabase) async throws {
+        let stores = Stores(sqlite: database)
+        var dependencies = dependencies
+        dependencies.accounts = TestAdministrator.settings(stores)
+        administrator = try await TestAdministrator.make(in: stores)
+        application = Application(router: try buildRouter(dependencies))
+    }
+
+    func test<Value: Sendable>(
+        _ setup: TestingSetup, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
+        let administrator = administrator
+        return try await application.test(setup) { client in
+            try await body(SignedInTestClient(inner: client, administrator: administrator))
+        }
+    }
+}

@@ -13,9 +13,7 @@ import VliegwielWeb
 @Suite struct ContributionWebTests {
     static let demo = "/api/v1/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf"
 
-    static func application(withStore: Bool = true) async throws
-        -> Application<RouterResponder<BasicRequestContext>>
-    {
+    static func application(withStore: Bool = true) async throws -> SignedInApplication {
         let catalogue = try BundledCatalogue.arrangements()
         let database = try AppDatabase()
         let store = SQLiteArrangementStore(database: database)
@@ -25,11 +23,11 @@ import VliegwielWeb
         let contributions = SQLiteContributionStore(database: database)
         try await contributions.seedIfAbsent(
             .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
-        return Application(
-            router: try buildRouter(
-                WebDependencies(
-                    store: store, portfolio: portfolio, catalogue: catalogue,
-                    contributions: withStore ? contributions : nil)))
+        return try await SignedInApplication(
+            WebDependencies(
+                store: store, portfolio: portfolio, catalogue: catalogue,
+                contributions: withStore ? contributions : nil),
+            database: database)
     }
 
     @Test func theNewestVersionComesWithItsAnalysis() async throws {

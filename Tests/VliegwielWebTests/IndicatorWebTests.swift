@@ -14,7 +14,7 @@ import VliegwielWeb
 @Suite struct IndicatorWebTests {
     static let demo = "fictief-regio-deal-voorbeeld"
 
-    static func application() async throws -> Application<RouterResponder<BasicRequestContext>> {
+    static func application() async throws -> SignedInApplication {
         let catalogue = try BundledCatalogue.arrangements()
         let database = try AppDatabase()
         let stores = Stores(sqlite: database)
@@ -24,11 +24,11 @@ import VliegwielWeb
         try await stores.indicators.seedIfAbsent(
             demo.indicators, table: demo.table, observations: demo.observations,
             name: SQLiteIndicatorStore.fictionalExampleSeedName)
-        return Application(
-            router: try buildRouter(
-                WebDependencies(
-                    store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-                    indicators: stores.indicators)))
+        return try await SignedInApplication(
+            WebDependencies(
+                store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
+                indicators: stores.indicators),
+            database: database)
     }
 
     @Test func thePageShowsBothKindsApartWithChartsAndTables() async throws {

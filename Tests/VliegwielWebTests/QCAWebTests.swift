@@ -12,7 +12,7 @@ import VliegwielWeb
 /// outcomes recorded for four reference variants.
 @Suite struct QCAWebTests {
     struct Fixture {
-        let application: Application<RouterResponder<BasicRequestContext>>
+        let application: SignedInApplication
 
         /// - Parameter outcomes: `(arrangement, name, value, source)` recorded before the start.
         init(outcomes: [(String, String, Double, String)] = Self.standard) async throws {
@@ -25,11 +25,11 @@ import VliegwielWeb
                 try await recorded.record(
                     try QCARecordedOutcome(arrangementID: id, name: name, value: value, source: source))
             }
-            application = Application(
-                router: try buildRouter(
-                    WebDependencies(
-                        store: store, portfolio: SQLitePortfolioStore(database: database), catalogue: catalogue,
-                        qcaOutcomes: recorded)))
+            application = try await SignedInApplication(
+                WebDependencies(
+                    store: store, portfolio: SQLitePortfolioStore(database: database), catalogue: catalogue,
+                    qcaOutcomes: recorded),
+                database: database)
         }
 
         static let standard: [(String, String, Double, String)] = [

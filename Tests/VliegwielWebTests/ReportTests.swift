@@ -14,9 +14,10 @@ import VliegwielWeb
 @Suite struct ReportTests {
     static let demo = "fictief-regio-deal-voorbeeld"
 
-    static func application() async throws -> Application<RouterResponder<BasicRequestContext>> {
+    static func application() async throws -> SignedInApplication {
         let catalogue = try BundledCatalogue.arrangements()
-        let stores = Stores(sqlite: try AppDatabase())
+        let database = try AppDatabase()
+        let stores = Stores(sqlite: database)
         try await stores.arrangements.synchronizeReferences(with: catalogue)
         try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
         try await stores.contributions.seedIfAbsent(
@@ -27,12 +28,11 @@ import VliegwielWeb
             name: SQLiteIndicatorStore.fictionalExampleSeedName)
         _ = try await stores.learningLog.seedIfAbsent(
             try LearningLogFormat.fictionalExample(), name: SQLiteLearningLogStore.fictionalExampleSeedName)
-        return Application(
-            router: try buildRouter(
-                WebDependencies(
-                    store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-                    contributions: stores.contributions, indicators: stores.indicators,
-                    learningLog: stores.learningLog)))
+        return try await SignedInApplication(
+            WebDependencies(
+                store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
+                contributions: stores.contributions, indicators: stores.indicators, learningLog: stores.learningLog),
+            database: database)
     }
 
     @Test func theDemoDossierHasEveryPartInOrder() async throws {
