@@ -5,7 +5,7 @@ import Hummingbird
 /// Headers every response carries: the API version, and protection against sniffing,
 /// framing and leaking the address (Dutch API design rules; OWASP secure headers).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var apiVersion: String { "1.1.0" }
+    static var apiVersion: String { "1.2.0" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
