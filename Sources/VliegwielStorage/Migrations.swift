@@ -29,6 +29,9 @@ enum Migrations {
         migrator.registerMigration("v7 learning log") { db in try LearningLogSchema.create(db) }
         migrator.registerMigration("v8 audit trail") { db in try AuditSchema.create(db) }
         migrator.registerMigration("v9 accounts") { db in try AccountSchema.create(db) }
+        migrator.registerMigration("v10 totp single use") { db in
+            try db.execute(sql: "ALTER TABLE account ADD COLUMN totp_last_step INTEGER")
+        }
         return migrator
     }
 }

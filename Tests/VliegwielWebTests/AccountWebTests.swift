@@ -15,6 +15,20 @@ final class AccountTestClock: Sendable {
     private let moment = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
     var now: Date { moment.withLock { $0 } }
     func advance(_ seconds: TimeInterval) { moment.withLock { $0 += seconds } }
+    /// The last TOTP time step a successful login used, per account.
+    private let usedSteps = Mutex([String: Int64]())
+
+    /// The current time step, after moving on to the next one when `name` has used this one:
+    /// a TOTP code works once, so a person waits for the app's next code.
+    func freshStep(for name: String) -> Int64 {
+        let step = Int64((now.timeIntervalSince1970 / 30).rounded(.down))
+        let used = usedSteps.withLock { $0[name] } ?? Int64.min
+        guard step <= used else { return step }
+        advance(Double(used + 1) * 30 - now.timeIntervalSince1970)
+        return used + 1
+    }
+
+    func markUsed(_ step: Int64, by name: String) { usedSteps.withLock { $0[name] = step } }
 }
 
 /// The web application as `vliegwiel start` runs it, with accounts on: every store, sessions,
@@ -69,11 +83,14 @@ struct AccountWebFixture {
         headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = [("naam", name), ("wachtwoord", password)]
+        let step = secret.map { _ in clock.freshStep(for: name) }
         if let secret { fields.append(("code", AccountSecrets.totpCode(secret: secret, at: clock.now))) }
         var all = headers
         all[.contentType] = "application/x-www-form-urlencoded"
-        return try await client.execute(
+        let response = try await client.execute(
             uri: AccountURL.login, method: .post, headers: all, body: ByteBuffer(string: Self.form(fields)))
+        if let step, response.status == .seeOther { clock.markUsed(step, by: name) }
+        return response
     }
 
     /// A signed-in browser: its cookie and its CSRF token.
@@ -149,6 +166,35 @@ extension TestResponse {
             #expect(try await fixture.stores.accounts.session(idHash: AccountSecrets.sha256(secondID)) != nil)
             // The store knows the hash only.
             #expect(try await fixture.stores.accounts.session(idHash: secondID) == nil)
+        }
+    }
+
+    @Test func aTOTPCodeWorksOnce() async throws {
+        let fixture = try await AccountWebFixture()
+        let secret = try #require(try await fixture.makeAccount("beheer", .administrator))
+        try await fixture.test { client in
+            fixture.clock.advance(30)
+            let code = AccountSecrets.totpCode(secret: secret, at: fixture.clock.now)
+            func logIn(_ code: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(
+                        string: AccountWebFixture.form([
+                            ("naam", "beheer"), ("wachtwoord", AccountWebFixture.password), ("code", code),
+                        ])))
+            }
+            #expect(try await logIn(code).status == .seeOther)
+            // The same code again, also a few seconds later within its window: refused.
+            fixture.clock.advance(5)
+            let again = try await logIn(code)
+            #expect(again.status != .seeOther)
+            #expect(Visitor.sessionID(again) == nil)
+            let refusal = try await fixture.stores.audit.entries(AuditQuery(action: "inloggen")).entries.last
+            #expect(refusal?.result == .refused)
+            #expect(refusal?.details["reden"] == "code al gebruikt")
+            // The next code of the app works.
+            fixture.clock.advance(30)
+            #expect(try await logIn(AccountSecrets.totpCode(secret: secret, at: fixture.clock.now)).status == .seeOther)
         }
     }
 

@@ -102,6 +102,10 @@ public protocol AccountStore: Sendable {
     func setPendingTOTPSecret(_ secret: String?, of name: String) async throws
     /// Makes `secret` the confirmed TOTP secret (or removes it with `nil`) and clears the pending one.
     func setTOTPSecret(_ secret: String?, of name: String) async throws
+    /// Records that the TOTP code of time step `step` (seconds since 1970 / 30) was used by
+    /// `name`, atomically, only when `step` is later than the last step used: `false` means the
+    /// code (or an earlier one) was already used, so a code works once (ASVS 4.0.3 V2.8.4).
+    func useTOTPStep(_ step: Int64, of name: String) async throws -> Bool
 
     func createSession(_ session: AccountSession) async throws
     func session(idHash: String) async throws -> AccountSession?
@@ -148,6 +152,7 @@ public struct UnavailableAccountStore: AccountStore {
     public func setPasswordHash(_ hash: String, of name: String) async throws { throw Self.failure }
     public func setPendingTOTPSecret(_ secret: String?, of name: String) async throws { throw Self.failure }
     public func setTOTPSecret(_ secret: String?, of name: String) async throws { throw Self.failure }
+    public func useTOTPStep(_ step: Int64, of name: String) async throws -> Bool { throw Self.failure }
     public func createSession(_ session: AccountSession) async throws { throw Self.failure }
     public func session(idHash: String) async throws -> AccountSession? { nil }
     public func touchSession(idHash: String, at time: Date) async throws {}

@@ -75,6 +75,16 @@ public final class SQLiteAccountStore: AccountStore {
         }
     }
 
+    public func useTOTPStep(_ step: Int64, of name: String) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE account SET totp_last_step = ? WHERE name = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+                arguments: [step, name, step])
+            return db.changesCount > 0
+        }
+    }
+
     public func createSession(_ session: AccountSession) async throws {
         try await writer.write { db in
             try db.execute(

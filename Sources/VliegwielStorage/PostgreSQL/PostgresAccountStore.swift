@@ -76,6 +76,21 @@ public final class PostgresAccountStore: AccountStore {
         }
     }
 
+    public func useTOTPStep(_ step: Int64, of name: String) async throws -> Bool {
+        try await database.write { connection in
+            try await connection.exists(
+                """
+
+                WITH used AS (
+                  UPDATE account SET totp_last_step = \(step)
+                  WHERE name = \(name) AND (totp_last_step IS NULL OR totp_last_step < \(step))
+                  RETURNING 1
+                )
+                SELECT EXISTS (SELECT 1 FROM used)
+                """)
+        }
+    }
+
     public func createSession(_ session: AccountSession) async throws {
         try await database.write { connection in
             try await connection.execute(

@@ -104,6 +104,7 @@ enum PostgresMigrations {
             ]),
         Migration(name: "v8 audit trail", statements: auditTrail),
         Migration(name: "v9 accounts", statements: PostgresAccountStore.migration),
+        Migration(name: "v10 totp single use", statements: ["ALTER TABLE account ADD COLUMN totp_last_step BIGINT"]),
     ]
 
     /// The tables of the indicators (SQLite: `IndicatorSchema`).

@@ -88,10 +88,21 @@ public enum AccountSecrets {
 
     /// Whether `code` is the code of `secret` at `date` or one step (30 s) before or after.
     public static func verifyTOTP(_ code: String, secret: String, at date: Date) -> Bool {
+        totpStep(code, secret: secret, at: date) != nil
+    }
+
+    /// The time step (seconds since 1970 / 30) whose code `code` is, within one step either
+    /// side of `date`; `nil` when it is none of them.
+    public static func totpStep(_ code: String, secret: String, at date: Date) -> Int64? {
         let digits = code.filter { !$0.isWhitespace }
-        guard digits.count == 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return false }
-        return [-30.0, 0, 30].contains { offset in
-            constantTimeEquals(totpCode(secret: secret, at: date.addingTimeInterval(offset)), digits)
+        guard digits.count == 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        let matches = [-30.0, 0, 30].map { offset -> (step: Int64, matches: Bool) in
+            let moment = date.addingTimeInterval(offset)
+            return (
+                Int64((moment.timeIntervalSince1970 / 30).rounded(.down)),
+                constantTimeEquals(totpCode(secret: secret, at: moment), digits)
+            )
         }
+        return matches.last { $0.matches }?.step
     }
 }

@@ -124,10 +124,13 @@ public struct AccountService: Sendable {
             reason = "onbekende gebruiker"
         } else if !passwordMatches {
             reason = "onjuist wachtwoord"
-        } else if let secret = stored?.totpSecret,
-            !AccountSecrets.verifyTOTP(code ?? "", secret: secret, at: time)
-        {
-            reason = (code ?? "").isEmpty ? "code ontbreekt" : "onjuiste code"
+        } else if let secret = stored?.totpSecret {
+            if let step = AccountSecrets.totpStep(code ?? "", secret: secret, at: time) {
+                // A code works once: the same or an earlier one again is refused (ASVS V2.8.4).
+                if try await !accounts.useTOTPStep(step, of: typed) { reason = "code al gebruikt" }
+            } else {
+                reason = (code ?? "").isEmpty ? "code ontbreekt" : "onjuiste code"
+            }
         }
         try await accounts.recordLoginAttempt(
             AccountLoginAttempt(time: time, accountName: typed, clientAddress: clientAddress, succeeded: reason == nil))
@@ -204,6 +207,10 @@ public struct AccountService: Sendable {
             return false
         }
         try await accounts.setTOTPSecret(pending, of: name)
+        // The confirming code is used up: it cannot also sign in.
+        if let step = AccountSecrets.totpStep(code, secret: pending, at: now()) {
+            _ = try await accounts.useTOTPStep(step, of: name)
+        }
         await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)")
         return true
     }
