@@ -16,6 +16,7 @@ struct Layout: Sendable {
     var homeHref: String
     var accessibilityHref: String
     var stylesheetHref: String
+    var accountHref: String
 
     /// - Parameters:
     ///   - current: the page, for the menu's `aria-current`.
@@ -36,6 +37,7 @@ struct Layout: Sendable {
         homeHref = SiteURL.home.href(language)
         accessibilityHref = SiteURL.accessibility.href(language)
         stylesheetHref = SiteURL.stylesheet.path
+        accountHref = AccountURL.account
     }
 }
 

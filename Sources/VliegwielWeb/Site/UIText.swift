@@ -14,6 +14,8 @@ struct UIText: Sendable {
     var navPortfolio: String
     var switchLanguage: String
     var switchLanguageLabel: String
+    /// The link to sign in, or to one's account when signed in (the page does not know which).
+    var account: String
     var footerAccessibility: String
     var footerSource: String
     var elements: String
@@ -61,7 +63,8 @@ struct UIText: Sendable {
         skipLink: "Direct naar de inhoud", navigationLabel: "Hoofdmenu", navHome: "Home", navCatalogue: "Catalogus",
         navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", navPortfolio: "Portefeuille",
         switchLanguage: "English",
-        switchLanguageLabel: "Switch to English", footerAccessibility: "Toegankelijkheid",
+        switchLanguageLabel: "Switch to English", account: "Inloggen of mijn account",
+        footerAccessibility: "Toegankelijkheid",
         footerSource: "Naar het essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profiel",
         consequences: "Voorspelbare gevolgen", triggers: "Aanleiding", advice: "Advies", source: "Bron",
         perspective: "Sturingsperspectief", dominant: "Dominant",
@@ -85,7 +88,8 @@ struct UIText: Sendable {
         skipLink: "Skip to content", navigationLabel: "Main menu", navHome: "Home", navCatalogue: "Catalogue",
         navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", navPortfolio: "Portfolio",
         switchLanguage: "Nederlands",
-        switchLanguageLabel: "Naar het Nederlands", footerAccessibility: "Accessibility",
+        switchLanguageLabel: "Naar het Nederlands", account: "Sign in or my account",
+        footerAccessibility: "Accessibility",
         footerSource: "After the essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profile",
         consequences: "Predictable consequences", triggers: "Because of", advice: "Advice", source: "Source",
         perspective: "Governance perspective", dominant: "Dominant", tensions: "Tensions the design must answer",
