@@ -2,6 +2,7 @@
 writes without a token (401) and with a token of the wrong role (403) in the documented
 problem+json; the session cookie has its attributes; a form without the CSRF token is refused."""
 import re
+import time
 import subprocess
 
 import requests
@@ -34,7 +35,8 @@ def test_the_session_cookie_has_its_attributes_and_logout_ends_it(server):
     signed_in = SignedIn(server, DATABASES[-1], name="pytest-cookie")
     login = requests.post(server + "/inloggen", data={
         "naam": "pytest-cookie", "wachtwoord": SignedIn.PASSWORD,
-        "code": totp_code(signed_in.totp_secret)}, allow_redirects=False, timeout=30)
+        # The code that confirmed TOTP is used up (a code works once); the app's next one signs in.
+        "code": totp_code(signed_in.totp_secret, at=time.time() + 30)}, allow_redirects=False, timeout=30)
     assert login.status_code == 303
     cookie = login.headers["Set-Cookie"]
     assert re.fullmatch(r"vliegwiel-sessie=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200", cookie)
@@ -53,3 +55,13 @@ def test_the_session_cookie_has_its_attributes_and_logout_ends_it(server):
     again = requests.get(server + "/beheer/gebruikers", cookies={"vliegwiel-sessie": session_id},
                          allow_redirects=False, timeout=10)
     assert again.status_code == 303 and again.headers["Location"].startswith("/inloggen")
+
+
+def test_a_totp_code_signs_in_once(server):
+    signed_in = SignedIn(server, DATABASES[-1], name="pytest-eenmalig")
+    code = totp_code(signed_in.totp_secret, at=time.time() + 30)
+    form = {"naam": "pytest-eenmalig", "wachtwoord": SignedIn.PASSWORD, "code": code}
+    assert requests.post(server + "/inloggen", data=form, allow_redirects=False, timeout=30).status_code == 303
+    again = requests.post(server + "/inloggen", data=form, allow_redirects=False, timeout=30)
+    assert again.status_code == 401
+    assert "vliegwiel-sessie" not in again.headers.get("Set-Cookie", "")
