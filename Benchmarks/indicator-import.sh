@@ -20,6 +20,14 @@ with open(f"{folder}/data.csv", "w") as csv, open(f"{folder}/data.json", "w") as
         odata.write(("," if i else "") + f'{{"ID": {i}, "RegioS": "{region}", "Perioden": "{year}JJ00", "A_1": {i % 97}.5, "B_2": {i % 13}}}\n')
     odata.write("]}\n")
 PY
+# The reference, in the same run: SQLite's own shell importing the same CSV file into a plain
+# table (no parsing of codes or periods, no validation), the floor for any import into SQLite.
+if command -v sqlite3 >/dev/null; then
+  tail -n +2 "$folder/data.csv" > "$folder/body.csv"
+  echo "== referentie: sqlite3 .import van hetzelfde CSV-bestand"
+  /usr/bin/time -f "tijd %e s, piekgeheugen %M KiB" sqlite3 "$folder/reference.sqlite" \
+    "CREATE TABLE t (id, regio, periode, a, b);" ".mode csv" ".separator ;" ".import $folder/body.csv t" 2>&1 | tail -1
+fi
 for format in csv odata; do
   file="$folder/data.$([ "$format" = csv ] && echo csv || echo json)"
   echo "== $format, $rows rijen, $(du -h "$file" | cut -f1)"
