@@ -189,3 +189,38 @@ extension DealRecord {
         return problems
     }
 }
+
+extension DealRecord {
+    /// The record of deal `id` after `changes`, in order — what every store writes. A change that
+    /// deletes an item that does not exist, and every problem of the result, are reported together.
+    ///
+    /// - Throws: ``ValidationFailure`` with every problem; the caller then stores nothing.
+    public func applying(_ changes: [DealChange], to id: String) throws(ValidationFailure) -> DealRecord {
+        var record = self
+        var issues: [ValidationIssue] = []
+        for change in changes {
+            let (changed, found) = record.applying(change)
+            if !found, let (collection, itemID) = change.deletedItem {
+                issues.append(
+                    ValidationIssue(arrangementID: id, field: "\(collection)[\(itemID)]", message: "bestaat niet"))
+            }
+            record = changed
+        }
+        issues += record.problems.map { $0.issue(arrangementID: id) }
+        guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
+        return record
+    }
+}
+
+extension DealChange {
+    /// The collection and id a delete names; `nil` for an upsert.
+    var deletedItem: (String, String)? {
+        switch self {
+        case .deletePartner(let id): ("partners", id)
+        case .deleteFinanceLine(let id): ("financiering", id)
+        case .deleteProgrammeLine(let id): ("programmalijnen", id)
+        case .deleteProject(let id): ("projecten", id)
+        default: nil
+        }
+    }
+}

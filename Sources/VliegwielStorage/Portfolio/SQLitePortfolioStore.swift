@@ -45,18 +45,7 @@ public final class SQLitePortfolioStore: PortfolioStore {
             if let expected, case let found = try RecordRevision(of: current), found != expected {
                 throw RevisionConflict(record: "deal '\(id)'", expected: .revision(expected), found: found)
             }
-            var record = current
-            var issues: [ValidationIssue] = []
-            for change in changes {
-                let (changed, found) = record.applying(change)
-                if !found, let (collection, itemID) = change.deletedItem {
-                    issues.append(
-                        ValidationIssue(arrangementID: id, field: "\(collection)[\(itemID)]", message: "bestaat niet"))
-                }
-                record = changed
-            }
-            issues += record.problems.map { $0.issue(arrangementID: id) }
-            guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
+            let record = try current.applying(changes, to: id)
             try Self.insertDeal(record.deal, orIgnore: false, in: db)
             try Self.replaceDetails(of: record, in: db)
             try AuditTrail.record(
@@ -278,18 +267,5 @@ public final class SQLitePortfolioStore: PortfolioStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(arrangement), as: UTF8.self)
-    }
-}
-
-extension DealChange {
-    /// The collection and id a delete names; `nil` for an upsert.
-    fileprivate var deletedItem: (String, String)? {
-        switch self {
-        case .deletePartner(let id): ("partners", id)
-        case .deleteFinanceLine(let id): ("financiering", id)
-        case .deleteProgrammeLine(let id): ("programmalijnen", id)
-        case .deleteProject(let id): ("projecten", id)
-        default: nil
-        }
     }
 }

@@ -48,18 +48,7 @@ public final class PostgresPortfolioStore: PortfolioStore {
             if let expected, case let found = try RecordRevision(of: current), found != expected {
                 throw RevisionConflict(record: "deal '\(id)'", expected: .revision(expected), found: found)
             }
-            var record = current
-            var issues: [ValidationIssue] = []
-            for change in changes {
-                let (changed, found) = record.applying(change)
-                if !found, let (collection, itemID) = change.deletedItem {
-                    issues.append(
-                        ValidationIssue(arrangementID: id, field: "\(collection)[\(itemID)]", message: "bestaat niet"))
-                }
-                record = changed
-            }
-            issues += record.problems.map { $0.issue(arrangementID: id) }
-            guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
+            let record = try current.applying(changes, to: id)
             _ = try await Self.insertDeal(record.deal, orIgnore: false, in: connection)
             try await Self.replaceDetails(of: record, in: connection)
             try await PostgresAuditTrail.record(
@@ -308,19 +297,6 @@ public final class PostgresPortfolioStore: PortfolioStore {
                     VALUES (\(id), \(project.id), \(index), \(theme.rawValue))
                     """)
             }
-        }
-    }
-}
-
-extension DealChange {
-    /// The collection and id a delete names; `nil` for an upsert (as in the SQLite store).
-    fileprivate var deletedItem: (String, String)? {
-        switch self {
-        case .deletePartner(let id): ("partners", id)
-        case .deleteFinanceLine(let id): ("financiering", id)
-        case .deleteProgrammeLine(let id): ("programmalijnen", id)
-        case .deleteProject(let id): ("projecten", id)
-        default: nil
         }
     }
 }
