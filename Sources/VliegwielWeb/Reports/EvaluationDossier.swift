@@ -16,6 +16,8 @@ struct EvaluationDossier: Sendable, Encodable {
     var stories: [ContributionStory]
     var indicators: IndicatorReport?
     var learningLog: LearningLog
+    /// Every version of the graph, for the page; the exports carry the current one.
+    var contributionHistory: ContributionGraphHistory?
 
     enum CodingKeys: String, CodingKey {
         case generatedOn = "opgesteldOp"
@@ -61,7 +63,8 @@ struct EvaluationDossier: Sendable, Encodable {
             stories: document?.analysis.stories ?? [],
             indicators: try await pages.indicators?.report(for: arrangement.id),
             learningLog: try await pages.learningLog?.log(of: arrangement.id)
-                ?? LearningLog(arrangementID: arrangement.id))
+                ?? LearningLog(arrangementID: arrangement.id),
+            contributionHistory: history)
     }
 
     /// The dossier as rows of a CSV file (RFC 4180, UTF-8, ISO dates): one fact per row, in

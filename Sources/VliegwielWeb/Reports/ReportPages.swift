@@ -160,7 +160,7 @@ struct ReportRoutes: Sendable {
     {
         let arrangement = dossier.arrangement
         let t = UIText.of(language)
-        let history = try await contributions?.history(of: arrangement.id)
+        let history = dossier.contributionHistory
         return DossierPage(
             layout: pages.layout(
                 "Evaluatiedossier · \(arrangement.name)", language, .dossier(arrangement.id), query: query),
