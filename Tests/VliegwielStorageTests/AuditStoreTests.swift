@@ -227,3 +227,33 @@ struct AuditStoreTests {
         }
     }
 }
+
+@Suite("Audit trail: text that a database would not store as given cannot break the chain (security H1)")
+struct AuditControlCharacterTests {
+    /// The probe of the security review: an anonymous login with a NUL byte in the name.
+    @Test(
+        "A NUL, a line feed and a bidi override in a refused login keep the chain intact",
+        arguments: StoreKind.allCases)
+    func controlCharactersKeepTheChainIntact(kind: StoreKind) async throws {
+        try await kind.withDatabase { test async throws in
+            let database = AuditTestDatabase(test)
+            let event = AuditEvent(
+                actor: "anoniem", action: "gebruiker.inloggen", object: "gebruiker:evil\u{0}x", result: .refused,
+                origin: "web 127.0.0.1",
+                details: ["reden": "onjuist wachtwoord\n31  2026-12-02t03:30:00.000z  aud", "naam": "a\u{202E}b"])
+            let stored = try await database.stores.audit.append(event)
+            #expect(stored.object == "gebruiker:evil\\u{0000}x")
+            let later = try await database.stores.audit.append(
+                AuditEvent(
+                    actor: "beheerder", action: "gebruiker.rol", object: "gebruiker:jan", result: .succeeded,
+                    origin: "cli", details: [:]))
+            let entries = try await database.entries()
+            #expect(entries.map(\.object) == ["gebruiker:evil\\u{0000}x", "gebruiker:jan"])
+            #expect(entries[0].details["reden"] == "onjuist wachtwoord\\u{000A}31  2026-12-02t03:30:00.000z  aud")
+            #expect(entries[0].details["naam"] == "a\\u{202E}b")
+            #expect(
+                try await database.stores.audit.verify()
+                    == .intact(count: 2, head: AuditHead(sequence: 2, hash: later.hash)))
+        }
+    }
+}

@@ -76,6 +76,7 @@ public enum AuditChain {
         hashing: AuditHashFunction
     ) throws -> AuditEntry {
         if let key = secretLookingKeys(in: event.details).first { throw AuditSecretDetail(key: key) }
+        let event = event.neutralised
         let sequence = afterSequence + 1
         let bytes = AuditCanonicalForm.bytes(sequence: sequence, time: time, event: event, previousHash: previousHash)
         return AuditEntry(

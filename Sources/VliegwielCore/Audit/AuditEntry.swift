@@ -123,6 +123,49 @@ public struct AuditEvent: Sendable, Hashable {
         self.origin = origin
         self.details = details
     }
+
+    /// This event with every text field ``AuditText/neutralised(_:)``: what a new entry hashes
+    /// and stores. (Entries read back are never changed, so that old entries keep their hashes.)
+    public var neutralised: AuditEvent {
+        AuditEvent(
+            actor: AuditText.neutralised(actor), action: AuditText.neutralised(action),
+            object: AuditText.neutralised(object), result: result, origin: AuditText.neutralised(origin),
+            details: Dictionary(
+                details.map { (AuditText.neutralised($0.key), AuditText.neutralised($0.value)) },
+                uniquingKeysWith: { first, _ in first }))
+    }
+}
+
+/// Makes text safe to hash, store and print in the audit trail (security review H1, L6, L7).
+///
+/// A database may not store every character as given: SQLite cuts text at a NUL byte, so an
+/// entry hashed over the whole text would no longer match its stored row, and one anonymous
+/// request could break the chain for good. Control characters (C0 and C1, including line feed
+/// and tab, so that a typed name cannot forge a line in `audit lijst`) and the bidirectional
+/// overrides, isolates and marks are therefore written as `\u{XXXX}` before anything is
+/// hashed; the stored text is exactly the hashed text. Other text is kept as it is.
+public enum AuditText {
+    public static func neutralised(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u{" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
 }
 
 /// One entry of the audit trail: an event with its place in the chain (``sequence``, from 1
