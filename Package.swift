@@ -43,6 +43,7 @@ let package = Package(
                 .copy("Resources/fictieve-indicatoren.yaml"),
                 .copy("Resources/leerlog-fictief-regio-deal-voorbeeld.yaml"),
                 .copy("Resources/accounts-veelgebruikte-wachtwoorden.txt"),
+                .copy("Resources/portefeuille"), .copy("Resources/cbs-gebieden-2025.csv"),
             ],
             swiftSettings: strict
         ),

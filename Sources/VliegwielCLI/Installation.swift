@@ -17,6 +17,7 @@ struct Installation {
         let (stores, description) = try await openStores(options.resolvedPath)
         try await stores.arrangements.synchronizeReferences(with: catalogue)
         try await PortfolioSeeding.seedIfAbsent(in: stores)
+        try await CuratedOutcomeSeeding.seedIfAbsent(in: stores)
         try await ContributionSeeding.seedIfAbsent(in: stores)
         try await IndicatorSeeding.seedIfAbsent(in: stores)
         try await LearningLogSeeding.seedIfAbsent(in: stores)

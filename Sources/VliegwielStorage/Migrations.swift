@@ -32,6 +32,26 @@ enum Migrations {
         migrator.registerMigration("v10 totp single use") { db in
             try db.execute(sql: "ALTER TABLE account ADD COLUMN totp_last_step INTEGER")
         }
+        migrator.registerMigration("v11 partner roles of the curated portfolio") { db in
+            // SQLite cannot change a CHECK constraint: the small table is rebuilt with the
+            // roles steunverklaring, trekker and betrokken allowed (docs/portefeuille.md).
+            let roles = PartnerRole.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.execute(
+                sql: """
+                    CREATE TABLE partner_role_v11 (
+                      arrangement_id TEXT NOT NULL,
+                      partner_id TEXT NOT NULL,
+                      position INTEGER NOT NULL,
+                      role TEXT NOT NULL CHECK (role IN (\(roles))),
+                      PRIMARY KEY (arrangement_id, partner_id, role),
+                      FOREIGN KEY (arrangement_id, partner_id) REFERENCES partner(arrangement_id, id) ON DELETE CASCADE
+                    );
+                    INSERT INTO partner_role_v11 (arrangement_id, partner_id, position, role)
+                      SELECT arrangement_id, partner_id, position, role FROM partner_role;
+                    DROP TABLE partner_role;
+                    ALTER TABLE partner_role_v11 RENAME TO partner_role;
+                    """)
+        }
         return migrator
     }
 }

@@ -75,3 +75,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 }
+
+extension CalendarDate {
+    static let dutchMonths = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december",
+    ]
+
+    /// The day as Dutch text for people: "2 december 2026".
+    public var dutchText: String { "\(day) \(Self.dutchMonths[month - 1]) \(year)" }
+}

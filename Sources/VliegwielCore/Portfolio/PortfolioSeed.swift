@@ -15,7 +15,7 @@ public struct PortfolioSeed: Sendable, Hashable {
     }
 
     /// A name for the seed's content: a new name means new shipped content to add.
-    public static let name = "regio-deals-portefeuille-v1"
+    public static let name = "regio-deals-portefeuille-v2"
 
     /// Why a real deal's profile is not filled in: its design choices have not been coded
     /// for the deal itself, and the product never invents them (docs/portefeuille.md).
@@ -37,5 +37,29 @@ public struct PortfolioSeed: Sendable, Hashable {
             name: deal.isFictional ? "Regio Deal \(deal.name)" : "Regio Deal \(deal.name) (tranche \(deal.tranche))",
             family: .deal, kind: .practice, variantID: "regio-deal", summary: summary,
             sources: [SourceReference(title: deal.source, locator: "tranche \(deal.tranche)")], profile: profile)
+    }
+
+    /// The arrangement of a real deal with the profile coded from its public sources, its
+    /// official name as summary and every source address among its sources.
+    public static func arrangement(for deal: PortfolioDeal, curated: CuratedDeal) -> Arrangement {
+        var arrangement = arrangement(for: deal)
+        arrangement.profile = curated.profile
+        if let name = curated.officialName { arrangement.summary = "Officiële naam: \(name.text)." }
+        arrangement.sources += curated.addresses.map { SourceReference(title: $0, locator: "") }
+        return arrangement
+    }
+}
+
+extension PortfolioDeal {
+    /// A real deal from its curated facts; the list's amount and source where no source with
+    /// an address gives the amount.
+    public init(curated: CuratedDeal, listed: PortfolioDeal?) {
+        let primary = curated.rijkContributions.first { $0.amount != nil }
+        self.init(
+            id: curated.id, name: curated.listName, tranche: curated.tranche,
+            rijkContribution: primary?.amount ?? listed?.rijkContribution,
+            source: primary.map { SourceQuote(address: $0.address, quote: $0.quote).text } ?? listed?.source
+                ?? "Vliegwiel-dataset tranche \(curated.tranche); bedrag niet gevonden",
+            closedOn: curated.signed?.day)
     }
 }

@@ -34,6 +34,12 @@ public enum PartnerRole: String, Vocabulary, Codable {
     case funder = "financier"
     case knowledgePartner = "kennispartner"
     case dealmaker = "dealmaker"
+    /// Supports the deal with a declaration or letter of support, without signing it.
+    case supporter = "steunverklaring"
+    /// Leads the region's side (penvoerder, trekker of the application).
+    case lead = "trekker"
+    /// Named by a source as involved, without a formal role.
+    case involved = "betrokken"
 }
 
 /// Whether an amount is promised or spent.

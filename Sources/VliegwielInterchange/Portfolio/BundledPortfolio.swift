@@ -13,19 +13,73 @@ public enum BundledPortfolio {
     /// The id of the fictional demo deal.
     public static let demoID = "fictief-regio-deal-voorbeeld"
 
-    /// Everything to seed: the real deals and the demo deal, as arrangements and records.
+    /// Everything to seed: the real deals (with the facts of their public sources) and the
+    /// demo deal, as arrangements, records and a first profile version for each coded deal.
     public static func seed() throws -> PortfolioSeed {
-        let deals = try realDeals()
+        let real = try realPortfolio()
         let demo = try demoDeal()
+        var arrangements: [Arrangement] = []
+        var records: [DealRecord] = []
+        var versions: [ArrangementVersion] = []
+        for (deal, curated) in real {
+            var arrangement = PortfolioSeed.arrangement(for: deal)
+            var record = DealRecord(deal: deal)
+            if let curated {
+                arrangement = PortfolioSeed.arrangement(for: deal, curated: curated)
+                record.partners = curated.parties.compactMap(\.partner)
+                record.programmeLines = curated.programmeLines.map {
+                    ProgrammeLine(id: $0.id, name: $0.name, description: $0.quote ?? "")
+                }
+                if curated.statedDimensionCount > 0 {
+                    versions.append(
+                        ArrangementVersion(
+                            number: 1, date: curatedOn.startInUTC, author: "Vliegwiel, curatie openbare bronnen",
+                            reason:
+                                "Gecodeerd uit de openbare bronnen over deze deal (Resources/portefeuille/tranche-\(deal.tranche).yaml); elke waarde noemt haar bron.",
+                            arrangement: arrangement))
+                }
+            }
+            arrangements.append(arrangement)
+            records.append(record)
+        }
         return PortfolioSeed(
-            arrangements: deals.map { PortfolioSeed.arrangement(for: $0) } + [demo.arrangement],
-            records: deals.map { DealRecord(deal: $0) } + [demo.record], profileVersions: demo.profileVersions)
+            arrangements: arrangements + [demo.arrangement], records: records + [demo.record],
+            profileVersions: versions + demo.profileVersions)
     }
 
-    /// The deals of `regio-deals.csv`, in the file's order.
-    public static func realDeals() throws -> [PortfolioDeal] {
-        try deals(fromCSV: try text(of: dealsFileName), source: dealsFileName)
+    /// The day the shipped dataset was last checked against its sources.
+    static let curatedOn = CalendarDate(iso: "2026-12-02")!
+
+    /// The real deals: the tranche list of `regio-deals.csv`, each with its curated facts when
+    /// the dataset has them. The curated amount (with its source's address) replaces the list's
+    /// when a source gives one; the combined tranche-5 row of the Metropoolregio Amsterdam is
+    /// replaced by its two agreements when the dataset has them.
+    public static func realPortfolio() throws -> [(deal: PortfolioDeal, curated: CuratedDeal?)] {
+        let listed = try deals(fromCSV: try text(of: dealsFileName), source: dealsFileName)
+        let curated = try CuratedPortfolioFiles.bundled()
+        let listedIDs = Set(listed.map(\.id))
+        var result: [(deal: PortfolioDeal, curated: CuratedDeal?)] = []
+        for deal in listed {
+            if deal.id == combinedMRAID {
+                let parts = curated.deals.filter { $0.tranche == deal.tranche && !listedIDs.contains($0.id) }
+                if !parts.isEmpty {
+                    result += parts.map { (PortfolioDeal(curated: $0, listed: nil), $0) }
+                    continue
+                }
+            }
+            let facts = curated.deal(deal.id)
+            result.append((facts.map { PortfolioDeal(curated: $0, listed: deal) } ?? deal, facts))
+        }
+        return result
     }
+
+    /// The deals of the portfolio, in the list's order.
+    public static func realDeals() throws -> [PortfolioDeal] {
+        try realPortfolio().map(\.deal)
+    }
+
+    /// The id of the tranche-list row that joins two agreements (Amsterdam Zuidoost and MRA West).
+    public static let combinedMRAID = "regio-deal-5-metropoolregio-amsterdam-amsterdam-zuidoost-en-mra-west"
 
     /// Reads a portfolio file with the columns `tranche,naam,rijksbijdrage_mln_eur,bron`.
     /// An empty amount is unknown (never 0); amounts are millions with a decimal point.

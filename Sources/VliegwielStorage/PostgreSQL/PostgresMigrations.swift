@@ -105,6 +105,12 @@ enum PostgresMigrations {
         Migration(name: "v8 audit trail", statements: auditTrail),
         Migration(name: "v9 accounts", statements: PostgresAccountStore.migration),
         Migration(name: "v10 totp single use", statements: ["ALTER TABLE account ADD COLUMN totp_last_step BIGINT"]),
+        Migration(
+            name: "v11 partner roles of the curated portfolio",
+            statements: [
+                "ALTER TABLE partner_role DROP CONSTRAINT IF EXISTS partner_role_role_check",
+                "ALTER TABLE partner_role ADD CONSTRAINT partner_role_role_check CHECK (role IN (\(codes(PartnerRole.self))))",
+            ]),
     ]
 
     /// The tables of the indicators (SQLite: `IndicatorSchema`).

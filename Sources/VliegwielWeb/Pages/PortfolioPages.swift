@@ -15,6 +15,8 @@ struct PortfolioPage: Sendable {
         var amount: String
         var isUnknown: Bool
         var source: String
+        /// The source's address when the source is "address — “quote”" (a curated real deal).
+        var sourceHref: String?
         var isFictional: Bool
     }
 
@@ -88,6 +90,7 @@ struct DealSection: Sendable {
         var joined: String
         var left: String
         var source: String
+        var sourceHref: String?
     }
 
     struct ChangeRow: Sendable {
@@ -176,6 +179,8 @@ struct DealSection: Sendable {
     var items: [ItemRow]
     var hasItems: Bool
     var portfolioHref: String
+    /// The sourced facts of a real deal, when the curated dataset has the deal.
+    var curated: CuratedFactsView? = nil
 }
 
 /// A form that adds one item to a deal: the same accessible pattern as the design form.
@@ -230,4 +235,43 @@ struct CSVImportPage: Sendable {
     var action: String
     var text: String
     var fieldErrors: [String]
+}
+
+/// The facts of a real deal from its public sources (docs/portefeuille-bronbestanden.md),
+/// each with a link to its source.
+struct CuratedFactsView: Sendable {
+    struct Line: Sendable {
+        var label: String
+        var value: String
+        var href: String?
+        var quote: String?
+    }
+
+    struct DealLink: Sendable {
+        var name: String
+        var href: String
+        var quote: String
+        var source: String
+    }
+
+    var facts: [Line]
+    var amounts: [Line]
+    var hasAmountConflict: Bool
+    var regions: [String]
+    var regionNote: String?
+    var regionSource: String?
+    var hasRegions: Bool
+    var goals: [Line]
+    var hasGoals: Bool
+    var lines: [Line]
+    var hasLines: Bool
+    var continues: DealLink?
+    var continuedBy: [DealLink]
+    var hasContinuedBy: Bool
+    var notFound: [String]
+    var hasNotFound: Bool
+    var sources: [String]
+    var sourceCount: Int
+    var statedDimensions: Int
+    var allDimensions: Int
 }

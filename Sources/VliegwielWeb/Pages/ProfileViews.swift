@@ -7,6 +7,8 @@ struct ElementView: Sendable {
             var label: String
             var quote: String
             var citation: String
+            /// The citation as a link, when it is a public source's address (a real deal's).
+            var citationHref: String?
             var note: String?
         }
 
@@ -35,7 +37,11 @@ struct ElementView: Sendable {
                             ? reading.entries.map(\.label).joined(separator: " én ") : t.notStated,
                         notStated: reading.notStatedReason,
                         entries: reading.entries.map {
-                            .init(label: $0.label, quote: $0.quote, citation: $0.citation, note: $0.note)
+                            .init(
+                                label: $0.label, quote: $0.quote, citation: $0.citation,
+                                citationHref: $0.citation.hasPrefix("https://") || $0.citation.hasPrefix("http://")
+                                    ? $0.citation : nil,
+                                note: $0.note)
                         })
                 })
         }

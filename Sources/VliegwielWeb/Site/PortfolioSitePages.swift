@@ -104,7 +104,8 @@ extension SitePages {
             PortfolioPage.DealRow(
                 name: entry.naam, href: SiteURL.arrangement(entry.id).href(language), tranche: entry.tranche,
                 amount: Money.millions(entry.rijkbijdrageCent.map(EuroCents.init(cents:))),
-                isUnknown: entry.rijkbijdrageCent == nil, source: entry.bron, isFictional: entry.fictief)
+                isUnknown: entry.rijkbijdrageCent == nil, source: SourceLink(entry.bron).text,
+                sourceHref: SourceLink(entry.bron).href, isFictional: entry.fictief)
         }
         let rows = summary.deals.map(row)
         let groups: [PortfolioPage.Group] =
@@ -192,6 +193,11 @@ extension SitePages {
         }
         if query["overgenomen"]?.first == "samenstelling" {
             section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
+        }
+        if let portfolio = try? CuratedPortfolioFiles.bundled(), let curated = portfolio.deal(id) {
+            section.curated = CuratedFactsView(
+                deal: curated, portfolio: portfolio, regions: (try? CuratedPortfolioFiles.regions()) ?? [:],
+                language: language)
         }
         return section
     }
@@ -286,7 +292,8 @@ extension DealSection {
             PartnerRow(
                 organisation: $0.organisation, type: $0.type.label,
                 roles: $0.roles.map(\.label).joined(separator: ", "),
-                joined: $0.joinedOn?.iso ?? "vanaf de start", left: $0.leftOn?.iso ?? "—", source: $0.source ?? "—")
+                joined: $0.joinedOn?.iso ?? "vanaf de start", left: $0.leftOn?.iso ?? "—",
+                source: SourceLink($0.source ?? "—").text, sourceHref: SourceLink($0.source ?? "—").href)
         }
         hasPartners = !partners.isEmpty
         hasNoPartnerRecorded = record.partners.isEmpty
@@ -570,5 +577,92 @@ extension SitePages {
             optionalColumns: kind.optionalColumns.joined(separator: ", "), example: CSVImportForm.example(kind),
             errors: problems.map { FieldError(fieldID: "veld-csv", label: "CSV", message: $0) },
             hasErrors: !problems.isEmpty, action: path.href(language), text: text, fieldErrors: problems)
+    }
+}
+
+/// A source text of the form "address — “quote”" split into a link and its words.
+struct SourceLink {
+    var href: String?
+    var text: String
+
+    init(_ source: String) {
+        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
+            href = nil
+            text = source
+            return
+        }
+        let parts = source.components(separatedBy: " — ")
+        href = parts[0]
+        text = parts.count > 1 ? parts.dropFirst().joined(separator: " — ") : "bron"
+    }
+}
+
+extension CuratedFactsView {
+    init(
+        deal: CuratedDeal, portfolio: CuratedPortfolio, regions: [String: (name: String, kind: String)],
+        language: Language
+    ) {
+        func link(_ address: String) -> String? {
+            address.hasPrefix("https://") || address.hasPrefix("http://") ? address : nil
+        }
+        var facts: [Line] = [Line(label: "Naam in de lijst van de tranche", value: deal.listName)]
+        if let name = deal.officialName {
+            facts.append(Line(label: "Officiële naam", value: name.text, href: link(name.address), quote: name.quote))
+        }
+        if let signed = deal.signed {
+            facts.append(
+                Line(
+                    label: "Ondertekend", value: signed.day?.dutchText ?? signed.date, href: link(signed.address),
+                    quote: signed.quote))
+        }
+        if let term = deal.term {
+            let years = [term.from.map(String.init), term.to.map(String.init)].compactMap { $0 }
+            facts.append(
+                Line(
+                    label: "Looptijd", value: years.joined(separator: " tot en met "), href: link(term.address),
+                    quote: term.quote))
+        }
+        if let total = deal.totalInvestment {
+            facts.append(
+                Line(
+                    label: "Totale investering (Rijk en regio)", value: Money.millions(total.amount),
+                    href: link(total.address), quote: total.quote))
+        }
+        self.facts = facts
+        amounts = deal.rijkContributions.enumerated().map { index, amount in
+            Line(
+                label: index == 0 ? "gebruikt in de totalen" : "andere bron", value: Money.millions(amount.amount),
+                href: link(amount.address), quote: amount.quote)
+        }
+        hasAmountConflict = deal.hasAmountConflict
+        self.regions = (deal.region?.codes ?? []).map { code in
+            regions[code].map { "\($0.name) (\($0.kind), \(code))" } ?? code
+        }
+        regionNote = deal.region?.note
+        regionSource = deal.region.flatMap { link($0.address) }
+        hasRegions = !self.regions.isEmpty
+        goals = deal.goals.map { Line(label: "Doel", value: $0.text, href: link($0.address), quote: nil) }
+        hasGoals = !goals.isEmpty
+        lines = deal.programmeLines.map {
+            Line(label: "Programmalijn", value: $0.name, href: link($0.address), quote: $0.quote)
+        }
+        hasLines = !lines.isEmpty
+        func dealLink(_ id: String, _ quote: String, _ address: String) -> DealLink {
+            let other = portfolio.deal(id)
+            return DealLink(
+                name: other.map { "Regio Deal \($0.listName) (tranche \($0.tranche))" } ?? id,
+                href: SiteURL.arrangement(id).href(language), quote: quote, source: address)
+        }
+        continues = deal.continues.map { dealLink($0.dealID, $0.quote, $0.address) }
+        continuedBy = portfolio.continuations(of: deal.id).compactMap { later in
+            later.continues.map { dealLink(later.id, $0.quote, $0.address) }
+        }
+        hasContinuedBy = !continuedBy.isEmpty
+        notFound = deal.notFound
+        hasNotFound = !notFound.isEmpty
+        sources = deal.addresses.filter { $0.hasPrefix("http") }
+        sourceCount = sources.count
+        statedDimensions = deal.statedDimensionCount
+        allDimensions = ProfileDimension.all.count
     }
 }
