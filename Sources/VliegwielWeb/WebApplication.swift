@@ -174,6 +174,7 @@ struct SiteRoutes: Sendable {
             }
             var page = pages.arrangement(arrangement, language, query: query)
             page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
+            if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
             page.history = try await pages.historySection(id: arrangement.id, language: language)
             if pages.learningLog != nil { page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language) }
             page.indicatorsHref = try await pages.indicatorsHref(id: arrangement.id, language)

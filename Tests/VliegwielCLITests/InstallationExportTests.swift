@@ -119,10 +119,12 @@ import Testing
         let refused = try target.run("importeer", "--alles", file)
         #expect(refused.status == 1)
         #expect(refused.errorLines.count == 1)
+        // The catalogue, the real deals of the shipped dataset and the demo deal: their number
+        // grows with the dataset.
+        let message = refused.errorLines.first ?? ""
         #expect(
-            refused.errorLines.first?.hasPrefix(
-                "fout: --database: \(target.database): de database is niet leeg: ze bevat al 95 arrangementen, ")
-                == true, "\(refused.errors)")
+            message.hasPrefix("fout: --database: \(target.database): de database is niet leeg: ze bevat al ")
+                && message.contains(" arrangementen, "), "\(refused.errors)")
         #expect(
             refused.errors.hasSuffix(
                 "; importeer een installatie alleen in een nieuwe, lege database (een nieuw bestand of createdb)\n"))

@@ -12,22 +12,22 @@ import Testing
         let result = try CLI().run("portefeuille", "--formaat", "json")
         #expect(result.status == 0, "\(result.errors)")
         let summary = try json(result.output)
-        #expect(summary["aantalDeals"] as? Int == 80)
-        #expect(summary["aantalOnbekend"] as? Int == 15)
+        #expect(summary["aantalDeals"] as? Int == 81)
+        #expect(summary["aantalOnbekend"] as? Int == 1)
         let tranches = summary["tranches"] as! [[String: Any]]
         #expect(tranches.map { $0["tranche"] as! Int } == [1, 2, 3, 4, 5, 6])
         #expect(tranches[2]["totaalRijkCent"] as? Int64 == 18_000_000_000)
         #expect(tranches[3]["totaalRijkCent"] as? Int64 == 28_420_000_000)
         #expect(tranches[5]["totaalRijkCent"] as? Int64 == 24_430_000_000)
-        #expect(tranches.map { $0["aantalOnbekend"] as! Int } == [2, 8, 0, 0, 5, 0])
+        #expect(tranches.map { $0["aantalOnbekend"] as! Int } == [0, 0, 0, 0, 1, 0])
         let deals = summary["deals"] as! [[String: Any]]
         #expect(!deals.contains { $0["id"] as? String == Self.demo })
-        let bes = try #require(deals.first { $0["id"] as? String == "regio-deal-1-bes-eilanden" })
-        #expect(bes["rijkbijdrage"] as? String == "onbekend")
-        #expect(bes["rijkbijdrageCent"] is NSNull)
+        let delft = try #require(deals.first { $0["id"] as? String == "regio-deal-5-delft-west" })
+        #expect(delft["rijkbijdrage"] as? String == "onbekend")
+        #expect(delft["rijkbijdrageCent"] is NSNull)
 
         let withDemo = try json(try CLI().run("portefeuille", "--formaat", "json", "--met-voorbeeld").output)
-        #expect(withDemo["aantalDeals"] as? Int == 81)
+        #expect(withDemo["aantalDeals"] as? Int == 82)
     }
 
     @Test func oneTrancheAsText() throws {
@@ -61,15 +61,17 @@ import Testing
     }
 
     @Test func filtersOnAmountAndName() throws {
-        let result = try CLI().run("portefeuille", "--bedrag", "onbekend", "--naam", "drenthe")
+        let result = try CLI().run("portefeuille", "--bedrag", "onbekend", "--naam", "delft")
         #expect(
             result.output.hasPrefix(
                 """
-                tranche  naam                   rijksbijdrage  id
-                2        Zuid- en Oost-Drenthe  onbekend       regio-deal-2-zuid-en-oost-drenthe
+                tranche  naam        rijksbijdrage  id
+                5        Delft West  onbekend       regio-deal-5-delft-west
 
                 """))
         #expect(result.output.contains("totaal     € 0,00  1 deals, 0 bekend, 1 onbekend\n"))
+        let known = try CLI().run("portefeuille", "--bedrag", "bekend", "--naam", "drenthe")
+        #expect(known.output.contains("totaal     € 65.000.000,00  3 deals, 3 bekend, 0 onbekend\n"))
     }
 
     @Test func badPortfolioOptionsNameTheAllowedValues() throws {
@@ -92,21 +94,21 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.output == """
-                Toetsing van Regio Deal Zwolle (tranche 3) aan de regels voor regio-deal, versie 1
+                Toetsing van Regio Deal Zwolle (tranche 3) aan de regels voor regio-deal, versie 2
 
                 Bevindingen (0):
                   geen
 
-                Voldaan (1):
+                Voldaan (2):
                   bandbreedte-rijksbijdrage: Rijksbijdrage € 22.500.000,00
+                  regiokassier: regiokassier Provincie Overijssel (provincie)
 
-                Niet getoetst, gegevens ontbreken (6):
+                Niet getoetst, gegevens ontbreken (5):
                   eenmalig: er zijn geen toezeggingen van ministeries vastgelegd
                   maximum-aandeel-rijk: er zijn geen toezeggingen van regionale partners vastgelegd
                   regionaal-deel-minstens-rijk: er zijn geen toezeggingen van regionale partners vastgelegd
                   alleen-publiek-geld: er zijn geen toezeggingen van regionale partners vastgelegd
-                  regiokassier: er zijn geen partners vastgelegd
-                  betaling-binnen-termijn: de datum van sluiten van de deal is onbekend
+                  betaling-binnen-termijn: er is geen gedateerde realisatie van het Rijk vastgelegd
 
                 Niet van toepassing (1):
                   passende-cofinanciering: geldt voor tranche 4, 5, 6; deze deal is van tranche 3
@@ -241,7 +243,7 @@ import Testing
         let file = try cli.temporaryFile(
             "partners.csv",
             "\u{FEFF}id,organisatie,type,rollen,toegetreden,uitgetreden,bron\r\n"
-                + "gemeente-zwolle,Gemeente Zwolle,gemeente,indiener;regiokassier,,,\"Convenant Regio Deal Zwolle, 2020\"\r\n"
+                + "gemeente-zwolle-test,Gemeente Zwolle (test),gemeente,indiener;uitvoerder,,,\"Testbron, 2020\"\r\n"
                 + "windesheim,\"Hogeschool \"\"Windesheim\"\"\",onderwijsinstelling,kennispartner,2021-01-01,,\r\n")
         let result = try cli.run("importeer-partners", "regio-deal-3-zwolle", file)
         #expect(result.status == 0, "\(result.errors)")
@@ -251,9 +253,10 @@ import Testing
         #expect(
             partners.contains(
                 "  Hogeschool \"Windesheim\" (onderwijsinstelling): kennispartner; toegetreden 2021-01-01\n"))
+        // The curated regiokassier of the deal stays the only one.
         #expect(
             try cli.run("toets", "regio-deal-3-zwolle").output.contains(
-                "  regiokassier: regiokassier Gemeente Zwolle (gemeente)\n"))
+                "  regiokassier: regiokassier Provincie Overijssel (provincie)\n"))
     }
 
     @Test func aBadPartnersFileReportsEveryBadRowAndStoresNothing() throws {
@@ -275,7 +278,7 @@ import Testing
         #expect(
             result.errorLines == [
                 "fout: \(name): rij 3: type: onbekende waarde 'gemeentje'; toegestaan: ministerie, provincie, gemeente, waterschap, wgr-verband, maatschappelijke-organisatie, bedrijf, kennisinstelling, onderwijsinstelling, inwonersinitiatief, overig",
-                "fout: \(name): rij 3: rollen: onbekende waarde 'baas'; toegestaan: indiener, convenantpartner, regiokassier, uitvoerder, financier, kennispartner, dealmaker (scheid met ';')",
+                "fout: \(name): rij 3: rollen: onbekende waarde 'baas'; toegestaan: indiener, convenantpartner, regiokassier, uitvoerder, financier, kennispartner, dealmaker, steunverklaring, trekker, betrokken (scheid met ';')",
                 "fout: \(name): rij 3: toegetreden: '2024-02-30' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2024-02-09",
                 "fout: \(name): rij 5: id: 'goed' staat ook in rij 2",
                 "fout: \(name): rij 6: verwacht 6 velden zoals de kopregel, gevonden 2",

@@ -41,7 +41,7 @@ extension StoreKind {
             try await database.appliedMigrations() == [
                 "v1 arrangements", "v2 portfolio", "v3 qca outcomes", "v4 contribution graphs",
                 "v5 arrangement versions", "v6 indicators", "v7 learning log", "v8 audit trail", "v9 accounts",
-                "v10 totp single use",
+                "v10 totp single use", "v11 partner roles of the curated portfolio",
             ])
     }
 
@@ -49,16 +49,23 @@ extension StoreKind {
     func aFreshDatabaseHoldsEveryDealOfTheCSVAndTheDemoDeal(kind: StoreKind) async throws {
         try await kind.withSeededPortfolio { seeded async throws in
             let deals = try await seeded.store.portfolio()
-            #expect(deals.count == 81)
+            #expect(deals.count == 82)
             #expect(deals.filter(\.isFictional).map(\.id) == [Self.demoID])
             let summary = PortfolioSummary(deals: deals.filter { !$0.isFictional })
             #expect(summary.tranche(3)?.totaalRijkCent == 18_000_000_000)
             #expect(summary.tranche(4)?.totaalRijkCent == 28_420_000_000)
             #expect(summary.tranche(6)?.totaalRijkCent == 24_430_000_000)
-            #expect(deals.first { $0.id == "regio-deal-1-bes-eilanden" }?.rijkContribution == nil)
+            #expect(deals.first { $0.id == "regio-deal-5-delft-west" }?.rijkContribution == nil)
             let zwolle = try #require(try await seeded.arrangements.arrangement(id: "regio-deal-3-zwolle"))
             #expect(zwolle.kind == .practice && zwolle.variantID == "regio-deal")
-            #expect(try await seeded.arrangements.allArrangements().count == 14 + 81)
+            #expect(zwolle.profile == (try CuratedPortfolioFiles.bundled().deal("regio-deal-3-zwolle"))?.profile)
+            // The reference variants, the real Regio Deals, the City Deals and Woondeals, the demo deal.
+            #expect(
+                try await seeded.arrangements.allArrangements().count
+                    == 14 + 81 + (try CuratedPortfolioFiles.bundled().otherDeals.count) + 1)
+            // The real deals' partners come with their roles, including the curated ones.
+            let record = try #require(try await seeded.store.record(id: "regio-deal-3-zwolle"))
+            #expect(record.partners.contains { $0.roles.contains(.regionalTreasurer) && $0.type == .province })
         }
     }
 
@@ -81,8 +88,10 @@ extension StoreKind {
             #expect(try await seeded.arrangements.arrangement(id: Self.demoID) == versions[1].arrangement)
             let drift = try ProfileDrift(from: versions[0], to: versions[1])
             #expect(drift.summary == ["Rol van het Rijk: nevengeschikt → ondergeschikt"])
-            // A real deal gets no shipped versions: its profile is not stated and never invented.
-            #expect(try await seeded.arrangements.versions(of: "regio-deal-3-zwolle").isEmpty)
+            // A coded real deal ships its profile as version 1, with the source file as its reason.
+            let zwolle = try await seeded.arrangements.versions(of: "regio-deal-3-zwolle")
+            #expect(zwolle.map(\.number) == [1])
+            #expect(zwolle.first?.reason.contains("Resources/portefeuille/tranche-3.yaml") == true)
         }
     }
 
@@ -131,15 +140,17 @@ extension StoreKind {
                 let seeded = try await SeededPortfolio(database)
                 #expect(try await seeded.arrangements.delete(id: Self.demoID))
                 for table in [
-                    "portfolio_deal WHERE arrangement_id = 'fictief-regio-deal-voorbeeld'", "partner", "partner_role",
-                    "finance_line", "programme_line", "project", "project_partner", "project_theme",
+                    "portfolio_deal", "partner", "partner_role", "finance_line", "programme_line", "project",
+                    "project_partner", "project_theme",
                 ] {
-                    #expect(try await seeded.count(table) == 0, "\(table)")
+                    #expect(
+                        try await seeded.count("\(table) WHERE arrangement_id = 'fictief-regio-deal-voorbeeld'") == 0,
+                        "\(table)")
                 }
             }
             let reopened = try await SeededPortfolio(database, stores: try await database.reopen())
             #expect(try await reopened.store.record(id: Self.demoID) == nil)
-            #expect(try await reopened.store.portfolio().count == 80)
+            #expect(try await reopened.store.portfolio().count == 81)
         }
     }
 
@@ -147,22 +158,23 @@ extension StoreKind {
     func aValidChangeIsStoredWhole(kind: StoreKind) async throws {
         try await kind.withSeededPortfolio { seeded async throws in
             let id = "regio-deal-6-foodvalley"
+            let curated = try #require(try await seeded.store.record(id: id)).partners
             let partners = [
                 Partner(
-                    id: "gemeente-ede", organisation: "Gemeente Ede", type: .municipality, roles: [.regionalTreasurer]),
+                    id: "test-gemeente-ede", organisation: "Gemeente Ede", type: .municipality, roles: [.regionalTreasurer]),
                 Partner(
-                    id: "wur", organisation: "Wageningen University & Research", type: .knowledgeInstitution,
+                    id: "test-wur", organisation: "Wageningen University & Research", type: .knowledgeInstitution,
                     roles: [.knowledgePartner], joinedOn: CalendarDate(iso: "2025-04-01")),
             ]
             let lines = [ProgrammeLine(id: "eiwittransitie", name: "Eiwittransitie")]
             let project = Project(
-                id: "proeftuin", name: "Proeftuin", programmeLineID: "eiwittransitie", leadPartnerID: "wur",
-                partnerIDs: ["gemeente-ede"], budget: EuroCents(cents: 1), status: .planned,
+                id: "proeftuin", name: "Proeftuin", programmeLineID: "eiwittransitie", leadPartnerID: "test-wur",
+                partnerIDs: ["test-gemeente-ede"], budget: EuroCents(cents: 1), status: .planned,
                 themes: [.health, .naturalCapital])
             let stored = try await seeded.store.apply(
                 [.upsertPartners(partners), .upsertProgrammeLines(lines), .upsertProjects([project])], to: id)
             #expect(try await seeded.store.record(id: id) == stored)
-            #expect(stored.partners == partners)
+            #expect(stored.partners == curated + partners)
             #expect(stored.projects == [project])
             let removed = try await seeded.store.apply([.deleteProject(id: "proeftuin")], to: id)
             #expect(removed.projects.isEmpty)

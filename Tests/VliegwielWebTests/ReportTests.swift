@@ -95,15 +95,16 @@ import VliegwielWeb
                 html.contains("<h2>Welke deals liggen in regio&#39;s waar de brede welvaart onder druk staat?</h2>"))
             #expect(
                 html.contains(
-                    "Van 81 deals (waarvan 1 deal fictief voorbeeld) is bij 1 deal het doel in het profiel vastgelegd"))
-            #expect(html.contains("Bij 80 deals is het doel in Vliegwiel niet vastgelegd"))
+                    "Van 82 deals (waarvan 1 deal fictief voorbeeld) is bij 66 deals het doel in het profiel vastgelegd"
+                ))
+            #expect(html.contains("Bij 16 deals is het doel in Vliegwiel niet vastgelegd"))
             #expect(
                 html.contains(
                     "1 deal volgt programma-indicatoren (1 met streefwaarden); 1 deal heeft een bijdragegraaf"))
             #expect(html.contains("1 deal houdt een leerlog bij."))
             let json = try await client.get("/portefeuille/verslag?formaat=json").json()
             let deals = try #require(json["deals"] as? [[String: Any]])
-            #expect(deals.count == 81)
+            #expect(deals.count == 82)
             let demo = try #require(deals.first { $0["deal"] as? String == Self.demo })
             #expect(demo["bijdragegraafVersies"] as? Int == 2)
             #expect(demo["profielversies"] as? Int == 2)
@@ -111,12 +112,12 @@ import VliegwielWeb
             #expect((demo["programmaIndicatoren"] as? Int ?? 0) >= 2)
             let zwolle = try #require(deals.first { $0["deal"] as? String == "regio-deal-3-zwolle" })
             #expect(
-                zwolle["onbekend"] as? [String] == [
-                    "doel niet vastgelegd", "geen programma-indicatoren vastgelegd", "regio's niet vastgelegd",
-                ])
+                zwolle["onbekend"] as? [String] == ["geen programma-indicatoren vastgelegd"])
+            // The area from the public sources (issue 13): CBS codes of 2025.
+            #expect((zwolle["regios"] as? [String])?.contains("GM0193") == true)
             let csv = try await client.get("/portefeuille/verslag?formaat=csv").text
             let rows = try CSVReader(string: csv).map { $0 }
-            #expect(rows.count == 82)
+            #expect(rows.count == 83)
             #expect(rows[0].first == "deal")
         }
     }

@@ -78,17 +78,21 @@ public struct SourcedAmount: Sendable, Hashable, Codable {
     public var millions: String
     public var address: String
     public var quote: String
+    /// How the amount follows from the quote when it is not literal (`Interpretatie: …`).
+    public var note: String?
 
-    public init(millions: String, address: String, quote: String) {
+    public init(millions: String, address: String, quote: String, note: String? = nil) {
         self.millions = millions
         self.address = address
         self.quote = quote
+        self.note = note
     }
 
     enum CodingKeys: String, CodingKey {
         case millions = "bedragMln"
         case address = "bron"
         case quote = "citaat"
+        case note = "toelichting"
     }
 
     /// The amount in cents, or `nil` when ``millions`` is not a positive decimal.
@@ -228,6 +232,10 @@ public struct CuratedContinuation: Sendable, Hashable, Codable {
 /// One real Regio Deal with its sourced facts and its profile.
 public struct CuratedDeal: Sendable, Hashable {
     public var id: String
+    /// The reference variant the deal belongs to: `regio-deal`, or `city-deal` and `woondeal`
+    /// for the other deal families of the dataset.
+    public var variantID: String
+    /// The tranche of a Regio Deal (1–6); 0 for a deal of another family.
     public var tranche: Int
     /// The name in the ministry's tranche list.
     public var listName: String
@@ -252,9 +260,10 @@ public struct CuratedDeal: Sendable, Hashable {
         term: SourcedTerm? = nil, rijkContributions: [SourcedAmount] = [], totalInvestment: SourcedAmount? = nil,
         region: CuratedRegion? = nil, parties: [CuratedParty] = [], goals: [SourcedText] = [],
         programmeLines: [CuratedProgrammeLine] = [], continues: CuratedContinuation? = nil, profile: Profile,
-        notFound: [String] = []
+        notFound: [String] = [], variantID: String = "regio-deal"
     ) {
         self.id = id
+        self.variantID = variantID
         self.tranche = tranche
         self.listName = listName
         self.officialName = officialName
@@ -270,6 +279,9 @@ public struct CuratedDeal: Sendable, Hashable {
         self.profile = profile
         self.notFound = notFound
     }
+
+    /// Whether the deal is a Regio Deal of the portfolio (with a tranche and a record).
+    public var isRegioDeal: Bool { variantID == "regio-deal" }
 
     /// The amount used for totals: the first source's (the primary source), or `nil`.
     public var rijkContribution: EuroCents? { rijkContributions.first?.amount }

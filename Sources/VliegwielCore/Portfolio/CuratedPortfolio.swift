@@ -16,9 +16,19 @@ public struct CuratedPortfolio: Sendable, Hashable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    public var deals: [CuratedDeal] { entries.map(\.deal) }
+    /// Every deal: the Regio Deals and the deals of other families.
+    public var allDeals: [CuratedDeal] { entries.map(\.deal) }
+
+    /// The Regio Deals of the portfolio (with a tranche).
+    public var deals: [CuratedDeal] { entries.map(\.deal).filter(\.isRegioDeal) }
+
+    /// The City Deals and Woondeals of the dataset: real arrangements without a portfolio record.
+    public var otherDeals: [CuratedDeal] { entries.map(\.deal).filter { !$0.isRegioDeal } }
 
     public func deal(_ id: String) -> CuratedDeal? { entries.first { $0.deal.id == id }?.deal }
+
+    /// The variants a deal of another family may belong to.
+    public static let otherVariants = ["city-deal", "woondeal"]
 
     /// The Rijk budget published per tranche, in cents, where a source gives the total
     /// (`../shared/data/regio-deals.md`: tranche 2 € 215 M, 3 € 180 M, 4 € 284,2 M, 5 € 386,4 M
@@ -43,7 +53,7 @@ public struct CuratedPortfolio: Sendable, Hashable {
     public func problems(regions: [String: String]) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var seenIDs: Set<String> = []
-        let ids = Set(deals.map(\.id))
+        let ids = Set(allDeals.map(\.id))
         for entry in entries {
             let deal = entry.deal
             func problem(_ field: String, _ message: String) {
@@ -59,8 +69,13 @@ public struct CuratedPortfolio: Sendable, Hashable {
                 }
             }
             if !seenIDs.insert(deal.id).inserted { problem("id", "komt twee keer voor") }
-            if !PortfolioDeal.tranches.contains(deal.tranche) {
+            if deal.isRegioDeal, !PortfolioDeal.tranches.contains(deal.tranche) {
                 problem("tranche", "\(deal.tranche) is geen tranche (1–6)")
+            }
+            if !deal.isRegioDeal, !Self.otherVariants.contains(deal.variantID) {
+                problem(
+                    "variant",
+                    "'\(deal.variantID)' niet toegestaan; kies uit \(Self.otherVariants.joined(separator: ", "))")
             }
             if deal.listName.trimmingCharacters(in: .whitespaces).isEmpty { problem("naamInLijst", "ontbreekt") }
             if let name = deal.officialName { sourced("officieleNaam", address: name.address, quote: name.quote) }
@@ -140,7 +155,9 @@ public struct CuratedPortfolio: Sendable, Hashable {
                 sourced("voortzettingVan", address: continuation.address, quote: continuation.quote)
                 if !ids.contains(continuation.dealID) {
                     problem("voortzettingVan.deal", "onbekende deal '\(continuation.dealID)'")
-                } else if let earlier = self.deal(continuation.dealID), earlier.tranche >= deal.tranche {
+                } else if let earlier = self.deal(continuation.dealID), deal.isRegioDeal,
+                    earlier.tranche >= deal.tranche
+                {
                     problem("voortzettingVan.deal", "'\(continuation.dealID)' is niet uit een eerdere tranche")
                 }
             }
@@ -148,6 +165,18 @@ public struct CuratedPortfolio: Sendable, Hashable {
                 for (index, value) in dimension.reading(of: deal.profile).entries.enumerated() {
                     sourced("profiel.\(dimension.id).waarden[\(index)]", address: value.citation, quote: value.quote)
                 }
+            }
+            // The arrangement it is seeded as must pass the catalogue format's own rules
+            // (a value twice in one dimension, an id that is no slug), so that it exports and
+            // imports like every other arrangement.
+            let arrangement = Arrangement(
+                id: deal.id, name: deal.listName, family: .deal, kind: .practice, variantID: deal.variantID,
+                sources: [SourceReference(title: entry.file, locator: "")], profile: deal.profile)
+            for issue in ArrangementValidator.issues(in: [arrangement])
+            where !issue.field.hasPrefix("profiel.")
+                || !issue.message.contains("citaat")
+            {
+                problem(issue.field, issue.message)
             }
         }
         return issues

@@ -159,7 +159,7 @@ extension PortfolioReport.Row {
     /// The row of `deal`, from what is recorded about it.
     public init(
         deal: PortfolioDeal, profile: Profile?, programmeLines: [String], indicators: IndicatorReport?,
-        contributionGraphVersions: Int, learningEntries: Int, profileVersions: Int
+        contributionGraphVersions: Int, learningEntries: Int, profileVersions: Int, curatedRegions: [String] = []
     ) {
         dealID = deal.id
         name = deal.name
@@ -182,7 +182,9 @@ extension PortfolioReport.Row {
         self.contributionGraphVersions = contributionGraphVersions
         self.learningEntries = learningEntries
         self.profileVersions = profileVersions
-        let regionCodes = indicators?.regions.map(\.code) ?? []
+        // The regions recorded with the indicators, else the deal's area from its public sources.
+        let indicatorRegions = indicators?.regions.map(\.code) ?? []
+        let regionCodes = indicatorRegions.isEmpty ? curatedRegions : indicatorRegions
         regions = regionCodes
         // The views' series are the deal's own regions; the other regions are only the comparison.
         unfavourableContext = (indicators?.context ?? []).compactMap { view in

@@ -50,6 +50,22 @@ public struct PortfolioSeed: Sendable, Hashable {
     }
 }
 
+extension PortfolioSeed {
+    /// The arrangement of a real deal of another family (a City Deal, a Woondeal): a
+    /// `praktijk` arrangement of its variant with the profile coded from its sources and the
+    /// parties the sources name in its summary. It has no portfolio record (no tranche).
+    public static func arrangement(otherDeal deal: CuratedDeal) -> Arrangement {
+        let parties = deal.parties.map(\.organisation)
+        let summary =
+            "Echte deal uit openbare bronnen"
+            + (parties.isEmpty ? "." : "; partijen volgens de bronnen: \(parties.joined(separator: ", ")).")
+        return Arrangement(
+            id: deal.id, name: deal.listName, family: .deal, kind: .practice, variantID: deal.variantID,
+            summary: summary, sources: deal.addresses.map { SourceReference(title: $0, locator: "") },
+            profile: deal.profile)
+    }
+}
+
 extension PortfolioDeal {
     /// A real deal from its curated facts; the list's amount and source where no source with
     /// an address gives the amount.

@@ -42,6 +42,18 @@ public enum BundledPortfolio {
             arrangements.append(arrangement)
             records.append(record)
         }
+        for other in try CuratedPortfolioFiles.bundled().otherDeals {
+            let arrangement = PortfolioSeed.arrangement(otherDeal: other)
+            arrangements.append(arrangement)
+            if other.statedDimensionCount > 0 {
+                versions.append(
+                    ArrangementVersion(
+                        number: 1, date: curatedOn.startInUTC, author: "Vliegwiel, curatie openbare bronnen",
+                        reason:
+                            "Gecodeerd uit de openbare bronnen over deze deal (Resources/portefeuille/andere-deals-\(other.variantID).yaml); elke waarde noemt haar bron.",
+                        arrangement: arrangement))
+            }
+        }
         return PortfolioSeed(
             arrangements: arrangements + [demo.arrangement], records: records + [demo.record],
             profileVersions: versions + demo.profileVersions)

@@ -43,7 +43,8 @@ public enum CuratedPortfolioFiles {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasPrefix("tranche-") && $0.hasSuffix(".yaml") }.sorted()
+                .filter { ($0.hasPrefix("tranche-") || $0.hasPrefix("andere-deals-")) && $0.hasSuffix(".yaml") }
+                .sorted()
         } catch {
             throw ValidationFailure(issues: [
                 ValidationIssue(source: directory.path, field: "", message: "de map is niet te lezen")
@@ -69,7 +70,8 @@ public enum CuratedPortfolioFiles {
         return CuratedPortfolio(entries: entries)
     }
 
-    /// Reads one tranche file.
+    /// Reads one file: a tranche of Regio Deals (`tranche: N`) or deals of another family
+    /// (`variant: city-deal`).
     public static func decode(_ text: String, source: String) throws(ValidationFailure) -> [CuratedDeal] {
         let file: TrancheFile
         do {
@@ -80,6 +82,12 @@ public enum CuratedPortfolioFiles {
             ])
         }
         var issues: [ValidationIssue] = []
+        if (file.tranche == nil) == (file.variant == nil) {
+            issues.append(
+                ValidationIssue(
+                    source: source, field: "tranche",
+                    message: "geef 'tranche' (Regio Deals) of 'variant' (city-deal, woondeal), niet allebei of geen"))
+        }
         if file.schemaVersie != 1 {
             issues.append(
                 ValidationIssue(source: source, field: "schemaVersie", message: "alleen versie 1 wordt gelezen"))
@@ -87,7 +95,7 @@ public enum CuratedPortfolioFiles {
         var deals: [CuratedDeal] = []
         for raw in file.deals {
             switch Result(catching: { () throws(ValidationFailure) -> CuratedDeal in
-                try raw.deal(tranche: file.tranche, source: source)
+                try raw.deal(tranche: file.tranche ?? 0, variant: file.variant ?? "regio-deal", source: source)
             }) {
             case .success(let deal): deals.append(deal)
             case .failure(let failure): issues += failure.issues
@@ -144,6 +152,14 @@ public enum CuratedPortfolioFiles {
             "| **alle** | \(sum(\.deals)) | \(sum(\.withRegion)) | \(sum(\.withParties)) | \(sum(\.withProfile)) | "
                 + "\(sum(\.withCoreProfile)) | \(sum(\.withAmount)) | "
                 + "€ \(EuroCents(cents: rows.map(\.knownSum.cents).reduce(0, +)).millionsText) | |")
+        for (variant, label) in [("city-deal", "City Deals"), ("woondeal", "Woondeals")] {
+            let deals = portfolio.otherDeals.filter { $0.variantID == variant }
+            guard !deals.isEmpty else { continue }
+            lines.append(
+                "| \(label) | \(deals.count) | \(deals.filter { !($0.region?.codes.isEmpty ?? true) }.count) | "
+                    + "\(deals.filter { !$0.parties.isEmpty }.count) | \(deals.filter { $0.statedDimensionCount > 0 }.count) | "
+                    + "– | \(deals.filter { $0.rijkContribution != nil }.count) | – | – |")
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -152,7 +168,8 @@ public enum CuratedPortfolioFiles {
 
 private struct TrancheFile: Decodable {
     var schemaVersie: Int
-    var tranche: Int
+    var tranche: Int?
+    var variant: String?
     var deals: [RawDeal]
 }
 
@@ -178,7 +195,7 @@ private struct RawDeal: Decodable {
         var citaat: String
     }
 
-    func deal(tranche: Int, source: String) throws(ValidationFailure) -> CuratedDeal {
+    func deal(tranche: Int, variant: String, source: String) throws(ValidationFailure) -> CuratedDeal {
         let profile = try self.profile(source: source)
         return CuratedDeal(
             id: id, tranche: tranche, listName: naamInLijst,
@@ -186,7 +203,7 @@ private struct RawDeal: Decodable {
             signed: gesloten, term: looptijd, rijkContributions: rijksbijdrage ?? [],
             totalInvestment: totaleInvestering, region: regio, parties: partijen ?? [], goals: doelen ?? [],
             programmeLines: programmalijnen ?? [], continues: voortzettingVan, profile: profile,
-            notFound: nietGevonden ?? [])
+            notFound: nietGevonden ?? [], variantID: variant)
     }
 
     /// The profile: the stated dimensions as written, every other dimension not stated with

@@ -52,7 +52,9 @@ struct ArrangementPage: Sendable {
     var family: String
     var kind: String
     var summary: String?
-    var sources: [String]
+    /// The first three sources; a real deal's others are listed with its sourced facts.
+    var sources: [SourceLine]
+    var moreSources: Int?
     var isSaved: Bool
     var isReference: Bool
     var variantName: String?
@@ -62,6 +64,9 @@ struct ArrangementPage: Sendable {
     var nearest: [NearestView]
     /// The portfolio record, for a deal of the Regio Deals portfolio.
     var deal: DealSection?
+    /// The sourced facts of a real deal of another family (a City Deal, a Woondeal), which has
+    /// no portfolio record.
+    var curated: CuratedFactsView? = nil
     var whatIfHref: String
     var compareHref: String
     /// Shown once the profile has changed (issue 6, item 5).
@@ -86,4 +91,17 @@ struct ErrorPage: Sendable {
     var layout: Layout
     var status: Int
     var message: String
+}
+
+extension ArrangementPage {
+    /// A source, linked when it is a public source's address.
+    struct SourceLine: Sendable {
+        var text: String
+        var href: String?
+
+        init(_ source: SourceReference) {
+            text = source.locator.isEmpty ? source.title : "\(source.title) — \(source.locator)"
+            href = source.title.hasPrefix("https://") || source.title.hasPrefix("http://") ? source.title : nil
+        }
+    }
 }

@@ -245,6 +245,7 @@ struct CuratedFactsView: Sendable {
         var value: String
         var href: String?
         var quote: String?
+        var note: String? = nil
     }
 
     struct DealLink: Sendable {

@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import Hummingbird
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 /// The printable evaluation dossier of one arrangement.
@@ -192,6 +193,7 @@ struct ReportRoutes: Sendable {
 
     /// The report over every deal of the portfolio, in the portfolio's order.
     func portfolioReport() async throws -> PortfolioReport {
+        let curated = try? CuratedPortfolioFiles.bundled()
         var rows: [PortfolioReport.Row] = []
         for deal in try await pages.portfolio.portfolio() {
             let record = try await pages.portfolio.record(id: deal.id)
@@ -203,7 +205,8 @@ struct ReportRoutes: Sendable {
                     indicators: try await pages.indicators?.report(for: deal.id),
                     contributionGraphVersions: try await contributions?.history(of: deal.id).versions.count ?? 0,
                     learningEntries: try await pages.learningLog?.log(of: deal.id).entries.count ?? 0,
-                    profileVersions: arrangement == nil ? 0 : try await pages.store.versions(of: deal.id).count))
+                    profileVersions: arrangement == nil ? 0 : try await pages.store.versions(of: deal.id).count,
+                    curatedRegions: curated?.deal(deal.id)?.region?.codes ?? []))
         }
         return PortfolioReport(rows: rows)
     }

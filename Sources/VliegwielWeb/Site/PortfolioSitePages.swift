@@ -194,12 +194,16 @@ extension SitePages {
         if query["overgenomen"]?.first == "samenstelling" {
             section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
         }
-        if let portfolio = try? CuratedPortfolioFiles.bundled(), let curated = portfolio.deal(id) {
-            section.curated = CuratedFactsView(
-                deal: curated, portfolio: portfolio, regions: (try? CuratedPortfolioFiles.regions()) ?? [:],
-                language: language)
-        }
+        section.curated = curatedFacts(id: id, language)
         return section
+    }
+
+    /// The sourced facts of the real deal `id` from the shipped dataset, or `nil`.
+    func curatedFacts(id: String, _ language: Language) -> CuratedFactsView? {
+        guard let portfolio = try? CuratedPortfolioFiles.bundled(), let curated = portfolio.deal(id) else { return nil }
+        return CuratedFactsView(
+            deal: curated, portfolio: portfolio, regions: (try? CuratedPortfolioFiles.regions()) ?? [:],
+            language: language)
     }
 
     // MARK: Forms that add an item to a deal
@@ -632,7 +636,7 @@ extension CuratedFactsView {
         amounts = deal.rijkContributions.enumerated().map { index, amount in
             Line(
                 label: index == 0 ? "gebruikt in de totalen" : "andere bron", value: Money.millions(amount.amount),
-                href: link(amount.address), quote: amount.quote)
+                href: link(amount.address), quote: amount.quote, note: amount.note)
         }
         hasAmountConflict = deal.hasAmountConflict
         self.regions = (deal.region?.codes ?? []).map { code in
