@@ -161,7 +161,8 @@ extension StoreKind {
             let curated = try #require(try await seeded.store.record(id: id)).partners
             let partners = [
                 Partner(
-                    id: "test-gemeente-ede", organisation: "Gemeente Ede", type: .municipality, roles: [.regionalTreasurer]),
+                    id: "test-gemeente-ede", organisation: "Gemeente Ede", type: .municipality,
+                    roles: [.regionalTreasurer]),
                 Partner(
                     id: "test-wur", organisation: "Wageningen University & Research", type: .knowledgeInstitution,
                     roles: [.knowledgePartner], joinedOn: CalendarDate(iso: "2025-04-01")),
