@@ -41,18 +41,18 @@ import VliegwielInterchange
 
     @Test func theRuleSetIsVersionedAndEveryRuleHasASource() {
         #expect(rules.instrument == "regio-deal")
-        #expect(rules.version == 1)
+        #expect(rules.version == 2)
         #expect(rules.rules.map(\.id.code) == RuleID.allCases.map(\.code))
         #expect(rules.rules.allSatisfy { !$0.source.isEmpty && !$0.title.isEmpty })
         #expect(rules.problems.isEmpty)
     }
 
     @Test func exactlyFiftyPercentPassesAndOneCentMoreFails() throws {
-        let fifty = Self.deal(tranche: 4, rijk: 10 * Self.million, regional: [10 * Self.million])
+        let fifty = Self.deal(tranche: 3, rijk: 10 * Self.million, regional: [10 * Self.million])
         #expect(met(fifty, "maximum-aandeel-rijk"))
         #expect(findings(fifty, "maximum-aandeel-rijk").isEmpty)
 
-        let over = Self.deal(tranche: 4, rijk: 10 * Self.million + 1, regional: [10 * Self.million])
+        let over = Self.deal(tranche: 3, rijk: 10 * Self.million + 1, regional: [10 * Self.million])
         let finding = try #require(findings(over, "maximum-aandeel-rijk").first)
         #expect(finding.ernst == "fout")
         #expect(finding.titel == "Het Rijk draagt ten hoogste 50 % van de deal bij")
@@ -154,25 +154,69 @@ import VliegwielInterchange
         #expect(
             report.nietGetoetst.map { "\($0.regel): \($0.reden)" } == [
                 "eenmalig: er zijn geen toezeggingen van ministeries vastgelegd",
-                "maximum-aandeel-rijk: de Rijksbijdrage is onbekend en er zijn geen toezeggingen van ministeries vastgelegd",
                 "bandbreedte-rijksbijdrage: de Rijksbijdrage is onbekend en er zijn geen toezeggingen van ministeries vastgelegd",
                 "passende-cofinanciering: de Rijksbijdrage is onbekend en er zijn geen toezeggingen van ministeries vastgelegd",
                 "regiokassier: er zijn geen partners vastgelegd",
                 "betaling-binnen-termijn: de datum van sluiten van de deal is onbekend",
             ])
-        #expect(report.nietVanToepassing.map(\.regel) == ["regionaal-deel-minstens-rijk", "alleen-publiek-geld"])
+        #expect(
+            report.nietVanToepassing.map(\.regel) == [
+                "maximum-aandeel-rijk", "regionaal-deel-minstens-rijk", "alleen-publiek-geld",
+            ])
     }
 
-    @Test func theRijkCommitmentIsOneOff() throws {
+    /// "Eenmalig" (essay §3.1, vn. 34) means not structural: one contribution, which may be
+    /// committed over several years (Rotterdam-Zuid: 2018-2022), not one calendar year.
+    @Test func testE13_OneOffMeansNotStructuralNotOneCalendarYear() throws {
         var record = Self.deal(tranche: 4, rijk: 10 * Self.million, regional: [10 * Self.million])
         #expect(met(record, "eenmalig"))
+        // The same contribution committed over two years is still one-off.
+        record.financeLines.removeAll { $0.id == "rijk" }
+        for (year, amount) in [(2023, 6 * Self.million), (2024, 4 * Self.million)] {
+            record.financeLines.append(
+                FinanceLine(
+                    id: "rijk-\(year)", partnerID: "bzk", year: year, kind: .commitment, sector: .publicMoney,
+                    form: .money, amount: EuroCents(cents: amount)))
+        }
+        #expect(met(record, "eenmalig"))
+        #expect(findings(record, "eenmalig").isEmpty)
+        let reason = RuleCheck.check(record, against: rules).voldaan.first { $0.regel == "eenmalig" }?.reden
+        #expect(reason?.contains("over 2 jaren (2023–2024)") == true)
+        // A commitment on top of the one contribution is a second, recurring one.
         record.financeLines.append(
             FinanceLine(
-                id: "rijk-2", partnerID: "bzk", year: 2024, kind: .commitment, sector: .publicMoney, form: .money,
+                id: "rijk-2025", partnerID: "bzk", year: 2025, kind: .commitment, sector: .publicMoney, form: .money,
                 amount: EuroCents(cents: 1)))
         let finding = try #require(findings(record, "eenmalig").first)
         #expect(finding.ernst == "waarschuwing")
-        #expect(finding.cijfers.map(\.omschrijving) == ["Toezegging Rijk 2023", "Toezegging Rijk 2024"])
+        #expect(rules.rules.first { $0.id == .oneOff }?.title == "De Rijksbijdrage is eenmalig, niet structureel")
+        #expect(
+            finding.cijfers.map(\.omschrijving) == [
+                "Toezegging Rijk 2023", "Toezegging Rijk 2024", "Toezegging Rijk 2025", "Toezeggingen Rijk samen",
+                "Eenmalige Rijksbijdrage (portefeuille)",
+            ])
+    }
+
+    /// A tranche-4 deal with a 40 % regional share: the 50 % maximum and "passende
+    /// cofinanciering, 50 % als uitgangspunt" no longer give a fout and a "geen fout" at once.
+    @Test func testE13_OneSituationGetsOneVerdict() throws {
+        let maximum = try #require(rules.rules.first { $0.id == .maximumRijkShare })
+        #expect(maximum.tranches == [1, 2, 3] && maximum.severity == .error)
+        let passend = try #require(rules.rules.first { $0.id == .appropriateCofinancing })
+        #expect(passend.tranches == [4, 5, 6] && passend.severity == .info)
+        #expect(Set(maximum.tranches).isDisjoint(with: passend.tranches))
+
+        for tranche in [4, 5, 6] {
+            let report = RuleCheck.check(
+                Self.deal(tranche: tranche, rijk: 15 * Self.million, regional: [10 * Self.million]), against: rules)
+            #expect(report.bevindingen.map(\.regel) == ["passende-cofinanciering"], "tranche \(tranche)")
+            #expect(report.bevindingen.allSatisfy { $0.ernst == "info" })
+            #expect(report.nietVanToepassing.contains { $0.regel == "maximum-aandeel-rijk" })
+        }
+        let tranche2 = RuleCheck.check(
+            Self.deal(tranche: 2, rijk: 15 * Self.million, regional: [10 * Self.million]), against: rules)
+        #expect(tranche2.bevindingen.filter { $0.regel == "maximum-aandeel-rijk" }.map(\.ernst) == ["fout"])
+        #expect(!tranche2.bevindingen.contains { $0.ernst == "info" })
     }
 
     @Test func thereIsExactlyOnePublicRegionalTreasurerThatIsNoWaterBoard() throws {
@@ -225,8 +269,8 @@ import VliegwielInterchange
         #expect(report.nietGetoetst.isEmpty)
         #expect(
             report.voldaan.map(\.regel) == [
-                "eenmalig", "maximum-aandeel-rijk", "bandbreedte-rijksbijdrage", "passende-cofinanciering",
-                "regiokassier", "betaling-binnen-termijn",
+                "eenmalig", "bandbreedte-rijksbijdrage", "passende-cofinanciering", "regiokassier",
+                "betaling-binnen-termijn",
             ])
     }
 

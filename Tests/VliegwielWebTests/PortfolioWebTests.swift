@@ -147,7 +147,7 @@ import VliegwielWeb
             #expect(page.contains("Toe- en uittreden"))
             #expect(page.contains("<th scope=\"row\">Zorg dichtbij (fictief)</th><td>voorbereiding</td>"))
             #expect(page.contains("Voldaan"))
-            #expect(page.contains("Regelset regio-deal, versie 1."))
+            #expect(page.contains("Regelset regio-deal, versie 2."))
         }
     }
 

@@ -124,7 +124,10 @@ public struct WhatIf: Sendable, Hashable, Encodable {
         after = Advice(changed.profile)
         let beforeIDs = Set(before.consequences.map(\.id))
         let afterIDs = Set(after.consequences.map(\.id))
-        consequencesAdded = after.consequences.filter { !beforeIDs.contains($0.id) }
+        // A change of instrument has consequences of its own (§5.4), beside those of the new state.
+        consequencesAdded =
+            after.consequences.filter { !beforeIDs.contains($0.id) }
+            + ConsequenceTransition.consequences(from: arrangement.profile, to: changed.profile)
         consequencesRemoved = before.consequences.filter { !afterIDs.contains($0.id) }
         let (mixBefore, mixAfter) = (before.perspectives, after.perspectives)
         weightShifts = GovernancePerspective.allCases.map {

@@ -10,6 +10,20 @@ public indirect enum ConsequenceCondition: Sendable, Hashable {
     case dominantPerspective(GovernancePerspective)
     /// At least one of the conditions holds.
     case anyOf([ConsequenceCondition])
+    /// All of the conditions hold.
+    case allOf([ConsequenceCondition])
+
+    /// A temporary instrument that gives an impulse, as deals do (§1.4: "het bieden van een
+    /// impuls … tijdelijk van aard (1-8 jaar) … bedoeld als vliegwiel"): the instrument is
+    /// temporary and its end is the end of the impulse, or the Rijk's money is a one-off impulse.
+    /// Nationale Programma's (ending with the programme) and structural collaborations are not.
+    static let temporaryImpulse: ConsequenceCondition = .allOf([
+        .includesAny("resultaatgericht.horizonInstrument", ["tijdelijk"]),
+        .anyOf([
+            .includesAny("resultaatgericht.afronding", ["impuls-eindigt", "innovatie-gesloten"]),
+            .includesAny("resultaatgericht.rijksgeld", ["eenmalige-impuls"]),
+        ]),
+    ])
 
     /// The profile features that satisfy the condition, or `nil` when it does not hold.
     func triggers(in profile: Profile, mix: PerspectiveMix) -> [ConsequenceTrigger]? {
@@ -58,6 +72,13 @@ public indirect enum ConsequenceCondition: Sendable, Hashable {
         case .anyOf(let conditions):
             let satisfied = conditions.compactMap { $0.triggers(in: profile, mix: mix) }
             return satisfied.isEmpty ? nil : satisfied.flatMap { $0 }
+        case .allOf(let conditions):
+            var triggers: [ConsequenceTrigger] = []
+            for condition in conditions {
+                guard let satisfied = condition.triggers(in: profile, mix: mix) else { return nil }
+                triggers += satisfied
+            }
+            return triggers
         }
     }
 }
@@ -204,7 +225,10 @@ extension ConsequenceRule {
         ConsequenceRule(
             id: "lange-horizon-kennis-en-herijking",
             title: "Een lange horizon vraagt om kennis en periodieke herijking",
-            conditions: [.termAtLeast(13)],
+            // The essay says this of Nationale Programma's (§2.2, §3.2), which run 11 to 20 years
+            // (NP RES and NPG 2019–2030); the "13-30 jaar" of §1.4 is contradicted by its own
+            // tables. Longer than any deal (1–8 years, §1.4) is the essay's own boundary.
+            conditions: [.termAtLeast(9)],
             consequence:
                 "lange-termijndoelen brengen veel onzekerheid mee; daarom wordt veel gebruik gemaakt van wetenschappelijke inzichten en experts, en wordt periodiek bijgehouden of de plannen nog samenhangen met de beoogde resultaten.",
             advice:
@@ -220,22 +244,18 @@ extension ConsequenceRule {
         ConsequenceRule(
             id: "na-de-impuls-de-samenwerking-vasthouden",
             title: "Na een tijdelijke impuls is het vasthouden van de samenwerking de uitdaging",
-            conditions: [
-                .includesAny("resultaatgericht.horizonInstrument", ["tijdelijk"]),
-                .anyOf([
-                    .includesAny("resultaatgericht.horizonEffect", ["structureel"]),
-                    .includesAny("resultaatgericht.afronding", ["impuls-eindigt"]),
-                ]),
-            ],
+            // The essay says this of deals, whose term is the term of an impulse (§1.4, §3.1), not
+            // of Nationale Programma's or structural collaborations.
+            conditions: [.temporaryImpulse],
             consequence:
-                "de deal is bedoeld als vliegwiel: de samenwerking moet zelf standhouden als de impuls eindigt; nu de deal afloopt, is de uitdaging de ontstane samenwerkingen vast te houden.",
+                "de deal biedt een tijdelijke impuls die nadrukkelijk bedoeld is als vliegwiel: de samenwerking moet zelf standhouden als de impuls eindigt; als de deal afloopt, is de uitdaging de ontstane samenwerkingen vast te houden.",
             advice:
                 "Plan vanaf het begin hoe de samenwerking na de impuls doorgaat, en evalueer ex post of zij standhoudt.",
             citation: "§1.4, §3"),
         ConsequenceRule(
             id: "uitvoeringstaken-verantwoording-via-cyclus",
             title: "Uitvoeringstaken worden verantwoord via planning en control of toezicht",
-            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["wettelijke-taken"])],
+            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["wettelijke-taken", "publieke-taken"])],
             consequence:
                 "bij verbanden met formele uitvoeringstaken loopt de verantwoording via de planning-en-controlcyclus, toezichthouders of een inspectie; de nadruk ligt op de uitvoering van publieke taken.",
             advice:
@@ -250,26 +270,28 @@ extension ConsequenceRule {
                 "Ontwikkel vooraf met de partners criteria voor de kwaliteit van het netwerk (wie is verbonden, wat wordt uitgewisseld) en volg die.",
             citation: "§3.3"),
         ConsequenceRule(
-            id: "structurele-investeringsagenda-ander-instrument",
-            title: "Een deal structureel maken is een ander instrument",
+            id: "ondersteunend-programma-eigen-voortgang",
+            title: "Een ondersteunend programma hangt af van hoe de ondersteunden hun voortgang beoordelen",
+            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["ondersteunend"])],
+            consequence:
+                "het programma pakt de opgave niet zelf aan maar ondersteunt de gemeenten, provincies en regio's bij het behalen van hun doelen; het resultaat is afhankelijk van hoe zij hun eigen voortgang beoordelen, en kan niet concreet worden getoetst aan nagekomen prestatieafspraken.",
+            advice:
+                "Evalueer wat de ondersteuning de partijen opleverde (kaders, kennis, weggenomen belemmeringen) en neem hun eigen voortgangsbeoordeling op, in plaats van hen aan vooraf vastgelegde prestaties te houden.",
+            citation: "§3.4, §3.2"),
+        ConsequenceRule(
+            id: "rijksafspraken-top-down",
+            title: "Door het Rijk vastgelegde afspraken maken de opdracht top-down",
+            // The lesser learning effect follows from agreements the Rijk sets ("Woondeals kennen
+            // hierdoor een ander resultaatbegrip", §3.1), not from mandatory participation: a
+            // Veiligheidsregio acts "binnen de kaders van de wet autonoom" (§4.3).
             conditions: [
-                .includesAny("resultaatgericht.horizonInstrument", ["structureel"]),
-                .includesAny("resultaatgericht.rijksgeld", ["structureel", "programmabudget"]),
-                .includesAny(
-                    "samenwerkend.initiatiefVoorstel", ["regio", "steden", "gemeenten", "decentraal-en-privaat"]),
+                .includesAny("resultaatgericht.doelbepaling", ["rijk"]),
+                .includesAny("resultaatgericht.doel", ["streefwaarden"]),
             ],
             consequence:
-                "een structurele vorm is daadwerkelijk een heel ander instrument; zonder 'verdiend vertrouwen' dreigt een run op de gelden door samenwerkingsverbanden die nog in opbouw zijn.",
+                "het gaat om een concrete top-down opdracht vanuit doelstellingen van het Rijk, met afspraken waarop bestuurders kunnen worden aangesproken; het resultaat is meetbaar gemaakt en het leereffect speelt een minder grote rol.",
             advice:
-                "Laat samenwerkingen eerst in een tijdelijke vorm bewijzen dat zij werken en verbind de structurele agenda met de successen daarvan.",
-            citation: "§5.4"),
-        ConsequenceRule(
-            id: "verplichte-deelname-top-down", title: "Verplichte deelname maakt de opdracht top-down",
-            conditions: [.includesAny("samenwerkend.deelnameVerplicht", ["ja"])],
-            consequence:
-                "het gaat om een concrete top-down opdracht vanuit doelstellingen van het Rijk; partijen worden geacht deel te nemen en het leereffect speelt een minder grote rol.",
-            advice:
-                "Concretiseer de opdracht in overleg naar wat haalbaar is voor de deelnemers, en maak de afspraken toetsbaar.",
+                "Concretiseer de opdracht in overleg naar wat haalbaar is voor de deelnemers, maak de afspraken toetsbaar en spreek expliciet af wat er wél geleerd en gedeeld wordt.",
             citation: "§3.1, §4.1, §4.4"),
         ConsequenceRule(
             id: "specifieke-doelen-meetbaar", title: "Specifieke doelen maken resultaten meetbaar",
@@ -303,4 +325,63 @@ extension ConsequenceRule {
                 "Volg de regionale investeringen die de bijdrage losmaakt, en wat er na de bijdrage overeind blijft.",
             citation: "§1.1, §1.4"),
     ]
+}
+
+/// A consequence of changing a design choice rather than of a profile as it is: it follows
+/// when a what-if moves an arrangement from one kind of instrument to another.
+public struct ConsequenceTransition: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    /// All must hold for the profile before the change.
+    public var before: [ConsequenceCondition]
+    /// All must hold for the profile after the change.
+    public var after: [ConsequenceCondition]
+    public var consequence: String
+    public var advice: String
+    public var citation: String
+
+    /// The transitions that follow from changing `before` into `after`.
+    public static func consequences(from before: Profile, to after: Profile) -> [Consequence] {
+        let (mixBefore, mixAfter) = (PerspectiveMix(before), PerspectiveMix(after))
+        return all.compactMap { transition in
+            var triggers: [ConsequenceTrigger] = []
+            for condition in transition.before {
+                guard let satisfied = condition.triggers(in: before, mix: mixBefore) else { return nil }
+                triggers += satisfied.map { $0.prefixed("Nu") }
+            }
+            for condition in transition.after {
+                guard let satisfied = condition.triggers(in: after, mix: mixAfter) else { return nil }
+                triggers += satisfied.map { $0.prefixed("Na de wijziging") }
+            }
+            return Consequence(
+                id: transition.id, title: transition.title, consequence: transition.consequence,
+                advice: transition.advice, citation: transition.citation, triggers: triggers)
+        }
+    }
+
+    /// The essay's consequences of a change of instrument.
+    public static let all: [ConsequenceTransition] = [
+        ConsequenceTransition(
+            id: "structurele-investeringsagenda-ander-instrument",
+            title: "Een deal structureel maken is een ander instrument",
+            // §5.4 is about turning Regio Deals into structural investment agendas: a change from
+            // a temporary impulse to a structural instrument, not a state of a structural
+            // collaboration such as a Metropoolregio.
+            before: [.temporaryImpulse],
+            after: [.includesAny("resultaatgericht.horizonInstrument", ["structureel"])],
+            consequence:
+                "een structurele vorm is daadwerkelijk een heel ander instrument: in structurele samenwerkingen heeft het Rijk doorgaans een relatief kleine rol. Zonder 'verdiend vertrouwen' dreigt een run op de gelden door samenwerkingsverbanden die nog in opbouw zijn, en het meten en attribueren van effecten blijft even lastig als bij de deal.",
+            advice:
+                "Vervang de tijdelijke vorm niet maar laat beide elkaar versterken: laat samenwerkingen eerst in een deal bewijzen dat zij werken en laat de structurele agenda voortbouwen op die successen.",
+            citation: "§5.4")
+    ]
+}
+
+extension ConsequenceTrigger {
+    /// The trigger with its description prefixed, for a consequence of a change ("Nu: …").
+    func prefixed(_ moment: String) -> ConsequenceTrigger {
+        var trigger = self
+        trigger.description = "\(moment): \(description)"
+        return trigger
+    }
 }

@@ -1,3 +1,22 @@
+/// Where an evaluation approach comes from: the essay, or Vliegwiel's elaboration of it.
+///
+/// The essay names the need for evaluation that fits network governance but says "er is nog
+/// altijd weinig instrumentarium ontwikkeld" (§5.1); it names none of the methods that
+/// Vliegwiel adds for it. Those carry their own literature, not an essay section.
+public enum ApproachOrigin: String, Sendable, Hashable, Encodable, CaseIterable {
+    /// The essay names the approach or its ingredients.
+    case essay = "essay"
+    /// Vliegwiel's elaboration, with its own literature.
+    case elaboration = "uitwerking-vliegwiel"
+
+    public var label: String {
+        switch self {
+        case .essay: "uit het essay"
+        case .elaboration: "uitwerking van Vliegwiel, niet uit het essay"
+        }
+    }
+}
+
 /// An evaluation approach and when it fits: "evaluatiesystematiek volgt sturingssystematiek" (§5.1).
 public struct EvaluationApproach: Sendable, Hashable, Encodable, Identifiable {
     public var id: String
@@ -9,7 +28,10 @@ public struct EvaluationApproach: Sendable, Hashable, Encodable, Identifiable {
     public var exAnte: String
     public var exDurante: String
     public var exPost: String
+    /// The essay's section for an approach from the essay; for an elaboration, the label
+    /// "uitwerking van Vliegwiel, niet uit het essay" and the literature it rests on.
     public var citation: String
+    public var origin: ApproachOrigin = .essay
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -20,6 +42,12 @@ public struct EvaluationApproach: Sendable, Hashable, Encodable, Identifiable {
         case evidence = "bewijs"
         case exAnte, exDurante, exPost
         case citation = "bron"
+        case origin = "herkomst"
+    }
+
+    /// The citation of an elaboration: its label and its literature.
+    static func elaboration(_ literature: String) -> String {
+        "\(ApproachOrigin.elaboration.label): \(literature)"
     }
 }
 
@@ -141,6 +169,10 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
                 fits = true
                 reasons.append("er gaat geld van het Rijk in om, dat rechtmatig moet zijn besteed en verantwoord")
             }
+            if has("resultaatgericht.resultaatbegrip", "wettelijke-taken") {
+                fits = true
+                reasons.append("het resultaat is de uitvoering van wettelijke taken, volgens de wet en onder toezicht")
+            }
         case "indicatoren-en-streefwaarden":
             if has("resultaatgericht.doel", "streefwaarden")
                 || has("resultaatgericht.resultaatbegrip", "prestatieafspraken")
@@ -151,9 +183,15 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
         case "lineaire-toerekening":
             let broad = has("resultaatgericht.doel", "bijdragen-aan", "thematisch")
             let network = mix.weight(of: .networking) >= substantialWeight
-            fits = !broad && !network && has("resultaatgericht.doel", "specifiek", "streefwaarden")
+            let supporting = has("resultaatgericht.resultaatbegrip", "ondersteunend")
+            fits = !broad && !network && !supporting && has("resultaatgericht.doel", "specifiek", "streefwaarden")
             reasons = []
             if broad { reasons.append("het doel is breed ('bijdragen aan'): de bijdrage is vooraf niet te definiëren") }
+            if supporting {
+                reasons.append(
+                    "het programma ondersteunt anderen bij hun eigen doelen: het resultaat hangt af van hoe zij hun voortgang beoordelen (§3.4)"
+                )
+            }
             if network {
                 reasons.append(
                     "netwerksturing weegt \(percent(.networking)): een interventie leidt via deeleffecten en voorwaarden, samen met interventies van anderen, tot resultaat — eerder circulair dan lineair"
@@ -171,23 +209,58 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
                 fits = true
                 reasons.append("netwerkopbouw is zelf een beoogd resultaat")
             }
+            if has("resultaatgericht.resultaatbegrip", "ondersteunend") {
+                fits = true
+                reasons.append(
+                    "het programma ondersteunt en verbindt anderen: de kwaliteit van die ondersteuning is het resultaat"
+                )
+            }
+        case "input-output-outcome":
+            if has("resultaatgericht.resultaatbegrip", "publieke-taken") {
+                fits = true
+                reasons.append(
+                    "publieke taken met resultaten die in cijfers tegen de uitgaven te meten zijn (§3.3, vn. 51)")
+            }
         case "lerende-evaluatie":
             if has("resultaatgericht.resultaatbegrip", "leren-en-beweging") {
                 fits = true
                 reasons.append("leren en beweging gelden als resultaat")
             }
         case "outcome-harvesting":
-            if has("resultaatgericht.doelbepaling", "partners") {
+            if has("resultaatgericht.doelbepaling", "partners") && profile.servesSocietalInitiators {
                 fits = true
-                reasons.append("de partners bepalen zelf de beoogde resultaten, die vooraf niet vastliggen")
+                reasons.append(
+                    "de partners, met initiatiefnemers uit de samenleving, bepalen zelf de beoogde resultaten, die vooraf niet vastliggen"
+                )
+            }
+        case "doelmatigheid-zonder-toerekening":
+            // §5.2: instruments that "naast doeltreffendheid en doelmatigheid ook oog hebben voor
+            // andere waarden"; the Rekenkamer's critique as "een zoektocht naar hoe dan toch
+            // doelmatigheid is vast te stellen als netwerkend werken de sturingsvorm is".
+            let network = mix.weight(of: .networking) >= substantialWeight
+            fits = network
+            reasons = []
+            if network {
+                reasons.append(
+                    "netwerksturing weegt \(percent(.networking)): doeltreffendheid en doelmatigheid blijven gevraagd, naast andere waarden, maar worden vastgesteld zonder lineaire toerekening"
+                )
+            } else {
+                reasons.append(
+                    "netwerksturing weegt maar \(percent(.networking)): doelmatigheid kan met input, output en outcome worden vastgesteld"
+                )
             }
         case "voortzetting-na-financiering":
-            if has("resultaatgericht.horizonInstrument", "tijdelijk")
-                && (has("resultaatgericht.horizonEffect", "structureel")
-                    || has("resultaatgericht.afronding", "impuls-eindigt"))
-            {
-                fits = true
-                reasons.append("een tijdelijk instrument moet een blijvende samenwerking of blijvend effect opleveren")
+            // Only after a temporary impulse of the Rijk (§1.4, §3): a structural collaboration
+            // without Rijk money, such as a Regionale Uitvoeringsdienst, has no impulse to outlast.
+            let impulse = ConsequenceCondition.temporaryImpulse.triggers(in: profile, mix: mix) != nil
+            fits = impulse
+            reasons = []
+            if impulse {
+                reasons.append(
+                    "een tijdelijke impuls is bedoeld als vliegwiel: de samenwerking moet standhouden als de impuls eindigt"
+                )
+            } else {
+                reasons.append("er is geen tijdelijke impuls van het Rijk die de samenwerking moet overleven")
             }
         default:
             break
@@ -205,7 +278,10 @@ extension EvaluationApproach {
             description:
                 "Toetst of middelen en taken volgens wet- en regelgeving en de gemaakte afspraken zijn besteed en uitgevoerd.",
             questions: ["Zijn de middelen rechtmatig besteed en volgens de regels van het instrument verantwoord?"],
-            evidence: ["verantwoordingsinformatie (SiSa, jaarrekening)", "toets aan de regels van het instrument"],
+            evidence: [
+                "verantwoordingsinformatie: jaarrekening en, bij een specifieke uitkering, SiSa (\(ApproachOrigin.elaboration.label): art. 17a Financiële-verhoudingswet)",
+                "toets aan de regels van het instrument",
+            ],
             exAnte: "Leg vast welke regels gelden en hoe de besteding wordt verantwoord.",
             exDurante: "Volg besteding en naleving per jaar.",
             exPost: "Stel vast of middelen rechtmatig zijn besteed.", citation: "§5.1, §5.3"),
@@ -229,6 +305,26 @@ extension EvaluationApproach {
             exDurante: "Registreer middelen en output per project en programmalijn.",
             exPost: "Beoordeel doeltreffendheid en doelmatigheid.", citation: "§5.1, §5.2"),
         EvaluationApproach(
+            id: "doelmatigheid-zonder-toerekening",
+            name: "Doeltreffendheid en doelmatigheid zonder lineaire toerekening",
+            perspective: .performing,
+            description:
+                "Stelt ook bij netwerksturing vast wat de middelen opleverden, zonder een deel van de uitkomst aan één partij toe te rekenen: kosten per gerealiseerde programma-output en de regionale investeringen die de Rijksbijdrage losmaakte.",
+            questions: [
+                "Wat kostte elke gerealiseerde programma-output (project, voorziening, deelnemer), en staat dat in verhouding tot vergelijkbare aanpakken?",
+                "Welke regionale investeringen, publiek en privaat, maakte de bijdrage van het Rijk los (het vliegwiel)?",
+            ],
+            evidence: [
+                "financiële realisatie per programmalijn en project", "gerealiseerde output per project",
+                "toezeggingen en realisaties van regionale partners naast die van het Rijk",
+            ],
+            exAnte:
+                "Leg per programmalijn vast welke output wordt beoogd en welke regionale middelen de bijdrage moet losmaken.",
+            exDurante: "Registreer kosten, output en regionale toezeggingen en realisaties per project.",
+            exPost:
+                "Beoordeel kosten per output en het vliegwieleffect, naast het bijdrageverhaal en de andere waarden van de samenwerking.",
+            citation: "§5.2, §5.1, §1.1"),
+        EvaluationApproach(
             id: "lineaire-toerekening", name: "Lineaire toerekening (interventie A → resultaat B)",
             perspective: .performing,
             description:
@@ -248,7 +344,10 @@ extension EvaluationApproach {
             evidence: ["de veranderingstheorie met haar aannames per schakel"],
             exAnte: "Stel met de partners de veranderingstheorie op, met de aannames per schakel.",
             exDurante: "Herijk de veranderingstheorie als de praktijk anders loopt.",
-            exPost: "Toets de veranderingstheorie aan wat er is gebeurd.", citation: "§5.1"),
+            exPost: "Toets de veranderingstheorie aan wat er is gebeurd.",
+            citation: EvaluationApproach.elaboration(
+                "Weiss (1995), 'Nothing as practical as good theory'; Funnell en Rogers (2011), Purposeful Program Theory; in antwoord op de A→D→V→B-keten van §5.1"
+            ), origin: .elaboration),
         EvaluationApproach(
             id: "bijdrage-analyse", name: "Bijdrage-analyse (contribution analysis, Mayne)", perspective: .networking,
             description:
@@ -260,7 +359,10 @@ extension EvaluationApproach {
             evidence: ["bewijs per schakel met zijn sterkte", "rivaliserende verklaringen"],
             exAnte: "Bepaal welk bewijs per schakel nodig is.",
             exDurante: "Verzamel bewijs per schakel en noteer rivaliserende verklaringen.",
-            exPost: "Schrijf per uitkomst het bijdrageverhaal.", citation: "§5.1"),
+            exPost: "Schrijf per uitkomst het bijdrageverhaal.",
+            citation: EvaluationApproach.elaboration(
+                "Mayne (2001), 'Addressing attribution through contribution analysis', Canadian Journal of Program Evaluation 16(1); Mayne (2012), 'Contribution analysis: Coming of age?', Evaluation 18(3)"
+            ), origin: .elaboration),
         EvaluationApproach(
             id: "netwerkkwaliteit", name: "Proces- en netwerkkwaliteit", perspective: .networking,
             description:
@@ -289,7 +391,9 @@ extension EvaluationApproach {
             exAnte: "Kies de thema's van brede welvaart waarop de opgave betrekking heeft.",
             exDurante: "Volg de regionale cijfers jaarlijks als context.",
             exPost: "Beschrijf de ontwikkeling als context van het bijdrageverhaal, niet als effect.",
-            citation: "§5, §5.1"),
+            citation: EvaluationApproach.elaboration(
+                "CBS, Monitor Brede Welvaart en de regionale Monitor Brede Welvaart; aanleiding: de Algemene Rekenkamer mist hoe brede welvaart zich in regio's met een deal ontwikkelde (§5)"
+            ), origin: .elaboration),
         EvaluationApproach(
             id: "outcome-harvesting", name: "Outcome harvesting", perspective: .responsive,
             description:
@@ -300,7 +404,10 @@ extension EvaluationApproach {
             evidence: ["beschreven uitkomsten, gevalideerd bij betrokkenen"],
             exAnte: "Spreek af dat uitkomsten worden verzameld.",
             exDurante: "Verzamel uitkomsten doorlopend bij partners en initiatiefnemers.",
-            exPost: "Valideer en analyseer de verzamelde uitkomsten.", citation: "§5.1"),
+            exPost: "Valideer en analyseer de verzamelde uitkomsten.",
+            citation: EvaluationApproach.elaboration(
+                "Wilson-Grau en Britt (2012), Outcome Harvesting, Ford Foundation; Wilson-Grau (2019), Outcome Harvesting: Principles, Steps, and Evaluation Applications"
+            ), origin: .elaboration),
         EvaluationApproach(
             id: "voortzetting-na-financiering", name: "Voortzetting en autonomie na de financiering",
             perspective: .responsive,

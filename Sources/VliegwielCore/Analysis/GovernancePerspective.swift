@@ -45,7 +45,8 @@ public struct PerspectiveContribution: Sendable, Hashable, Encodable {
     public var dimensionID: String
     public var code: String
     /// 3: the essay names the feature as defining the perspective; 2: a strong sign of it;
-    /// 1: a supporting sign. Only the ratios matter: the weights are normalized.
+    /// 1: a supporting sign. A value the source gives as an exception ("in sommige gevallen")
+    /// counts for half, rounded down. Only the ratios matter: the weights are normalized.
     public var points: Int
     public var reason: String
     public var citation: String
@@ -145,6 +146,26 @@ extension GovernancePerspective: Encodable {
 /// The documented table behind the weights: which feature pushes toward which perspective,
 /// by how much and why. See docs/analyse.md.
 enum PerspectiveRules {
+    /// For whom the Rijk's supporting or following role works: societal resilience is about
+    /// "initiatiefnemers uit bedrijfsleven, maatschappelijk middenveld en de brede samenleving"
+    /// (§5.1), not about co-governments such as the gemeenten of a Metropoolregio.
+    private enum Scope {
+        /// Always.
+        case always
+        /// Only when the arrangement serves societal initiators (``Profile/servesSocietalInitiators``).
+        case societalInitiators
+        /// Only when it does not: the Rijk then follows or supports co-governments.
+        case coGovernments
+
+        func holds(for profile: Profile) -> Bool {
+            switch self {
+            case .always: true
+            case .societalInitiators: profile.servesSocietalInitiators
+            case .coGovernments: !profile.servesSocietalInitiators
+            }
+        }
+    }
+
     private struct Rule {
         var perspective: GovernancePerspective
         var dimensionID: String
@@ -152,6 +173,7 @@ enum PerspectiveRules {
         var points: Int
         var reason: String
         var citation: String
+        var scope: Scope = .always
     }
 
     private static let rules: [Rule] = [
@@ -159,6 +181,10 @@ enum PerspectiveRules {
         Rule(
             perspective: .lawful, dimensionID: "resultaatgericht.resultaatbegrip", code: "wettelijke-taken", points: 3,
             reason: "resultaat is het uitvoeren van wettelijke taken", citation: "§5.1, §3.3"),
+        Rule(
+            perspective: .lawful, dimensionID: "resultaatgericht.resultaatbegrip", code: "publieke-taken", points: 1,
+            reason: "resultaat is de uitvoering van publieke taken door een formeel verband, verantwoord via toezicht",
+            citation: "§3.3, §3.4"),
         Rule(
             perspective: .lawful, dimensionID: "resultaatgericht.doelbepaling", code: "wet", points: 2,
             reason: "de wet bepaalt de doelen", citation: "§5.1"),
@@ -183,6 +209,12 @@ enum PerspectiveRules {
             perspective: .performing, dimensionID: "resultaatgericht.resultaatbegrip", code: "prestatieafspraken",
             points: 3, reason: "resultaat is het nakomen van prestatieafspraken", citation: "§5.1, §3.4"),
         Rule(
+            perspective: .performing, dimensionID: "resultaatgericht.resultaatbegrip", code: "publieke-taken",
+            points: 2,
+            reason:
+                "resultaat is de uitvoering van publieke taken, waarvan uitgaven en resultaten in cijfers te meten zijn",
+            citation: "§3.3, §3.4, §5.1"),
+        Rule(
             perspective: .performing, dimensionID: "resultaatgericht.doel", code: "specifiek", points: 2,
             reason: "het doel is specifiek geformuleerd", citation: "§3.4"),
         Rule(
@@ -203,6 +235,9 @@ enum PerspectiveRules {
         Rule(
             perspective: .performing, dimensionID: "resultaatgericht.monitoring", code: "externe-partij", points: 1,
             reason: "een externe partij monitort de resultaten", citation: "§3.2"),
+        Rule(
+            perspective: .performing, dimensionID: "resultaatgericht.monitoring", code: "gemonitord", points: 1,
+            reason: "de resultaten worden gemonitord", citation: "§5.1, §3.1"),
         Rule(
             perspective: .performing, dimensionID: "resultaatgericht.rijksgeld", code: "programmabudget", points: 1,
             reason: "een programmabudget van het Rijk moet worden verantwoord", citation: "§4.2"),
@@ -226,6 +261,11 @@ enum PerspectiveRules {
         Rule(
             perspective: .networking, dimensionID: "resultaatgericht.resultaatbegrip", code: "netwerkopbouw",
             points: 2, reason: "het opbouwen van een netwerk is het resultaat", citation: "§3.3"),
+        Rule(
+            perspective: .networking, dimensionID: "resultaatgericht.resultaatbegrip", code: "ondersteunend",
+            points: 2,
+            reason: "het programma ondersteunt medeoverheden bij hun eigen doelen; zij beoordelen hun eigen voortgang",
+            citation: "§3.4"),
         Rule(
             perspective: .networking, dimensionID: "resultaatgericht.doelbepaling", code: "gezamenlijk", points: 2,
             reason: "de doelen worden gezamenlijk bepaald", citation: "§3.1"),
@@ -257,44 +297,83 @@ enum PerspectiveRules {
             perspective: .networking, dimensionID: "samenwerkend.samenstelling", code: "vloeiend", points: 1,
             reason: "partijen treden toe en uit", citation: "§4.4"),
 
-        // Responsieve overheid: "initiatiefnemers … ondersteunen … autonomie" (§5.1).
+        // Responsieve overheid: "initiatiefnemers uit bedrijfsleven, maatschappelijk middenveld en de
+        // brede samenleving ondersteunen … autonomie" (§5.1). A Rijk that follows or supports
+        // co-governments is not that: those features count toward the network instead.
         Rule(
             perspective: .responsive, dimensionID: "samenwerkend.rolRijk", code: "ondergeschikt", points: 2,
-            reason: "het Rijk is ondersteunend en dienend aan de andere partijen", citation: "§4.1, §5.1"),
+            reason: "het Rijk is ondersteunend en dienend aan initiatiefnemers uit de samenleving",
+            citation: "§4.1, §5.1", scope: .societalInitiators),
+        Rule(
+            perspective: .networking, dimensionID: "samenwerkend.rolRijk", code: "ondergeschikt", points: 1,
+            reason:
+                "het Rijk is ondersteunend aan medeoverheden, als partner in hun netwerk; dat is geen ondersteuning van initiatiefnemers uit de samenleving",
+            citation: "§4.1, §4.3, §5.1", scope: .coGovernments),
         Rule(
             perspective: .responsive, dimensionID: "samenwerkend.initiatiefVoorstel", code: "decentraal-en-privaat",
             points: 2, reason: "het initiatief komt van decentrale en private partijen", citation: "§4.1, §5.1"),
         Rule(
             perspective: .responsive, dimensionID: "samenwerkend.initiatiefVoorstel", code: "regio", points: 1,
-            reason: "het initiatief voor het voorstel komt uit de regio (bottom-up)", citation: "§4.1"),
+            reason: "het initiatief voor het voorstel komt uit de regio, met initiatiefnemers uit de samenleving",
+            citation: "§4.1, §5.1", scope: .societalInitiators),
         Rule(
             perspective: .responsive, dimensionID: "samenwerkend.initiatiefVoorstel", code: "gemeenten", points: 1,
-            reason: "het initiatief komt van gemeenten zelf", citation: "§4.3"),
+            reason: "het initiatief komt van gemeenten, met initiatiefnemers uit de samenleving",
+            citation: "§4.3, §5.1", scope: .societalInitiators),
         Rule(
             perspective: .responsive, dimensionID: "samenwerkend.initiatiefVoorstel", code: "steden", points: 1,
-            reason: "het initiatief komt van de steden", citation: "§4.1"),
+            reason: "het initiatief komt van de steden, met initiatiefnemers uit de samenleving",
+            citation: "§4.1, §5.1", scope: .societalInitiators),
+        Rule(
+            perspective: .networking, dimensionID: "samenwerkend.initiatiefVoorstel", code: "regio", points: 1,
+            reason: "het voorstel komt van onderop, van medeoverheden in de regio ('beweging van onderop')",
+            citation: "§4.1, §5.1", scope: .coGovernments),
+        Rule(
+            perspective: .networking, dimensionID: "samenwerkend.initiatiefVoorstel", code: "gemeenten", points: 1,
+            reason: "het initiatief komt van onderop, van gemeenten", citation: "§4.3, §5.1", scope: .coGovernments),
+        Rule(
+            perspective: .networking, dimensionID: "samenwerkend.initiatiefVoorstel", code: "steden", points: 1,
+            reason: "het initiatief komt van onderop, van de steden", citation: "§4.1, §5.1", scope: .coGovernments),
         Rule(
             perspective: .responsive, dimensionID: "resultaatgericht.doelbepaling", code: "partners", points: 2,
-            reason: "de partners bepalen zelf welke resultaten zij nastreven", citation: "§3.1, §3.3"),
+            reason: "de partners, met initiatiefnemers uit de samenleving, bepalen zelf welke resultaten zij nastreven",
+            citation: "§3.1, §5.1", scope: .societalInitiators),
+        Rule(
+            perspective: .networking, dimensionID: "resultaatgericht.doelbepaling", code: "partners", points: 1,
+            reason: "medeoverheden bepalen in hun samenwerkingsverband zelf de doelen (decentrale zelfsturing)",
+            citation: "§2.3, §3.3, §4.3", scope: .coGovernments),
         Rule(
             perspective: .responsive, dimensionID: "resultaatgericht.monitoring", code: "zelf", points: 1,
-            reason: "de partijen monitoren en evalueren zelf", citation: "§3.1"),
+            reason: "de partijen, met initiatiefnemers uit de samenleving, monitoren en evalueren zelf",
+            citation: "§3.1, §5.1", scope: .societalInitiators),
         Rule(
             perspective: .responsive, dimensionID: "interbestuurlijk.maatschappelijkePartijen.inwoners",
-            code: "betrokken", points: 1, reason: "inwoners doen mee", citation: "§2.2"),
+            code: "betrokken", points: 1, reason: "inwoners doen mee", citation: "§2.2, §5.1"),
     ]
 
+    /// The features of `profile` that push toward a perspective. A dimension counts once per
+    /// perspective however many values it holds: of its values that push toward the same
+    /// perspective only the strongest counts (the essay's "zowel … als …" describes one choice,
+    /// not several). A value given as an exception counts for half, rounded down.
     static func contributions(for profile: Profile) -> [PerspectiveContribution] {
-        var result: [PerspectiveContribution] = []
-        for rule in rules {
+        var strongest: [String: (order: Int, contribution: PerspectiveContribution)] = [:]
+        for (order, rule) in rules.enumerated() where rule.scope.holds(for: profile) {
             guard let dimension = ProfileDimension.named(rule.dimensionID),
-                dimension.reading(of: profile).codes.contains(rule.code)
+                let entry = dimension.reading(of: profile).entries.first(where: { $0.code == rule.code })
             else { continue }
-            result.append(
-                PerspectiveContribution(
-                    perspective: rule.perspective, dimensionID: rule.dimensionID, code: rule.code, points: rule.points,
-                    reason: rule.reason, citation: rule.citation))
+            var contribution = PerspectiveContribution(
+                perspective: rule.perspective, dimensionID: rule.dimensionID, code: rule.code, points: rule.points,
+                reason: rule.reason, citation: rule.citation)
+            if entry.isException {
+                contribution.points = rule.points / 2
+                contribution.reason +=
+                    " (een uitzondering, niet de regel: telt voor de helft van \(rule.points), naar beneden afgerond)"
+            }
+            let key = "\(rule.perspective.rawValue) \(rule.dimensionID)"
+            if let kept = strongest[key], kept.contribution.points >= contribution.points { continue }
+            strongest[key] = (strongest[key]?.order ?? order, contribution)
         }
+        var result = strongest.values.sorted { $0.order < $1.order }.map(\.contribution)
         // Many layers of government working together is itself network governance (§2.4, §5.1).
         let layers = profile.participatingLayerCount
         if layers >= 3 {
@@ -348,6 +427,15 @@ enum PerspectiveRules {
 }
 
 extension Profile {
+    /// Whether the arrangement serves initiators from society — business, civil society or
+    /// citizens — as societal resilience does (§5.1): the proposal comes from decentral and
+    /// private parties, residents take part, or the societal parties are mainly private.
+    public var servesSocietalInitiators: Bool {
+        collaboration.proposalInitiative.contains(.decentralAndPrivate)
+            || intergovernmental.residents.contains(.involved)
+            || intergovernmental.sectorEmphasis.contains(.privateSector)
+    }
+
     /// How many of the four layers of government take part (sometimes, present or leading).
     public var participatingLayerCount: Int {
         [

@@ -39,6 +39,21 @@ public struct Coded<Value: DimensionValue>: Sendable, Hashable {
         self.citation = citation
         self.note = note
     }
+
+    /// Whether the source gives this value as an exception to the rule ("in sommige gevallen"):
+    /// the coder says so by starting the note with "Uitzondering" (docs/catalogusformaat.md).
+    public var isException: Bool { CodingNote.marksException(note) }
+}
+
+/// Conventions of the coder's note (`toelichting`).
+public enum CodingNote {
+    /// The word a note starts with when the value is an exception, not the rule.
+    public static let exceptionMarker = "Uitzondering"
+
+    /// Whether `note` marks its value as an exception.
+    public static func marksException(_ note: String?) -> Bool {
+        note?.drop { $0 == " " }.hasPrefix(exceptionMarker) == true
+    }
 }
 
 /// A dimension of a profile: coded (one or more values, each with its source),

@@ -44,6 +44,9 @@ public struct DimensionReading: Sendable, Hashable {
         public var quote: String
         public var citation: String
         public var note: String?
+
+        /// Whether the value is an exception to the rule (see ``CodingNote``).
+        public var isException: Bool { CodingNote.marksException(note) }
     }
 
     public var entries: [Entry]
@@ -71,6 +74,7 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
     private let codeReader: @Sendable (Profile) -> [String]?
     private let writer: @Sendable (inout Profile, [String], String, String) -> [String]
     private let unstater: @Sendable (inout Profile, String) -> Void
+    private let copier: @Sendable (inout Profile, Profile, @Sendable (String?) -> String?) -> Void
 
     init<Value: DimensionValue>(
         _ id: String, _ element: ProfileElement, _ label: String,
@@ -99,6 +103,14 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
             switch profile[keyPath: keyPath] {
             case .notStated: nil
             case .stated(let codings): codings.map(\.value.code)
+            }
+        }
+        copier = { target, source, note in
+            switch source[keyPath: keyPath] {
+            case .notStated(let reason): target[keyPath: keyPath] = .notStated(reason: reason)
+            case .stated(let codings):
+                target[keyPath: keyPath] = .stated(
+                    codings.map { Coded($0.value, quote: $0.quote, citation: $0.citation, note: note($0.note)) })
             }
         }
         writer = { profile, codes, quote, citation in
@@ -150,6 +162,15 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
                     ValidationIssue(field: id, message: "onbekende waarde '\($0)'; toegestaan: \(allowedCodes)")
                 })
         }
+        return result
+    }
+
+    /// `target` with this dimension as `source` has it, each value's note rewritten by `note`.
+    public func copying(
+        from source: Profile, into target: Profile, note: @escaping @Sendable (String?) -> String? = { $0 }
+    ) -> Profile {
+        var result = target
+        copier(&result, source, note)
         return result
     }
 

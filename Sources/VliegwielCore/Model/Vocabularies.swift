@@ -98,8 +98,24 @@ public enum ResultConcept: String, Vocabulary {
     case innovations = "innovaties"
     case contributingProjects = "projecten-bijdragend"
     case performanceAgreements = "prestatieafspraken"
+    /// Tasks laid down in law, such as a Veiligheidsregio's (§4.3, vn. 73).
     case statutoryTasks = "wettelijke-taken"
+    /// The execution of public tasks, statutory or not: "ligt de nadruk op de uitvoering van
+    /// publieke taken" (§3.4), e.g. a Metropoolregio's infrastructure projects (§3.3, vn. 51).
+    case publicTasks = "publieke-taken"
     case networkBuilding = "netwerkopbouw"
+    /// A programme that supports others in reaching their own goals: "of juist de verschillende
+    /// gemeenten en provincies ondersteunt bij het behalen van doelen" (§3.4), as the NP RES.
+    case supporting = "ondersteunend"
+
+    public var label: String {
+        switch self {
+        case .statutoryTasks: "wettelijke taken"
+        case .publicTasks: "publieke taken"
+        case .supporting: "ondersteunen en faciliteren van anderen"
+        default: rawValue.replacingOccurrences(of: "-", with: " ")
+        }
+    }
 }
 
 /// Who sets the intended results (§3.1: "door de betrokken partijen zelf, soms wel in
@@ -120,6 +136,16 @@ public enum Monitoring: String, Vocabulary {
     case inspectorate = "inspectie"
     case planningAndControl = "planning-en-control"
     case index = "index"
+    /// The source says the results are monitored but not by whom (§3.1, vn. 39: "De relatie
+    /// tussen de Rijksbijdrage en de resultaten wordt gemonitord").
+    case monitoredByUnstated = "gemonitord"
+
+    public var label: String {
+        switch self {
+        case .monitoredByUnstated: "gemonitord, door wie niet vermeld"
+        default: rawValue.replacingOccurrences(of: "-", with: " ")
+        }
+    }
 }
 
 /// Whether results are shared publicly (§3.1).

@@ -105,6 +105,8 @@ public enum RuleCheck {
     /// What the record says about money and partners, as the rules need it.
     private struct Facts {
         var rijkContribution: EuroCents?
+        /// The deal's Rijk contribution as the portfolio records it, not derived from commitments.
+        var knownRijkContribution: EuroCents?
         var rijkContributionSource: String
         var commitments: FinanceTotals
         var rijkCommitmentYears: [Int: EuroCents]
@@ -123,6 +125,7 @@ public enum RuleCheck {
             rijkCommitmentYears = Dictionary(grouping: rijkLines, by: \.year).mapValues {
                 $0.reduce(EuroCents.zero) { $0 + $1.amount }
             }
+            knownRijkContribution = record.deal.rijkContribution
             if let known = record.deal.rijkContribution {
                 rijkContribution = known
                 rijkContributionSource = "Rijksbijdrage (portefeuille)"
@@ -155,14 +158,30 @@ public enum RuleCheck {
         let parameter = { (name: String) in rule.parameters[name] ?? 0 }
         switch rule.id {
         case .oneOff:
+            // "Eenmalig" means not structural: one contribution for the deal, which may be
+            // committed and paid over several years, not a contribution that recurs. What the
+            // data can show is ministries committing more than the deal's one contribution.
             guard !facts.rijkCommitmentYears.isEmpty else {
                 return .unchecked("er zijn geen toezeggingen van ministeries vastgelegd")
             }
             let years = facts.rijkCommitmentYears.keys.sorted()
-            guard years.count > 1 else { return .met("alle toezeggingen van het Rijk vallen in \(years[0])") }
+            let committed = years.reduce(EuroCents.zero) { $0 + facts.rijkCommitmentYears[$1]! }
+            let spread = years.count == 1 ? "in \(years[0])" : "over \(years.count) jaren (\(years[0])–\(years.last!))"
+            guard let contribution = facts.knownRijkContribution else {
+                return .met("de toezeggingen van het Rijk vormen één bijdrage van \(committed.formatted), \(spread)")
+            }
+            guard committed > contribution else {
+                return .met(
+                    "de toezeggingen van het Rijk (\(committed.formatted), \(spread)) passen binnen de eenmalige Rijksbijdrage van \(contribution.formatted)"
+                )
+            }
             return .broken(
-                "De toezeggingen van het Rijk zijn over \(years.count) jaren verdeeld; de Rijksbijdrage is eenmalig.",
-                years.map { .amount("Toezegging Rijk \($0)", facts.rijkCommitmentYears[$0]!) })
+                "De toezeggingen van het Rijk (\(committed.formatted)) zijn hoger dan de eenmalige Rijksbijdrage van \(contribution.formatted); wat erbovenop komt, is een tweede of terugkerende bijdrage.",
+                years.map { .amount("Toezegging Rijk \($0)", facts.rijkCommitmentYears[$0]!) }
+                    + [
+                        .amount("Toezeggingen Rijk samen", committed),
+                        .amount("Eenmalige Rijksbijdrage (portefeuille)", contribution),
+                    ])
 
         case .maximumRijkShare:
             guard let rijk = facts.rijkContribution else { return .unchecked(noRijkAmount) }
