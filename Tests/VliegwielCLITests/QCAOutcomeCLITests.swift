@@ -39,6 +39,32 @@ import Testing
         #expect(try cli.run("uitkomst", "lijst", "ONBEKEND").output == "Geen uitkomst ONBEKEND vastgelegd.\n")
     }
 
+    /// The worked example of docs/qca.md (issue 13, item 3): the real Regio Deals of tranches
+    /// 1–4 with the outcome VERVOLGDEAL derived from the dataset, on a fresh database.
+    @Test func theWorkedExampleOnTheRealPortfolioHasAtLeastThirtyCases() throws {
+        let result = try CLI().run(
+            "qca", "--uit-database", "--uitkomst", "VERVOLGDEAL",
+            "--voorwaarde", "SPECIFIEK=resultaatgericht.doel:specifiek,streefwaarden",
+            "--voorwaarde", "PROVINCIE=interbestuurlijk.bestuurslagen.provincie:aanwezig,leidend",
+            "--voorwaarde", "MEERPARTIJEN=resultaatgericht.cofinanciering:meerpartijen",
+            "--voorwaarde", "GEMENGD=interbestuurlijk.maatschappelijkePartijen.nadruk:gemengd,privaat",
+            "--formaat", "json")
+        #expect(result.status == 0, "\(result.errors)")
+        let document = try json(result.output)
+        #expect((document["aantalGevallen"] as? Int ?? 0) >= 30)
+        #expect(((document["waarheidstabel"] as? [String: Any])?["rijen"] as? [Any])?.isEmpty == false)
+        let data = try #require(document["gegevens"] as? [String: Any])
+        let cases = try #require(data["gevallen"] as? [[String: Any]])
+        #expect(cases.allSatisfy { ($0["arrangement"] as? String)?.hasPrefix("regio-deal-") == true })
+        #expect(cases.contains { ($0["uitkomstBron"] as? String)?.hasPrefix("Voortgezet in regio-deal-") == true })
+        let text = try CLI().run(
+            "qca", "--uit-database", "--uitkomst", "VERVOLGDEAL",
+            "--voorwaarde", "SPECIFIEK=resultaatgericht.doel:specifiek,streefwaarden",
+            "--voorwaarde", "PROVINCIE=interbestuurlijk.bestuurslagen.provincie:aanwezig,leidend")
+        #expect(text.output.contains("Waarheidstabel"))
+        #expect(text.output.contains("Oplossing: conservatief"))
+    }
+
     @Test func badOutcomesNameTheField() throws {
         let cli = CLI()
         let result = try cli.run("uitkomst", "zet", "regio-deal", "VOORT-GEZET", "1,5")

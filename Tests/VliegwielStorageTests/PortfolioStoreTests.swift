@@ -58,7 +58,7 @@ extension StoreKind {
             #expect(deals.first { $0.id == "regio-deal-5-delft-west" }?.rijkContribution == nil)
             let zwolle = try #require(try await seeded.arrangements.arrangement(id: "regio-deal-3-zwolle"))
             #expect(zwolle.kind == .practice && zwolle.variantID == "regio-deal")
-            #expect(zwolle.profile == (try CuratedPortfolioFiles.bundled().deal("regio-deal-3-zwolle"))?.profile)
+            #expect(zwolle.profile == (try BundledPortfolio.seed().arrangements.first { $0.id == zwolle.id })?.profile)
             // The reference variants, the real Regio Deals, the City Deals and Woondeals, the demo deal.
             #expect(
                 try await seeded.arrangements.allArrangements().count

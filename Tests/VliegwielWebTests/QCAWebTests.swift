@@ -36,7 +36,7 @@ import VliegwielWeb
             ("regio-deal", "VOORTGEZET", 1, "Evaluatie Regio Deals"),
             ("city-deal", "VOORTGEZET", 1, "Evaluatie City Deals"),
             ("town-deal", "VOORTGEZET", 1, "Evaluatie Town Deals"),
-            ("np-res", "VOORTGEZET", 0, "Evaluatie NP RES"),
+            ("nplv", "VOORTGEZET", 0, "Evaluatie NPLV"),
             ("nprz", "VOORTGEZET", 0, "Evaluatie NPRZ"),
         ]
 
@@ -90,7 +90,7 @@ import VliegwielWeb
                 page.contains(
                     "<tbody><tr><th scope=\"row\">1</th><td>0</td><td>1</td><td>3</td><td>1,000</td><td>1,000</td>"
                         + "<td>regio-deal, city-deal, town-deal</td></tr><tr><th scope=\"row\">2</th><td>1</td><td>0</td>"
-                        + "<td>2</td><td>0,000</td><td>0,000</td><td>np-res, nprz</td></tr></tbody>"))
+                        + "<td>2</td><td>0,000</td><td>0,000</td><td>nplv, nprz</td></tr></tbody>"))
             #expect(page.contains("<h4>M1: ~PRESTATIE</h4>"))
             #expect(page.contains("<p>Inclusie 1,000, PRI 1,000, dekking 1,000.</p>"))
             #expect(
@@ -138,7 +138,8 @@ import VliegwielWeb
             #expect(
                 page.contains(
                     "<li><a href=\"#veld-voorwaarde-REGIO\">Voorwaarden: onbekende voorwaarde &#39;XYZ&#39;; "
-                        + "toegestaan: REGIO, COFIN, PRESTATIE, VAST</a></li>"))
+                        + "toegestaan: REGIO, COFIN, PRESTATIE, VAST, SPECIFIEK, PROVINCIE, MEERPARTIJEN, GEMENGD</a></li>"
+                ))
             #expect(
                 page.contains(
                     "<li><a href=\"#veld-incl-drempel\">Inclusiedrempel: moet een getal groter dan 0 en ten hoogste 1 zijn, niet &#39;2&#39;</a></li>"
@@ -173,7 +174,9 @@ import VliegwielWeb
     }
 
     @Test func theAPIAnalysesTheDatabaseWithTheSourceOfEveryValue() async throws {
-        try await Fixture().test { client in
+        // NP RES states its cofinancing; the NPLV of the standard fixture does not.
+        let outcomes = Fixture.standard.filter { $0.0 != "nplv" } + [("np-res", "VOORTGEZET", 0, "Evaluatie NP RES")]
+        try await Fixture(outcomes: outcomes).test { client in
             let response = try await client.post(
                 "/api/v1/qca-analyses",
                 json: Self.body([

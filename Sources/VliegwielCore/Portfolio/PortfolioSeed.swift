@@ -39,11 +39,46 @@ public struct PortfolioSeed: Sendable, Hashable {
             sources: [SourceReference(title: deal.source, locator: "tranche \(deal.tranche)")], profile: profile)
     }
 
+    /// The dimensions that the instrument itself fixes for every deal of its kind: who set up
+    /// the instrument and who proposes a deal, the kind of Rijk money and its maximum share,
+    /// the horizons, the dealmaker and who sets the goals. Where a deal's own sources are
+    /// silent on one of these, the reference variant's coding is used and marked as a general
+    /// statement (issue 12: a passage about the variant beats one about its family; the family's
+    /// statement is used only where the variant's own text is silent, and then marked).
+    public static let instrumentDimensions = [
+        "resultaatgericht.horizonInstrument", "resultaatgericht.horizonEffect", "resultaatgericht.rijksgeld",
+        "resultaatgericht.maximumAandeelRijk", "resultaatgericht.doelbepaling", "samenwerkend.initiatiefInstrument",
+        "samenwerkend.initiatiefVoorstel", "samenwerkend.dealmaker",
+    ]
+
+    /// The note a value taken from the instrument's reference variant carries.
+    public static func instrumentNote(_ reference: Arrangement) -> String {
+        "Algemene uitspraak over het instrument \(reference.name) (het essay, zie de referentievariant); "
+            + "de geraadpleegde bronnen over deze deal zeggen er niets over."
+    }
+
+    /// `profile` with every unstated instrument dimension taken from `reference`, marked.
+    public static func inheritingInstrumentRules(_ profile: Profile, from reference: Arrangement) -> Profile {
+        var result = profile
+        let note = instrumentNote(reference)
+        for id in instrumentDimensions {
+            guard let dimension = ProfileDimension.named(id), dimension.codes(in: profile) == nil,
+                dimension.codes(in: reference.profile) != nil
+            else { continue }
+            result = dimension.copying(
+                from: reference.profile, into: result,
+                note: { original in original.map { "\(note) \($0)" } ?? note })
+        }
+        return result
+    }
+
     /// The arrangement of a real deal with the profile coded from its public sources, its
     /// official name as summary and every source address among its sources.
-    public static func arrangement(for deal: PortfolioDeal, curated: CuratedDeal) -> Arrangement {
+    public static func arrangement(
+        for deal: PortfolioDeal, curated: CuratedDeal, reference: Arrangement? = nil
+    ) -> Arrangement {
         var arrangement = arrangement(for: deal)
-        arrangement.profile = curated.profile
+        arrangement.profile = reference.map { inheritingInstrumentRules(curated.profile, from: $0) } ?? curated.profile
         if let name = curated.officialName { arrangement.summary = "Officiële naam: \(name.text)." }
         arrangement.sources += curated.addresses.map { SourceReference(title: $0, locator: "") }
         return arrangement
@@ -54,7 +89,7 @@ extension PortfolioSeed {
     /// The arrangement of a real deal of another family (a City Deal, a Woondeal): a
     /// `praktijk` arrangement of its variant with the profile coded from its sources and the
     /// parties the sources name in its summary. It has no portfolio record (no tranche).
-    public static func arrangement(otherDeal deal: CuratedDeal) -> Arrangement {
+    public static func arrangement(otherDeal deal: CuratedDeal, reference: Arrangement? = nil) -> Arrangement {
         let parties = deal.parties.map(\.organisation)
         let summary =
             "Echte deal uit openbare bronnen"
@@ -62,7 +97,7 @@ extension PortfolioSeed {
         return Arrangement(
             id: deal.id, name: deal.listName, family: .deal, kind: .practice, variantID: deal.variantID,
             summary: summary, sources: deal.addresses.map { SourceReference(title: $0, locator: "") },
-            profile: deal.profile)
+            profile: reference.map { inheritingInstrumentRules(deal.profile, from: $0) } ?? deal.profile)
     }
 }
 

@@ -120,7 +120,27 @@ public struct QCAConditionDefinition: Sendable, Hashable {
             label: "Specifieke prestatieafspraken"),
         try! QCAConditionDefinition(
             name: "VAST", dimension: "samenwerkend.samenstelling", codes: ["vast"], label: "Vaste samenstelling"),
+        // The conditions of the worked example on the real Regio Deals (docs/qca.md): they are
+        // stated for most deals of tranches 1–4 in the curated dataset.
+        try! QCAConditionDefinition(
+            name: "SPECIFIEK", dimension: "resultaatgericht.doel", codes: ["specifiek", "streefwaarden"],
+            label: "Specifiek doel of streefwaarden"),
+        try! QCAConditionDefinition(
+            name: "PROVINCIE", dimension: "interbestuurlijk.bestuurslagen.provincie", codes: ["aanwezig", "leidend"],
+            label: "Provincie doet mee"),
+        try! QCAConditionDefinition(
+            name: "MEERPARTIJEN", dimension: "resultaatgericht.cofinanciering", codes: ["meerpartijen"],
+            label: "Cofinanciering ook door private partijen of anderen"),
+        try! QCAConditionDefinition(
+            name: "GEMENGD", dimension: "interbestuurlijk.maatschappelijkePartijen.nadruk",
+            codes: ["gemengd", "privaat"], label: "Publiek-private partijen"),
     ]
+
+    /// The worked example on the real portfolio: which design choices go together with a
+    /// follow-up deal (`VERVOLGDEAL`, docs/portefeuille.md)? Its query on `/qca`.
+    public static let realPortfolioExample =
+        "uitkomst=VERVOLGDEAL&voorwaarden=SPECIFIEK&voorwaarden=PROVINCIE&voorwaarden=MEERPARTIJEN"
+        + "&voorwaarden=GEMENGD&incl-drempel=0,8&min-gevallen=1&oplossing=conservatief"
 }
 
 /// The coding a condition value rests on.

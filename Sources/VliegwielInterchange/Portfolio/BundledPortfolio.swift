@@ -18,6 +18,8 @@ public enum BundledPortfolio {
     public static func seed() throws -> PortfolioSeed {
         let real = try realPortfolio()
         let demo = try demoDeal()
+        let catalogue = try BundledCatalogue.arrangements()
+        func reference(_ id: String) -> Arrangement? { catalogue.first { $0.id == id && $0.kind == .reference } }
         var arrangements: [Arrangement] = []
         var records: [DealRecord] = []
         var versions: [ArrangementVersion] = []
@@ -25,7 +27,8 @@ public enum BundledPortfolio {
             var arrangement = PortfolioSeed.arrangement(for: deal)
             var record = DealRecord(deal: deal)
             if let curated {
-                arrangement = PortfolioSeed.arrangement(for: deal, curated: curated)
+                arrangement = PortfolioSeed.arrangement(
+                    for: deal, curated: curated, reference: reference(curated.variantID))
                 record.partners = curated.parties.compactMap(\.partner)
                 record.programmeLines = curated.programmeLines.map {
                     ProgrammeLine(id: $0.id, name: $0.name, description: $0.quote ?? "")
@@ -43,7 +46,7 @@ public enum BundledPortfolio {
             records.append(record)
         }
         for other in try CuratedPortfolioFiles.bundled().otherDeals {
-            let arrangement = PortfolioSeed.arrangement(otherDeal: other)
+            let arrangement = PortfolioSeed.arrangement(otherDeal: other, reference: reference(other.variantID))
             arrangements.append(arrangement)
             if other.statedDimensionCount > 0 {
                 versions.append(

@@ -96,6 +96,8 @@ struct QCAPage: Sendable {
     var hasErrors: Bool
     var language: String
     var analysis: Analysis?
+    /// The worked example on the real Regio Deals (docs/qca.md), when its outcome is recorded.
+    var exampleHref: String? = nil
 }
 
 extension SitePages {
@@ -112,10 +114,11 @@ extension SitePages {
             layout: layout("QCA", language, .qca, query: query),
             outcomes: names.map { .init(code: $0, label: $0, isSelected: $0 == chosenOutcome) },
             hasOutcomes: !names.isEmpty,
-            conditions: suggested.map {
+            conditions: suggested.enumerated().map { index, definition in
                 .init(
-                    name: $0.name, label: $0.label, notation: $0.notation, fieldID: "veld-voorwaarde-\($0.name)",
-                    isChecked: chosenOutcome == nil || chosenConditions.contains($0.name))
+                    name: definition.name, label: definition.label, notation: definition.notation,
+                    fieldID: "veld-voorwaarde-\(definition.name)",
+                    isChecked: chosenOutcome == nil ? index < 4 : chosenConditions.contains(definition.name))
             },
             cutoff: query["incl-drempel"]?.first ?? "0,8", minimumCases: query["min-gevallen"]?.first ?? "1",
             solutions: QCAAnalysisRequest.solutions.map {
@@ -123,6 +126,9 @@ extension SitePages {
             },
             expectations: query["verwachtingen"]?.first ?? "", errors: [], hasErrors: false,
             language: language == .english ? "en" : "", analysis: nil)
+        if names.contains(CuratedPortfolio.followUpOutcomeName) {
+            page.exampleHref = "/qca?" + QCAConditionDefinition.realPortfolioExample
+        }
         guard query["uitkomst"] != nil else { return page }
 
         var problems: [QCAInvalidField] = []

@@ -23,7 +23,10 @@ struct QCAProductDataTests {
         #expect(definition.dimensionID == "samenwerkend.initiatiefVoorstel")
         #expect(definition.codes == ["regio", "steden"])
         #expect(definition.notation == "REGIO=samenwerkend.initiatiefVoorstel:regio,steden")
-        #expect(QCAConditionDefinition.suggested.map(\.name) == ["REGIO", "COFIN", "PRESTATIE", "VAST"])
+        #expect(
+            QCAConditionDefinition.suggested.map(\.name) == [
+                "REGIO", "COFIN", "PRESTATIE", "VAST", "SPECIFIEK", "PROVINCIE", "MEERPARTIJEN", "GEMENGD",
+            ])
     }
 
     @Test func aBadDefinitionNamesEveryField() throws {
