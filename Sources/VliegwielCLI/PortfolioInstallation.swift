@@ -7,8 +7,7 @@ import VliegwielStorage
 /// database once; a deal the user changed or deleted is never overwritten or brought back.
 enum PortfolioSeeding {
     static func seedIfAbsent(in stores: Stores) async throws {
-        try await stores.portfolio.seedIfAbsent(
-            try BundledPortfolio.seed(), name: PortfolioSeed.name)
+        try await stores.portfolio.seedIfAbsent(name: PortfolioSeed.name) { try BundledPortfolio.seed() }
     }
 }
 

@@ -69,6 +69,21 @@ extension StoreKind {
         }
     }
 
+    /// Every start and command seeds if absent; the shipped files are read only when needed.
+    @Test(arguments: StoreKind.allCases)
+    func aLoadedDataSetIsNotBuiltAgain(kind: StoreKind) async throws {
+        try await kind.withSeededPortfolio { seeded async throws in
+            #expect(try await seeded.store.hasSeeded(PortfolioSeed.name))
+            #expect(try await !seeded.store.hasSeeded("een-andere-gegevensset"))
+            var built = 0
+            let loaded = try await seeded.store.seedIfAbsent(name: PortfolioSeed.name) {
+                built += 1
+                return try BundledPortfolio.seed()
+            }
+            #expect(!loaded && built == 0)
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func theDemoRecordComesBackWhole(kind: StoreKind) async throws {
         try await kind.withSeededPortfolio { seeded async throws in

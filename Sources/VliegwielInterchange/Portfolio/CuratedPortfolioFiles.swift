@@ -105,8 +105,20 @@ public enum CuratedPortfolioFiles {
         return deals
     }
 
-    /// The CBS region codes of 2025 with their kind (`gemeente`, `provincie`) and name.
+    /// The CBS region codes of 2025 with their kind (`gemeente`, `provincie`) and name, read
+    /// once per process (a deal's page shows its area on every request).
     public static func regions() throws -> [String: (name: String, kind: String)] {
+        try regionCache.value.get()
+    }
+
+    private static let regionCache = CachedRegions()
+    private final class CachedRegions: Sendable {
+        let value: Result<[String: Region], any Error>
+        init() { value = Result { try CuratedPortfolioFiles.readRegions() } }
+    }
+    public typealias Region = (name: String, kind: String)
+
+    private static func readRegions() throws -> [String: Region] {
         guard let url = Bundle.module.url(forResource: "cbs-gebieden-2025", withExtension: "csv") else {
             throw ValidationFailure(issues: [
                 ValidationIssue(source: regionsFileName, field: "", message: "het bestand ontbreekt in de installatie")

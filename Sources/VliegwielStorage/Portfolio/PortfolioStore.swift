@@ -27,6 +27,18 @@ public protocol PortfolioStore: Sendable {
     /// nothing present is changed. Returns `false` when `name` was loaded before.
     @discardableResult
     func seedIfAbsent(_ seed: PortfolioSeed, name: String) async throws -> Bool
+    /// Whether the data set `name` was loaded before.
+    func hasSeeded(_ name: String) async throws -> Bool
+}
+
+extension PortfolioStore {
+    /// Loads a shipped data set once, building it only when it was not loaded before: reading
+    /// the shipped files is the costly part, and every start and command comes here.
+    @discardableResult
+    public func seedIfAbsent(name: String, _ seed: () throws -> PortfolioSeed) async throws -> Bool {
+        guard try await !hasSeeded(name) else { return false }
+        return try await seedIfAbsent(try seed(), name: name)
+    }
 }
 
 extension PortfolioStore {

@@ -56,6 +56,13 @@ public final class SQLitePortfolioStore: PortfolioStore {
     }
 
     @discardableResult
+    public func hasSeeded(_ name: String) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seeded_data WHERE name = ?)", arguments: [name])
+                == true
+        }
+    }
+
     public func seedIfAbsent(_ seed: PortfolioSeed, name: String) async throws -> Bool {
         let documents = try Dictionary(
             seed.arrangements.map { ($0.id, try Self.encode($0)) }, uniquingKeysWith: { first, _ in first })

@@ -11,6 +11,12 @@ public final class PostgresPortfolioStore: PortfolioStore {
         self.database = database
     }
 
+    public func hasSeeded(_ name: String) async throws -> Bool {
+        try await database.read { connection in
+            try await connection.exists("SELECT EXISTS (SELECT 1 FROM seeded_data WHERE name = \(name))")
+        }
+    }
+
     public func portfolio() async throws -> [PortfolioDeal] {
         try await database.read { connection in
             try await connection.rows("SELECT * FROM portfolio_deal").map(Self.deal)
