@@ -76,6 +76,20 @@ import VliegwielWeb
         }
     }
 
+    @Test func theWorkedExampleOnTheRealPortfolioIsLinkedWhenItsOutcomeIsRecorded() async throws {
+        try await Fixture(outcomes: [("regio-deal", "VERVOLGDEAL", 1, "Test")]).test { client in
+            let page = try await client.get("/qca").text
+            #expect(
+                page.contains(
+                    "<a href=\"/qca?uitkomst=VERVOLGDEAL&amp;voorwaarden=SPECIFIEK&amp;voorwaarden=PROVINCIE"
+                        + "&amp;voorwaarden=MEERPARTIJEN&amp;voorwaarden=GEMENGD\">"))
+        }
+        try await Fixture().test { client in
+            let page = try await client.get("/qca").text
+            #expect(!page.contains("uitkomst=VERVOLGDEAL"))
+        }
+    }
+
     @Test func anAnalysisShowsTheTableTheSolutionThePlotAndWhatIsLeftOut() async throws {
         try await Fixture().test { client in
             let response = try await client.get(

@@ -21,6 +21,18 @@ public struct SourceQuote: Sendable, Hashable, Codable {
 
     /// "address — “quote”", the form stored where only one text field is available.
     public var text: String { quote.isEmpty ? address : "\(address) — “\(quote)”" }
+
+    /// Reads ``text`` back; `nil` for a source text that does not start with an address.
+    public init?(text: String) {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return nil }
+        guard let separator = text.range(of: " — ") else {
+            self.init(address: text, quote: "")
+            return
+        }
+        var quote = String(text[separator.upperBound...])
+        if quote.hasPrefix("“"), quote.hasSuffix("”") { quote = String(quote.dropFirst().dropLast()) }
+        self.init(address: String(text[..<separator.lowerBound]), quote: quote)
+    }
 }
 
 /// A text (a name, a goal) with its source.

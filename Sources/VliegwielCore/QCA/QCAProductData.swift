@@ -137,10 +137,11 @@ public struct QCAConditionDefinition: Sendable, Hashable {
     ]
 
     /// The worked example on the real portfolio: which design choices go together with a
-    /// follow-up deal (`VERVOLGDEAL`, docs/portefeuille.md)? Its query on `/qca`.
-    public static let realPortfolioExample =
-        "uitkomst=VERVOLGDEAL&voorwaarden=SPECIFIEK&voorwaarden=PROVINCIE&voorwaarden=MEERPARTIJEN"
-        + "&voorwaarden=GEMENGD&incl-drempel=0,8&min-gevallen=1&oplossing=conservatief"
+    /// follow-up deal (`VERVOLGDEAL`, docs/portefeuille.md and docs/qca.md)?
+    public static let realPortfolioExample = (
+        outcome: CuratedPortfolio.followUpOutcomeName,
+        conditions: ["SPECIFIEK", "PROVINCIE", "MEERPARTIJEN", "GEMENGD"]
+    )
 }
 
 /// The coding a condition value rests on.

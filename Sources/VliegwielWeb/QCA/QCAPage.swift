@@ -127,7 +127,9 @@ extension SitePages {
             expectations: query["verwachtingen"]?.first ?? "", errors: [], hasErrors: false,
             language: language == .english ? "en" : "", analysis: nil)
         if names.contains(CuratedPortfolio.followUpOutcomeName) {
-            page.exampleHref = "/qca?" + QCAConditionDefinition.realPortfolioExample
+            let example = QCAConditionDefinition.realPortfolioExample
+            page.exampleHref = SiteURL.qcaAnalysis(outcome: example.outcome, conditions: example.conditions)
+                .href(language)
         }
         guard query["uitkomst"] != nil else { return page }
 

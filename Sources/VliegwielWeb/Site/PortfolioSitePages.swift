@@ -584,20 +584,16 @@ extension SitePages {
     }
 }
 
-/// A source text of the form "address — “quote”" split into a link and its words.
+/// A source text as a link and its words: "address — “quote”" (``SourceQuote/text``) becomes a
+/// link to the address with the quote as its text; any other source stays plain text.
 struct SourceLink {
     var href: String?
     var text: String
 
     init(_ source: String) {
-        guard source.hasPrefix("https://") || source.hasPrefix("http://") else {
-            href = nil
-            text = source
-            return
-        }
-        let parts = source.components(separatedBy: " — ")
-        href = parts[0]
-        text = parts.count > 1 ? parts.dropFirst().joined(separator: " — ") : "bron"
+        let parsed = SourceQuote(text: source)
+        href = parsed?.address
+        text = parsed.map { $0.quote.isEmpty ? "bron" : "“\($0.quote)”" } ?? source
     }
 }
 

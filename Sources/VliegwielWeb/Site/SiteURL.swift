@@ -25,6 +25,8 @@ public enum SiteURL: Sendable, Hashable {
     case acceptComposition(String)
     /// Qualitative Comparative Analysis of the portfolio (issue 8).
     case qca
+    /// `/qca` with an analysis chosen: an outcome and suggested conditions, default settings.
+    case qcaAnalysis(outcome: String, conditions: [String])
     /// The contribution graph of an arrangement, a version of it (the current one when `nil`).
     case contributionGraph(String, version: Int? = nil)
     /// The printable evaluation dossier of an arrangement (issue 6 item 6).
@@ -61,7 +63,7 @@ public enum SiteURL: Sendable, Hashable {
         case .deleteDealItem(let id, let collection, let item):
             "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/verwijderen"
         case .acceptComposition(let id): "/arrangementen/\(Self.escape(id))/samenstelling"
-        case .qca: "/qca"
+        case .qca, .qcaAnalysis: "/qca"
         case .contributionGraph(let id, _): "/arrangementen/\(Self.escape(id))/bijdragegraaf"
         case .dossier(let id): "/arrangementen/\(Self.escape(id))/dossier"
         case .portfolioReport: "/portefeuille/verslag"
@@ -105,6 +107,9 @@ public enum SiteURL: Sendable, Hashable {
         case .compare(let ids): ids.map { URLQueryItem(name: "arrangementen", value: $0) }
         case .whatIf(let id): id.map { [URLQueryItem(name: "arrangement", value: $0)] } ?? []
         case .contributionGraph(_, let version): version.map { [URLQueryItem(name: "versie", value: String($0))] } ?? []
+        case .qcaAnalysis(let outcome, let conditions):
+            [URLQueryItem(name: "uitkomst", value: outcome)]
+                + conditions.map { URLQueryItem(name: "voorwaarden", value: $0) }
         default: []
         }
     }
