@@ -16,15 +16,21 @@ struct CheckCuratedPortfolioCommand: AsyncParsableCommand {
             een eigen regel met bestand, deal en veld; bij een probleem eindigt het commando met code 1.
             """)
 
+    /// Accepted like every verb's, so that a script can pass it to all of them; the check reads
+    /// only files, never the database.
+    @OptionGroup var database: DatabaseOptions
+
     @Argument(help: ArgumentHelp("De map met tranche-N.yaml (standaard: de meegeleverde).", valueName: "MAP"))
     var directory: String?
 
     func run() async throws {
-        let url = try directory.map { URL(fileURLWithPath: $0) } ?? CuratedPortfolioFiles.bundledDirectory()
-        let (portfolio, issues) = try CuratedPortfolioFiles.check(directory: url)
-        if let portfolio { print(CuratedPortfolioFiles.coverageMarkdown(portfolio)) }
-        guard issues.isEmpty else { throw CommandFailure(lines: issues.map(\.description)) }
-        print("Geen problemen gevonden.")
+        try await reportingFailures {
+            let url = try directory.map { URL(fileURLWithPath: $0) } ?? CuratedPortfolioFiles.bundledDirectory()
+            let (portfolio, issues) = try CuratedPortfolioFiles.check(directory: url)
+            if let portfolio { print(CuratedPortfolioFiles.coverageMarkdown(portfolio)) }
+            guard issues.isEmpty else { throw CommandFailure(lines: issues.map(\.description)) }
+            print("Geen problemen gevonden.")
+        }
     }
 }
 

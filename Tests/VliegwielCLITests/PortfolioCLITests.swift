@@ -116,6 +116,44 @@ import Testing
                 """)
     }
 
+    /// `vliegwiel controleer-portefeuille` (docs/portefeuille.md, the curator): the shipped files
+    /// pass; a copy with problems names each with file, deal and field and exits 1; a folder
+    /// without source files is refused instead of passing.
+    @Test func theCuratorsCheckNamesEveryProblemAndRefusesAnEmptyFolder() throws {
+        let cli = CLI()
+        let shipped = try cli.run("controleer-portefeuille")
+        #expect(shipped.status == 0, "\(shipped.errors)")
+        #expect(shipped.output.hasSuffix("Geen problemen gevonden.\n"))
+        let file = try cli.temporaryFile(
+            "tranche-3.yaml",
+            """
+            schemaVersie: 1
+            tranche: 3
+            deals:
+              - id: regio-deal-3-voorbeeld
+                naamInLijst: "Voorbeeld"
+                regio: {gemeenten: [GM9999], bron: "https://example.org", citaat: "de gemeente"}
+                partijen:
+                  - {id: p, organisatie: "Provincie", type: provincie, rollen: [ondertekenaar], bron: "https://example.org", citaat: ""}
+            """)
+        let folder = (file as NSString).deletingLastPathComponent
+        let bad = try cli.run("controleer-portefeuille", folder)
+        #expect(bad.status == 1)
+        #expect(
+            bad.errorLines == [
+                "fout: tranche-3.yaml: regio-deal-3-voorbeeld: regio.gemeenten: 'GM9999' is geen gemeentecode van de CBS-indeling 2025",
+                "fout: tranche-3.yaml: regio-deal-3-voorbeeld: partijen[p].citaat: ontbreekt; geef de woorden van de bron letterlijk",
+            ])
+        let emptyFolder = (folder as NSString).appendingPathComponent("leeg")
+        try FileManager.default.createDirectory(atPath: emptyFolder, withIntermediateDirectories: true)
+        let empty = try cli.run("controleer-portefeuille", emptyFolder)
+        #expect(empty.status == 1)
+        #expect(
+            empty.errorLines == [
+                "fout: \(emptyFolder): geen bronbestanden gevonden; verwacht tranche-N.yaml of andere-deals-VARIANT.yaml"
+            ])
+    }
+
     @Test func aCheckOfSomethingThatIsNoDealFails() throws {
         let cli = CLI()
         #expect(

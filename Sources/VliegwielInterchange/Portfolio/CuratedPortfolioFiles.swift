@@ -47,7 +47,14 @@ public enum CuratedPortfolioFiles {
                 .sorted()
         } catch {
             throw ValidationFailure(issues: [
-                ValidationIssue(source: directory.path, field: "", message: "de map is niet te lezen")
+                ValidationIssue(source: directory.path, field: "", message: "de map bestaat niet of is niet te lezen")
+            ])
+        }
+        guard !names.isEmpty else {
+            throw ValidationFailure(issues: [
+                ValidationIssue(
+                    source: directory.path, field: "",
+                    message: "geen bronbestanden gevonden; verwacht tranche-N.yaml of andere-deals-VARIANT.yaml")
             ])
         }
         var entries: [CuratedPortfolio.Entry] = []
