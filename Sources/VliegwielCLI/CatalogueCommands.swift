@@ -166,3 +166,25 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `vliegwiel codeerverantwoording`: the coding account of the shipped reference catalogue, as
+/// Markdown — every coded value with its status, passage and reasoning (docs/codeerverantwoording.md).
+struct CodingAccountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codeerverantwoording",
+        abstract: "Toont per gecodeerde waarde van de referentiecatalogus de status, de passage en de redenering.",
+        discussion: """
+            Schrijft Markdown naar de standaarduitvoer; docs/codeerverantwoording.md is deze uitvoer. \
+            Ontbreekt bij een waarde de status of de toelichting die een interpretatie of algemene uitspraak \
+            verklaart, dan noemt het commando elke plek en eindigt het met code 1.
+            """)
+
+    func run() async throws {
+        try await reportingFailures {
+            let catalogue = try BundledCatalogue.arrangements().filter { $0.kind == .reference }
+            let problems = catalogue.flatMap(CodingAccount.problems)
+            guard problems.isEmpty else { throw CommandFailure(lines: problems.map(\.description)) }
+            Terminal.write(CodingAccount.markdown(catalogue))
+        }
+    }
+}

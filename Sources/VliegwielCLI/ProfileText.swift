@@ -22,10 +22,16 @@ enum ProfileText {
                 }
                 text += "  \(dimension.label): \(reading.entries.map(\.label).joined(separator: " én "))\n"
                 for entry in reading.entries {
-                    text += "    \(entry.label): “\(entry.quote)” (\(entry.citation))\n"
+                    text +=
+                        "    \(entry.label): “\(entry.quote)” (\(entry.citation)\(entry.status.map { "; \($0.label)" } ?? ""))\n"
                     if let note = entry.note { text += "      toelichting: \(note)\n" }
                 }
             }
+        }
+        let open = ProfileDimension.all.filter { !$0.reading(of: arrangement.profile).isStated }.count
+        if open > 0 {
+            text +=
+                "\n\(open == 1 ? "1 dimensie is" : "\(open) dimensies zijn") niet vermeld: ontwerpkeuzes die nog expliciet te maken zijn („Niet elke vorm is het gevolg van een expliciete keuze”, §5.3).\n"
         }
         return text
     }

@@ -14,7 +14,8 @@ public struct VliegwielCommand: AsyncParsableCommand {
         subcommands: [
             StartCommand.self, CatalogueCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
             CompareCommand.self, AdviceCommand.self, WhatIfCommand.self,
-            PortfolioCommand.self, CheckCommand.self, CheckCuratedPortfolioCommand.self, PartnersCommand.self,
+            PortfolioCommand.self, CheckCommand.self, CheckCuratedPortfolioCommand.self, CodingAccountCommand.self,
+            PartnersCommand.self,
             FinanceCommand.self,
             ImportPartnersCommand.self, ImportFinanceCommand.self, ImportProjectsCommand.self, QCACommand.self,
             OutcomeCommand.self, ContributionGraphCommand.self, ContributionStoryCommand.self,

@@ -93,8 +93,8 @@ import Testing
 
                 VARIATIE PER ELEMENT (som van de verschillen per dimensie, 0–1 per dimensie; §1.4)
                   Interbestuurlijk: 0,00 (0 van 7 vergelijkbare dimensies verschillen) · cumulatief 0,00
-                  Resultaatgericht: 0,00 (0 van 8 vergelijkbare dimensies verschillen) · cumulatief 0,00
-                  Samenwerkend: 1,00 (1 van 5 vergelijkbare dimensies verschillen) · cumulatief 1,00
+                  Resultaatgericht: 0,00 (0 van 11 vergelijkbare dimensies verschillen) · cumulatief 0,00
+                  Samenwerkend: 1,00 (1 van 7 vergelijkbare dimensies verschillen) · cumulatief 1,00
 
                 """)
         let json = try cli.run("drift", "drenthe", "--van", "1", "--tot", "2", "--formaat", "json")

@@ -22,8 +22,10 @@ import VliegwielTestSupport
 
     @Test func everyDimensionOfTheFrameworkIsInTheTable() {
         #expect(ProfileDimension.of(.intergovernmental).count == 9)
-        #expect(ProfileDimension.of(.resultOrientation).count == 12)
-        #expect(ProfileDimension.of(.collaboration).count == 6)
+        // 12 and 6 from the first framework, plus the essay's lenses (issue 12): aard van de opgave,
+        // resultaatverantwoordelijke and aanpak; voorzetsel and organisatievorm.
+        #expect(ProfileDimension.of(.resultOrientation).count == 15)
+        #expect(ProfileDimension.of(.collaboration).count == 8)
         #expect(Set(ProfileDimension.all.map(\.id)).count == ProfileDimension.all.count)
     }
 

@@ -23,6 +23,25 @@ extension Vocabulary {
     public static var allowedCodes: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
+/// How a coded value follows from its quote: the coding account's three statuses
+/// (docs/catalogusformaat.md, docs/codeerverantwoording.md).
+public enum CodingStatus: String, Vocabulary {
+    /// The quote says this value for this variant.
+    case literal = "letterlijk"
+    /// The value follows from the quote only with reasoning, given in the note.
+    case interpretation = "interpretatie"
+    /// The quote is about the variant's family, used because the variant's own text is silent.
+    case generalStatement = "algemene-uitspraak"
+
+    public var label: String {
+        switch self {
+        case .literal: "letterlijk"
+        case .interpretation: "interpretatie"
+        case .generalStatement: "algemene uitspraak"
+        }
+    }
+}
+
 /// One coded value with the wording it was coded from and where that wording stands.
 public struct Coded<Value: DimensionValue>: Sendable, Hashable {
     public var value: Value
@@ -32,12 +51,17 @@ public struct Coded<Value: DimensionValue>: Sendable, Hashable {
     public var citation: String
     /// The coder's note on why this wording gives this value.
     public var note: String?
+    /// How the value follows from the quote; `nil` where nobody has judged it (a user's own coding).
+    public var status: CodingStatus?
 
-    public init(_ value: Value, quote: String, citation: String, note: String? = nil) {
+    public init(
+        _ value: Value, quote: String, citation: String, note: String? = nil, status: CodingStatus? = nil
+    ) {
         self.value = value
         self.quote = quote
         self.citation = citation
         self.note = note
+        self.status = status
     }
 
     /// Whether the source gives this value as an exception to the rule ("in sommige gevallen"):

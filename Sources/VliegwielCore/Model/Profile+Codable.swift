@@ -19,6 +19,7 @@ extension Coded: Encodable {
         try container.encode(quote, forKey: FieldKey("citaat"))
         try container.encode(citation, forKey: FieldKey("bron"))
         try container.encodeIfPresent(note, forKey: FieldKey("toelichting"))
+        try container.encodeIfPresent(status?.code, forKey: FieldKey("status"))
     }
 }
 
@@ -28,10 +29,20 @@ private struct LenientCoded<Value: DimensionValue>: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        try container.rejectUnknownKeys(allowed: ["waarde", "citaat", "bron", "toelichting"], decoder: decoder)
+        try container.rejectUnknownKeys(
+            allowed: ["waarde", "citaat", "bron", "toelichting", "status"], decoder: decoder)
         let quote = try container.decodeIfPresent(String.self, forKey: FieldKey("citaat")) ?? ""
         let citation = try container.decodeIfPresent(String.self, forKey: FieldKey("bron")) ?? ""
         let note = try container.decodeIfPresent(String.self, forKey: FieldKey("toelichting"))
+        var status: CodingStatus?
+        if let code = try container.decodeIfPresent(String.self, forKey: FieldKey("status")) {
+            status = CodingStatus(code: code)
+            if status == nil {
+                try decoder.report(
+                    "onbekende status '\(code)'; toegestaan: \(CodingStatus.allowedCodes)",
+                    at: decoder.codingPath + [FieldKey("status")])
+            }
+        }
         guard let code = try container.decodeIfPresent(String.self, forKey: FieldKey("waarde")) else {
             try decoder.report(
                 "waarde ontbreekt; toegestaan: \(Value.allowedCodes)",
@@ -44,7 +55,7 @@ private struct LenientCoded<Value: DimensionValue>: Decodable {
                 at: decoder.codingPath + [FieldKey("waarde")])
             return
         }
-        coded = Coded(value, quote: quote, citation: citation, note: note)
+        coded = Coded(value, quote: quote, citation: citation, note: note, status: status)
     }
 }
 
@@ -90,6 +101,13 @@ extension KeyedDecodingContainer where K == FieldKey {
                 "ontbreekt; geef 'waarden' of 'nietVermeld'", at: codingPath + [FieldKey(name)])
             return .notStated(reason: "")
         }
+        return try decode(Dimension<Value>.self, forKey: FieldKey(name))
+    }
+
+    /// A lens added after profiles were first stored (issue 12): absent in an older document or
+    /// export, it reads as not stated with ``Lens/notYetCoded``, so that nothing older fails to load.
+    fileprivate func lens<Value>(_ name: String) throws -> Dimension<Value> {
+        guard contains(FieldKey(name)) else { return .notStated(reason: Lens.notYetCoded) }
         return try decode(Dimension<Value>.self, forKey: FieldKey(name))
     }
 
@@ -140,7 +158,7 @@ extension Profile: Codable {
             allowed: [
                 "doel", "looptijd", "afronding", "horizonInstrument", "horizonEffect", "rijksgeld",
                 "cofinanciering", "maximumAandeelRijk", "resultaatbegrip", "doelbepaling", "monitoring",
-                "openbaarheid",
+                "openbaarheid", "aardOpgave", "resultaatverantwoordelijke", "aanpak",
             ], decoder: decoder)
         resultOrientation = ResultOrientationProfile(
             goal: try ro?.dimension("doel", decoder) ?? .empty,
@@ -154,13 +172,16 @@ extension Profile: Codable {
             resultConcept: try ro?.dimension("resultaatbegrip", decoder) ?? .empty,
             targetSetting: try ro?.dimension("doelbepaling", decoder) ?? .empty,
             monitoring: try ro?.dimension("monitoring", decoder) ?? .empty,
-            publicity: try ro?.dimension("openbaarheid", decoder) ?? .empty)
+            publicity: try ro?.dimension("openbaarheid", decoder) ?? .empty,
+            natureOfTask: try ro?.lens("aardOpgave") ?? .empty,
+            resultResponsibility: try ro?.lens("resultaatverantwoordelijke") ?? .empty,
+            approach: try ro?.lens("aanpak") ?? .empty)
 
         let co = try root.group("samenwerkend", decoder)
         try co?.rejectUnknownKeys(
             allowed: [
                 "samenstelling", "initiatiefInstrument", "initiatiefVoorstel", "rolRijk", "dealmaker",
-                "deelnameVerplicht",
+                "deelnameVerplicht", "voorzetsel", "organisatievorm",
             ], decoder: decoder)
         collaboration = CollaborationProfile(
             composition: try co?.dimension("samenstelling", decoder) ?? .empty,
@@ -168,7 +189,9 @@ extension Profile: Codable {
             proposalInitiative: try co?.dimension("initiatiefVoorstel", decoder) ?? .empty,
             rijkRoles: try co?.dimension("rolRijk", decoder) ?? .empty,
             dealmaker: try co?.dimension("dealmaker", decoder) ?? .empty,
-            mandatoryParticipation: try co?.dimension("deelnameVerplicht", decoder) ?? .empty)
+            mandatoryParticipation: try co?.dimension("deelnameVerplicht", decoder) ?? .empty,
+            preposition: try co?.lens("voorzetsel") ?? .empty,
+            organisationForm: try co?.lens("organisatievorm") ?? .empty)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -201,6 +224,9 @@ extension Profile: Codable {
         try ro.encode(r.targetSetting, forKey: FieldKey("doelbepaling"))
         try ro.encode(r.monitoring, forKey: FieldKey("monitoring"))
         try ro.encode(r.publicity, forKey: FieldKey("openbaarheid"))
+        try ro.encode(r.natureOfTask, forKey: FieldKey("aardOpgave"))
+        try ro.encode(r.resultResponsibility, forKey: FieldKey("resultaatverantwoordelijke"))
+        try ro.encode(r.approach, forKey: FieldKey("aanpak"))
 
         var co = root.nestedContainer(keyedBy: FieldKey.self, forKey: FieldKey("samenwerkend"))
         let c = collaboration
@@ -210,6 +236,8 @@ extension Profile: Codable {
         try co.encode(c.rijkRoles, forKey: FieldKey("rolRijk"))
         try co.encode(c.dealmaker, forKey: FieldKey("dealmaker"))
         try co.encode(c.mandatoryParticipation, forKey: FieldKey("deelnameVerplicht"))
+        try co.encode(c.preposition, forKey: FieldKey("voorzetsel"))
+        try co.encode(c.organisationForm, forKey: FieldKey("organisatievorm"))
     }
 }
 
@@ -299,11 +327,14 @@ extension Profile {
                 effectHorizon: .notStated(reason: reason), rijkFunding: .notStated(reason: reason),
                 cofinancing: .notStated(reason: reason), maximumRijkShare: .notStated(reason: reason),
                 resultConcept: .notStated(reason: reason), targetSetting: .notStated(reason: reason),
-                monitoring: .notStated(reason: reason), publicity: .notStated(reason: reason)),
+                monitoring: .notStated(reason: reason), publicity: .notStated(reason: reason),
+                natureOfTask: .notStated(reason: reason), resultResponsibility: .notStated(reason: reason),
+                approach: .notStated(reason: reason)),
             collaboration: CollaborationProfile(
                 composition: .notStated(reason: reason), instrumentInitiative: .notStated(reason: reason),
                 proposalInitiative: .notStated(reason: reason), rijkRoles: .notStated(reason: reason),
-                dealmaker: .notStated(reason: reason), mandatoryParticipation: .notStated(reason: reason)))
+                dealmaker: .notStated(reason: reason), mandatoryParticipation: .notStated(reason: reason),
+                preposition: .notStated(reason: reason), organisationForm: .notStated(reason: reason)))
     }
 }
 

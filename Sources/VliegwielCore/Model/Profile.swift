@@ -63,6 +63,10 @@ public struct ResultOrientationProfile: Sendable, Hashable {
     public var targetSetting: Dimension<TargetSetter>
     public var monitoring: Dimension<Monitoring>
     public var publicity: Dimension<Publicity>
+    /// Lenses (§1.1, §1.2, §3.4).
+    public var natureOfTask: Dimension<TaskNature>
+    public var resultResponsibility: Dimension<ResultResponsibility>
+    public var approach: Dimension<Approach>
 
     public init(
         goal: Dimension<GoalWording>, term: Dimension<Term>, completion: Dimension<Completion>,
@@ -70,7 +74,10 @@ public struct ResultOrientationProfile: Sendable, Hashable {
         rijkFunding: Dimension<RijkFunding>, cofinancing: Dimension<Cofinancing>,
         maximumRijkShare: Dimension<Percentage>, resultConcept: Dimension<ResultConcept>,
         targetSetting: Dimension<TargetSetter>, monitoring: Dimension<Monitoring>,
-        publicity: Dimension<Publicity>
+        publicity: Dimension<Publicity>,
+        natureOfTask: Dimension<TaskNature> = .notStated(reason: Lens.notYetCoded),
+        resultResponsibility: Dimension<ResultResponsibility> = .notStated(reason: Lens.notYetCoded),
+        approach: Dimension<Approach> = .notStated(reason: Lens.notYetCoded)
     ) {
         self.goal = goal
         self.term = term
@@ -84,6 +91,9 @@ public struct ResultOrientationProfile: Sendable, Hashable {
         self.targetSetting = targetSetting
         self.monitoring = monitoring
         self.publicity = publicity
+        self.natureOfTask = natureOfTask
+        self.resultResponsibility = resultResponsibility
+        self.approach = approach
     }
 }
 
@@ -95,11 +105,16 @@ public struct CollaborationProfile: Sendable, Hashable {
     public var rijkRoles: Dimension<RijkRole>
     public var dealmaker: Dimension<YesNo>
     public var mandatoryParticipation: Dimension<YesNo>
+    /// Lenses (§1.2, §1.4, §2.2, §3.3, §4.3).
+    public var preposition: Dimension<Preposition>
+    public var organisationForm: Dimension<OrganisationForm>
 
     public init(
         composition: Dimension<Composition>, instrumentInitiative: Dimension<Initiator>,
         proposalInitiative: Dimension<Initiator>, rijkRoles: Dimension<RijkRole>,
-        dealmaker: Dimension<YesNo>, mandatoryParticipation: Dimension<YesNo>
+        dealmaker: Dimension<YesNo>, mandatoryParticipation: Dimension<YesNo>,
+        preposition: Dimension<Preposition> = .notStated(reason: Lens.notYetCoded),
+        organisationForm: Dimension<OrganisationForm> = .notStated(reason: Lens.notYetCoded)
     ) {
         self.composition = composition
         self.instrumentInitiative = instrumentInitiative
@@ -107,5 +122,7 @@ public struct CollaborationProfile: Sendable, Hashable {
         self.rijkRoles = rijkRoles
         self.dealmaker = dealmaker
         self.mandatoryParticipation = mandatoryParticipation
+        self.preposition = preposition
+        self.organisationForm = organisationForm
     }
 }

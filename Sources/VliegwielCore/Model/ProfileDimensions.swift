@@ -44,6 +44,7 @@ public struct DimensionReading: Sendable, Hashable {
         public var quote: String
         public var citation: String
         public var note: String?
+        public var status: CodingStatus?
 
         /// Whether the value is an exception to the rule (see ``CodingNote``).
         public var isException: Bool { CodingNote.marksException(note) }
@@ -74,7 +75,7 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
     private let codeReader: @Sendable (Profile) -> [String]?
     private let writer: @Sendable (inout Profile, [String], String, String) -> [String]
     private let unstater: @Sendable (inout Profile, String) -> Void
-    private let copier: @Sendable (inout Profile, Profile, @Sendable (String?) -> String?) -> Void
+    private let copier: @Sendable (inout Profile, Profile, @Sendable (String?) -> String?, CodingStatus?) -> Void
 
     init<Value: DimensionValue>(
         _ id: String, _ element: ProfileElement, _ label: String,
@@ -95,7 +96,7 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
                     entries: codings.map {
                         .init(
                             code: $0.value.code, label: $0.value.label, quote: $0.quote, citation: $0.citation,
-                            note: $0.note)
+                            note: $0.note, status: $0.status)
                     }, notStatedReason: nil)
             }
         }
@@ -105,12 +106,16 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
             case .stated(let codings): codings.map(\.value.code)
             }
         }
-        copier = { target, source, note in
+        copier = { target, source, note, status in
             switch source[keyPath: keyPath] {
             case .notStated(let reason): target[keyPath: keyPath] = .notStated(reason: reason)
             case .stated(let codings):
                 target[keyPath: keyPath] = .stated(
-                    codings.map { Coded($0.value, quote: $0.quote, citation: $0.citation, note: note($0.note)) })
+                    codings.map {
+                        Coded(
+                            $0.value, quote: $0.quote, citation: $0.citation, note: note($0.note),
+                            status: status ?? $0.status)
+                    })
             }
         }
         writer = { profile, codes, quote, citation in
@@ -165,12 +170,14 @@ public struct ProfileDimension: Sendable, Identifiable, Hashable {
         return result
     }
 
-    /// `target` with this dimension as `source` has it, each value's note rewritten by `note`.
+    /// `target` with this dimension as `source` has it, each value's note rewritten by `note`
+    /// and its status replaced by `status` when given.
     public func copying(
-        from source: Profile, into target: Profile, note: @escaping @Sendable (String?) -> String? = { $0 }
+        from source: Profile, into target: Profile, note: @escaping @Sendable (String?) -> String? = { $0 },
+        status: CodingStatus? = nil
     ) -> Profile {
         var result = target
-        copier(&result, source, note)
+        copier(&result, source, note, status)
         return result
     }
 
@@ -238,6 +245,13 @@ extension ProfileDimension {
         .init(
             "resultaatgericht.openbaarheid", .resultOrientation, "Resultaten openbaar gedeeld",
             \.resultOrientation.publicity),
+        .init(
+            "resultaatgericht.aardOpgave", .resultOrientation, "Aard van de opgave",
+            \.resultOrientation.natureOfTask),
+        .init(
+            "resultaatgericht.resultaatverantwoordelijke", .resultOrientation, "Resultaatverantwoordelijke",
+            \.resultOrientation.resultResponsibility),
+        .init("resultaatgericht.aanpak", .resultOrientation, "Aanpak", \.resultOrientation.approach),
 
         .init(
             "samenwerkend.samenstelling", .collaboration, "Samenstelling partijen", \.collaboration.composition),
@@ -252,6 +266,12 @@ extension ProfileDimension {
         .init(
             "samenwerkend.deelnameVerplicht", .collaboration, "Deelname verplicht",
             \.collaboration.mandatoryParticipation),
+        .init(
+            "samenwerkend.voorzetsel", .collaboration, "Samenwerken met of voor de regio",
+            \.collaboration.preposition),
+        .init(
+            "samenwerkend.organisatievorm", .collaboration, "Organisatievorm en grondslag",
+            \.collaboration.organisationForm),
     ]
 
     /// The dimensions of one element.

@@ -186,3 +186,112 @@ public enum YesNo: String, Vocabulary {
     case yes = "ja"
     case no = "nee"
 }
+
+// MARK: - The essay's lenses that the first profile lacked (issue 12, review §9)
+
+/// The preposition of the relation between Rijk and regio (§1.2, "voorzetselgevoeligheid"):
+/// the Rijk works *met* the regio — as equals, somewhat superior, or joining a regio that
+/// leads — or *voor* the regio — without asking anything back, patronising, or caring.
+public enum Preposition: String, Vocabulary {
+    case withAsEquals = "met-gelijkwaardig"
+    case withAsSuperior = "met-bovengeschikt"
+    case withRegionLeading = "met-regio-trekt"
+    case forWithoutObligation = "voor-vrijblijvend"
+    case forPatronising = "voor-bevoogdend"
+    case forCaring = "voor-zorgzaam"
+
+    public var label: String {
+        switch self {
+        case .withAsEquals: "met de regio, als gelijkwaardige partners"
+        case .withAsSuperior: "met de regio, met een enigszins bovengeschikt Rijk"
+        case .withRegionLeading: "met de regio, die trekt; het Rijk doet mee"
+        case .forWithoutObligation: "voor de regio, vrijblijvend"
+        case .forPatronising: "voor de regio, bevoogdend"
+        case .forCaring: "voor de regio, zorgzaam"
+        }
+    }
+}
+
+/// Who is responsible for the result (§1.2: the ROB's "Het Rijk … is resultaatverantwoordelijke";
+/// §4.2, §4.3), a fact apart from the Rijk's role in the collaboration.
+public enum ResultResponsibility: String, Vocabulary {
+    case rijk = "rijk"
+    case joint = "gezamenlijk"
+    case decentralPartners = "decentrale-partners"
+    case collaborationBody = "samenwerkingsverband"
+    /// The Rijk for the system, the executing bodies for the tasks (§4.3, vn. 77).
+    case rijkForTheSystem = "rijk-stelsel"
+
+    public var label: String {
+        switch self {
+        case .rijk: "het Rijk"
+        case .joint: "Rijk en partners samen"
+        case .decentralPartners: "de decentrale partners"
+        case .collaborationBody: "het samenwerkingsverband zelf"
+        case .rijkForTheSystem: "het Rijk voor het stelsel, de uitvoerders voor de taken"
+        }
+    }
+}
+
+/// The organisation and legal basis of the collaboration (§1.4, §2.2, §3.3, §4.3).
+public enum OrganisationForm: String, Vocabulary {
+    case covenant = "convenant"
+    case administrativeAgreements = "bestuurlijke-afspraken"
+    case programmeOrganisation = "programmaorganisatie"
+    case jointArrangement = "gemeenschappelijke-regeling"
+    case statutoryBasis = "wettelijke-grondslag"
+    case network = "netwerk"
+
+    public var label: String {
+        switch self {
+        case .covenant: "convenant"
+        case .administrativeAgreements: "bestuurlijke afspraken"
+        case .programmeOrganisation: "programmaorganisatie"
+        case .jointArrangement: "gemeenschappelijke regeling"
+        case .statutoryBasis: "wettelijke grondslag"
+        case .network: "netwerk zonder vaste organisatie"
+        }
+    }
+}
+
+/// The nature of the opgave (§1.1): a theme, an area, or a large societal task beyond areas.
+public enum TaskNature: String, Vocabulary {
+    case thematic = "thematisch"
+    case areaBased = "gebiedsgericht"
+    case beyondAreas = "gebiedsoverstijgend"
+
+    public var label: String {
+        switch self {
+        case .thematic: "een thema staat centraal"
+        case .areaBased: "een gebied staat centraal"
+        case .beyondAreas: "een grote maatschappelijke opgave die gebieden overstijgt"
+        }
+    }
+}
+
+/// The approach (§3.4): "Het maakt verschil of … het programma een resultaatgerichte aanpak heeft
+/// of een lerende aanpak … of juist de verschillende gemeenten en provincies ondersteunt", and
+/// for structural collaborations the execution of public tasks or the building of a network.
+public enum Approach: String, Vocabulary {
+    case resultDriven = "resultaatgericht"
+    case learning = "lerend"
+    case supporting = "ondersteunend"
+    case taskExecution = "taakuitvoerend"
+    case networkBuilding = "netwerkopbouwend"
+
+    public var label: String {
+        switch self {
+        case .resultDriven: "resultaatgerichte aanpak"
+        case .learning: "lerende aanpak"
+        case .supporting: "ondersteunende aanpak"
+        case .taskExecution: "uitvoering van publieke taken"
+        case .networkBuilding: "netwerkopbouw en verbinding"
+        }
+    }
+}
+
+/// The reason a lens reads as not stated in a profile recorded before the lens existed.
+public enum Lens {
+    public static let notYetCoded =
+        "Niet gecodeerd: deze lens uit het essay bestond nog niet in Vliegwiel toen dit profiel werd vastgelegd; een ontwerpkeuze om expliciet te maken."
+}

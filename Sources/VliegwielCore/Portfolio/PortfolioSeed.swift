@@ -67,7 +67,7 @@ public struct PortfolioSeed: Sendable, Hashable {
             else { continue }
             result = dimension.copying(
                 from: reference.profile, into: result,
-                note: { original in original.map { "\(note) \($0)" } ?? note })
+                note: { original in original.map { "\(note) \($0)" } ?? note }, status: .generalStatement)
         }
         return result
     }
