@@ -5,6 +5,14 @@ import VliegwielCore
 enum AnalysisText {
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
 
+    static func points(_ count: Int) -> String { count == 1 ? "1 punt" : "\(count) punten" }
+
+    static func dominant(_ mix: PerspectiveMix) -> String {
+        mix.dominant.isEmpty
+            ? "geen (nog niets gecodeerd dat naar een perspectief wijst)"
+            : mix.dominant.map { $0.label.lowercased() }.joined(separator: " en ")
+    }
+
     static func number(_ value: Double) -> String {
         String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
     }
@@ -59,21 +67,19 @@ enum AnalysisText {
             text += "  Advies: \(consequence.advice)\n"
             text += "  Bron: \(consequence.citation)\n"
         }
-        text += "\nSTURINGSPERSPECTIEF (§5.1)\n"
+        text += "\nSTURINGSPERSPECTIEF (§5.1; banden, geen meting: docs/analyse.md)\n"
         for weight in advice.perspectives.weights {
             text +=
-                "  \(weight.perspective.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(percent(weight.weight).padding(toLength: 5, withPad: " ", startingAt: 0)) \(bar(weight.weight))\n"
+                "  \(weight.perspective.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(weight.band.label.padding(toLength: 13, withPad: " ", startingAt: 0)) \(points(weight.points))\n"
             for contribution in weight.contributions {
                 text += "      +\(contribution.points) \(contribution.reason) (\(contribution.citation))\n"
             }
         }
-        text += "  Dominant: \(advice.perspectives.dominant.map { $0.label.lowercased() }.joined(separator: " en "))\n"
-        if !advice.perspectives.tensions.isEmpty {
-            text += "  Spanningen die het ontwerp moet beantwoorden:\n"
-            for tension in advice.perspectives.tensions {
-                text +=
-                    "  - met \(tension.with.label.lowercased()) (\(tension.values.joined(separator: ", "))): \(tension.question) (\(tension.citation))\n"
-            }
+        text += "  Dominant: \(dominant(advice.perspectives))\n"
+        text += "  Spanningen die het ontwerp moet beantwoorden (§5.3):\n"
+        for tension in advice.perspectives.tensions {
+            text +=
+                "  - \(tension.from.label.lowercased()) tegenover \(tension.with.label.lowercased()) (\(tension.values.joined(separator: ", ")))\(tension.basis == .byDefinition ? ", per definitie" : ""): \(tension.question) (\(tension.citation))\n"
         }
         text += "\nTEMPOREEL (§5.3)\n"
         if let cell = advice.temporal.cell {
@@ -86,6 +92,8 @@ enum AnalysisText {
                     "  - instrument \(cell.instrument.code), effect \(cell.effect.code): kans “\(cell.opportunity)” risico “\(cell.risk)”\n"
             }
         }
+        text +=
+            "  Conclusie van het essay bij dit schema: “\(TemporalPosition.conclusion)” (\(TemporalPosition.conclusionCitation))\n"
         text += "\nEVALUATIE (§5.1–5.2: evaluatiesystematiek volgt sturingssystematiek)\n  Past:\n"
         for fit in advice.evaluation.assessments where fit.fits {
             text += "  - \(fit.approach.name): \(fit.reasons.joined(separator: "; "))\n"
@@ -101,6 +109,10 @@ enum AnalysisText {
         text += "  Ex ante:\n" + advice.evaluation.exAnte.map { "  - \($0)\n" }.joined()
         text += "  Ex durante:\n" + advice.evaluation.exDurante.map { "  - \($0)\n" }.joined()
         text += "  Ex post:\n" + advice.evaluation.exPost.map { "  - \($0)\n" }.joined()
+        text += "  Aandachtspunten:\n"
+        for consideration in advice.evaluation.considerations {
+            text += "  - \(consideration.title): \(consideration.text) (\(consideration.citation))\n"
+        }
         return text
     }
 
@@ -113,12 +125,10 @@ enum AnalysisText {
         }
         text += "\nSTURINGSPERSPECTIEF (voor → na)\n"
         for shift in whatIf.weightShifts {
-            let delta = Int(((shift.after - shift.before) * 100).rounded())
             text +=
-                "  \(shift.perspective.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(percent(shift.before)) → \(percent(shift.after)) (\(delta > 0 ? "+" : "")\(delta))\n"
+                "  \(shift.perspective.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(shift.bandBefore.label) → \(shift.bandAfter.label) (\(points(shift.pointsBefore)) → \(points(shift.pointsAfter)))\n"
         }
-        text +=
-            "  Dominant: \(whatIf.before.perspectives.dominant.map(\.label).joined(separator: ", ")) → \(whatIf.after.perspectives.dominant.map(\.label).joined(separator: ", "))\n"
+        text += "  Dominant: \(dominant(whatIf.before.perspectives)) → \(dominant(whatIf.after.perspectives))\n"
         text += "\nGEVOLGEN\n"
         text += whatIf.consequencesAdded.map {
             "  + \($0.title) (\($0.triggers.map(\.description).joined(separator: "; ")))\n"

@@ -150,9 +150,14 @@ import VliegwielTestSupport
         }
     }
 
-    @Test func withNothingStatedThePerspectivesWeighEqually() {
-        #expect(PerspectiveMix(.unstated).weights.map(\.weight) == [0.25, 0.25, 0.25, 0.25])
-        #expect(PerspectiveMix(.unstated).tensions.isEmpty)
+    @Test func withNothingStatedNoPerspectiveIsPresentButTheTensionsByDefinitionAre() {
+        let mix = PerspectiveMix(.unstated)
+        #expect(mix.weights.map(\.weight) == [0.25, 0.25, 0.25, 0.25])
+        #expect(mix.weights.map(\.band) == [.absent, .absent, .absent, .absent])
+        #expect(mix.dominant.isEmpty)
+        // §5.3: "per definitie op enige mate van spanning" — whatever the profile says.
+        #expect(mix.tensions.map(\.with) == [.lawful, .performing])
+        #expect(mix.tensions.allSatisfy { $0.basis == .byDefinition && $0.from == .networking })
     }
 
     // MARK: Temporal matrix

@@ -256,7 +256,10 @@ import VliegwielTestSupport
     /// The essay names none of these methods ("er is nog altijd weinig instrumentarium
     /// ontwikkeld", §5.1): they are Vliegwiel's elaboration, with their own literature.
     @Test func testE14_MethodsTheEssayDoesNotNameAreLabelledAsVliegwielsElaboration() {
-        let elaborations = ["veranderingstheorie", "bijdrage-analyse", "outcome-harvesting", "brede-welvaart-context"]
+        let elaborations = [
+            "veranderingstheorie", "bijdrage-analyse", "outcome-harvesting", "brede-welvaart-context",
+            "contrafeitische-vergelijking",
+        ]
         for approach in EvaluationApproach.all {
             if elaborations.contains(approach.id) {
                 #expect(approach.origin == .elaboration, "\(approach.id)")

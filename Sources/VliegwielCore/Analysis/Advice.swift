@@ -59,9 +59,17 @@ public struct WhatIf: Sendable, Hashable, Encodable {
         public var perspective: GovernancePerspective
         public var before: Double
         public var after: Double
+        public var bandBefore: PerspectiveBand
+        public var bandAfter: PerspectiveBand
+        public var pointsBefore: Int
+        public var pointsAfter: Int
 
         enum CodingKeys: String, CodingKey {
             case perspective = "perspectief"
+            case bandBefore = "bandVoor"
+            case bandAfter = "bandNa"
+            case pointsBefore = "puntenVoor"
+            case pointsAfter = "puntenNa"
             case before = "voor"
             case after = "na"
             case change = "verschil"
@@ -70,6 +78,10 @@ public struct WhatIf: Sendable, Hashable, Encodable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(perspective, forKey: .perspective)
+            try container.encode(bandBefore.code, forKey: .bandBefore)
+            try container.encode(bandAfter.code, forKey: .bandAfter)
+            try container.encode(pointsBefore, forKey: .pointsBefore)
+            try container.encode(pointsAfter, forKey: .pointsAfter)
             try container.encode(rounded(before), forKey: .before)
             try container.encode(rounded(after), forKey: .after)
             try container.encode(rounded(after - before), forKey: .change)
@@ -130,8 +142,14 @@ public struct WhatIf: Sendable, Hashable, Encodable {
             + ConsequenceTransition.consequences(from: arrangement.profile, to: changed.profile)
         consequencesRemoved = before.consequences.filter { !afterIDs.contains($0.id) }
         let (mixBefore, mixAfter) = (before.perspectives, after.perspectives)
-        weightShifts = GovernancePerspective.allCases.map {
-            WeightShift(perspective: $0, before: mixBefore.weight(of: $0), after: mixAfter.weight(of: $0))
+        weightShifts = GovernancePerspective.allCases.map { perspective in
+            let (old, new) = (
+                mixBefore.weights.first { $0.perspective == perspective }!,
+                mixAfter.weights.first { $0.perspective == perspective }!
+            )
+            return WeightShift(
+                perspective: perspective, before: old.weight, after: new.weight, bandBefore: old.band,
+                bandAfter: new.band, pointsBefore: old.points, pointsAfter: new.points)
         }
         let (fitBefore, fitAfter) = (before.evaluation.fitting, after.evaluation.fitting)
         approachesAdded = fitAfter.filter { approach in !fitBefore.contains { $0.id == approach.id } }

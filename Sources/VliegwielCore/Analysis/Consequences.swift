@@ -8,6 +8,11 @@ public indirect enum ConsequenceCondition: Sendable, Hashable {
     case termAtLeast(Int)
     /// The given perspective dominates the profile's perspective mix.
     case dominantPerspective(GovernancePerspective)
+    /// The perspective is at least substantial (dominant or substantieel, ties included).
+    case substantialPerspective(GovernancePerspective)
+    /// The dimension holds none of the codes (also when it is not stated): for rules whose
+    /// passage excludes a case, such as a supporting programme (§3.4).
+    case excludesAll(String, [String])
     /// At least one of the conditions holds.
     case anyOf([ConsequenceCondition])
     /// All of the conditions hold.
@@ -24,6 +29,11 @@ public indirect enum ConsequenceCondition: Sendable, Hashable {
             .includesAny("resultaatgericht.rijksgeld", ["eenmalige-impuls"]),
         ]),
     ])
+
+    /// Money of the Rijk that is tested against requirements or must be accounted for (§4.1–4.3):
+    /// not general structural funding, not money through funds.
+    static let testedRijkMoney: ConsequenceCondition = .includesAny(
+        "resultaatgericht.rijksgeld", ["eenmalige-impuls", "programmabudget", "subsidieregeling"])
 
     /// The profile features that satisfy the condition, or `nil` when it does not hold.
     func triggers(in profile: Profile, mix: PerspectiveMix) -> [ConsequenceTrigger]? {
@@ -66,9 +76,23 @@ public indirect enum ConsequenceCondition: Sendable, Hashable {
                     dimensionID: "sturingsperspectief", label: "Dominant sturingsperspectief",
                     codes: [perspective.code],
                     description:
-                        "Dominant sturingsperspectief: \(perspective.label.lowercased()) (\(Int((mix.weight(of: perspective) * 100).rounded())) %)"
+                        "Dominant sturingsperspectief: \(perspective.label.lowercased()) (\(mix.weights.first { $0.perspective == perspective }!.points) punten)"
                 )
             ]
+        case .substantialPerspective(let perspective):
+            guard mix.isSubstantial(perspective) else { return nil }
+            let weight = mix.weights.first { $0.perspective == perspective }!
+            return [
+                ConsequenceTrigger(
+                    dimensionID: "sturingsperspectief", label: "Sturingsperspectief", codes: [perspective.code],
+                    description:
+                        "Sturingsperspectief: \(perspective.label.lowercased()) is \(weight.band.label) (\(weight.points) punten)"
+                )
+            ]
+        case .excludesAll(let id, let codes):
+            guard let dimension = ProfileDimension.named(id) else { return nil }
+            let held = dimension.codes(in: profile) ?? []
+            return held.contains(where: codes.contains) ? nil : []
         case .anyOf(let conditions):
             let satisfied = conditions.compactMap { $0.triggers(in: profile, mix: mix) }
             return satisfied.isEmpty ? nil : satisfied.flatMap { $0 }
@@ -156,7 +180,7 @@ extension ConsequenceRule {
             var triggers: [ConsequenceTrigger] = []
             for condition in rule.conditions {
                 guard let satisfied = condition.triggers(in: profile, mix: mix) else { return nil }
-                triggers += satisfied
+                triggers += satisfied.filter { !triggers.contains($0) }
             }
             return Consequence(
                 id: rule.id, title: rule.title, consequence: rule.consequence, advice: rule.advice,
@@ -216,7 +240,8 @@ extension ConsequenceRule {
         ConsequenceRule(
             id: "netwerksturing-spanning-andere-waarden",
             title: "Netwerksturing staat op spanning met waarden uit andere perspectieven",
-            conditions: [.dominantPerspective(.networking)],
+            // "per definitie" (§5.3): also where network governance ties with another perspective.
+            conditions: [.substantialPerspective(.networking)],
             consequence:
                 "als instrument van de samenwerkende overheid staat het per definitie op enige spanning met rechtmatigheid, wettelijke borging en verantwoording van doelmatigheid; die spanning moet in het ontwerp recht worden gedaan.",
             advice:
@@ -272,7 +297,12 @@ extension ConsequenceRule {
         ConsequenceRule(
             id: "ondersteunend-programma-eigen-voortgang",
             title: "Een ondersteunend programma hangt af van hoe de ondersteunden hun voortgang beoordelen",
-            conditions: [.includesAny("resultaatgericht.resultaatbegrip", ["ondersteunend"])],
+            conditions: [
+                .anyOf([
+                    .includesAny("resultaatgericht.resultaatbegrip", ["ondersteunend"]),
+                    .includesAny("resultaatgericht.aanpak", ["ondersteunend"]),
+                ])
+            ],
             consequence:
                 "het programma pakt de opgave niet zelf aan maar ondersteunt de gemeenten, provincies en regio's bij het behalen van hun doelen; het resultaat is afhankelijk van hoe zij hun eigen voortgang beoordelen, en kan niet concreet worden getoetst aan nagekomen prestatieafspraken.",
             advice:
@@ -313,6 +343,220 @@ extension ConsequenceRule {
             advice:
                 "Maak de rol van de dealmaker naast die van de beoordelaars van het Rijk expliciet voor alle partners.",
             citation: "§4.1"),
+        ConsequenceRule(
+            id: "specifieke-doelen-ontwerp-vooraf",
+            title: "Specifieke doelen vragen een groot ontwerpproces vooraf en een meerjarige monitor",
+            // Said of Nationale Programma's "in tegenstellingen tot deals" (§3.4); the NP RES, which
+            // supports the regions instead of setting the results, is the essay's exception.
+            conditions: [
+                .includesAny("resultaatgericht.doel", ["specifiek", "streefwaarden"]),
+                .includesAny("resultaatgericht.afronding", ["programma-einde"]),
+                .excludesAll("resultaatgericht.resultaatbegrip", ["ondersteunend"]),
+            ],
+            consequence:
+                "specifiek beschreven doelen vragen een groot denk- en ontwerpproces vooraf, waarin vaak het Rijk bepaalt wat als resultaat telt; dat werkt door in resultaatbegrip en resultaatmeting: er wordt gerapporteerd met een meerjarige monitor of een index.",
+            advice:
+                "Begroot tijd voor het ontwerp vooraf, leg vast wie de resultaatdefinities bepaalt en richt de monitor of index in vóór de start (nulmeting, indicatoren, wie meet).",
+            citation: "§3.4"),
+        ConsequenceRule(
+            id: "resultaatverantwoordelijk-rijk-geen-nevenschikking",
+            title: "Een Rijk dat resultaatverantwoordelijke is, is geen gelijkwaardige partner",
+            conditions: [
+                .includesAny("resultaatgericht.resultaatverantwoordelijke", ["rijk"]),
+                .anyOf([
+                    .includesAny("samenwerkend.rolRijk", ["nevengeschikt"]),
+                    .includesAny("samenwerkend.voorzetsel", ["met-gelijkwaardig"]),
+                ]),
+            ],
+            consequence:
+                "als het Rijk middelen toekent en resultaatverantwoordelijke is, is er volgens de ROB geen gelijkwaardig partnerschap; samenwerken in de uitvoering heeft dan vooral een bovengeschikte betekenis, en het Rijk werkt eerder vóór dan mét de regio.",
+            advice:
+                "Benoem wie voor welk resultaat verantwoordelijk is, en presenteer de samenwerking niet als gelijkwaardig als het Rijk op het resultaat wordt aangesproken.",
+            citation: "§1.2, §4.2"),
+        ConsequenceRule(
+            id: "voor-de-regio-bevoogdend", title: "Een gunst van het Rijk kan bevoogdend worden",
+            conditions: [.includesAny("samenwerkend.voorzetsel", ["voor-bevoogdend"])],
+            consequence:
+                "werkt het Rijk bevoogdend vóór de regio, dan kan zijn (financiële) gunst een legitimatie worden om meer zeggenschap te nemen en besluiten te nemen waarvan het Rijk vindt dat die het beste zijn voor de regio; het voorzetsel bepaalt de sturingsrol van het Rijk en hoe naar zijn verantwoordelijkheid wordt gekeken.",
+            advice:
+                "Maak expliciet welke besluiten het Rijk zich voorbehoudt en waarom, en ga na of de rol van het Rijk en de doelbepaling dat ook laten zien.",
+            citation: "§1.2"),
+        ConsequenceRule(
+            id: "met-de-regio-regio-trekt",
+            title: "Als de regio trekt, verhoudt het Rijk zich tot de regionale dynamiek",
+            conditions: [.includesAny("samenwerkend.voorzetsel", ["met-regio-trekt"])],
+            consequence:
+                "als ‘met’ betekent dat het Rijk met de regio mag meedoen, is de regio trekker en moet het Rijk zich verhouden tot de dynamiek in de regio.",
+            advice:
+                "Laat het initiatief voor voorstellen echt bij de regio liggen en laat de rol van het Rijk meebewegen met de regionale agenda.",
+            citation: "§1.2"),
+        ConsequenceRule(
+            id: "gelijkwaardig-bedoeld-niet-zo-ervaren",
+            title: "Gelijkwaardig bedoeld, maar het Rijk is ook bovengeschikt",
+            // Said of the Regio Deals (§1.2); for the national programmes §4.2 describes their own mix.
+            conditions: [
+                .temporaryImpulse,
+                .includesAny("samenwerkend.voorzetsel", ["met-gelijkwaardig"]),
+                .includesAny("samenwerkend.rolRijk", ["bovengeschikt"]),
+            ],
+            consequence:
+                "wie de relatie als een gelijkwaardig ‘met’ presenteert terwijl het Rijk ook bovengeschikt is, krijgt partners die de samenwerking niet alleen als gelijkwaardig ervaren; volgens het PBL kan er door de ingebouwde hiërarchie tussen bestuurslagen ook geen gelijkwaardige relatie zijn.",
+            advice:
+                "Kies een voorzetsel dat bij de rollen past, of benoem de bovengeschikte momenten (toetsing, het laatste woord) openlijk naast het partnerschap.",
+            citation: "§1.2"),
+        ConsequenceRule(
+            id: "ondergeschikt-rijk-bepaalt-doelen",
+            title: "Ontwerpcontrole: een ondergeschikt Rijk legt geen doelen op",
+            conditions: [
+                .includesAny("samenwerkend.rolRijk", ["ondergeschikt"]),
+                .includesAny("resultaatgericht.doelbepaling", ["rijk"]),
+            ],
+            consequence:
+                "het profiel spreekt zichzelf tegen: volgens het essay blijkt een ondergeschikte rol van het Rijk juist uit een resultaatbegrip zonder opgelegde prestatieafspraken, met gezamenlijk gedefinieerde resultaten; bepaalt het Rijk de doelen, dan is de rol op dat punt niet ondergeschikt (interpretatie).",
+            advice:
+                "Herzie de codering of het ontwerp: laat de doelen gezamenlijk of door de partners bepalen, of benoem de rol van het Rijk als bovengeschikt.",
+            citation: "§4.1"),
+        ConsequenceRule(
+            id: "veel-themas-brede-coalitie", title: "Een gebied met veel thema's leidt tot een brede coalitie",
+            conditions: [.temporaryImpulse, .includesAny("resultaatgericht.aardOpgave", ["gebiedsgericht"])],
+            consequence:
+                "staat een gebied centraal en komen er veel verschillende thema's aan bod, dan leidt dat tot samenwerking tussen een breed aantal partijen die zich in de ambities herkennen, zoals in de Regio Deal Zuid- en Oost-Drenthe.",
+            advice:
+                "Reken op een brede coalitie en de afstemming die daarbij hoort; is de kring van partijen smal, ga dan na of alle thema's gedragen worden.",
+            citation: "§1.1, §2.1"),
+        ConsequenceRule(
+            id: "innovatie-kennisinstellingen-als-partner", title: "Innovatie brengt kennisinstellingen aan tafel",
+            conditions: [
+                .temporaryImpulse,
+                .anyOf([
+                    .includesAny("resultaatgericht.resultaatbegrip", ["innovaties"]),
+                    .includesAny("resultaatgericht.afronding", ["innovatie-gesloten"]),
+                ]),
+            ],
+            consequence:
+                "waar een deal om innovatie draait, zijn kennisinstellingen regelmatig medeondertekenaar en samenwerkingspartner, en is hun betrokkenheid hoog.",
+            advice:
+                "Betrek kennisinstellingen als partner of ondertekenaar; doen zij niet mee, ga dan na of er een partij ontbreekt.",
+            citation: "§2.1"),
+        ConsequenceRule(
+            id: "nieuwe-samenstelling-rijk-faciliteert", title: "Een nieuwe samenstelling vraagt een faciliterend Rijk",
+            conditions: [.temporaryImpulse],
+            consequence:
+                "deals brengen vaak partijen samen die elkaar wel kennen, maar niet in deze samenstelling, met dit thema en deze doelstellingen; het Rijk is daarom veelal betrokken om de samenwerking te stimuleren, kennis te delen of te faciliteren.",
+            advice:
+                "Leg vast wat het Rijk faciliteert, en plan dat die rol kleiner kan worden als de regio het gesprek zelf voert.",
+            citation: "§2.1"),
+        ConsequenceRule(
+            id: "omelet-geen-toerekening-per-financier",
+            title: "Bij meerdere financiers is een bijdrage niet apart toe te rekenen",
+            // The omelet (§5.1): several suppliers, each with a supervisor who wants its own egg's
+            // share shown; not for public or statutory tasks, whose spending is measured in figures.
+            conditions: [
+                .includesAny("resultaatgericht.cofinanciering", ["regio-en-rijk", "meerpartijen"]),
+                .testedRijkMoney,
+                .includesAny(
+                    "resultaatgericht.resultaatbegrip",
+                    [
+                        "projecten-bijdragend", "leren-en-beweging", "innovaties", "netwerkopbouw", "ondersteunend",
+                        "prestatieafspraken",
+                    ]),
+            ],
+            consequence:
+                "financieren meerdere partijen mee en moet het geld van het Rijk verantwoord worden, dan wil elke financier zijn eigen bijdrage aantonen; dat gaat niet, omdat het resultaat uit samenhangende interventies voortkomt — niet doordat er slecht gewerkt is, maar door de aard van deze samenwerking.",
+            advice:
+                "Spreek vooraf met alle financiers af dat over het gezamenlijke resultaat wordt verantwoord, en vraag per financier verantwoording over besteding en rechtmatigheid.",
+            citation: "§5.1"),
+        ConsequenceRule(
+            id: "tijdelijke-impuls-te-kort-te-klein",
+            title: "Op een tijdelijke impuls volgt de kritiek ‘te kort en te klein’",
+            // The critique is of Regio Deals (§5.4): a temporary impulse for an area with a lasting aim.
+            conditions: [
+                .temporaryImpulse,
+                .includesAny("resultaatgericht.horizonEffect", ["structureel"]),
+                .includesAny("resultaatgericht.rijksgeld", ["eenmalige-impuls"]),
+                .includesAny("resultaatgericht.aardOpgave", ["gebiedsgericht"]),
+            ],
+            consequence:
+                "een tijdelijke, eenmalige bijdrage met een blijvend beoogd effect krijgt de kritiek dat de samenwerking wel waardevol is, maar van te korte duur en te geringe omvang voor blijvend effect; het essay noemt de eis dat instrument en effect dezelfde horizon hebben een analogie-redenering, en zegt dat permanent maken niet per se tot meer structurele verandering leidt.",
+            advice:
+                "Maak in ontwerp en verantwoording expliciet hoe de tijdelijke impuls tot blijvend effect moet leiden; een structurele opvolger bouwt voort op de successen van de deal in plaats van haar te vervangen.",
+            citation: "§5.3, §5.4"),
+        ConsequenceRule(
+            id: "structurele-zelfsturing-rijk-minimaal", title: "Bij decentrale zelfsturing stuurt het Rijk minimaal",
+            conditions: [
+                .includesAny("resultaatgericht.horizonInstrument", ["structureel"]),
+                .anyOf([
+                    .includesAny("interbestuurlijk.bestuurslagen.rijk", ["afwezig"]),
+                    .includesAny("resultaatgericht.doelbepaling", ["partners"]),
+                ]),
+            ],
+            consequence:
+                "in een zelfsturend structureel verband is sturing vanuit het Rijk minimaal: financiële bijdragen of meedenken met plannen; het Rijk heeft geen verankerde positie in het verband.",
+            advice:
+                "Verwacht van het Rijk geen sturing op resultaat en evalueer via de eigen verantwoording van het verband; wie meer invloed van het Rijk wil, kiest een ander instrument.",
+            citation: "§2.3, §4.3"),
+        ConsequenceRule(
+            id: "impuls-niet-afrekenen-op-breed-doel",
+            title: "De looptijd van een deal is die van de impuls, niet die van het doel",
+            conditions: [.temporaryImpulse, .includesAny("resultaatgericht.doel", ["bijdragen-aan", "thematisch"])],
+            consequence:
+                "de looptijd van de deal gaat slechts over de impuls die de deal moet bieden, niet over het realiseren van het bredere maatschappelijke doel; aan het eind van de looptijd hoeft dat doel dus nog niet bereikt te zijn (interpretatie).",
+            advice:
+                "Toets eerst of het instrument past bij het doel in de beoogde looptijd; beoordeel bij afloop de impuls en volg het brede doel daarna verder, in plaats van de deal erop af te rekenen.",
+            citation: "§1.3, §3.1"),
+        ConsequenceRule(
+            id: "regio-zelf-afgebakend", title: "De regio bakent zichzelf af",
+            conditions: [.temporaryImpulse, .includesAny("samenwerkend.initiatiefVoorstel", ["regio"])],
+            consequence:
+                "regionale partners bepalen zelf wat onder de regio wordt verstaan en welke opgaven centraal staan; er zijn dus geen vaste grenzen tussen regio's, en actoren kunnen in meerdere deals meedoen.",
+            advice:
+                "Leg per deal vast welk gebied en welke partijen erbij horen, en houd bij monitoring en bij het vergelijken van regio's rekening met overlap tussen deals.",
+            citation: "§1.1"),
+        ConsequenceRule(
+            id: "geen-projectplan-vooraf", title: "Gezamenlijk bepaalde doelen passen niet in een projectplan vooraf",
+            conditions: [
+                .temporaryImpulse,
+                .includesAny(
+                    "resultaatgericht.doelbepaling", ["partners", "gezamenlijk", "partners-goedkeuring-rijk"]),
+            ],
+            consequence:
+                "omdat het Rijk de doelen niet alleen kan bepalen, is de weg naar de maatschappelijke verandering vooraf niet nauwkeurig uitgestippeld; een projectplan met doorlooptijden en uit te voeren acties past dan niet.",
+            advice:
+                "Vraag geen vooraf uitgestippeld projectplan, maar spreek af hoe de partners samen bepalen wat kan bijdragen, en evalueer op die keuzes.",
+            citation: "§3.1"),
+        ConsequenceRule(
+            id: "rijksgeld-getoetst-bovengeschikt",
+            title: "Getoetst geld van het Rijk maakt het Rijk (ook) bovengeschikt",
+            conditions: [.testedRijkMoney],
+            consequence:
+                "stelt het Rijk middelen ter beschikking die aan eisen worden getoetst of verantwoord moeten worden, dan neemt het daarmee een bovengeschikte rol aan, ook als het verder partner is.",
+            advice:
+                "Benoem die toetsende rol naast de partnerrol, en leg vast aan welke eisen wordt getoetst en welke verantwoording wordt gevraagd.",
+            citation: "§4.1, §4.2, §4.3"),
+        ConsequenceRule(
+            id: "doelmatigheid-alsnog-vaststellen", title: "Doelmatigheid vraagt hier ander instrumentarium",
+            conditions: [
+                .testedRijkMoney,
+                .includesAny(
+                    "resultaatgericht.resultaatbegrip",
+                    ["projecten-bijdragend", "leren-en-beweging", "innovaties", "netwerkopbouw", "ondersteunend"]),
+            ],
+            consequence:
+                "bij netwerkend werken met geld van het Rijk is doelmatigheid met de bekende instrumenten van New Public Management maar beperkt vast te stellen; er is ander instrumentarium nodig om haar alsnog vast te stellen — naast doeltreffendheid en andere waarden, niet in plaats daarvan.",
+            advice:
+                "Laat doelmatigheid niet uit het evaluatieontwerp vallen: neem een aanpak op die haar vaststelt zonder lineaire toerekening (zie het evaluatieontwerp).",
+            citation: "§5.2"),
+        ConsequenceRule(
+            id: "doorwerking-buiten-de-deal", title: "Wat een deal oplevert, kan buiten de deal neerslaan",
+            conditions: [
+                .temporaryImpulse,
+                .includesAny("resultaatgericht.resultaatbegrip", ["innovaties", "leren-en-beweging"]),
+            ],
+            consequence:
+                "lessen en innovaties uit een deal kunnen doorwerken buiten de deal: in landelijk beleid (zoals bij Foodvalley) of via navolging elders; het essay vraagt ook of effecten die in een andere regio terechtkomen een falen van de deal zijn.",
+            advice:
+                "Neem doorwerking in beleid van het Rijk en navolging elders op in de evaluatie, en meet effecten niet alleen binnen de regiogrenzen.",
+            citation: "§3.1, §4"),
         ConsequenceRule(
             id: "rijksbijdrage-als-vliegwiel", title: "De bijdrage van het Rijk is een vliegwiel voor de regio",
             conditions: [

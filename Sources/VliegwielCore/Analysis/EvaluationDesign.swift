@@ -76,6 +76,22 @@ public struct IndicatorKind: Sendable, Hashable, Encodable {
     }
 }
 
+/// A point the evaluation must settle beside its approaches: when to measure, what counts
+/// when effects land elsewhere, what the temporal cell asks of the measurement.
+public struct EvaluationConsideration: Sendable, Hashable, Encodable, Identifiable {
+    public var id: String
+    public var title: String
+    public var text: String
+    public var citation: String
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title = "titel"
+        case text = "tekst"
+        case citation = "bron"
+    }
+}
+
 /// The evaluation that fits a profile's governance form (§5.1–5.2).
 public struct EvaluationDesign: Sendable, Hashable, Encodable {
     /// Every approach, fitting ones first, each with the reasons it fits or does not.
@@ -86,8 +102,11 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
     public var exAnte: [String]
     public var exDurante: [String]
     public var exPost: [String]
+    /// Timing, spill-over, the temporal cell and design-and-adjust (§3.1, §5.3, §5.4).
+    public var considerations: [EvaluationConsideration]
 
     enum CodingKeys: String, CodingKey {
+        case considerations = "aandachtspunten"
         case assessments = "aanpakken"
         case questions = "evaluatievragen"
         case indicatorKinds = "indicatoren"
@@ -97,11 +116,6 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
 
     public var fitting: [EvaluationApproach] { assessments.filter(\.fits).map(\.approach) }
     public var notFitting: [ApproachFit] { assessments.filter { !$0.fits } }
-
-    /// A perspective with at least this share of the weight is a substantial part of the mix
-    /// and is evaluated on its own terms (an even share of four would be 0.25); below it, a
-    /// perspective is a minor note that does not call for an approach of its own.
-    public static let substantialWeight = 0.2
 
     public init(_ profile: Profile, mix: PerspectiveMix? = nil) {
         let mix = mix ?? PerspectiveMix(profile)
@@ -117,6 +131,7 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
         exAnte = fitting.map(\.exAnte)
         exDurante = fitting.map(\.exDurante)
         exPost = fitting.map(\.exPost)
+        considerations = Self.considerations(for: profile, mix: mix)
         var kinds: [IndicatorKind] = []
         if fitting.contains(where: { $0.perspective == .performing || $0.id == "bijdrage-analyse" }) {
             kinds.append(
@@ -137,6 +152,61 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
         indicatorKinds = kinds
     }
 
+    /// What the evaluation must settle beside its approaches, where the essay says so.
+    static func considerations(for profile: Profile, mix: PerspectiveMix) -> [EvaluationConsideration] {
+        var result: [EvaluationConsideration] = []
+        if ConsequenceCondition.temporaryImpulse.triggers(in: profile, mix: mix) != nil {
+            result.append(
+                EvaluationConsideration(
+                    id: "moment-na-de-impuls", title: "Wanneer evalueren: de impuls, niet het bredere doel",
+                    text:
+                        "De looptijd gaat over de impuls, niet over het maatschappelijke doel: het essay zegt dat die looptijd „gaat slechts over de looptijd van de impuls die de deal moet bieden, niet over het realiseren van het bredere maatschappelijke doel”. Beoordeel aan het eind van de looptijd wat de impuls deed (de samenwerking, de losgemaakte investeringen, de beweging) en plan een latere meting voor het bredere doel.",
+                    citation: "§3.1"))
+        }
+        if profile.resultOrientation.goal.contains(.contributeTo) {
+            result.append(
+                EvaluationConsideration(
+                    id: "effect-elders", title: "Effecten buiten de regio",
+                    text:
+                        "Een bijdrage kan elders landen: het essay noemt verpleegkundigen die in de regio zijn opgeleid en zich „vervolgens toch in een andere regio vestigen” en vraagt: „betekent dat dan een falen van de Regio Deal?” Spreek vooraf af hoe zulke uitstraling naar andere regio's meetelt, en volg haar waar dat kan.",
+                    citation: "§3.1"))
+        }
+        let position = TemporalPosition(profile)
+        if let cell = position.cell {
+            let question =
+                switch (cell.instrument, cell.effect) {
+                case (.structural, .structural):
+                    "Volg of de samenwerking scherp blijft of indut omdat het geld toch wel komt."
+                case (.temporary, .structural):
+                    "Meet of het effect blijft na afloop, en volg of opeenvolgende tijdelijke interventies tot onrust en vertraging leiden."
+                case (.structural, .temporary):
+                    "Beoordeel de doelmatigheid van de blijvende inspanning en hoe afhankelijk de partners van het Rijk worden."
+                case (.temporary, .temporary):
+                    "Meet na afloop of het effect standhoudt of verdampt nu de interventie is geëindigd."
+                }
+            result.append(
+                EvaluationConsideration(
+                    id: "temporele-cel", title: "Wat de tijdshorizon vraagt van de meting",
+                    text:
+                        "Instrument \(cell.instrument.code), beoogd effect \(cell.effect.code). Het risico van deze combinatie is „\(cell.risk.trimmingCharacters(in: ["."]))”. \(question) Het essay vraagt deze afweging expliciet te maken „in de meting en verantwoording van de prestaties”.",
+                    citation: "§5.3"))
+        } else {
+            result.append(
+                EvaluationConsideration(
+                    id: "temporele-cel", title: "Wat de tijdshorizon vraagt van de meting",
+                    text:
+                        "De horizon van instrument of effect ligt niet vast. Leg in het evaluatieontwerp vast over welke termijn het effect wordt gemeten: de horizon van het instrument hoeft niet gelijk te zijn aan die van het effect, en het essay vraagt die afweging expliciet te maken „in de meting en verantwoording van de prestaties”.",
+                    citation: "§5.3"))
+        }
+        result.append(
+            EvaluationConsideration(
+                id: "ontwerpen-en-bijstellen", title: "Ex ante en ex durante: ook ontwerpen en bijstellen",
+                text:
+                    "Het essay waardeert „ex post in evaluatie, en ex ante en ex durante in het ontwerpen en bijstellen van samenwerkingen”: toets een wijziging van het ontwerp vooraf met wat-als, en volg tijdens de uitvoering waar de praktijk van het ontwerp afwijkt (drift).",
+                citation: "§5.4"))
+        return result
+    }
+
     private static func unique(_ items: [String]) -> [String] {
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
@@ -148,15 +218,10 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
         func has(_ id: String, _ codes: String...) -> Bool {
             ProfileDimension.named(id)!.reading(of: profile).codes.contains { codes.contains($0) }
         }
-        func percent(_ perspective: GovernancePerspective) -> String {
-            "\(Int((mix.weight(of: perspective) * 100).rounded())) %"
-        }
-        let weight = mix.weight(of: approach.perspective)
-        let substantial = weight >= substantialWeight
+        func band(_ perspective: GovernancePerspective) -> String { mix.band(of: perspective).label }
+        let substantial = mix.isSubstantial(approach.perspective)
         let perspectiveReason =
-            substantial
-            ? "het perspectief \(approach.perspective.label.lowercased()) weegt \(percent(approach.perspective)) in de sturing"
-            : "het perspectief \(approach.perspective.label.lowercased()) weegt maar \(percent(approach.perspective)) in de sturing"
+            "het perspectief \(approach.perspective.label.lowercased()) is \(band(approach.perspective)) in de sturing"
         var reasons: [String] = []
         var fits = substantial
         if substantial { reasons.append(perspectiveReason) }
@@ -182,7 +247,7 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
             }
         case "lineaire-toerekening":
             let broad = has("resultaatgericht.doel", "bijdragen-aan", "thematisch")
-            let network = mix.weight(of: .networking) >= substantialWeight
+            let network = mix.isSubstantial(.networking)
             let supporting = has("resultaatgericht.resultaatbegrip", "ondersteunend")
             fits = !broad && !network && !supporting && has("resultaatgericht.doel", "specifiek", "streefwaarden")
             reasons = []
@@ -194,10 +259,28 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
             }
             if network {
                 reasons.append(
-                    "netwerksturing weegt \(percent(.networking)): een interventie leidt via deeleffecten en voorwaarden, samen met interventies van anderen, tot resultaat — eerder circulair dan lineair"
+                    "netwerksturing is \(band(.networking)) in de sturing: een interventie leidt via deeleffecten en voorwaarden, samen met interventies van anderen, tot resultaat — eerder circulair dan lineair"
                 )
             }
             if fits { reasons.append("het doel is specifiek en de sturing is niet in de eerste plaats een netwerk") }
+        case "contrafeitische-vergelijking":
+            let measurable =
+                has("resultaatgericht.doel", "specifiek", "streefwaarden")
+                || has("resultaatgericht.resultaatbegrip", "prestatieafspraken")
+            let broad = has("resultaatgericht.doel", "bijdragen-aan")
+            fits = measurable && !broad
+            reasons = []
+            if fits {
+                reasons.append(
+                    "het doel is specifiek en meetbaar: het gezamenlijke effect is te schatten tegen regio's zonder arrangement, zonder toe te rekenen aan één partij"
+                )
+            } else if broad {
+                reasons.append(
+                    "het doel is 'bijdragen aan' een beweging: er is geen uitkomstmaat die zich vooraf laat vastleggen (§3.1)"
+                )
+            } else {
+                reasons.append("er is geen specifiek, meetbaar doel om te vergelijken")
+            }
         case "veranderingstheorie", "bijdrage-analyse", "brede-welvaart-context":
             if has("resultaatgericht.doel", "bijdragen-aan") {
                 fits = true
@@ -205,6 +288,11 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
                     "het doel is 'bijdragen aan': de bijdrage moet aannemelijk worden gemaakt, niet toegerekend")
             }
         case "netwerkkwaliteit":
+            if has("resultaatgericht.monitoring", "inspectie") {
+                fits = true
+                reasons.append(
+                    "de inspectie toetst ook netwerk en samenwerking, naast operationele prestaties (§3.3)")
+            }
             if has("resultaatgericht.resultaatbegrip", "netwerkopbouw") {
                 fits = true
                 reasons.append("netwerkopbouw is zelf een beoogd resultaat")
@@ -237,16 +325,16 @@ public struct EvaluationDesign: Sendable, Hashable, Encodable {
             // §5.2: instruments that "naast doeltreffendheid en doelmatigheid ook oog hebben voor
             // andere waarden"; the Rekenkamer's critique as "een zoektocht naar hoe dan toch
             // doelmatigheid is vast te stellen als netwerkend werken de sturingsvorm is".
-            let network = mix.weight(of: .networking) >= substantialWeight
+            let network = mix.isSubstantial(.networking)
             fits = network
             reasons = []
             if network {
                 reasons.append(
-                    "netwerksturing weegt \(percent(.networking)): doeltreffendheid en doelmatigheid blijven gevraagd, naast andere waarden, maar worden vastgesteld zonder lineaire toerekening"
+                    "netwerksturing is \(band(.networking)) in de sturing: doeltreffendheid en doelmatigheid blijven gevraagd, naast andere waarden, maar worden vastgesteld zonder lineaire toerekening"
                 )
             } else {
                 reasons.append(
-                    "netwerksturing weegt maar \(percent(.networking)): doelmatigheid kan met input, output en outcome worden vastgesteld"
+                    "netwerksturing is maar \(band(.networking)) in de sturing: doelmatigheid kan met input, output en outcome worden vastgesteld"
                 )
             }
         case "voortzetting-na-financiering":
@@ -330,10 +418,27 @@ extension EvaluationApproach {
             description:
                 "Veronderstelt een directe, aantoonbare, lineaire relatie tussen een interventie en een resultaat en rekent het resultaat toe.",
             questions: ["Welk deel van het resultaat is toe te rekenen aan de interventie?"],
-            evidence: ["vergelijking met een controlegroep of een contrafeitische situatie"],
-            exAnte: "Bepaal een controlegroep of nulsituatie.",
-            exDurante: "Houd interventie- en controlegroep gescheiden.",
-            exPost: "Reken het verschil toe aan de interventie.", citation: "§5.1"),
+            evidence: ["een directe keten van interventie naar resultaat, per partij of project toegerekend"],
+            exAnte: "Leg per interventie vast welk deel van het resultaat zij moet opleveren.",
+            exDurante: "Registreer per interventie de bereikte resultaten.",
+            exPost: "Reken het resultaat toe aan de interventies.", citation: "§5.1"),
+        EvaluationApproach(
+            id: "contrafeitische-vergelijking", name: "Contrafeitische vergelijking met regio's zonder arrangement",
+            perspective: .performing,
+            description:
+                "Schat het gezamenlijke effect op een meetbaar doel door de regio te vergelijken met vergelijkbare regio's zonder het arrangement. Dat is iets anders dan lineaire toerekening: het rekent niets toe aan één partij of project.",
+            questions: [
+                "Ontwikkelde het doel zich in de regio anders dan in vergelijkbare regio's zonder arrangement?"
+            ],
+            evidence: [
+                "een meetbare uitkomst met nulmeting", "dezelfde uitkomst in vergelijkbare regio's zonder arrangement",
+            ],
+            exAnte: "Kies de uitkomstmaat en de vergelijkingsregio's voordat het arrangement start.",
+            exDurante: "Volg de uitkomst in de regio en in de vergelijkingsregio's, en noteer wat elders gebeurt.",
+            exPost: "Schat het verschil en beschrijf wat het gezamenlijke effect kan verklaren.",
+            citation: EvaluationApproach.elaboration(
+                "Abadie, Diamond en Hainmueller (2010), 'Synthetic control methods for comparative case studies', Journal of the American Statistical Association 105(490); het essay wijst lineaire toerekening af (§5.1), niet een vergelijking met regio's zonder arrangement"
+            ), origin: .elaboration),
         EvaluationApproach(
             id: "veranderingstheorie", name: "Veranderingstheorie (theory of change)", perspective: .networking,
             description:

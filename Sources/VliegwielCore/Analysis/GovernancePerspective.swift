@@ -39,6 +39,30 @@ public enum GovernancePerspective: String, Vocabulary {
     }
 }
 
+/// How strongly a perspective shows in a profile: an ordinal band, because the essay
+/// characterises mixes ("een delicate mix van sturing van boven en beweging van onderop", §5.1)
+/// but gives nothing that supports a two-digit percentage (docs/analyse.md).
+public enum PerspectiveBand: String, Vocabulary, Comparable {
+    /// The perspective with the most points (more than one when they tie).
+    case dominant = "dominant"
+    /// Not the largest, but at least a fifth of the points: it calls for its own evaluation.
+    case substantial = "substantieel"
+    /// Some features push toward it, less than a fifth of the points.
+    case limited = "beperkt"
+    /// No coded feature pushes toward it.
+    case absent = "afwezig"
+
+    public var label: String { rawValue }
+
+    /// The share of the points from which a perspective is at least substantial. An even
+    /// share of four would be a quarter; below a fifth a perspective is a minor note.
+    public static let substantialShare = 0.2
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! > allCases.firstIndex(of: rhs)!
+    }
+}
+
 /// One profile feature's push toward a perspective, with why.
 public struct PerspectiveContribution: Sendable, Hashable, Encodable {
     public var perspective: GovernancePerspective
@@ -64,12 +88,27 @@ public struct PerspectiveContribution: Sendable, Hashable, Encodable {
 /// A tension between the dominant perspective and the values of another, which the
 /// design must answer (§5.3).
 public struct PerspectiveTension: Sendable, Hashable, Encodable {
+    /// Why the tension is there.
+    public enum Basis: String, Sendable, Hashable, Encodable {
+        /// Every intergovernmental result-oriented collaboration is an instrument of network
+        /// governance and so "per definitie op enige mate van spanning staan met waarden uit
+        /// andere perspectieven" (§5.3).
+        case byDefinition = "per-definitie"
+        /// The profile's own dominant perspective meets the values of another.
+        case dominant = "dominant-perspectief"
+    }
+
+    /// The perspective whose steering meets the other's values.
+    public var from: GovernancePerspective
     public var with: GovernancePerspective
+    public var basis: Basis
     public var values: [String]
     public var question: String
     public var citation: String
 
     enum CodingKeys: String, CodingKey {
+        case from = "vanuit"
+        case basis = "grond"
         case with = "met"
         case values = "waarden"
         case question = "ontwerpvraag"
@@ -82,12 +121,15 @@ public struct PerspectiveTension: Sendable, Hashable, Encodable {
 public struct PerspectiveMix: Sendable, Hashable, Encodable {
     public struct Weight: Sendable, Hashable, Encodable {
         public var perspective: GovernancePerspective
+        /// The share of the points: used to place the band, not presented as a measurement.
         public var weight: Double
+        public var band: PerspectiveBand
         public var points: Int
         public var contributions: [PerspectiveContribution]
 
         enum CodingKeys: String, CodingKey {
             case perspective = "perspectief"
+            case band
             case weight = "gewicht"
             case points = "punten"
             case contributions = "bijdragen"
@@ -96,6 +138,7 @@ public struct PerspectiveMix: Sendable, Hashable, Encodable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(perspective, forKey: .perspective)
+            try container.encode(band.code, forKey: .band)
             try container.encode(rounded(weight), forKey: .weight)
             try container.encode(points, forKey: .points)
             try container.encode(contributions, forKey: .contributions)
@@ -104,7 +147,7 @@ public struct PerspectiveMix: Sendable, Hashable, Encodable {
 
     /// All four perspectives, in the essay's order.
     public var weights: [Weight]
-    /// The perspective(s) with the largest weight.
+    /// The perspective(s) with the most points; empty when no coded feature gives any.
     public var dominant: [GovernancePerspective]
     public var tensions: [PerspectiveTension]
 
@@ -118,21 +161,36 @@ public struct PerspectiveMix: Sendable, Hashable, Encodable {
         weights.first { $0.perspective == perspective }!.weight
     }
 
+    public func band(of perspective: GovernancePerspective) -> PerspectiveBand {
+        weights.first { $0.perspective == perspective }!.band
+    }
+
+    /// Whether the perspective is dominant or substantial: a part of the mix that is
+    /// evaluated on its own terms.
+    public func isSubstantial(_ perspective: GovernancePerspective) -> Bool {
+        band(of: perspective) >= .substantial
+    }
+
     public init(_ profile: Profile) {
         let contributions = PerspectiveRules.contributions(for: profile)
         let total = contributions.map(\.points).reduce(0, +)
+        let maximum =
+            GovernancePerspective.allCases.map { perspective in
+                contributions.filter { $0.perspective == perspective }.map(\.points).reduce(0, +)
+            }.max() ?? 0
         weights = GovernancePerspective.allCases.map { perspective in
             let own = contributions.filter { $0.perspective == perspective }
             let points = own.map(\.points).reduce(0, +)
             // Without any stated feature there is nothing to weigh: the four count equally.
             let weight = total == 0 ? 0.25 : Double(points) / Double(total)
-            return Weight(perspective: perspective, weight: weight, points: points, contributions: own)
+            let band: PerspectiveBand =
+                points == 0
+                ? .absent
+                : points == maximum ? .dominant : weight >= PerspectiveBand.substantialShare ? .substantial : .limited
+            return Weight(perspective: perspective, weight: weight, band: band, points: points, contributions: own)
         }
-        let maximum = weights.map(\.points).max() ?? 0
-        dominant = weights.filter { $0.points == maximum }.map(\.perspective)
-        tensions =
-            dominant.count == 1
-            ? PerspectiveRules.tensions(of: dominant[0]) : []
+        dominant = weights.filter { $0.band == .dominant }.map(\.perspective)
+        tensions = PerspectiveRules.tensions(dominant: dominant)
     }
 }
 
@@ -200,6 +258,26 @@ enum PerspectiveRules {
         Rule(
             perspective: .lawful, dimensionID: "samenwerkend.deelnameVerplicht", code: "ja", points: 1,
             reason: "deelname is verplicht", citation: "§4.1"),
+        // Rules and hierarchy also where the Rijk tests proposals against its requirements and
+        // has "het laatste woord" (§4.1, vn. 62), and where conditions come with its money: the
+        // perspectives stack (§5.1), and §5.3 names "wettelijke borging" as the tension.
+        Rule(
+            perspective: .lawful, dimensionID: "samenwerkend.rolRijk", code: "bovengeschikt", points: 1,
+            reason: "het Rijk toetst voorstellen aan eisen en heeft het laatste woord", citation: "§4.1"),
+        Rule(
+            perspective: .lawful, dimensionID: "resultaatgericht.doelbepaling", code: "partners-goedkeuring-rijk",
+            points: 1, reason: "de doelen gelden pas na goedkeuring door het Rijk", citation: "§3.1, §4.1"),
+        Rule(
+            perspective: .lawful, dimensionID: "resultaatgericht.rijksgeld", code: "eenmalige-impuls", points: 1,
+            reason: "het geld van het Rijk wordt aan eisen getoetst en moet rechtmatig worden besteed en verantwoord",
+            citation: "§4.1"),
+        Rule(
+            perspective: .lawful, dimensionID: "resultaatgericht.rijksgeld", code: "programmabudget", points: 1,
+            reason: "investeringen vanuit het Rijk moeten rechtmatig worden besteed en verantwoord", citation: "§4.2"),
+        Rule(
+            perspective: .lawful, dimensionID: "resultaatgericht.rijksgeld", code: "subsidieregeling", points: 1,
+            reason: "subsidie wordt verleend onder voorwaarden en moet rechtmatig worden verantwoord",
+            citation: "§3.3, §4.2"),
 
         // Presterende overheid: "prestatie-indicatoren … input en output tegen elkaar af te zetten" (§5.1).
         Rule(
@@ -385,13 +463,27 @@ enum PerspectiveRules {
         return result
     }
 
-    /// What the dominant perspective must answer to the values of the others (§5.3).
-    static func tensions(of dominant: GovernancePerspective) -> [PerspectiveTension] {
-        GovernancePerspective.allCases.filter { $0 != dominant }.map { other in
+    /// The tensions a profile's design must answer (§5.3): those of network governance with
+    /// the values of traditional public administration and new public management, which every
+    /// intergovernmental result-oriented collaboration has "per definitie" — "passende vormen
+    /// van financieringsverantwoording" and "wettelijke borging en de uitwerking van wetten en
+    /// regels" — and, where one perspective dominates the profile, its tensions with the others.
+    static func tensions(dominant: [GovernancePerspective]) -> [PerspectiveTension] {
+        var result = [GovernancePerspective.lawful, .performing].map { other in
             PerspectiveTension(
-                with: other, values: other.values, question: question(dominant, other),
-                citation: dominant == .networking && [.lawful, .performing].contains(other) ? "§5.3" : "§5.1, §5.3")
+                from: .networking, with: other, basis: .byDefinition, values: other.values,
+                question: question(.networking, other), citation: "§5.3")
         }
+        if dominant.count == 1 {
+            for other in GovernancePerspective.allCases where other != dominant[0] {
+                guard !result.contains(where: { $0.from == dominant[0] && $0.with == other }) else { continue }
+                result.append(
+                    PerspectiveTension(
+                        from: dominant[0], with: other, basis: .dominant, values: other.values,
+                        question: question(dominant[0], other), citation: "§5.1, §5.3"))
+            }
+        }
+        return result
     }
 
     private static func question(_ dominant: GovernancePerspective, _ other: GovernancePerspective) -> String {

@@ -62,10 +62,28 @@ public struct TemporalPosition: Sendable, Hashable, Encodable {
     public var cells: [TemporalCell]
     /// What keeps the position open, in Dutch; `nil` when it is one cell.
     public var openQuestion: String?
+    /// The matrix's own conclusion, shown with it wherever it is shown.
+    public var conclusion: String { Self.conclusion }
+    public var conclusionCitation: String { Self.conclusionCitation }
+
+    /// The essay's conclusion from the matrix, verbatim (§5.3).
+    public static let conclusion =
+        "Dit schema laat zien dat het introduceren van structurele interventies, het permanent maken van interventies, niet per se hoeft te leiden tot meer structurele maatschappelijke verandering."
+    public static let conclusionCitation = "§5.3"
 
     enum CodingKeys: String, CodingKey {
         case cells = "cellen"
         case openQuestion = "openVraag"
+        case conclusion = "conclusie"
+        case conclusionCitation = "conclusieBron"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cells, forKey: .cells)
+        try container.encodeIfPresent(openQuestion, forKey: .openQuestion)
+        try container.encode(conclusion, forKey: .conclusion)
+        try container.encode(conclusionCitation, forKey: .conclusionCitation)
     }
 
     public var cell: TemporalCell? { cells.count == 1 ? cells[0] : nil }

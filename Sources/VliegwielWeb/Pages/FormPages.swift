@@ -145,7 +145,6 @@ struct WhatIfPage: Sendable {
     var hasResult: Bool
     var changes: [Change]
     var shifts: [Shift]
-    var shiftChart: String
     var dominantBefore: String
     var dominantAfter: String
     var consequencesAdded: [String]

@@ -10,6 +10,8 @@ struct ElementView: Sendable {
             /// The citation as a link, when it is a public source's address (a real deal's).
             var citationHref: String?
             var note: String?
+            /// "letterlijk", "interpretatie", "algemene uitspraak" where the coding was judged.
+            var status: String?
         }
 
         var label: String
@@ -41,7 +43,7 @@ struct ElementView: Sendable {
                                 label: $0.label, quote: $0.quote, citation: $0.citation,
                                 citationHref: $0.citation.hasPrefix("https://") || $0.citation.hasPrefix("http://")
                                     ? $0.citation : nil,
-                                note: $0.note)
+                                note: $0.note, status: $0.status?.label)
                         })
                 })
         }
@@ -62,12 +64,15 @@ struct AdviceView: Sendable {
     struct WeightView: Sendable {
         var label: String
         var essayName: String
-        var percent: String
+        var band: String
+        var points: String
         var isDominant: Bool
         var contributions: [String]
     }
 
     struct TensionView: Sendable {
+        var from: String
+        var byDefinition: Bool
         var with: String
         var values: String
         var question: String
@@ -94,12 +99,12 @@ struct AdviceView: Sendable {
 
     var consequences: [ConsequenceView]
     var hasConsequences: Bool
-    var perspectiveChart: String
     var weights: [WeightView]
     var dominant: String
     var tensions: [TensionView]
     var temporalRows: [TemporalRow]
     var temporalQuestion: String?
+    var temporalConclusion = TemporalPosition.conclusion
     var fitting: [ApproachView]
     var notFitting: [ApproachView]
     var questions: [String]
@@ -107,8 +112,15 @@ struct AdviceView: Sendable {
     var exAnte: [String]
     var exDurante: [String]
     var exPost: [String]
+    var considerations: [ConsiderationView]
 
-    init(_ advice: Advice, t: UIText, chartID: String = "perspectief") {
+    struct ConsiderationView: Sendable {
+        var title: String
+        var text: String
+        var citation: String
+    }
+
+    init(_ advice: Advice, t: UIText) {
         consequences = advice.consequences.map {
             ConsequenceView(
                 id: $0.id, title: $0.title, triggers: $0.triggers.map(\.description),
@@ -117,26 +129,21 @@ struct AdviceView: Sendable {
         }
         hasConsequences = !consequences.isEmpty
         let mix = advice.perspectives
-        perspectiveChart = BarChart.svg(
-            id: chartID, title: t.perspective,
-            description: mix.weights.map { "\($0.perspective.label): \(Format.percent($0.weight))" }
-                .joined(separator: "; "),
-            bars: mix.weights.map {
-                .init(
-                    label: $0.perspective.label, value: $0.weight,
-                    style: mix.dominant.contains($0.perspective) ? "bar bar-dominant" : "bar")
-            }, maximum: 1, format: Format.percent)
         weights = mix.weights.map { weight in
             WeightView(
                 label: weight.perspective.label, essayName: weight.perspective.essayName,
-                percent: Format.percent(weight.weight),
+                band: weight.band.label, points: weight.points == 1 ? "1 punt" : "\(weight.points) punten",
                 isDominant: mix.dominant.contains(weight.perspective),
                 contributions: weight.contributions.map { "+\($0.points) \($0.reason) (\($0.citation))" })
         }
-        dominant = mix.dominant.map(\.label).joined(separator: ", ")
+        dominant =
+            mix.dominant.isEmpty
+            ? "geen: er is nog niets gecodeerd dat naar een perspectief wijst"
+            : mix.dominant.map(\.label).joined(separator: ", ")
         tensions = mix.tensions.map {
             TensionView(
-                with: $0.with.label, values: $0.values.joined(separator: ", "), question: $0.question,
+                from: $0.from.label.lowercased(), byDefinition: $0.basis == .byDefinition,
+                with: $0.with.label.lowercased(), values: $0.values.joined(separator: ", "), question: $0.question,
                 citation: $0.citation)
         }
         let current = Set(advice.temporal.cells.count == 1 ? advice.temporal.cells : [])
@@ -161,6 +168,9 @@ struct AdviceView: Sendable {
         exAnte = advice.evaluation.exAnte
         exDurante = advice.evaluation.exDurante
         exPost = advice.evaluation.exPost
+        considerations = advice.evaluation.considerations.map {
+            ConsiderationView(title: $0.title, text: $0.text, citation: $0.citation)
+        }
     }
 }
 

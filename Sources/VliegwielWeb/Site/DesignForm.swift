@@ -170,7 +170,7 @@ extension SitePages {
                                     .init(code: $0.code, label: $0.label, isSelected: $0.code == chosen)
                                 }, isFreeText: dimension.vocabulary == nil, value: chosen)
                     })
-            }, errors: [], hasErrors: false, hasResult: false, changes: [], shifts: [], shiftChart: "",
+            }, errors: [], hasErrors: false, hasResult: false, changes: [], shifts: [],
             dominantBefore: "", dominantAfter: "", consequencesAdded: [], consequencesRemoved: [], approachesAdded: [],
             approachesRemoved: [], temporalChanged: false, language: language == .english ? "en" : "",
             arrangementID: selected?.id ?? "")
@@ -186,20 +186,18 @@ extension SitePages {
                         after: row.cells[1].labels.joined(separator: " én "))
                 }
                 page.shifts = result.weightShifts.map {
-                    let change = Int((($0.after - $0.before) * 100).rounded())
+                    let change = $0.pointsAfter - $0.pointsBefore
                     return .init(
-                        label: $0.perspective.label, before: Format.percent($0.before), after: Format.percent($0.after),
-                        change: "\(change > 0 ? "+" : "")\(change) procentpunt")
+                        label: $0.perspective.label, before: $0.bandBefore.label, after: $0.bandAfter.label,
+                        change: change == 0
+                            ? "gelijk (\($0.pointsAfter) punten)"
+                            : "\($0.pointsBefore) → \($0.pointsAfter) punten")
                 }
-                page.shiftChart = BarChart.svg(
-                    id: "verschuiving", title: "\(t.perspective) na de wijziging",
-                    description: result.weightShifts.map {
-                        "\($0.perspective.label): \(Format.percent($0.before)) naar \(Format.percent($0.after))"
-                    }.joined(separator: "; "),
-                    bars: result.weightShifts.map { .init(label: $0.perspective.label, value: $0.after) }, maximum: 1,
-                    format: Format.percent)
-                page.dominantBefore = result.before.perspectives.dominant.map(\.label).joined(separator: ", ")
-                page.dominantAfter = result.after.perspectives.dominant.map(\.label).joined(separator: ", ")
+                let dominant: (PerspectiveMix) -> String = {
+                    $0.dominant.isEmpty ? "geen" : $0.dominant.map(\.label).joined(separator: ", ")
+                }
+                page.dominantBefore = dominant(result.before.perspectives)
+                page.dominantAfter = dominant(result.after.perspectives)
                 page.consequencesAdded = result.consequencesAdded.map(\.title)
                 page.consequencesRemoved = result.consequencesRemoved.map(\.title)
                 page.approachesAdded = result.approachesAdded.map(\.name)

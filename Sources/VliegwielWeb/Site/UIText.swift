@@ -78,7 +78,7 @@ struct UIText: Sendable {
         distance: "afstand", variation: "Variatie", cumulative: "Cumulatief", save: "Opslaan en advies tonen",
         errorSummaryTitle: "Controleer de volgende velden", unchanged: "ongewijzigd",
         showDifference: "Toon het verschil",
-        dataTable: "De cijfers van de grafiek", weight: "Gewicht",
+        dataTable: "De cijfers van de grafiek", weight: "Band",
         referenceVariants: "Referentievarianten uit het essay",
         ownArrangements: "Eigen arrangementen", changeChoice: "Kies andere arrangementen")
 
@@ -100,7 +100,7 @@ struct UIText: Sendable {
         filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
         nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
         save: "Save and show advice", errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
-        showDifference: "Show the difference", dataTable: "The chart's figures", weight: "Weight",
+        showDifference: "Show the difference", dataTable: "The chart's figures", weight: "Band",
         referenceVariants: "Reference variants from the essay", ownArrangements: "Own arrangements",
         changeChoice: "Choose other arrangements")
 
