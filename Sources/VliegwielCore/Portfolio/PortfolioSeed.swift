@@ -48,7 +48,7 @@ public struct PortfolioSeed: Sendable, Hashable {
     public static let instrumentDimensions = [
         "resultaatgericht.horizonInstrument", "resultaatgericht.horizonEffect", "resultaatgericht.rijksgeld",
         "resultaatgericht.maximumAandeelRijk", "resultaatgericht.doelbepaling", "samenwerkend.initiatiefInstrument",
-        "samenwerkend.initiatiefVoorstel", "samenwerkend.dealmaker",
+        "samenwerkend.initiatiefVoorstel", "samenwerkend.dealmaker", "samenwerkend.organisatievorm",
     ]
 
     /// The note a value taken from the instrument's reference variant carries.
