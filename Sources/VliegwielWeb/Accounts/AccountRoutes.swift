@@ -204,9 +204,17 @@ struct AccountRoutes: Sendable {
             returnTo: Self.safeReturn(returnTo), message: message, errors: [], hasErrors: message != nil)
     }
 
-    /// Only a path of this site, never another site (`//elders`, `https://…`).
+    /// Only a path of this site, never another site. Browsers drop tabs and line feeds from a
+    /// URL and read a backslash as a slash, so `/<TAB>/elders` and `/\\elders` lead to another
+    /// host (security review M1): a return path is accepted only when it starts with one slash
+    /// and holds nothing but the characters a URL path, query and fragment may hold (RFC 3986),
+    /// so no whitespace, no control character and no backslash.
     static func safeReturn(_ path: String) -> String {
-        path.hasPrefix("/") && !path.hasPrefix("//") && !path.hasPrefix("/\\") ? path : "/"
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#%")
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), path.count <= 2_048,
+            path.allSatisfy({ allowed.contains($0) })
+        else { return "/" }
+        return path
     }
 
     private func login(_ request: Request) async throws -> Response {

@@ -40,7 +40,12 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             return response
         }
-        return try await run(RequestAccount(account: account, sessionID: sessionID), request, context, next)
+        var response = try await run(
+            RequestAccount(account: account, sessionID: sessionID), request, context, next)
+        // A signed-in page may show what only this person may see — a new API key, a TOTP secret,
+        // the audit trail: no browser or proxy keeps a copy (security review M5, ASVS V8.2.1).
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     private func run(

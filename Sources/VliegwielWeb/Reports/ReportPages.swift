@@ -69,11 +69,12 @@ enum ReportFormat: String {
     }
 }
 
-/// CSV as RFC 4180 asks (comma, CRLF, quotes doubled), UTF-8, as a download.
+/// CSV as RFC 4180 asks (comma, CRLF, quotes doubled), UTF-8, as a download. Every cell goes
+/// through ``SpreadsheetCell/safe(_:)`` so that no text becomes a formula in a spreadsheet.
 func csvResponse(_ rows: [[String]], fileName: String) throws -> Response {
     let stream = OutputStream(toMemory: ())
     let writer = try CSVWriter(stream: stream, newline: .crlf)
-    for row in rows { try writer.write(row: row) }
+    for row in rows { try writer.write(row: row.map(SpreadsheetCell.safe)) }
     writer.stream.close()
     var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
     data.append(contentsOf: Array("\r\n".utf8))
@@ -84,6 +85,18 @@ func csvResponse(_ rows: [[String]], fileName: String) throws -> Response {
             .contentDisposition: "attachment; filename=\"\(fileName)\"",
         ],
         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}
+
+/// A CSV cell that a spreadsheet shows as text, never runs as a formula (security review M4;
+/// OWASP "CSV Injection"): a value that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets a leading apostrophe, unless it is a plain number such as `-2` or `+3,5`.
+enum SpreadsheetCell {
+    static func safe(_ value: String) -> String {
+        guard let first = value.first, "=+-@\t\r".contains(first) else { return value }
+        let number = value.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        if (first == "-" || first == "+") && value.count > 1 && number { return value }
+        return "'" + value
+    }
 }
 
 /// The dossier and the portfolio report, each as page, JSON and CSV.

