@@ -28,11 +28,25 @@ struct StartCommand: AsyncParsableCommand {
             proxy (een vertrouwde proxy ervoor zegt het met X-Forwarded-Proto: https).
             """)
     var https = "nee"
+    @Option(
+        name: .customLong("qca-seconden"),
+        help: "Hoe lang één QCA-analyse via de site of de API mag rekenen, in seconden (standaard 5).")
+    var qcaSeconds = 5
+    @Option(
+        name: .customLong("qca-tegelijk"),
+        help: "Hoeveel QCA-analyses via de site of de API tegelijk mogen lopen (standaard 2); meer krijgt 503.")
+    var qcaConcurrent = 2
 
     func run() async throws {
         try await reportingFailures {
             guard (1...65535).contains(port) else {
                 throw CommandFailure(field: "--poort", "\(port) is geen geldige poort; kies 1 tot en met 65535")
+            }
+            guard (1...600).contains(qcaSeconds) else {
+                throw CommandFailure(field: "--qca-seconden", "\(qcaSeconds) valt buiten 1 tot en met 600")
+            }
+            guard (1...64).contains(qcaConcurrent) else {
+                throw CommandFailure(field: "--qca-tegelijk", "\(qcaConcurrent) valt buiten 1 tot en met 64")
             }
             let secureCookies: AccountWebSettings.SecureCookies
             switch https {
@@ -57,6 +71,7 @@ struct StartCommand: AsyncParsableCommand {
                 contributions: installation.stores.contributions, indicators: installation.stores.indicators,
                 learningLog: installation.stores.learningLog
             ).auditing(installation.stores.audit)
+            dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
             dependencies.accounts = AccountWebSettings(
                 service: AccountService(stores: installation.stores), readingWithoutAccount: !readingNeedsAccount,
                 secureCookies: secureCookies)

@@ -28,6 +28,8 @@ public struct WebDependencies: Sendable {
     /// Accounts, sessions, CSRF and roles (docs/accounts.md). `vliegwiel start` always sets it;
     /// without it (router tests of pages that predate accounts) nobody signs in and no route asks.
     public var accounts: AccountWebSettings? = nil
+    /// What a QCA analysis may cost per request and how many run at once (docs/accounts.md).
+    public var qcaLimits = QCAWebLimits()
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
@@ -107,7 +109,8 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
         on: router)
     PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: router)
     PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
-    QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes).register(on: router)
+    QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes, limits: dependencies.qcaLimits)
+        .register(on: router)
     ContributionAPIRoutes(store: dependencies.store, contributions: dependencies.contributions).register(on: router)
     ContributionSiteRoutes(pages: pages, renderer: renderer, contributions: dependencies.contributions).register(
         on: router)

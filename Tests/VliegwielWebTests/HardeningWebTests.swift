@@ -74,3 +74,32 @@ import VliegwielCore
         #expect(SpreadsheetCell.safe(value) == written)
     }
 }
+
+/// Security review M3: no more QCA analyses at once than allowed; the next is refused with 503.
+@Suite struct QCAWebLimitsTests {
+    @Test("A QCA analysis beyond the allowed number at once gets 503 with Retry-After")
+    func aBusyServerRefusesAtOnce() async throws {
+        let limits = QCAWebLimits(seconds: 1, concurrent: 1)
+        let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
+        let first = Task {
+            try await limits.run {
+                enteredContinuation.yield()
+                for await _ in release { break }
+                return 1
+            }
+        }
+        for await _ in entered { break }
+        do {
+            _ = try await limits.run { 2 }
+            Issue.record("de tweede analyse had geweigerd moeten worden")
+        } catch let problem as Problem {
+            #expect(problem.status == .serviceUnavailable)
+            #expect(problem.headers[.retryAfter] == "5")
+        }
+        releaseContinuation.yield()
+        #expect(try await first.value == 1)
+        // The place is free again.
+        #expect(try await limits.run { 3 } == 3)
+    }
+}

@@ -23,6 +23,12 @@ public struct QCABudget: Sendable, Hashable {
     }
 
     public static let standard = QCABudget()
+
+    /// A budget for a request on the web: the same limits with a time limit of `seconds`
+    /// (security review M3: an anonymous request kept a core busy for five minutes).
+    public static func web(seconds: Int) -> QCABudget {
+        QCABudget(timeLimit: .seconds(seconds))
+    }
 }
 
 /// A budget limit that was reached.
@@ -31,6 +37,8 @@ public enum QCABudgetLimit: String, Sendable, Hashable, Codable {
     case models
     case listedRows
     case time
+    /// The task running the minimization was cancelled (the client went away).
+    case cancelled
 }
 
 /// Tracks the budget during one minimization.
@@ -49,14 +57,19 @@ struct QCABudgetMeter {
         if !reached.contains(limit) { reached.append(limit) }
     }
 
-    var isOutOfTime: Bool { reached.contains(.time) }
+    var isOutOfTime: Bool { reached.contains(.time) || reached.contains(.cancelled) }
 
-    /// Call in inner loops: checks the clock every 4096 calls. Returns false when time is up.
+    /// Call in inner loops: checks the clock and cancellation every 4096 calls. Returns false
+    /// when time is up or the task was cancelled.
     mutating func tick() -> Bool {
         if isOutOfTime { return false }
         ticks &+= 1
-        guard ticks & 4095 == 0, let deadline else { return true }
-        if ContinuousClock.now >= deadline {
+        guard ticks & 4095 == 0 else { return true }
+        if Task.isCancelled {
+            record(.cancelled)
+            return false
+        }
+        if let deadline, ContinuousClock.now >= deadline {
             record(.time)
             return false
         }

@@ -183,6 +183,7 @@ extension QCABudgetLimit {
         case .models: "modellen"
         case .listedRows: "opgesomde rijen"
         case .time: "tijd"
+        case .cancelled: "afgebroken"
         }
     }
 }

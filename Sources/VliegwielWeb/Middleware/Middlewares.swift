@@ -41,7 +41,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
-            return isAPI ? problem.response(instance: path) : page(problem.status, problem.detail, request)
+            var response = isAPI ? problem.response(instance: path) : page(problem.status, problem.detail, request)
+            if !isAPI { response.headers.append(contentsOf: problem.headers) }
+            return response
         } catch let error as HTTPError {
             let detail: String =
                 switch error.status {
@@ -89,12 +91,18 @@ struct Problem: Error, Sendable {
     var title: String
     var detail: String
     var invalidParams: [InvalidParameter]
+    /// Headers the answer carries, such as `Retry-After` on a 503.
+    var headers: HTTPFields
 
-    init(_ status: HTTPResponse.Status, title: String? = nil, detail: String, invalidParams: [InvalidParameter] = []) {
+    init(
+        _ status: HTTPResponse.Status, title: String? = nil, detail: String, invalidParams: [InvalidParameter] = [],
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.title = title ?? Self.title(for: status)
         self.detail = detail
         self.invalidParams = invalidParams
+        self.headers = headers
     }
 
     static func title(for status: HTTPResponse.Status) -> String {
@@ -125,9 +133,9 @@ struct Problem: Error, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data()
-        return Response(
-            status: status, headers: [.contentType: "application/problem+json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var fields: HTTPFields = [.contentType: "application/problem+json"]
+        fields.append(contentsOf: headers)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

@@ -84,7 +84,13 @@ struct QCAAnalysisRequest: Sendable {
 
     /// Runs the analysis: the report, or every problem with the field it is about.
     func run(
-        arrangements: any ArrangementStore, outcomes: (any QCAOutcomeStore)?
+        arrangements: any ArrangementStore, outcomes: (any QCAOutcomeStore)?, limits: QCAWebLimits
+    ) async throws -> Result<QCAReport, QCAProblems> {
+        try await limits.run { try await analyse(arrangements: arrangements, outcomes: outcomes, budget: limits.budget) }
+    }
+
+    private func analyse(
+        arrangements: any ArrangementStore, outcomes: (any QCAOutcomeStore)?, budget: QCABudget
     ) async throws -> Result<QCAReport, QCAProblems> {
         let dataSet: QCADataSet
         var conditionNames: [String]?
@@ -151,7 +157,7 @@ struct QCAAnalysisRequest: Sendable {
                 options: QCATruthTableOptions(inclusionCutoff: cutoff, minimumCases: minimumCases))
             let expected = try expectations.map { try table.directionalExpectations(parsing: $0) } ?? []
             let solution = try table.minimize(
-                QCAMinimizationOptions(solutionType: solutionType, directionalExpectations: expected))
+                QCAMinimizationOptions(solutionType: solutionType, directionalExpectations: expected, budget: budget))
             return .success(QCAReport(table: table, solution: solution, solutionName: solutionName, product: product))
         } catch let error as QCAError {
             return .failure(QCAProblems([Self.problem(error, conditionNames: conditionNames ?? dataSet.variableNames)]))

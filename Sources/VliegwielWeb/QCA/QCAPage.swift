@@ -103,7 +103,7 @@ struct QCAPage: Sendable {
 extension SitePages {
     /// The page for `query`: the form, and the analysis when an outcome is chosen.
     func qca(
-        _ language: Language, query: [String: [String]], outcomes: (any QCAOutcomeStore)?
+        _ language: Language, query: [String: [String]], outcomes: (any QCAOutcomeStore)?, limits: QCAWebLimits
     ) async throws -> QCAPage {
         let names = try await outcomes?.outcomeNames() ?? []
         let chosenOutcome = query["uitkomst"]?.first
@@ -153,7 +153,7 @@ extension SitePages {
                 source: .database(suggested.filter { chosenConditions.contains($0.name) }), outcome: settings.outcome,
                 cutoff: settings.cutoff, minimumCases: settings.minimumCases, solutionName: settings.solution.0,
                 solutionType: settings.solution.1, expectations: settings.4)
-            switch try await request.run(arrangements: store, outcomes: outcomes) {
+            switch try await request.run(arrangements: store, outcomes: outcomes, limits: limits) {
             case .success(let report): page.analysis = analysis(report, language)
             case .failure(let found): problems += found.fields
             }

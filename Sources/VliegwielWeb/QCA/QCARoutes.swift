@@ -8,11 +8,12 @@ struct QCARoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
     let outcomes: (any QCAOutcomeStore)?
+    let limits: QCAWebLimits
 
     func register(on router: Router<BasicRequestContext>) {
         router.get(RouterPath(SiteURL.qca.pattern)) { request, _ in
             let (language, query) = SiteRoutes.read(request)
-            let page = try await pages.qca(language, query: query, outcomes: outcomes)
+            let page = try await pages.qca(language, query: query, outcomes: outcomes, limits: limits)
             return html(renderer.render(page, template: "qca"), status: page.hasErrors ? .badRequest : .ok)
         }
         router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, _ in
@@ -22,7 +23,7 @@ struct QCARoutes: Sendable {
             switch QCAAnalysisRequest.fromJSON(text) {
             case .failure(let problems): invalid = problems.fields
             case .success(let analysis):
-                switch try await analysis.run(arrangements: pages.store, outcomes: outcomes) {
+                switch try await analysis.run(arrangements: pages.store, outcomes: outcomes, limits: limits) {
                 case .success(let report): return try APIRoutes.json(report)
                 case .failure(let problems): invalid = problems.fields
                 }
