@@ -103,3 +103,51 @@ import VliegwielCore
         #expect(try await limits.run { 3 } == 3)
     }
 }
+
+/// Security review M2: thirty guesses at the same moment for one account; the throttle lets
+/// through only the free failures, the rest wait (the review saw 30× 401 and 0× 429).
+@Suite struct ConcurrentLoginThrottleTests {
+    @Test("Concurrent wrong guesses cannot all pass the throttle")
+    func concurrentGuessesAreThrottled() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.makeAccount("gelijkenaam2", .reader)
+        let service = fixture.service
+        let outcomes = try await withThrowingTaskGroup(of: AccountService.LoginOutcome.self) { group in
+            for guess in 0..<30 {
+                group.addTask {
+                    try await service.login(
+                        name: "gelijkenaam2", password: "race guess \(guess)", code: nil,
+                        clientAddress: "127.0.2.\(guess + 1)")
+                }
+            }
+            var all: [AccountService.LoginOutcome] = []
+            for try await outcome in group { all.append(outcome) }
+            return all
+        }
+        let refused = outcomes.filter { if case .refused = $0 { true } else { false } }.count
+        let throttled = outcomes.filter { if case .throttled = $0 { true } else { false } }.count
+        let free = AccountLoginThrottle().freeAccountFailures
+        #expect(refused == free, "\(refused) × 401")
+        #expect(throttled == 30 - free, "\(throttled) × 429")
+        // Every attempt that was let through is recorded as failed, none twice.
+        let failures = try await fixture.stores.accounts.loginFailures(
+            accountName: "gelijkenaam2", since: .distantPast)
+        #expect(failures.count == free)
+    }
+
+    @Test("A successful login after a reservation counts as success")
+    func aReservedAttemptIsConfirmedOnSuccess() async throws {
+        let fixture = try await AccountWebFixture()
+        let secret = try await fixture.makeAccount("goed", .reader, secondFactor: false)
+        #expect(secret == nil)
+        let outcome = try await fixture.service.login(
+            name: "goed", password: AccountWebFixture.password, code: nil, clientAddress: "127.0.0.9")
+        guard case .signedIn = outcome else {
+            Issue.record("niet ingelogd: \(outcome)")
+            return
+        }
+        #expect(try await fixture.stores.accounts.loginFailures(accountName: "goed", since: .distantPast).isEmpty)
+        #expect(
+            try await fixture.stores.accounts.loginFailures(clientAddress: "127.0.0.9", since: .distantPast).isEmpty)
+    }
+}

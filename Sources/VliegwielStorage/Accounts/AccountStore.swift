@@ -131,6 +131,18 @@ public protocol AccountStore: Sendable {
     func loginFailures(accountName name: String, since: Date) async throws -> [Date]
     /// The failed attempts from `address` at or after `since`.
     func loginFailures(clientAddress address: String, since: Date) async throws -> [Date]
+
+    /// The throttle's check and the attempt's record in one write transaction, so that
+    /// attempts made at the same moment cannot all pass the check (security review M2): reads
+    /// the failures of the attempt's name and address at or after `since`, asks `decide` (a
+    /// wait in seconds, or nil to go ahead) and, going ahead, records the attempt as failed
+    /// before any password is checked. ``confirmLoginAttempt(_:)`` marks it as succeeded.
+    func reserveLoginAttempt(
+        _ attempt: AccountLoginAttempt, since: Date,
+        decide: @Sendable (_ accountFailures: [Date], _ addressFailures: [Date]) -> Int?
+    ) async throws -> Int?
+    /// Marks a reserved attempt as succeeded.
+    func confirmLoginAttempt(_ attempt: AccountLoginAttempt) async throws
 }
 
 /// The accounts of a database that does not keep them: nobody can sign in.
@@ -167,6 +179,10 @@ public struct UnavailableAccountStore: AccountStore {
     public func recordLoginAttempt(_ attempt: AccountLoginAttempt) async throws {}
     public func loginFailures(accountName name: String, since: Date) async throws -> [Date] { [] }
     public func loginFailures(clientAddress address: String, since: Date) async throws -> [Date] { [] }
+    public func reserveLoginAttempt(
+        _ attempt: AccountLoginAttempt, since: Date, decide: @Sendable ([Date], [Date]) -> Int?
+    ) async throws -> Int? { decide([], []) }
+    public func confirmLoginAttempt(_ attempt: AccountLoginAttempt) async throws {}
 }
 
 /// Moments in the account tables: whole milliseconds since 1970 (BIGINT on every database).

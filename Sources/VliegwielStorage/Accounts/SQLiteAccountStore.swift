@@ -198,6 +198,52 @@ public final class SQLiteAccountStore: AccountStore {
         }
     }
 
+    public func reserveLoginAttempt(
+        _ attempt: AccountLoginAttempt, since: Date, decide: @Sendable ([Date], [Date]) -> Int?
+    ) async throws -> Int? {
+        // GRDB writes in IMMEDIATE transactions: the check and the insert hold the write lock.
+        try await writer.write { db in
+            let moment = AccountTime.milliseconds(since)
+            let byName = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT attempted_at FROM account_login_attempt
+                    WHERE account_name = ? AND NOT succeeded AND attempted_at >= ?
+                      AND attempted_at > COALESCE(
+                        (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = ? AND succeeded), -1)
+                    ORDER BY attempted_at
+                    """, arguments: [attempt.accountName, moment, attempt.accountName]
+            ).map(AccountTime.date)
+            let byAddress = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT attempted_at FROM account_login_attempt
+                    WHERE client_address = ? AND NOT succeeded AND attempted_at >= ? ORDER BY attempted_at
+                    """, arguments: [attempt.clientAddress, moment]
+            ).map(AccountTime.date)
+            if let wait = decide(byName, byAddress) { return wait }
+            try db.execute(
+                sql: """
+                    INSERT INTO account_login_attempt (attempted_at, account_name, client_address, succeeded)
+                    VALUES (?, ?, ?, FALSE)
+                    """,
+                arguments: [AccountTime.milliseconds(attempt.time), attempt.accountName, attempt.clientAddress])
+            return nil
+        }
+    }
+
+    public func confirmLoginAttempt(_ attempt: AccountLoginAttempt) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE account_login_attempt SET succeeded = TRUE WHERE rowid = (
+                      SELECT rowid FROM account_login_attempt
+                      WHERE attempted_at = ? AND account_name = ? AND client_address = ? AND NOT succeeded LIMIT 1)
+                    """,
+                arguments: [AccountTime.milliseconds(attempt.time), attempt.accountName, attempt.clientAddress])
+        }
+    }
+
     public func loginFailures(accountName name: String, since: Date) async throws -> [Date] {
         try await writer.read { db in
             try Int64.fetchAll(

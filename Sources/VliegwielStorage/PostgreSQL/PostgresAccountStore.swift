@@ -201,6 +201,53 @@ public final class PostgresAccountStore: AccountStore {
         }
     }
 
+    public func reserveLoginAttempt(
+        _ attempt: AccountLoginAttempt, since: Date, decide: @Sendable ([Date], [Date]) -> Int?
+    ) async throws -> Int? {
+        // The write transaction holds the installation's write lock (PostgresDatabase): the
+        // check and the insert cannot interleave with another attempt, on any instance.
+        try await database.write { connection in
+            let moment = AccountTime.milliseconds(since)
+            let name = attempt.accountName
+            let address = attempt.clientAddress
+            let byName = try await connection.rows(
+                """
+                SELECT attempted_at FROM account_login_attempt
+                WHERE account_name = \(name) AND NOT succeeded AND attempted_at >= \(moment)
+                  AND attempted_at > COALESCE(
+                    (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = \(name) AND succeeded), -1)
+                ORDER BY attempted_at
+                """
+            ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
+            let byAddress = try await connection.rows(
+                """
+                SELECT attempted_at FROM account_login_attempt
+                WHERE client_address = \(address) AND NOT succeeded AND attempted_at >= \(moment)
+                ORDER BY attempted_at
+                """
+            ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
+            if let wait = decide(byName, byAddress) { return wait }
+            try await connection.execute(
+                """
+                INSERT INTO account_login_attempt (attempted_at, account_name, client_address, succeeded)
+                VALUES (\(AccountTime.milliseconds(attempt.time)), \(name), \(address), FALSE)
+                """)
+            return nil
+        }
+    }
+
+    public func confirmLoginAttempt(_ attempt: AccountLoginAttempt) async throws {
+        try await database.write { connection in
+            try await connection.execute(
+                """
+                UPDATE account_login_attempt SET succeeded = TRUE WHERE ctid = (
+                  SELECT ctid FROM account_login_attempt
+                  WHERE attempted_at = \(AccountTime.milliseconds(attempt.time)) AND account_name = \(attempt.accountName)
+                    AND client_address = \(attempt.clientAddress) AND NOT succeeded LIMIT 1)
+                """)
+        }
+    }
+
     public func loginFailures(accountName name: String, since: Date) async throws -> [Date] {
         try await database.read { connection in
             try await connection.rows(

@@ -108,9 +108,14 @@ public struct AccountService: Sendable {
         let time = now()
         let typed = String(name.prefix(64))
         let since = time.addingTimeInterval(-throttle.window)
-        if let wait = throttle.retryAfter(
-            accountFailures: try await accounts.loginFailures(accountName: typed, since: since),
-            addressFailures: try await accounts.loginFailures(clientAddress: clientAddress, since: since), now: time)
+        let attempt = AccountLoginAttempt(
+            time: time, accountName: typed, clientAddress: clientAddress, succeeded: false)
+        // The check and the reservation of this attempt (as failed) in one transaction, before
+        // the password is checked: attempts at the same moment cannot all pass (review M2).
+        let throttle = self.throttle
+        if let wait = try await accounts.reserveLoginAttempt(
+            attempt, since: since,
+            decide: { throttle.retryAfter(accountFailures: $0, addressFailures: $1, now: time) })
         {
             await record(
                 "inloggen", object: "gebruiker:\(typed)", result: .refused,
@@ -132,8 +137,7 @@ public struct AccountService: Sendable {
                 reason = (code ?? "").isEmpty ? "code ontbreekt" : "onjuiste code"
             }
         }
-        try await accounts.recordLoginAttempt(
-            AccountLoginAttempt(time: time, accountName: typed, clientAddress: clientAddress, succeeded: reason == nil))
+        if reason == nil { try await accounts.confirmLoginAttempt(attempt) }
         guard reason == nil, let stored else {
             await record("inloggen", object: "gebruiker:\(typed)", result: .refused, details: ["reden": reason ?? ""])
             return .refused(message: Self.refusedMessage)
