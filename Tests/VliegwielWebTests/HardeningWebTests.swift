@@ -151,3 +151,44 @@ import VliegwielCore
             try await fixture.stores.accounts.loginFailures(clientAddress: "127.0.0.9", since: .distantPast).isEmpty)
     }
 }
+
+/// Security review M7: behind the trusted proxy every connection has the proxy's address; the
+/// address throttle keys on the address the proxy forwards, so one sprayer cannot block all.
+@Suite struct ProxyAddressThrottleTests {
+    static func spray(_ fixture: AccountWebFixture, _ client: any TestClientProtocol, from address: String) async throws
+    {
+        for attempt in 0..<20 {
+            _ = try await fixture.logIn(
+                client, "spray\(attempt)", secret: nil, password: "fout fout fout \(attempt)",
+                headers: [HTTPField.Name("X-Forwarded-For")!: address])
+        }
+    }
+
+    @Test("Behind the proxy, 20 failures from one client do not block another client")
+    func aSprayerBlocksOnlyItself() async throws {
+        let fixture = try await AccountWebFixture(secureCookies: .whenForwardedProtoIsHTTPS)
+        let secret = try await fixture.makeAccount("reda", .reader)
+        try await fixture.test { client in
+            try await Self.spray(fixture, client, from: "198.51.100.7")
+            let sprayer = try await fixture.logIn(
+                client, "reda", secret: secret, headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.7"])
+            #expect(sprayer.status == .tooManyRequests)
+            let other = try await fixture.logIn(
+                client, "reda", secret: secret,
+                headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1, 198.51.100.20"])
+            #expect(other.status == .seeOther)
+        }
+    }
+
+    @Test("Without the proxy the header is ignored: anyone could send it")
+    func withoutTheProxyTheHeaderIsIgnored() async throws {
+        let fixture = try await AccountWebFixture()
+        let secret = try await fixture.makeAccount("reda", .reader)
+        try await fixture.test { client in
+            try await Self.spray(fixture, client, from: "198.51.100.7")
+            let other = try await fixture.logIn(
+                client, "reda", secret: secret, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1"])
+            #expect(other.status == .tooManyRequests)
+        }
+    }
+}

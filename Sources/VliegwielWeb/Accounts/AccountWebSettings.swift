@@ -44,6 +44,21 @@ public struct AccountWebSettings: Sendable {
         }
     }
 
+    /// The client's address as the throttle and the audit trail see it. Behind the trusted proxy
+    /// (`--https proxy`) every connection comes from the proxy, so 20 failures by anyone would
+    /// block every login (security review M7): there the address is the last entry of
+    /// `X-Forwarded-For`, the one the proxy itself added. Elsewhere the header is ignored, as
+    /// anyone can send it.
+    func clientAddress(_ request: Request, connection: String) -> String {
+        guard secureCookies == .whenForwardedProtoIsHTTPS,
+            let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            !last.isEmpty, last.count <= 64,
+            last.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" })
+        else { return connection }
+        return last
+    }
+
     /// The `Set-Cookie` value that starts a session.
     func sessionCookie(_ id: String, _ request: Request) -> String {
         "\(Self.cookieName)=\(id); Path=/; HttpOnly; SameSite=Lax"

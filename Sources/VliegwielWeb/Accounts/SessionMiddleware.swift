@@ -53,6 +53,7 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
         _ next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var audit = AuditContext.current
+        audit.origin = settings.clientAddress(request, connection: audit.origin)
         if let account = current.account { audit.actor = account.name }
         return try await RequestAccount.$current.withValue(current) {
             try await AuditContext.$current.withValue(audit) { try await next(request, context) }
