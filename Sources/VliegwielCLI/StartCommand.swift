@@ -72,6 +72,9 @@ struct StartCommand: AsyncParsableCommand {
                 learningLog: installation.stores.learningLog
             ).auditing(installation.stores.audit)
             dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
+            if !PostgresLocation.isURL(database.resolvedPath) {
+                dependencies.databaseFile = DatabaseFileGuard(path: database.resolvedPath)
+            }
             dependencies.accounts = AccountWebSettings(
                 service: AccountService(stores: installation.stores), readingWithoutAccount: !readingNeedsAccount,
                 secureCookies: secureCookies)

@@ -30,6 +30,9 @@ public struct WebDependencies: Sendable {
     public var accounts: AccountWebSettings? = nil
     /// What a QCA analysis may cost per request and how many run at once (docs/accounts.md).
     public var qcaLimits = QCAWebLimits()
+    /// The SQLite file the server was started on, watched for removal or replacement; nil on
+    /// PostgreSQL and in tests.
+    public var databaseFile: DatabaseFileGuard? = nil
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
@@ -96,6 +99,9 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
     router.middlewares.add(BodySizeLimitMiddleware())
+    if let databaseFile = dependencies.databaseFile {
+        router.middlewares.add(DatabaseFileGuardMiddleware(guardian: databaseFile, logger: dependencies.logger))
+    }
     if let accounts = dependencies.accounts {
         router.middlewares.add(SessionMiddleware(settings: accounts))
         router.middlewares.add(AuthorizationMiddleware(settings: accounts))
@@ -127,6 +133,14 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
             body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
     }
     router.get(RouterPath(SiteURL.health.pattern)) { _, _ in
+        if let problem = dependencies.databaseFile?.problem() {
+            dependencies.logger.critical("gezondheid: \(problem)")
+            let body = try JSONSerialization.data(withJSONObject: ["status": "fout", "reden": problem])
+            return Response(
+                status: .serviceUnavailable,
+                headers: [.contentType: "application/json", .cacheControl: "no-store", .retryAfter: "60"],
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
         let count = try await dependencies.store.arrangementCount()
         let body = "{\"status\":\"ok\",\"arrangementen\":\(count)}"
         return Response(

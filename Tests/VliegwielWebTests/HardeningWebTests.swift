@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import VliegwielCore
+import VliegwielInterchange
+import VliegwielStorage
 
 @testable import VliegwielWeb
 
@@ -189,6 +191,40 @@ import VliegwielCore
             let other = try await fixture.logIn(
                 client, "reda", secret: secret, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1"])
             #expect(other.status == .tooManyRequests)
+        }
+    }
+}
+
+/// Security review M6: the database file is removed while the server runs. The health check
+/// fails and writes are refused, instead of 201s into a removed file that vanish at restart.
+@Suite struct DatabaseFileGuardTests {
+    @Test("With its database file removed, the server refuses writes and reports unhealthy")
+    func aRemovedDatabaseFileStopsWrites() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vliegwiel-guard-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("del.sqlite").path
+        let catalogue = try BundledCatalogue.arrangements()
+        let stores = Stores(sqlite: try AppDatabase(path: path))
+        try await stores.arrangements.synchronizeReferences(with: catalogue)
+        var dependencies = WebDependencies(
+            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue)
+        dependencies.databaseFile = DatabaseFileGuard(path: path)
+        let application = Application(router: try buildRouter(dependencies))
+        try await application.test(.router) { client in
+            #expect(try await client.get("/gezondheid").status == .ok)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let health = try await client.get("/gezondheid")
+            #expect(health.status == .serviceUnavailable)
+            #expect(health.text.contains("verwijderd"))
+            let write = try await client.execute(
+                uri: "/api/v1/arrangementen", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: "{}"))
+            #expect(write.status == .serviceUnavailable)
+            #expect(write.headers[.retryAfter] == "60")
+            #expect(String(buffer: write.body).contains("Er wordt niets opgeslagen"))
+            // Reading still works: what was there can be seen, nothing new is accepted.
+            #expect(try await client.get("/catalogus").status == .ok)
         }
     }
 }
