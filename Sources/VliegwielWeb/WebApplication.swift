@@ -98,6 +98,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     router.middlewares.add(LogRequestsMiddleware(.info))
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
+    router.middlewares.add(PathShapeMiddleware())
     router.middlewares.add(BodySizeLimitMiddleware())
     if let databaseFile = dependencies.databaseFile {
         router.middlewares.add(DatabaseFileGuardMiddleware(guardian: databaseFile, logger: dependencies.logger))

@@ -34,9 +34,9 @@ import VliegwielStorage
     static let computations: Set<String> = [
         "/api/v1/vergelijkingen", "/api/v1/adviezen", "/api/v1/wat-als", "/api/v1/qca-analyses",
     ]
-    static let open: Set<String> = [
-        "/inloggen", "/uitloggen", "/stijl.css", "/gezondheid", "/metrics", "/api/v1/openapi.json",
-    ]
+    /// Open to everyone, also with --alleen-met-account. The metrics and the OpenAPI document are
+    /// reading like the catalogue (security review L8).
+    static let open: Set<String> = ["/inloggen", "/uitloggen", "/stijl.css", "/gezondheid"]
 
     /// Whether `role` may do `method` on `pattern` when visitors may read (docs/accounts.md).
     static func allowed(_ role: Role, _ method: HTTPRequest.Method, _ pattern: String, readingOpen: Bool) -> Bool {

@@ -228,3 +228,92 @@ import VliegwielStorage
         }
     }
 }
+
+/// Security review L1, L2, L3, L8.
+@Suite struct LowFindingsWebTests {
+    /// L1: `//api/v1/…` no longer reaches the API's handlers as a site path.
+    @Test("A path with an empty, '.' or '..' segment is refused before routing")
+    func oddPathsAreRefused() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let visitor = try await fixture.signedIn(client, "reda", .administrator)
+            let session = try #require(visitor.sessionID)
+            let path = "/api/v1/arrangementen/\(AccountWebFixture.demo)/programmalijnen/wegwerp"
+            let response = try await client.execute(
+                uri: "/" + path, method: .delete, headers: [.cookie: "vliegwiel-sessie=\(session)"])
+            #expect(response.status == .notFound)
+            for odd in ["/arrangementen//regio-deal", "/arrangementen/./regio-deal", "/api/v1/../catalogus"] {
+                #expect(try await client.get(odd).status == .notFound, "\(odd)")
+            }
+            #expect(PathShapeMiddleware<BasicRequestContext>.isCanonical("/arrangementen/regio-deal"))
+            #expect(PathShapeMiddleware<BasicRequestContext>.isCanonical("/"))
+            // A body-less DELETE on a site path reaches no handler: the site takes only GET and POST.
+            let delete = try await client.execute(
+                uri: "/arrangementen/\(AccountWebFixture.demo)", method: .delete,
+                headers: [.cookie: "vliegwiel-sessie=\(session)"])
+            #expect(delete.status == .methodNotAllowed)
+        }
+    }
+
+    /// The CSRF rule rests on this: every site route is GET, HEAD or POST, so a request with
+    /// another method and no body reaches no site handler.
+    @Test("Site routes take only GET, HEAD and POST")
+    func siteRoutesTakeOnlyGetAndPost() async throws {
+        let fixture = try await AccountWebFixture()
+        let other = fixture.routes.filter {
+            !$0.pattern.hasPrefix(APIURL.base) && ![.get, .head, .post].contains($0.method)
+        }
+        #expect(other.isEmpty, "\(other)")
+    }
+
+    /// L2: another site's login form does not sign the visitor in.
+    @Test("A login posted from another site is refused")
+    func loginCSRFIsRefused() async throws {
+        let fixture = try await AccountWebFixture()
+        let secret = try await fixture.makeAccount("lezer1", .reader)
+        try await fixture.test { client in
+            let foreign = try await fixture.logIn(
+                client, "lezer1", secret: secret, headers: [.origin: "https://evil.example"])
+            #expect(foreign.status == .forbidden)
+            #expect(foreign.headers[.setCookie] == nil)
+            let null = try await fixture.logIn(client, "lezer1", secret: secret, headers: [.origin: "null"])
+            #expect(null.status == .forbidden)
+            // Without Origin (a program) it works as before.
+            #expect(try await fixture.logIn(client, "lezer1", secret: secret).status == .seeOther)
+        }
+    }
+
+    /// L3: HSTS where the site is served over HTTPS.
+    @Test("HTTPS sends Strict-Transport-Security, plain HTTP does not")
+    func hstsOverHTTPS() async throws {
+        let secure = try await AccountWebFixture(secureCookies: .always)
+        try await secure.test { client in
+            let response = try await client.get("/")
+            #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000")
+        }
+        let plain = try await AccountWebFixture()
+        try await plain.test { client in
+            let response = try await client.get("/")
+            #expect(response.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
+        }
+    }
+
+    /// L8: with reading closed, the metrics and the API description need an account too.
+    @Test("With --alleen-met-account, /metrics and the OpenAPI document are not open")
+    func metricsAreClosedWithReading() async throws {
+        let fixture = try await AccountWebFixture(readingWithoutAccount: false)
+        try await fixture.test { client in
+            let metrics = try await client.get("/metrics")
+            let openAPI = try await client.get("/api/v1/openapi.json")
+            let health = try await client.get("/gezondheid")
+            #expect(metrics.status == .unauthorized || metrics.status == .seeOther, "\(metrics.status)")
+            #expect(openAPI.status == .unauthorized)
+            #expect(health.status == .ok)
+        }
+        let open = try await AccountWebFixture()
+        try await open.test { client in
+            let metrics = try await client.get("/metrics")
+            #expect(metrics.status == .ok)
+        }
+    }
+}

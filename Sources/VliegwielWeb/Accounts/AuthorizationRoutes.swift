@@ -30,8 +30,10 @@ enum AuthorizationRoutes {
         Rule(methods: nil, pattern: AccountURL.logout) { _, _ in .open },
         Rule(methods: readMethods, pattern: SiteURL.stylesheet.path) { _, _ in .open },
         Rule(methods: readMethods, pattern: SiteURL.health.path) { _, _ in .open },
-        Rule(methods: readMethods, pattern: SiteURL.metrics.path) { _, _ in .open },
-        Rule(methods: readMethods, pattern: APIURL.openAPI.path) { _, _ in .open },
+        // Reading, like the catalogue: open by default, behind an account with --alleen-met-account
+        // (security review L8: the metrics list every route's counts, admin routes included).
+        Rule(methods: readMethods, pattern: SiteURL.metrics.path) { _, _ in .decide(.read, .catalogue) },
+        Rule(methods: readMethods, pattern: APIURL.openAPI.path) { _, _ in .decide(.read, .catalogue) },
         Rule(methods: nil, pattern: AccountURL.account + "/*") { _, read in .decide(read ? .read : .change, .ownAccount)
         },
         Rule(methods: nil, pattern: AccountURL.account) { _, read in .decide(read ? .read : .change, .ownAccount) },

@@ -14,7 +14,20 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        if request.uri.path.hasPrefix(APIURL.base) {
+        var response = try await identify(request, context: context, next: next)
+        // HSTS where the site is served over HTTPS (security review L3).
+        if settings.isSecure(request) {
+            response.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000"
+        }
+        return response
+    }
+
+    private func identify(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        // A program scrapes /metrics with an API key; a person reads it with the session cookie.
+        let metricsWithKey = request.uri.path == SiteURL.metrics.path && request.headers[.authorization] != nil
+        if request.uri.path.hasPrefix(APIURL.base) || metricsWithKey {
             var account: Account?
             if let header = request.headers[.authorization] {
                 let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
@@ -128,8 +141,15 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let path = request.uri.path
-        // Every POST, and any other method that sends a body: the site's routes take forms
-        // by POST only, so another method without a body reaches no handler (the router's 405).
+        if path == AccountURL.login, request.method == .post, !Self.isSameOrigin(request) {
+            // Login CSRF (security review L2): another site's form would sign the visitor in as
+            // someone else. Browsers send Origin with every cross-site POST.
+            throw Problem(.forbidden, detail: Self.refusal)
+        }
+        // Every POST, and any other method that sends a body: the site's routes take forms by POST
+        // only (`siteRoutesTakeOnlyGetAndPost` keeps it so), so another method without a body
+        // reaches no handler (the router's 405). The body-less DELETE of security review L1
+        // reached an API handler through `//api/…`, which PathShapeMiddleware now refuses.
         let sendsBody = request.method == .post || request.headers[.contentType] != nil
         guard !AuthorizationRoutes.readMethods.contains(request.method), request.method != .options, sendsBody,
             !path.hasPrefix(APIURL.base), path != AccountURL.login
@@ -152,6 +172,18 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Problem(.forbidden, detail: Self.refusal)
         }
         return try await next(request, context)
+    }
+
+    /// Whether a request comes from this site's own pages: its `Origin` (or, without it, its
+    /// `Referer`) names the host the request was sent to. A request with neither — a program,
+    /// not a browser form — passes; `Origin: null` does not.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        let source = request.headers[.origin] ?? request.headers[HTTPField.Name("Referer")!]
+        guard let source else { return true }
+        guard source != "null", let url = URL(string: source), let host = url.host?.lowercased() else { return false }
+        let authority = (request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? "").lowercased()
+        let expected = url.port.map { "\(host):\($0)" } ?? host
+        return authority == expected
     }
 
     /// The first value of `name` in a `application/x-www-form-urlencoded` body.

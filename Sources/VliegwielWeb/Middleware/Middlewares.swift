@@ -139,6 +139,30 @@ struct Problem: Error, Sendable {
     }
 }
 
+/// One rule for the shape of a path, before any routing or prefix decision (security review
+/// L1): a path with an empty segment (`//api/v1/…`), or a `.` or `..` segment, is refused with
+/// 404. Otherwise `//api/v1/…` reached the API's handlers while the session and CSRF rules
+/// treated it as a site path.
+struct PathShapeMiddleware<Context: RequestContext>: RouterMiddleware {
+    static func isCanonical(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        if path == "/" { return true }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        // A trailing slash is the ErrorMiddleware's own 404 with its own message.
+        let inner = path.hasSuffix("/") ? segments.dropLast() : segments[...]
+        return !inner.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard Self.isCanonical(request.uri.path) else {
+            throw Problem(.notFound, detail: "Dit adres bestaat niet: een adres heeft geen lege of relatieve delen.")
+        }
+        return try await next(request, context)
+    }
+}
+
 /// What a 413 says, on a page and in a problem.
 let tooLargeDetail = "De inhoud is groter dan \(maximumBodySize / 1024) kB."
 
