@@ -100,6 +100,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
     router.middlewares.add(PathShapeMiddleware())
     router.middlewares.add(BodySizeLimitMiddleware())
+    router.middlewares.add(InputTextMiddleware())
     if let databaseFile = dependencies.databaseFile {
         router.middlewares.add(DatabaseFileGuardMiddleware(guardian: databaseFile, logger: dependencies.logger))
     }

@@ -317,3 +317,49 @@ import VliegwielStorage
         }
     }
 }
+
+/// Security review L6 (and the root of H1): control and bidi characters are refused in every
+/// form and JSON body, each field named, before anything is stored or hashed.
+@Suite struct InputTextTests {
+    @Test(
+        "The input rule refuses control and bidi characters and keeps ordinary text",
+        arguments: [
+            ("Gemeente\u{0}Nul", false), ("Gemeente \u{202E}evil\u{202C}", false), ("a\u{7}b", false),
+            ("x\u{85}y", false), ("\u{2067}x", false), ("Gemeente Assen", true), ("regel 1\nregel 2\tmet tab", true),
+            ("Súdwest-Fryslân — 2 december 2026 €", true), ("", true),
+        ])
+    func theRule(text: String, passes: Bool) {
+        #expect((InputText.problem(in: text) == nil) == passes)
+    }
+
+    @Test("A JSON body with a NUL or an override is refused with every field named")
+    func jsonIsRefused() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let body = #"{"id":"p1","organisatie":"Gemeente\u0000Nul","rollen":["x\u202Ey"],"type":"gemeente"}"#
+            let response = try await client.execute(
+                uri: "/api/v1/arrangementen/\(AccountWebFixture.demo)/partners", method: .post,
+                headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let names = try (response.json()["invalidParams"] as? [[String: Any]] ?? []).compactMap {
+                $0["name"] as? String
+            }
+            #expect(names == ["organisatie", "rollen[0]"])
+        }
+    }
+
+    @Test("A login name with a NUL is refused before the login and the audit trail see it")
+    func aNulInTheLoginNameIsRefused() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let before = try await fixture.stores.audit.entries(AuditQuery()).total
+            let response = try await client.execute(
+                uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "naam=evil%00x&wachtwoord=xxxxxxxxxx"))
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("naam"))
+            #expect(try await fixture.stores.audit.entries(AuditQuery()).total == before)
+        }
+    }
+}
