@@ -15,12 +15,14 @@ struct AuditCommand: AsyncParsableCommand {
 struct VerifyAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "controleer",
-        abstract: "Controleert de hashketen van het auditlogboek en noemt de eerste gebroken regel.",
+        abstract: "Controleert de hashketen van het auditlogboek en noemt elke gebroken regel.",
         discussion: """
             Elke regel bevat de hash van de vorige. Een gewijzigde, verwijderde of verplaatste regel breekt de \
-            keten: de opdracht eindigt dan met code 1 en noemt de eerste gebroken regel. Het afkappen van de \
-            laatste regels ziet de keten zelf niet; bewaar daarvoor de laatste hash buiten de database en geef \
-            die mee met --anker (zie docs/audit.md).
+            keten: de opdracht controleert toch door tot het eind, noemt elke breuk op een eigen regel en eindigt \
+            met code 1. Een breuk die al is onderzocht en vastgelegd, geeft u op met --bekend VOLGNUMMER; die \
+            wordt nog getoond, maar laat de opdracht niet mislukken. Het afkappen van de laatste regels ziet de \
+            keten zelf niet; bewaar daarvoor de laatste hash buiten de database en geef die mee met --anker \
+            (zie docs/audit.md).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -29,35 +31,54 @@ struct VerifyAuditCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Een eerder bewaarde regel met haar hash, die nog in de keten moet staan.", valueName: "VOLGNUMMER:HASH"))
     var anchor: String?
+    @Option(
+        name: .customLong("bekend"),
+        help: ArgumentHelp("Een breuk die al is onderzocht (herhaalbaar).", valueName: "VOLGNUMMER"))
+    var acknowledged: [Int] = []
 
     func run() async throws {
         try await reportingFailures {
             let expected = try anchor.map(Self.parseAnchor)
             let installation = try await Installation.open(database)
-            switch try await installation.stores.audit.verify() {
-            case .broken(let broken):
-                throw CommandFailure(field: "regel \(broken.sequence)", "keten verbroken: \(broken.explanation)")
-            case .intact(let count, let head):
-                if let expected {
-                    let found = try await installation.stores.audit.entries(
-                        AuditQuery(limit: 1, offset: expected.sequence - 1)
-                    ).entries.first
-                    guard let found, found.sequence == expected.sequence else {
-                        throw CommandFailure(
-                            field: "--anker",
-                            "regel \(expected.sequence) ontbreekt: het logboek telt \(count) regels en is dus ingekort")
-                    }
-                    guard found.hash == expected.hash else {
-                        throw CommandFailure(
-                            field: "--anker",
-                            "regel \(expected.sequence) heeft hash \(found.hash), niet de bewaarde \(expected.hash): "
-                                + "het logboek is vanaf daar vervangen")
-                    }
+            let report = try await installation.stores.audit.verifyAll()
+            var failures: [String] = []
+            for broken in report.breaks {
+                let line = "regel \(broken.sequence): keten verbroken: \(broken.explanation)"
+                if acknowledged.contains(broken.sequence) {
+                    Terminal.write("bekend: \(line)\n")
+                } else {
+                    failures.append(line)
                 }
-                Terminal.write("keten intact: \(count) regels\n")
-                if let head {
-                    Terminal.write("laatste regel: \(head.sequence):\(head.hash)\n")
+            }
+            if let expected {
+                let found = try await installation.stores.audit.entries(
+                    AuditQuery(limit: 1, offset: expected.sequence - 1)
+                ).entries.first
+                if let found, found.sequence == expected.sequence {
+                    if found.hash != expected.hash {
+                        failures.append(
+                            "--anker: regel \(expected.sequence) heeft hash \(found.hash), niet de bewaarde "
+                                + "\(expected.hash): het logboek is vanaf daar vervangen")
+                    }
+                } else {
+                    failures.append(
+                        "--anker: regel \(expected.sequence) ontbreekt: het logboek telt \(report.count) regels en is dus ingekort"
+                    )
                 }
+            }
+            guard failures.isEmpty else {
+                if report.breaks.count > 1 {
+                    failures.append("\(report.breaks.count) breuken in \(report.count) regels")
+                }
+                throw CommandFailure(lines: failures)
+            }
+            if report.breaks.isEmpty {
+                Terminal.write("keten intact: \(report.count) regels\n")
+            } else {
+                Terminal.write("keten intact op de bekende breuken na: \(report.count) regels\n")
+            }
+            if let head = report.head {
+                Terminal.write("laatste regel: \(head.sequence):\(head.hash)\n")
             }
         }
     }

@@ -95,6 +95,32 @@ import Testing
             ])
     }
 
+    /// Security review H1: after one broken entry, later tampering must still show — every break
+    /// is listed, and a break already investigated can be acknowledged.
+    @Test func everyBreakIsListedAndAKnownOneCanBeAcknowledged() throws {
+        let cli = try Self.recordedChanges()
+        let count = try Self.count(cli)
+        #expect(count >= 3)
+        try Self.tamper(
+            cli,
+            "DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET actor = 'iemand anders' WHERE sequence = 2; "
+                + "UPDATE audit_entry SET object = 'vervalst' WHERE sequence = \(count)")
+        let result = try cli.run("audit", "controleer")
+        #expect(result.status == 1)
+        #expect(result.errorLines.count == 3)
+        #expect(result.errorLines[0].hasPrefix("fout: regel 2: keten verbroken: regel 2 is gewijzigd"))
+        #expect(result.errorLines[1].hasPrefix("fout: regel \(count): keten verbroken: regel \(count) is gewijzigd"))
+        #expect(result.errorLines[2] == "fout: 2 breuken in \(count) regels")
+        // The first break acknowledged: the second still fails the check.
+        let known = try cli.run("audit", "controleer", "--bekend", "2")
+        #expect(known.status == 1)
+        #expect(known.output.hasPrefix("bekend: regel 2: keten verbroken: regel 2 is gewijzigd"))
+        #expect(known.errorLines.first?.hasPrefix("fout: regel \(count): keten verbroken") == true)
+        let both = try cli.run("audit", "controleer", "--bekend", "2", "--bekend", "\(count)")
+        #expect(both.status == 0)
+        #expect(both.output.contains("keten intact op de bekende breuken na: \(count) regels"))
+    }
+
     @Test func aTruncatedTailIsCaughtByAnAnchorKeptElsewhere() throws {
         let cli = try Self.recordedChanges()
         let head = try #require(try cli.run("audit", "controleer").output.split(separator: "\n").last)

@@ -154,6 +154,31 @@ public struct AuditVerifier: Sendable {
         return nil
     }
 
+    /// Checks the next entry and, after a break, goes on from it, so that one broken entry
+    /// cannot hide later tampering (security review H1): a changed entry is taken with its stored
+    /// hash, a gap or broken link is resumed from the entry found, and an entry out of order
+    /// is skipped. Returns every break the entry shows.
+    public mutating func checkContinuing(_ entry: AuditEntry) -> [AuditBreak] {
+        guard let broken = check(entry) else { return [] }
+        var found = [broken]
+        switch broken.kind {
+        case .missing, .linkBroken:
+            previous = (entry.sequence - 1, entry.previousHash)
+            if let again = check(entry) {
+                found.append(again)
+                previous = (entry.sequence, entry.hash)
+            }
+        case .changed:
+            previous = (entry.sequence, entry.hash)
+        case .outOfOrder:
+            break
+        }
+        return found
+    }
+
+    /// The number of entries looked at and the last one, for a report that goes on past breaks.
+    public var lastSeen: AuditHead? { previous.map { AuditHead(sequence: $0.sequence, hash: $0.hash) } }
+
     /// The outcome for the entries checked so far, when none broke the chain.
     public var result: AuditVerification {
         .intact(count: count, head: previous.map { AuditHead(sequence: $0.sequence, hash: $0.hash) })
@@ -197,6 +222,36 @@ public struct AuditBreak: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { explanation }
+}
+
+/// Every break of a chain, found by verifying it to the end (``AuditVerifier/checkContinuing(_:)``).
+public struct AuditReport: Sendable, Hashable {
+    /// How many entries the trail holds.
+    public var count: Int
+    /// The last entry read.
+    public var head: AuditHead?
+    /// Every break, in the order found; empty for an intact chain.
+    public var breaks: [AuditBreak]
+
+    public init(count: Int, head: AuditHead?, breaks: [AuditBreak]) {
+        self.count = count
+        self.head = head
+        self.breaks = breaks
+    }
+
+    public var isIntact: Bool { breaks.isEmpty }
+
+    /// Verifies `entries` in stored order to the end.
+    public static func verifying<Entries: Sequence<AuditEntry>>(
+        _ entries: Entries, hashing: AuditHashFunction
+    ) -> AuditReport {
+        var verifier = AuditVerifier(hashing: hashing)
+        let all = Array(entries)
+        verifier.presentSequences = Set(all.map(\.sequence))
+        var breaks: [AuditBreak] = []
+        for entry in all { breaks += verifier.checkContinuing(entry) }
+        return AuditReport(count: all.count, head: all.last.map { AuditHead(sequence: $0.sequence, hash: $0.hash) }, breaks: breaks)
+    }
 }
 
 /// The outcome of verifying a chain.

@@ -40,6 +40,8 @@ public protocol AuditStore: Sendable {
     func entries(_ query: AuditQuery) async throws -> AuditPage
     /// Checks the whole chain from the first entry; names the first broken entry.
     func verify() async throws -> AuditVerification
+    /// Verifies the whole trail, going on past every break, and reports them all.
+    func verifyAll() async throws -> AuditReport
 }
 
 /// Which entries to list. Every filter is optional; they combine with "and".
@@ -101,6 +103,7 @@ public struct UnavailableAuditStore: AuditStore {
 
     public func entries(_ query: AuditQuery) async throws -> AuditPage { AuditPage(entries: [], total: 0) }
 
+    public func verifyAll() async throws -> AuditReport { AuditReport(count: 0, head: nil, breaks: []) }
     public func verify() async throws -> AuditVerification {
         throw ValidationFailure(issues: [
             ValidationIssue(field: "audit", message: "deze database bewaart (nog) geen auditlogboek; gebruik SQLite")

@@ -61,6 +61,23 @@ public final class SQLiteAuditStore: AuditStore {
         }
     }
 
+    public func verifyAll() async throws -> AuditReport {
+        try await writer.read { db in
+            let sequences = Set(try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry"))
+            var verifier = AuditVerifier(hashing: AuditHashing.sha256)
+            verifier.presentSequences = sequences
+            var breaks: [AuditBreak] = []
+            var head: AuditHead?
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_entry ORDER BY sequence")
+            while let row = try rows.next() {
+                let entry = AuditTrail.entry(row)
+                breaks += verifier.checkContinuing(entry)
+                head = AuditHead(sequence: entry.sequence, hash: entry.hash)
+            }
+            return AuditReport(count: sequences.count, head: head, breaks: breaks)
+        }
+    }
+
     public func verify() async throws -> AuditVerification {
         try await writer.read { db in
             var verifier = AuditVerifier(hashing: AuditHashing.sha256)

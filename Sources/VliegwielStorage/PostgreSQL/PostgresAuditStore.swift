@@ -60,6 +60,29 @@ public final class PostgresAuditStore: AuditStore {
         }
     }
 
+    public func verifyAll() async throws -> AuditReport {
+        try await database.read { connection in
+            var sequences: Set<Int> = []
+            for try await row in try await connection.query(
+                "SELECT sequence FROM audit_entry", logger: PostgresDatabase.logger)
+            {
+                sequences.insert(try row.decode(Int.self))
+            }
+            var verifier = AuditVerifier(hashing: AuditHashing.sha256)
+            verifier.presentSequences = sequences
+            var breaks: [AuditBreak] = []
+            var head: AuditHead?
+            let rows = try await connection.query(
+                "SELECT * FROM audit_entry ORDER BY sequence", logger: PostgresDatabase.logger)
+            for try await row in rows {
+                let entry = PostgresAuditTrail.entry(row.makeRandomAccess())
+                breaks += verifier.checkContinuing(entry)
+                head = AuditHead(sequence: entry.sequence, hash: entry.hash)
+            }
+            return AuditReport(count: sequences.count, head: head, breaks: breaks)
+        }
+    }
+
     public func verify() async throws -> AuditVerification {
         try await database.read { connection in
             var verifier = AuditVerifier(hashing: AuditHashing.sha256)

@@ -90,14 +90,18 @@ struct AuditSiteRoutes: Sendable {
             summary: "", rows: [], language: language == .dutch ? nil : language.rawValue)
         page.hasErrors = !errors.isEmpty
         guard let audit, errors.isEmpty else { return page }
-        switch try await audit.verify() {
-        case .intact(let count, let head):
+        let report = try await audit.verifyAll()
+        if report.isIntact {
             page.chainIntact = true
             page.chainMessage =
-                "De hashketen is intact: \(Self.lines(count))"
-                + (head.map { ". Laatste regel \($0.sequence), hash \($0.hash)" } ?? "") + "."
-        case .broken(let broken):
-            page.chainMessage = "De hashketen is verbroken bij regel \(broken.sequence): \(broken.explanation)."
+                "De hashketen is intact: \(Self.lines(report.count))"
+                + (report.head.map { ". Laatste regel \($0.sequence), hash \($0.hash)" } ?? "") + "."
+        } else {
+            // Every break, not only the first: one broken entry must not hide later tampering.
+            page.chainMessage =
+                "De hashketen is verbroken (\(report.breaks.count == 1 ? "1 breuk" : "\(report.breaks.count) breuken") in "
+                + "\(Self.lines(report.count))): "
+                + report.breaks.map { "regel \($0.sequence): \($0.explanation)" }.joined(separator: "; ") + "."
         }
         let listing = try await audit.entries(
             AuditQuery(
