@@ -19,6 +19,7 @@ struct AccountCommand: AsyncParsableCommand {
         subcommands: [
             CreateAccountCommand.self, ListAccountsCommand.self, AccountRoleCommand.self,
             AccountPasswordCommand.self, EndAccountSessionsCommand.self, AccountSecondFactorCommand.self,
+            BlockAccountCommand.self, UnblockAccountCommand.self,
         ])
 }
 
@@ -154,6 +155,7 @@ struct ListAccountsCommand: AsyncParsableCommand {
         var arrangementen: [String]
         var tweestapsverificatie: String
         var sessies: Int
+        var geblokkeerd: Bool
     }
 
     func run() async throws {
@@ -164,12 +166,14 @@ struct ListAccountsCommand: AsyncParsableCommand {
             let installation = try await Installation.open(database)
             var entries: [Entry] = []
             for account in try await installation.stores.accounts.accounts() {
+                let blocked = try await installation.stores.accounts.account(named: account.name)?.isBlocked == true
                 entries.append(
                     Entry(
                         naam: account.name, rol: account.role.name, arrangementen: account.role.arrangementIDs,
                         tweestapsverificatie: account.secondFactorConfigured
                             ? "ingesteld" : account.mustSetUpSecondFactor ? "verplicht, nog niet ingesteld" : "uit",
-                        sessies: try await installation.stores.accounts.sessions(of: account.name).count))
+                        sessies: try await installation.stores.accounts.sessions(of: account.name).count,
+                        geblokkeerd: blocked))
             }
             if format == "json" {
                 let encoder = JSONEncoder()
@@ -182,7 +186,8 @@ struct ListAccountsCommand: AsyncParsableCommand {
                     entry.arrangementen.isEmpty
                     ? entry.rol : "\(entry.rol) van \(entry.arrangementen.joined(separator: ", "))"
                 Terminal.write(
-                    "\(entry.naam)  \(role)  tweestapsverificatie: \(entry.tweestapsverificatie)  sessies: \(entry.sessies)\n"
+                    "\(entry.naam)  \(role)  tweestapsverificatie: \(entry.tweestapsverificatie)  sessies: \(entry.sessies)"
+                        + (entry.geblokkeerd ? "  GEBLOKKEERD" : "") + "\n"
                 )
             }
             Terminal.write("\(entries.count) \(entries.count == 1 ? "gebruiker" : "gebruikers")\n")
@@ -211,6 +216,45 @@ struct AccountRoleCommand: AsyncParsableCommand {
     }
 }
 
+/// `vliegwiel gebruiker blokkeer NAAM`: offboarding — no login, no session, no API token.
+struct BlockAccountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blokkeer",
+        abstract: "Blokkeert een gebruiker: inloggen kan niet meer, sessies eindigen, API-sleutels worden ingetrokken.",
+        discussion: "Deblokkeren met 'gebruiker deblokkeer'; het oude wachtwoord werkt dan weer, de sleutels niet.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("De gebruikersnaam.", valueName: "NAAM")) var name: String
+    @OptionGroup var actor: AccountActorOptions
+
+    func run() async throws {
+        try await reportingFailures(actor: actor.actor) {
+            let installation = try await Installation.open(database)
+            let (sessions, tokens) = try await installation.accountService.block(name)
+            Terminal.write(
+                "gebruiker \(name) geblokkeerd; \(sessions) sessies beëindigd, \(tokens) API-sleutels ingetrokken\n")
+        }
+    }
+}
+
+/// `vliegwiel gebruiker deblokkeer NAAM`
+struct UnblockAccountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deblokkeer", abstract: "Heft de blokkade van een gebruiker op; het oude wachtwoord werkt weer.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("De gebruikersnaam.", valueName: "NAAM")) var name: String
+    @OptionGroup var actor: AccountActorOptions
+
+    func run() async throws {
+        try await reportingFailures(actor: actor.actor) {
+            let installation = try await Installation.open(database)
+            try await installation.accountService.unblock(name)
+            Terminal.write("gebruiker \(name) gedeblokkeerd; maak zo nodig nieuwe API-sleutels\n")
+        }
+    }
+}
+
 /// `vliegwiel gebruiker wachtwoord NAAM [--wachtwoord-stdin]`
 struct AccountPasswordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -220,6 +264,10 @@ struct AccountPasswordCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("De gebruikersnaam.", valueName: "NAAM")) var name: String
     @OptionGroup var password: PasswordInputOptions
     @OptionGroup var actor: AccountActorOptions
+    @Flag(
+        name: .customLong("sleutels-intrekken"),
+        help: "Trekt ook alle API-sleutels van de gebruiker in (aan te raden als het wachtwoord is uitgelekt).")
+    var revokeTokens = false
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
@@ -228,9 +276,21 @@ struct AccountPasswordCommand: AsyncParsableCommand {
                 throw CommandFailure(field: "naam", "onbekende gebruiker '\(name)'")
             }
             let secret = try password.read()
-            try await installation.accountService.changePassword(of: name, to: secret)
-            let ended = try await installation.accountService.endSessions(of: name)
+            let service = installation.accountService
+            try await service.changePassword(of: name, to: secret)
+            let ended = try await service.endSessions(of: name)
             Terminal.write("wachtwoord van \(name) gewijzigd; \(ended) sessies beëindigd\n")
+            if revokeTokens {
+                let revoked = try await service.revokeAllTokens(of: name)
+                Terminal.write("\(revoked) API-sleutels ingetrokken\n")
+            } else {
+                let valid = try await installation.stores.accounts.tokens(of: name).filter { !$0.isRevoked }.count
+                if valid > 0 {
+                    Terminal.write(
+                        "\(valid) API-sleutels blijven geldig; trek ze in met --sleutels-intrekken als het oude "
+                            + "wachtwoord kan zijn uitgelekt\n")
+                }
+            }
         }
     }
 }

@@ -363,3 +363,72 @@ import VliegwielStorage
         }
     }
 }
+
+/// Security review L4: offboarding, and tokens after a password change.
+@Suite struct OffboardingTests {
+    @Test("A blocked account cannot log in, its sessions end and its API keys stop working")
+    func blockingCutsAllAccess() async throws {
+        let fixture = try await AccountWebFixture()
+        let secret = try await fixture.makeAccount("redb", .reader)
+        try await fixture.test { client in
+            let visitor = try await fixture.signedIn(client, "redb2", .reader)
+            let (_, key) = try await fixture.service.createToken(named: "script", for: "redb2")
+            #expect(try await fixture.service.account(bearer: key) != nil)
+            let (sessions, tokens) = try await fixture.service.block("redb2")
+            #expect(sessions == 1)
+            #expect(tokens == 1)
+            #expect(try await fixture.service.account(bearer: key) == nil)
+            #expect(try await visitor.get("/account").status == .seeOther)
+            // The right password of another, unblocked account still works; this one is refused alike.
+            #expect(try await fixture.logIn(client, "redb", secret: secret).status == .seeOther)
+            let refused = try await fixture.service.login(
+                name: "redb2", password: AccountWebFixture.password, code: nil, clientAddress: "127.0.0.1")
+            guard case .refused(let message) = refused else {
+                Issue.record("geblokkeerd account kon inloggen: \(refused)")
+                return
+            }
+            #expect(message == AccountService.refusedMessage)
+            // A new password does not lift the block.
+            try await fixture.service.changePassword(of: "redb2", to: "een geheel nieuwe lange zin")
+            #expect(try await fixture.stores.accounts.account(named: "redb2")?.isBlocked == true)
+            try await fixture.service.unblock("redb2")
+            #expect(try await fixture.stores.accounts.account(named: "redb2")?.isBlocked == false)
+            #expect(try await fixture.service.account(bearer: key) == nil, "een ingetrokken sleutel blijft ingetrokken")
+        }
+    }
+
+    @Test("All API keys of an account can be revoked at once, as after a password change")
+    func tokensCanBeRevokedAfterAPasswordChange() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.makeAccount("redc", .reader)
+        let (_, first) = try await fixture.service.createToken(named: "een", for: "redc")
+        let (_, second) = try await fixture.service.createToken(named: "twee", for: "redc")
+        try await fixture.service.changePassword(of: "redc", to: "een geheel nieuwe lange zin")
+        #expect(try await fixture.service.account(bearer: first) != nil)
+        #expect(try await fixture.service.revokeAllTokens(of: "redc") == 2)
+        #expect(try await fixture.service.account(bearer: first) == nil)
+        #expect(try await fixture.service.account(bearer: second) == nil)
+    }
+}
+
+/// L4 on /beheer/gebruikers: an administrator blocks and unblocks with a form.
+@Suite struct AdminBlockingTests {
+    @Test("An administrator blocks and unblocks an account on the users page")
+    func blockAndUnblockOnThePage() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.makeAccount("redd", .reader)
+        try await fixture.test { client in
+            let admin = try await fixture.signedIn(client, "beheer", .administrator)
+            let blocked = try await admin.post("/beheer/gebruikers/redd/blokkeren")
+            #expect(blocked.status == .ok)
+            #expect(blocked.bodyText.contains("redd is geblokkeerd"))
+            #expect(blocked.bodyText.contains("Blokkade opheffen"))
+            #expect(try await fixture.stores.accounts.account(named: "redd")?.isBlocked == true)
+            let unblocked = try await admin.post("/beheer/gebruikers/redd/deblokkeren")
+            #expect(unblocked.bodyText.contains("De blokkade van redd is opgeheven"))
+            #expect(try await fixture.stores.accounts.account(named: "redd")?.isBlocked == false)
+            let own = try await admin.post("/beheer/gebruikers/beheer/blokkeren")
+            #expect(own.bodyText.contains("u kunt uzelf niet blokkeren"))
+        }
+    }
+}

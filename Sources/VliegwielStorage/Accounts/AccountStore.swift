@@ -5,8 +5,14 @@ import VliegwielCore
 /// bcrypt hash (docs/accounts.md).
 public struct StoredAccount: Sendable, Hashable {
     public var account: Account
-    /// bcrypt hash (`$2b$…`) of the normalised, pre-hashed password.
+    /// bcrypt hash (`$2b$…`) of the normalised, pre-hashed password; with a leading `!` while
+    /// the account is blocked (the convention of `passwd -l`: no password matches, and
+    /// unblocking restores the old hash).
     public var passwordHash: String
+
+    /// Whether the account is blocked (`vliegwiel gebruiker blokkeer`).
+    public var isBlocked: Bool { passwordHash.hasPrefix(Self.blockMarker) }
+    public static let blockMarker = "!"
     /// The confirmed TOTP secret, when the second factor is set up.
     public var totpSecret: String?
     /// A TOTP secret shown to the user but not yet confirmed with a code.

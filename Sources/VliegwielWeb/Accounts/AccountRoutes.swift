@@ -65,6 +65,9 @@ struct AccountAdminPage: Sendable {
         var sessions: Int
         var roleAction: String
         var endSessionsAction: String
+        var isBlocked: Bool
+        var blockAction: String
+        var unblockAction: String
     }
 
     var layout: Layout
@@ -189,6 +192,31 @@ struct AccountRoutes: Sendable {
             page.notice = "\(count) \(count == 1 ? "sessie" : "sessies") van \(name) beëindigd."
             return html(renderer.render(page, template: "account-admin"))
         }
+        router.post(RouterPath(AccountURL.adminBlockPattern)) { _, context in
+            let name = context.parameters.get("naam") ?? ""
+            guard try await service.accounts.account(named: name) != nil else {
+                throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
+            }
+            if name == RequestAccount.current.account?.name {
+                return try await adminRefusal("blokkeren", "u kunt uzelf niet blokkeren")
+            }
+            let (sessions, tokens) = try await service.block(name)
+            var page = try await adminPage()
+            page.notice =
+                "\(name) is geblokkeerd: \(sessions) \(sessions == 1 ? "sessie" : "sessies") beëindigd, "
+                + "\(tokens) API-\(tokens == 1 ? "sleutel" : "sleutels") ingetrokken."
+            return html(renderer.render(page, template: "account-admin"))
+        }
+        router.post(RouterPath(AccountURL.adminUnblockPattern)) { _, context in
+            let name = context.parameters.get("naam") ?? ""
+            guard try await service.accounts.account(named: name) != nil else {
+                throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
+            }
+            try await service.unblock(name)
+            var page = try await adminPage()
+            page.notice = "De blokkade van \(name) is opgeheven; ingetrokken API-sleutels blijven ingetrokken."
+            return html(renderer.render(page, template: "account-admin"))
+        }
     }
 
     private func signedIn() throws -> Account {
@@ -295,7 +323,10 @@ struct AccountRoutes: Sendable {
                     secondFactorRequired: account.secondFactorRequired,
                     sessions: try await service.accounts.sessions(of: account.name).count,
                     roleAction: AccountURL.adminRole(account.name),
-                    endSessionsAction: AccountURL.adminEndSessions(account.name)))
+                    endSessionsAction: AccountURL.adminEndSessions(account.name),
+                    isBlocked: try await service.accounts.account(named: account.name)?.isBlocked == true,
+                    blockAction: AccountURL.adminBlock(account.name),
+                    unblockAction: AccountURL.adminUnblock(account.name)))
         }
         return AccountAdminPage(
             layout: pages.layout("Gebruikers", .dutch, .home, query: [:]), notice: nil, errors: [], hasErrors: false,

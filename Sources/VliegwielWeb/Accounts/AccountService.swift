@@ -76,12 +76,55 @@ public struct AccountService: Sendable {
         return after
     }
 
-    /// Sets a new password after checking it.
+    /// Sets a new password after checking it. A blocked account stays blocked.
     public func changePassword(of name: String, to password: String) async throws {
         let issues = passwordPolicy.issues(password, accountName: name)
         guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
-        try await accounts.setPasswordHash(AccountSecrets.hashPassword(password, cost: bcryptCost), of: name)
+        let blocked = try await accounts.account(named: name)?.isBlocked == true
+        let hash = AccountSecrets.hashPassword(password, cost: bcryptCost)
+        try await accounts.setPasswordHash(blocked ? StoredAccount.blockMarker + hash : hash, of: name)
         await record("gebruiker.wachtwoord-wijzigen", object: "gebruiker:\(name)")
+    }
+
+    /// Revokes every API token of `name` that is still valid; how many (security review L4:
+    /// tokens survived a password change).
+    @discardableResult
+    public func revokeAllTokens(of name: String) async throws -> Int {
+        var count = 0
+        for token in try await accounts.tokens(of: name) where !token.isRevoked {
+            if try await accounts.revokeToken(id: token.id, of: name, at: now()) { count += 1 }
+        }
+        if count > 0 {
+            await record("api-sleutel.alle-intrekken", object: "gebruiker:\(name)", details: ["aantal": "\(count)"])
+        }
+        return count
+    }
+
+    /// Blocks `name` (offboarding, security review L4): no password matches any more, every
+    /// session ends and every API token is revoked. Returns the sessions ended and the tokens revoked.
+    public func block(_ name: String) async throws -> (sessions: Int, tokens: Int) {
+        guard let stored = try await accounts.account(named: name) else {
+            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        }
+        if !stored.isBlocked {
+            try await accounts.setPasswordHash(StoredAccount.blockMarker + stored.passwordHash, of: name)
+        }
+        let sessions = try await accounts.deleteSessions(of: name)
+        let tokens = try await revokeAllTokens(of: name)
+        await record(
+            "gebruiker.blokkeren", object: "gebruiker:\(name)",
+            details: ["sessies": "\(sessions)", "api-sleutels": "\(tokens)"])
+        return (sessions, tokens)
+    }
+
+    /// Lifts the block of `name`: the old password works again; revoked tokens stay revoked.
+    public func unblock(_ name: String) async throws {
+        guard let stored = try await accounts.account(named: name) else {
+            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        }
+        guard stored.isBlocked else { return }
+        try await accounts.setPasswordHash(String(stored.passwordHash.dropFirst(StoredAccount.blockMarker.count)), of: name)
+        await record("gebruiker.deblokkeren", object: "gebruiker:\(name)")
     }
 
     // MARK: - Logging in
@@ -123,10 +166,14 @@ public struct AccountService: Sendable {
             return .throttled(retryAfter: wait)
         }
         let stored = try await accounts.account(named: typed)
-        let passwordMatches = AccountSecrets.verifyPassword(password, hash: stored?.passwordHash ?? Self.decoyHash)
+        // A blocked or unknown account costs as much time as a wrong password, and gets the same answer.
+        let usable = stored.flatMap { $0.isBlocked ? nil : $0.passwordHash } ?? Self.decoyHash
+        let passwordMatches = AccountSecrets.verifyPassword(password, hash: usable)
         var reason: String?
         if stored == nil {
             reason = "onbekende gebruiker"
+        } else if stored?.isBlocked == true {
+            reason = "geblokkeerd"
         } else if !passwordMatches {
             reason = "onjuist wachtwoord"
         } else if let secret = stored?.totpSecret {
@@ -168,7 +215,8 @@ public struct AccountService: Sendable {
             try await accounts.deleteSession(idHash: hash)
             return nil
         }
-        guard let account = try await accounts.account(named: session.accountName)?.account else { return nil }
+        guard let stored = try await accounts.account(named: session.accountName), !stored.isBlocked else { return nil }
+        let account = stored.account
         if time.timeIntervalSince(session.lastSeenAt) >= 60 {
             try await accounts.touchSession(idHash: hash, at: time)
         }
@@ -286,8 +334,9 @@ public struct AccountService: Sendable {
     public func account(bearer secret: String) async throws -> Account? {
         guard secret.hasPrefix("vw_"), secret.count < 200,
             let token = try await accounts.token(secretHash: AccountSecrets.sha256(secret)), !token.isRevoked,
-            let account = try await accounts.account(named: token.accountName)?.account
+            let stored = try await accounts.account(named: token.accountName), !stored.isBlocked
         else { return nil }
+        let account = stored.account
         try await accounts.markTokenUsed(id: token.id, at: now())
         return account
     }

@@ -107,4 +107,8 @@ enum AccountURL {
     static func adminRole(_ name: String) -> String { "/beheer/gebruikers/\(name)/rol" }
     static let adminEndSessionsPattern = "/beheer/gebruikers/:naam/sessies-beeindigen"
     static func adminEndSessions(_ name: String) -> String { "/beheer/gebruikers/\(name)/sessies-beeindigen" }
+    static let adminBlockPattern = "/beheer/gebruikers/:naam/blokkeren"
+    static func adminBlock(_ name: String) -> String { "/beheer/gebruikers/\(name)/blokkeren" }
+    static let adminUnblockPattern = "/beheer/gebruikers/:naam/deblokkeren"
+    static func adminUnblock(_ name: String) -> String { "/beheer/gebruikers/\(name)/deblokkeren" }
 }
