@@ -192,17 +192,18 @@ enum AuditText {
         let rows =
             [["nr", "tijd (UTC)", "actor", "herkomst", "actie", "object", "resultaat", "details"]]
             + entries.map { entry in
+                // Entries stored before control characters were neutralised can still hold a line
+                // feed: the listing shows it escaped, so no typed name can print a fake row (review L7).
                 [
                     String(entry.sequence), entry.time.iso, entry.actor, entry.origin, entry.action, entry.object,
                     entry.result.rawValue, details(entry.details),
-                ]
+                ].map(VliegwielCore.AuditText.neutralised)
             }
         return columns(rows) + "\(entries.count) \(entries.count == 1 ? "regel" : "regels")\n"
     }
 
-    /// `sleutel=waarde; …`, keys sorted, line breaks shown as spaces.
+    /// `sleutel=waarde; …`, keys sorted; control characters are escaped by the listing.
     static func details(_ details: [String: String]) -> String {
-        details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.replacingOccurrences(of: "\n", with: " "))" }
-            .joined(separator: "; ")
+        details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
     }
 }

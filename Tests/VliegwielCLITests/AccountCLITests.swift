@@ -72,8 +72,14 @@ extension CLI {
     @Test func aRoleIsChangedAndExactlyOneRoleIsAsked() throws {
         let cli = CLI()
         _ = try cli.run(input: "redactie wachtwoord", "gebruiker", "maak", "red", "--lezer", "--wachtwoord-stdin")
-        let changed = try cli.run("gebruiker", "rol", "red", "--redacteur", "regio-deal-b", "regio-deal-a")
-        #expect(changed.output == "gebruiker red: redacteur van regio-deal-a, regio-deal-b\n")
+        let changed = try cli.run("gebruiker", "rol", "red", "--redacteur", "town-deal", "city-deal")
+        #expect(changed.output == "gebruiker red: redacteur van city-deal, town-deal\n")
+        // Security review L5: an editor of an arrangement that does not exist could create it with PUT.
+        let future = try cli.run("gebruiker", "rol", "red", "--redacteur", "toekomstig-arrangement")
+        #expect(
+            future.errorLines == [
+                "fout: arrangementen: onbekend arrangement 'toekomstig-arrangement'; een redacteur krijgt alleen bestaande arrangementen"
+            ])
         let two = try cli.run("gebruiker", "rol", "red", "--lezer", "--beheerder")
         #expect(two.errorLines == ["fout: rol: kies precies één rol: --beheerder, --redacteur ID… of --lezer"])
         let unknown = try cli.run("gebruiker", "rol", "niemand", "--lezer")

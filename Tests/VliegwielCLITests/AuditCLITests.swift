@@ -121,6 +121,19 @@ import Testing
         #expect(both.output.contains("keten intact op de bekende breuken na: \(count) regels"))
     }
 
+    /// Security review L7: a line feed stored in an old entry cannot print a fake row.
+    @Test func aLineFeedInAStoredEntryIsListedEscaped() throws {
+        let cli = try Self.recordedChanges()
+        try Self.tamper(
+            cli,
+            "DROP TRIGGER audit_entry_no_update; "
+                + "UPDATE audit_entry SET actor = 'x' || char(10) || '31  nep  aud' WHERE sequence = 1")
+        let listing = try cli.run("audit", "lijst")
+        #expect(listing.status == 0)
+        #expect(listing.output.contains("x\\u{000A}31  nep  aud"))
+        #expect(!listing.output.contains("\n31  nep"))
+    }
+
     @Test func aTruncatedTailIsCaughtByAnAnchorKeptElsewhere() throws {
         let cli = try Self.recordedChanges()
         let head = try #require(try cli.run("audit", "controleer").output.split(separator: "\n").last)
@@ -144,3 +157,4 @@ import Testing
             ])
     }
 }
+

@@ -44,7 +44,9 @@ public struct AccountService: Sendable {
     public func createAccount(
         name: String, password: String, role: AccountRole, secondFactorRequired: Bool = false
     ) async throws -> Account {
-        let issues = Account.nameIssues(name) + passwordPolicy.issues(password, accountName: name)
+        let issues =
+            Account.nameIssues(name) + passwordPolicy.issues(password, accountName: name)
+            + (try await arrangementIssues(role))
         guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
         let account = Account(
             name: name, role: role, secondFactorRequired: secondFactorRequired || role.isAdministrator,
@@ -56,12 +58,27 @@ public struct AccountService: Sendable {
         return account
     }
 
+    /// An editor's arrangements must exist: an editor of an id that does not exist yet could
+    /// create that arrangement with PUT, which is the administrator's to do (security review L5).
+    func arrangementIssues(_ role: AccountRole) async throws -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for id in role.arrangementIDs where try await stores.arrangements.arrangement(id: id) == nil {
+            issues.append(
+                ValidationIssue(
+                    field: "arrangementen",
+                    message: "onbekend arrangement '\(id)'; een redacteur krijgt alleen bestaande arrangementen"))
+        }
+        return issues
+    }
+
     /// Gives `name` a new role (and whether TOTP is required; always for a `beheerder`).
     @discardableResult
     public func setRole(_ role: AccountRole, secondFactorRequired: Bool, of name: String) async throws -> Account {
         guard let before = try await accounts.account(named: name)?.account else {
             throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
         }
+        let unknown = try await arrangementIssues(role)
+        guard unknown.isEmpty else { throw ValidationFailure(issues: unknown) }
         let required = secondFactorRequired || role.isAdministrator
         try await accounts.setRole(role, secondFactorRequired: required, of: name)
         await record(
