@@ -250,7 +250,8 @@ public struct AuditReport: Sendable, Hashable {
         verifier.presentSequences = Set(all.map(\.sequence))
         var breaks: [AuditBreak] = []
         for entry in all { breaks += verifier.checkContinuing(entry) }
-        return AuditReport(count: all.count, head: all.last.map { AuditHead(sequence: $0.sequence, hash: $0.hash) }, breaks: breaks)
+        return AuditReport(
+            count: all.count, head: all.last.map { AuditHead(sequence: $0.sequence, hash: $0.hash) }, breaks: breaks)
     }
 }
 

@@ -140,7 +140,8 @@ public struct AccountService: Sendable {
             throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
         }
         guard stored.isBlocked else { return }
-        try await accounts.setPasswordHash(String(stored.passwordHash.dropFirst(StoredAccount.blockMarker.count)), of: name)
+        try await accounts.setPasswordHash(
+            String(stored.passwordHash.dropFirst(StoredAccount.blockMarker.count)), of: name)
         await record("gebruiker.deblokkeren", object: "gebruiker:\(name)")
     }
 

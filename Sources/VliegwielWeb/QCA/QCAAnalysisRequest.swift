@@ -86,7 +86,9 @@ struct QCAAnalysisRequest: Sendable {
     func run(
         arrangements: any ArrangementStore, outcomes: (any QCAOutcomeStore)?, limits: QCAWebLimits
     ) async throws -> Result<QCAReport, QCAProblems> {
-        try await limits.run { try await analyse(arrangements: arrangements, outcomes: outcomes, budget: limits.budget) }
+        try await limits.run {
+            try await analyse(arrangements: arrangements, outcomes: outcomes, budget: limits.budget)
+        }
     }
 
     private func analyse(
