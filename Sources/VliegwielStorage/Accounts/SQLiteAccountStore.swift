@@ -203,25 +203,12 @@ public final class SQLiteAccountStore: AccountStore {
     ) async throws -> Int? {
         // GRDB writes in IMMEDIATE transactions: the check and the insert hold the write lock.
         try await writer.write { db in
-            let moment = AccountTime.milliseconds(since)
-            let byName = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT attempted_at FROM account_login_attempt
-                    WHERE account_name = ? AND NOT succeeded AND attempted_at >= ?
-                      AND attempted_at > COALESCE(
-                        (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = ? AND succeeded), -1)
-                    ORDER BY attempted_at
-                    """, arguments: [attempt.accountName, moment, attempt.accountName]
-            ).map(AccountTime.date)
-            let byAddress = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT attempted_at FROM account_login_attempt
-                    WHERE client_address = ? AND NOT succeeded AND attempted_at >= ? ORDER BY attempted_at
-                    """, arguments: [attempt.clientAddress, moment]
-            ).map(AccountTime.date)
-            if let wait = decide(byName, byAddress) { return wait }
+            if let wait = decide(
+                try Self.failures(accountName: attempt.accountName, since: since, in: db),
+                try Self.failures(clientAddress: attempt.clientAddress, since: since, in: db))
+            {
+                return wait
+            }
             try db.execute(
                 sql: """
                     INSERT INTO account_login_attempt (attempted_at, account_name, client_address, succeeded)
@@ -245,30 +232,34 @@ public final class SQLiteAccountStore: AccountStore {
     }
 
     public func loginFailures(accountName name: String, since: Date) async throws -> [Date] {
-        try await writer.read { db in
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT attempted_at FROM account_login_attempt
-                    WHERE account_name = ? AND NOT succeeded AND attempted_at >= ?
-                      AND attempted_at > COALESCE(
-                        (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = ? AND succeeded), -1)
-                    ORDER BY attempted_at
-                    """, arguments: [name, AccountTime.milliseconds(since), name]
-            ).map(AccountTime.date)
-        }
+        try await writer.read { db in try Self.failures(accountName: name, since: since, in: db) }
     }
 
     public func loginFailures(clientAddress address: String, since: Date) async throws -> [Date] {
-        try await writer.read { db in
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT attempted_at FROM account_login_attempt
-                    WHERE client_address = ? AND NOT succeeded AND attempted_at >= ? ORDER BY attempted_at
-                    """, arguments: [address, AccountTime.milliseconds(since)]
-            ).map(AccountTime.date)
-        }
+        try await writer.read { db in try Self.failures(clientAddress: address, since: since, in: db) }
+    }
+
+    private static func failures(accountName name: String, since: Date, in db: Database) throws -> [Date] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT attempted_at FROM account_login_attempt
+                WHERE account_name = ? AND NOT succeeded AND attempted_at >= ?
+                  AND attempted_at > COALESCE(
+                    (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = ? AND succeeded), -1)
+                ORDER BY attempted_at
+                """, arguments: [name, AccountTime.milliseconds(since), name]
+        ).map(AccountTime.date)
+    }
+
+    private static func failures(clientAddress address: String, since: Date, in db: Database) throws -> [Date] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT attempted_at FROM account_login_attempt
+                WHERE client_address = ? AND NOT succeeded AND attempted_at >= ? ORDER BY attempted_at
+                """, arguments: [address, AccountTime.milliseconds(since)]
+        ).map(AccountTime.date)
     }
 
     // MARK: - Rows

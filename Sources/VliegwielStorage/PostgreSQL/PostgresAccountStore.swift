@@ -207,30 +207,17 @@ public final class PostgresAccountStore: AccountStore {
         // The write transaction holds the installation's write lock (PostgresDatabase): the
         // check and the insert cannot interleave with another attempt, on any instance.
         try await database.write { connection in
-            let moment = AccountTime.milliseconds(since)
-            let name = attempt.accountName
-            let address = attempt.clientAddress
-            let byName = try await connection.rows(
-                """
-                SELECT attempted_at FROM account_login_attempt
-                WHERE account_name = \(name) AND NOT succeeded AND attempted_at >= \(moment)
-                  AND attempted_at > COALESCE(
-                    (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = \(name) AND succeeded), -1)
-                ORDER BY attempted_at
-                """
-            ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
-            let byAddress = try await connection.rows(
-                """
-                SELECT attempted_at FROM account_login_attempt
-                WHERE client_address = \(address) AND NOT succeeded AND attempted_at >= \(moment)
-                ORDER BY attempted_at
-                """
-            ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
-            if let wait = decide(byName, byAddress) { return wait }
+            if let wait = decide(
+                try await Self.failures(accountName: attempt.accountName, since: since, on: connection),
+                try await Self.failures(clientAddress: attempt.clientAddress, since: since, on: connection))
+            {
+                return wait
+            }
             try await connection.execute(
                 """
                 INSERT INTO account_login_attempt (attempted_at, account_name, client_address, succeeded)
-                VALUES (\(AccountTime.milliseconds(attempt.time)), \(name), \(address), FALSE)
+                VALUES (\(AccountTime.milliseconds(attempt.time)), \(attempt.accountName), \(attempt.clientAddress),
+                        FALSE)
                 """)
             return nil
         }
@@ -250,28 +237,40 @@ public final class PostgresAccountStore: AccountStore {
 
     public func loginFailures(accountName name: String, since: Date) async throws -> [Date] {
         try await database.read { connection in
-            try await connection.rows(
-                """
-                SELECT attempted_at FROM account_login_attempt
-                WHERE account_name = \(name) AND NOT succeeded AND attempted_at >= \(AccountTime.milliseconds(since))
-                  AND attempted_at > COALESCE(
-                    (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = \(name) AND succeeded), -1)
-                ORDER BY attempted_at
-                """
-            ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
+            try await Self.failures(accountName: name, since: since, on: connection)
         }
     }
 
     public func loginFailures(clientAddress address: String, since: Date) async throws -> [Date] {
         try await database.read { connection in
-            try await connection.rows(
-                """
-                SELECT attempted_at FROM account_login_attempt
-                WHERE client_address = \(address) AND NOT succeeded AND attempted_at >= \(AccountTime.milliseconds(since))
-                ORDER BY attempted_at
-                """
-            ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
+            try await Self.failures(clientAddress: address, since: since, on: connection)
         }
+    }
+
+    private static func failures(
+        accountName name: String, since: Date, on connection: PostgresConnection
+    ) async throws -> [Date] {
+        try await connection.rows(
+            """
+            SELECT attempted_at FROM account_login_attempt
+            WHERE account_name = \(name) AND NOT succeeded AND attempted_at >= \(AccountTime.milliseconds(since))
+              AND attempted_at > COALESCE(
+                (SELECT MAX(attempted_at) FROM account_login_attempt WHERE account_name = \(name) AND succeeded), -1)
+            ORDER BY attempted_at
+            """
+        ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
+    }
+
+    private static func failures(
+        clientAddress address: String, since: Date, on connection: PostgresConnection
+    ) async throws -> [Date] {
+        try await connection.rows(
+            """
+            SELECT attempted_at FROM account_login_attempt
+            WHERE client_address = \(address) AND NOT succeeded AND attempted_at >= \(AccountTime.milliseconds(since))
+            ORDER BY attempted_at
+            """
+        ).map { AccountTime.date(try $0.decode(Int64.self, "attempted_at")) }
     }
 
     // MARK: - Rows
