@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import VliegwielStorage
 
 /// Headers every response carries: the API version, and protection against sniffing,
 /// framing and leaking the address (Dutch API design rules; OWASP secure headers).
@@ -59,6 +60,16 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             // Such as NIOTooManyBytesError from `collect(upTo:)` on a body without a length.
             let detail = error.status == .contentTooLarge ? tooLargeDetail : error.status.reasonPhrase
             return respond(error.status, detail: detail, request, isAPI)
+        } catch  where StorageFailure.unavailability(error) != nil {
+            // The storage failed, not the request: say so, and when to try again (review L9).
+            let reason = StorageFailure.unavailability(error) ?? ""
+            context.logger.critical("Opslag niet beschikbaar", metadata: ["fout": "\(error)", "pad": "\(path)"])
+            var response = respond(
+                .serviceUnavailable,
+                detail: "Er kan nu niets worden opgeslagen of gelezen: \(reason). Uw invoer is niet bewaard; "
+                    + "probeer het over een minuut opnieuw.", request, isAPI)
+            response.headers[.retryAfter] = "60"
+            return response
         } catch {
             context.logger.error("Onverwachte fout", metadata: ["fout": "\(error)", "pad": "\(path)"])
             return respond(
