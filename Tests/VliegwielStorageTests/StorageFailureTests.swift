@@ -1,6 +1,9 @@
 import GRDB
 import Testing
-import VliegwielStorage
+import VliegwielCore
+import VliegwielInterchange
+
+@testable import VliegwielStorage
 
 /// Security review L9: a failure of the storage is told apart from a failure of the request,
 /// so that the web answers 503 with Retry-After instead of a bare 500.
@@ -19,5 +22,32 @@ import VliegwielStorage
     func otherErrorsAreNot() {
         struct Other: Error {}
         #expect(StorageFailure.unavailability(Other()) == nil)
+    }
+}
+
+/// Issue 18: a stored code the vocabulary does not know is a named error on SQLite too, where
+/// the portfolio store used to crash on it.
+@Suite struct StoredCodeTests {
+    @Test("A damaged partner type is named with its column and value, not a crash")
+    func aDamagedCodeIsNamed() async throws {
+        let database = try AppDatabase()
+        let stores = Stores(sqlite: database)
+        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
+        try await database.writer.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(
+                sql: "UPDATE partner SET type = 'onbekend-type' WHERE arrangement_id = ?",
+                arguments: [
+                    BundledPortfolio.demoID
+                ])
+        }
+        do {
+            _ = try await stores.portfolio.record(id: BundledPortfolio.demoID)
+            Issue.record("een beschadigde code werd niet opgemerkt")
+        } catch let error as StoredCodeError {
+            #expect(error.column == "partner.type")
+            #expect(error.value == "onbekend-type")
+            #expect(error.description.contains("beschadigd"))
+        }
     }
 }

@@ -127,8 +127,11 @@ public final class SQLitePortfolioStore: PortfolioStore {
         ).map { row in
             let id: String = row["id"]
             return Partner(
-                id: id, organisation: row["organisation"], type: OrganisationType(rawValue: row["type"])!,
-                roles: (roles[id] ?? []).map { PartnerRole(rawValue: $0["role"])! }, joinedOn: date(row["joined_on"]),
+                id: id, organisation: row["organisation"],
+                type: try StoredCodeError.decode(OrganisationType.self, row["type"], column: "partner.type"),
+                roles: try (roles[id] ?? []).map {
+                    try StoredCodeError.decode(PartnerRole.self, $0["role"], column: "partner_role.role")
+                }, joinedOn: date(row["joined_on"]),
                 leftOn: date(row["left_on"]), source: row["source"])
         }
         let financeLines = try Row.fetchAll(
@@ -136,8 +139,9 @@ public final class SQLitePortfolioStore: PortfolioStore {
         ).map { row in
             FinanceLine(
                 id: row["id"], partnerID: row["partner_id"], programmeLineID: row["programme_line_id"],
-                year: row["year"], kind: FinanceKind(rawValue: row["kind"])!,
-                sector: FinanceSector(rawValue: row["sector"])!, form: FinanceForm(rawValue: row["form"])!,
+                year: row["year"], kind: try StoredCodeError.decode(FinanceKind.self, row["kind"], column: "finance_line.kind"),
+                sector: try StoredCodeError.decode(FinanceSector.self, row["sector"], column: "finance_line.sector"),
+                form: try StoredCodeError.decode(FinanceForm.self, row["form"], column: "finance_line.form"),
                 amount: EuroCents(cents: row["amount_cents"]), date: date(row["paid_on"]),
                 description: row["description"], source: row["source"])
         }
@@ -162,8 +166,11 @@ public final class SQLitePortfolioStore: PortfolioStore {
                 id: id, name: row["name"], description: row["description"], programmeLineID: row["programme_line_id"],
                 leadPartnerID: row["lead_partner_id"], partnerIDs: (projectPartners[id] ?? []).map { $0["partner_id"] },
                 budget: budget.map(EuroCents.init(cents:)), startsOn: date(row["starts_on"]),
-                endsOn: date(row["ends_on"]), status: ProjectStatus(rawValue: row["status"])!,
-                themes: (themes[id] ?? []).map { WellbeingTheme(rawValue: $0["theme"])! }, source: row["source"])
+                endsOn: date(row["ends_on"]),
+                status: try StoredCodeError.decode(ProjectStatus.self, row["status"], column: "project.status"),
+                themes: try (themes[id] ?? []).map {
+                    try StoredCodeError.decode(WellbeingTheme.self, $0["theme"], column: "project_theme.theme")
+                }, source: row["source"])
         }
         return DealRecord(
             deal: deal(row), partners: partners, financeLines: financeLines, programmeLines: programmeLines,

@@ -197,9 +197,7 @@ public final class PostgresPortfolioStore: PortfolioStore {
     private static func code<V: Vocabulary>(_ type: V.Type, _ row: PostgresRandomAccessRow, _ column: String) throws
         -> V
     {
-        let text = try row.decode(String.self, column)
-        guard let value = V(rawValue: text) else { throw PostgresStoreError("\(column): onbekende code '\(text)'") }
-        return value
+        try StoredCodeError.decode(type, try row.decode(String.self, column), column: column)
     }
 
     /// Inserts the deal, or updates it (`orIgnore` false) or leaves it (`orIgnore` true) when
