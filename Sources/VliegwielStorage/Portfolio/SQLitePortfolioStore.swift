@@ -139,7 +139,8 @@ public final class SQLitePortfolioStore: PortfolioStore {
         ).map { row in
             FinanceLine(
                 id: row["id"], partnerID: row["partner_id"], programmeLineID: row["programme_line_id"],
-                year: row["year"], kind: try StoredCodeError.decode(FinanceKind.self, row["kind"], column: "finance_line.kind"),
+                year: row["year"],
+                kind: try StoredCodeError.decode(FinanceKind.self, row["kind"], column: "finance_line.kind"),
                 sector: try StoredCodeError.decode(FinanceSector.self, row["sector"], column: "finance_line.sector"),
                 form: try StoredCodeError.decode(FinanceForm.self, row["form"], column: "finance_line.form"),
                 amount: EuroCents(cents: row["amount_cents"]), date: date(row["paid_on"]),
