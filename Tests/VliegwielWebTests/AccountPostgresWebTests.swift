@@ -34,8 +34,11 @@ import VliegwielStorage
     ) {
         let database = try await PostgresDatabase(url: url)
         let stores = Stores(postgres: database)
+        let catalogue = try BundledCatalogue.arrangements()
+        // As `vliegwiel start` does: an editor is only given arrangements that exist (review L5).
+        try await stores.arrangements.synchronizeReferences(with: catalogue)
         var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: try BundledCatalogue.arrangements()
+            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue
         ).auditing(stores.audit)
         dependencies.accounts = AccountWebSettings(service: AccountService(stores: stores, bcryptCost: 4))
         return (database, Application(router: try buildRouter(dependencies)))
