@@ -111,6 +111,35 @@ import VliegwielCore
         }
     }
 
+    /// Security review M2, on every database: thirty reservations at the same moment, of which
+    /// the throttle allows five; exactly five are recorded, the rest are told to wait.
+    @Test(arguments: StoreKind.allCases)
+    func reservationsAtTheSameMomentAreCountedOneByOne(kind: StoreKind) async throws {
+        try await kind.withStores { stores in
+            let accounts = stores.accounts
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let throttle = AccountLoginThrottle()
+            let waits = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for guess in 0..<30 {
+                    group.addTask {
+                        try await accounts.reserveLoginAttempt(
+                            AccountLoginAttempt(
+                                time: now.addingTimeInterval(Double(guess) / 1000), accountName: "doelwit",
+                                clientAddress: "10.0.0.\(guess)", succeeded: false),
+                            since: now.addingTimeInterval(-3600),
+                            decide: { throttle.retryAfter(accountFailures: $0, addressFailures: $1, now: now) })
+                    }
+                }
+                var all: [Int?] = []
+                for try await wait in group { all.append(wait) }
+                return all
+            }
+            #expect(waits.filter { $0 == nil }.count == throttle.freeAccountFailures)
+            let recorded = try await accounts.loginFailures(accountName: "doelwit", since: .distantPast)
+            #expect(recorded.count == throttle.freeAccountFailures)
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func loginFailuresCountFromTheLastSuccess(kind: StoreKind) async throws {
         try await kind.withStores { stores in
