@@ -51,3 +51,31 @@ import VliegwielInterchange
         }
     }
 }
+
+/// Issue 18: a stored day that is not a day is named, not read as 1 January 1900.
+@Suite struct StoredDateTests {
+    @Test("A damaged graph-version date is a named error in the learning log's context")
+    func aDamagedDateIsNamed() async throws {
+        let database = try AppDatabase()
+        let stores = Stores(sqlite: database)
+        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
+        try await stores.contributions.seedIfAbsent(.fictionalExample, name: "graaf")
+        try await database.writer.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(
+                sql: "UPDATE contribution_graph_version SET date = '2025-13-45' WHERE arrangement_id = ?",
+                arguments: [BundledPortfolio.demoID])
+        }
+        do {
+            _ = try await stores.learningLog.context(of: BundledPortfolio.demoID)
+            Issue.record("een onmogelijke datum werd stilzwijgend gelezen")
+        } catch let error as StoredDateError {
+            #expect(error.column == "contribution_graph_version.date")
+            #expect(error.value == "2025-13-45")
+        }
+    }
+
+    @Test func aValidDayIsRead() throws {
+        #expect(try StoredDateError.day("2026-12-02", column: "x") == CalendarDate(year: 2026, month: 12, day: 2))
+    }
+}

@@ -163,20 +163,15 @@ public final class SQLiteLearningLogStore: LearningLogStore {
     }
 
     private static func context(of id: String, in db: Database) throws -> LearningLogContext {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
         let profileVersions = try Row.fetchAll(
             db,
             sql:
                 "SELECT version, recorded_at, author, reason FROM arrangement_version WHERE arrangement_id = ? ORDER BY version",
             arguments: [id]
         ).map { row -> LearningLogContext.KnownVersion in
-            let date: Date = row["recorded_at"]
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            return LearningLogContext.KnownVersion(
+            LearningLogContext.KnownVersion(
                 number: row["version"],
-                date: CalendarDate(year: parts.year ?? 1900, month: parts.month ?? 1, day: parts.day ?? 1)
-                    ?? CalendarDate(year: 1900, month: 1, day: 1)!,
+                date: try StoredDateError.day(of: row["recorded_at"], column: "arrangement_version.recorded_at"),
                 author: row["author"], reason: row["reason"])
         }
         let graphVersions = try Row.fetchAll(
@@ -185,9 +180,9 @@ public final class SQLiteLearningLogStore: LearningLogStore {
                 "SELECT version, date, author, reason FROM contribution_graph_version WHERE arrangement_id = ? ORDER BY version",
             arguments: [id]
         ).map { row -> LearningLogContext.KnownVersion in
-            let text: String = row["date"]
-            return LearningLogContext.KnownVersion(
-                number: row["version"], date: CalendarDate(iso: text) ?? CalendarDate(year: 1900, month: 1, day: 1)!,
+            LearningLogContext.KnownVersion(
+                number: row["version"],
+                date: try StoredDateError.day(row["date"], column: "contribution_graph_version.date"),
                 author: row["author"], reason: row["reason"])
         }
         return LearningLogContext(profileVersions: profileVersions, graphVersions: graphVersions)

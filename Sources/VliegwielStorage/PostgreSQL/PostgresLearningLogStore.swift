@@ -83,19 +83,16 @@ public final class PostgresLearningLogStore: LearningLogStore {
     private static func context(of id: String, in connection: PostgresConnection) async throws
         -> LearningLogContext
     {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let fallback = CalendarDate(year: 1900, month: 1, day: 1)!
         let profileVersions = try await connection.rows(
             """
             SELECT version, recorded_at, author, reason FROM arrangement_version
             WHERE arrangement_id = \(id) ORDER BY version
             """
         ).map { row -> LearningLogContext.KnownVersion in
-            let parts = calendar.dateComponents([.year, .month, .day], from: try row.decode(Date.self, "recorded_at"))
-            return LearningLogContext.KnownVersion(
+            LearningLogContext.KnownVersion(
                 number: try row.decode(Int.self, "version"),
-                date: CalendarDate(year: parts.year ?? 1900, month: parts.month ?? 1, day: parts.day ?? 1) ?? fallback,
+                date: try StoredDateError.day(
+                    of: try row.decode(Date.self, "recorded_at"), column: "arrangement_version.recorded_at"),
                 author: try row.decode(String.self, "author"), reason: try row.decode(String.self, "reason"))
         }
         let graphVersions = try await connection.rows(
@@ -106,7 +103,8 @@ public final class PostgresLearningLogStore: LearningLogStore {
         ).map { row -> LearningLogContext.KnownVersion in
             LearningLogContext.KnownVersion(
                 number: try row.decode(Int.self, "version"),
-                date: CalendarDate(iso: try row.decode(String.self, "date")) ?? fallback,
+                date: try StoredDateError.day(
+                    try row.decode(String.self, "date"), column: "contribution_graph_version.date"),
                 author: try row.decode(String.self, "author"), reason: try row.decode(String.self, "reason"))
         }
         return LearningLogContext(profileVersions: profileVersions, graphVersions: graphVersions)
