@@ -176,9 +176,6 @@ public struct AuditVerifier: Sendable {
         return found
     }
 
-    /// The number of entries looked at and the last one, for a report that goes on past breaks.
-    public var lastSeen: AuditHead? { previous.map { AuditHead(sequence: $0.sequence, hash: $0.hash) } }
-
     /// The outcome for the entries checked so far, when none broke the chain.
     public var result: AuditVerification {
         .intact(count: count, head: previous.map { AuditHead(sequence: $0.sequence, hash: $0.hash) })
@@ -240,19 +237,6 @@ public struct AuditReport: Sendable, Hashable {
     }
 
     public var isIntact: Bool { breaks.isEmpty }
-
-    /// Verifies `entries` in stored order to the end.
-    public static func verifying<Entries: Sequence<AuditEntry>>(
-        _ entries: Entries, hashing: AuditHashFunction
-    ) -> AuditReport {
-        var verifier = AuditVerifier(hashing: hashing)
-        let all = Array(entries)
-        verifier.presentSequences = Set(all.map(\.sequence))
-        var breaks: [AuditBreak] = []
-        for entry in all { breaks += verifier.checkContinuing(entry) }
-        return AuditReport(
-            count: all.count, head: all.last.map { AuditHead(sequence: $0.sequence, hash: $0.hash) }, breaks: breaks)
-    }
 }
 
 /// The outcome of verifying a chain.

@@ -39,12 +39,21 @@ public protocol AuditStore: Sendable {
     /// The entries matching `query`, and how many match in all (for paging).
     func entries(_ query: AuditQuery) async throws -> AuditPage
     /// Checks the whole chain from the first entry; names the first broken entry.
-    func verify() async throws -> AuditVerification
     /// Verifies the whole trail, going on past every break, and reports them all.
     func verifyAll() async throws -> AuditReport
 }
 
 /// Which entries to list. Every filter is optional; they combine with "and".
+extension AuditStore {
+    /// The first break, or the intact chain with its length and last entry: ``verifyAll()``
+    /// in short, so that both answers come from one reading of the trail.
+    public func verify() async throws -> AuditVerification {
+        let report = try await verifyAll()
+        if let first = report.breaks.first { return .broken(first) }
+        return .intact(count: report.count, head: report.head)
+    }
+}
+
 public struct AuditQuery: Sendable, Hashable {
     /// Exactly this actor.
     public var actor: String?
@@ -103,8 +112,7 @@ public struct UnavailableAuditStore: AuditStore {
 
     public func entries(_ query: AuditQuery) async throws -> AuditPage { AuditPage(entries: [], total: 0) }
 
-    public func verifyAll() async throws -> AuditReport { AuditReport(count: 0, head: nil, breaks: []) }
-    public func verify() async throws -> AuditVerification {
+    public func verifyAll() async throws -> AuditReport {
         throw ValidationFailure(issues: [
             ValidationIssue(field: "audit", message: "deze database bewaart (nog) geen auditlogboek; gebruik SQLite")
         ])

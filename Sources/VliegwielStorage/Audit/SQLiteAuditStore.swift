@@ -77,17 +77,6 @@ public final class SQLiteAuditStore: AuditStore {
             return AuditReport(count: sequences.count, head: head, breaks: breaks)
         }
     }
-
-    public func verify() async throws -> AuditVerification {
-        try await writer.read { db in
-            var verifier = AuditVerifier(hashing: AuditHashing.sha256)
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_entry ORDER BY sequence")
-            while let row = try rows.next() {
-                if let broken = verifier.check(AuditTrail.entry(row)) { return .broken(broken) }
-            }
-            return verifier.result
-        }
-    }
 }
 
 /// Recording in the SQLite audit trail, for every SQLite store (see ``AuditStore`` for the rules).

@@ -82,20 +82,6 @@ public final class PostgresAuditStore: AuditStore {
             return AuditReport(count: sequences.count, head: head, breaks: breaks)
         }
     }
-
-    public func verify() async throws -> AuditVerification {
-        try await database.read { connection in
-            var verifier = AuditVerifier(hashing: AuditHashing.sha256)
-            let rows = try await connection.query(
-                "SELECT * FROM audit_entry ORDER BY sequence", logger: PostgresDatabase.logger)
-            for try await row in rows {
-                if let broken = verifier.check(PostgresAuditTrail.entry(row.makeRandomAccess())) {
-                    return .broken(broken)
-                }
-            }
-            return verifier.result
-        }
-    }
 }
 
 /// Recording in the PostgreSQL audit trail, for every PostgreSQL store: the counterpart of
