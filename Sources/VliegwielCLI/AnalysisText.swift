@@ -3,8 +3,6 @@ import VliegwielCore
 
 /// The text forms of the analysis, for the terminal. Dutch, plain, no colour.
 enum AnalysisText {
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
-
     static func points(_ count: Int) -> String { count == 1 ? "1 punt" : "\(count) punten" }
 
     static func dominant(_ mix: PerspectiveMix) -> String {
@@ -15,10 +13,6 @@ enum AnalysisText {
 
     static func number(_ value: Double) -> String {
         String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
-    }
-
-    static func bar(_ value: Double, width: Int = 20) -> String {
-        String(repeating: "█", count: Int((value * Double(width)).rounded()))
     }
 
     static func comparison(_ report: ComparisonReport) -> String {

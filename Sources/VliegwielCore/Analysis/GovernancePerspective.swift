@@ -174,13 +174,12 @@ public struct PerspectiveMix: Sendable, Hashable, Encodable {
     public init(_ profile: Profile) {
         let contributions = PerspectiveRules.contributions(for: profile)
         let total = contributions.map(\.points).reduce(0, +)
-        let maximum =
-            GovernancePerspective.allCases.map { perspective in
-                contributions.filter { $0.perspective == perspective }.map(\.points).reduce(0, +)
-            }.max() ?? 0
+        let byPerspective = Dictionary(grouping: contributions, by: \.perspective)
+        let pointsOf = byPerspective.mapValues { $0.map(\.points).reduce(0, +) }
+        let maximum = pointsOf.values.max() ?? 0
         weights = GovernancePerspective.allCases.map { perspective in
-            let own = contributions.filter { $0.perspective == perspective }
-            let points = own.map(\.points).reduce(0, +)
+            let own = byPerspective[perspective] ?? []
+            let points = pointsOf[perspective] ?? 0
             // Without any stated feature there is nothing to weigh: the four count equally.
             let weight = total == 0 ? 0.25 : Double(points) / Double(total)
             let band: PerspectiveBand =

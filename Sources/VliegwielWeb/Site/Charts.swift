@@ -49,8 +49,6 @@ enum BarChart {
 
 /// Dutch number formats for the interface.
 enum Format {
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
-
     static func decimal(_ value: Double, digits: Int = 2) -> String {
         String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
     }

@@ -52,7 +52,7 @@ struct UIText: Sendable {
     var unchanged: String
     var showDifference: String
     var dataTable: String
-    var weight: String
+    var band: String
     var referenceVariants: String
     var ownArrangements: String
     var changeChoice: String
@@ -78,7 +78,7 @@ struct UIText: Sendable {
         distance: "afstand", variation: "Variatie", cumulative: "Cumulatief", save: "Opslaan en advies tonen",
         errorSummaryTitle: "Controleer de volgende velden", unchanged: "ongewijzigd",
         showDifference: "Toon het verschil",
-        dataTable: "De cijfers van de grafiek", weight: "Band",
+        dataTable: "De cijfers van de grafiek", band: "Band",
         referenceVariants: "Referentievarianten uit het essay",
         ownArrangements: "Eigen arrangementen", changeChoice: "Kies andere arrangementen")
 
@@ -100,7 +100,7 @@ struct UIText: Sendable {
         filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
         nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
         save: "Save and show advice", errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
-        showDifference: "Show the difference", dataTable: "The chart's figures", weight: "Band",
+        showDifference: "Show the difference", dataTable: "The chart's figures", band: "Band",
         referenceVariants: "Reference variants from the essay", ownArrangements: "Own arrangements",
         changeChoice: "Choose other arrangements")
 
