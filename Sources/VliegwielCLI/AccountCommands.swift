@@ -249,8 +249,11 @@ struct UnblockAccountCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
             let installation = try await Installation.open(database)
-            try await installation.accountService.unblock(name)
-            Terminal.write("gebruiker \(name) gedeblokkeerd; maak zo nodig nieuwe API-sleutels\n")
+            if try await installation.accountService.unblock(name) {
+                Terminal.write("gebruiker \(name) gedeblokkeerd; maak zo nodig nieuwe API-sleutels\n")
+            } else {
+                Terminal.write("gebruiker \(name) was niet geblokkeerd; er is niets veranderd\n")
+            }
         }
     }
 }

@@ -33,11 +33,15 @@ public struct StoredDateError: Error, Sendable, Hashable, CustomStringConvertibl
         return day
     }
 
-    /// The UTC calendar day of a stored moment.
-    public static func day(of moment: Date, column: String) throws -> CalendarDate {
+    private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+        return calendar
+    }()
+
+    /// The UTC calendar day of a stored moment.
+    public static func day(of moment: Date, column: String) throws -> CalendarDate {
+        let parts = utc.dateComponents([.year, .month, .day], from: moment)
         guard let year = parts.year, let month = parts.month, let dayNumber = parts.day,
             let day = CalendarDate(year: year, month: month, day: dayNumber)
         else { throw StoredDateError(column: column, value: "\(moment)") }

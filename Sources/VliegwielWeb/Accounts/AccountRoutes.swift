@@ -212,9 +212,12 @@ struct AccountRoutes: Sendable {
             guard try await service.accounts.account(named: name) != nil else {
                 throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
             }
-            try await service.unblock(name)
+            let lifted = try await service.unblock(name)
             var page = try await adminPage()
-            page.notice = "De blokkade van \(name) is opgeheven; ingetrokken API-sleutels blijven ingetrokken."
+            page.notice =
+                lifted
+                ? "De blokkade van \(name) is opgeheven; ingetrokken API-sleutels blijven ingetrokken."
+                : "\(name) was niet geblokkeerd; er is niets veranderd."
             return html(renderer.render(page, template: "account-admin"))
         }
     }

@@ -135,14 +135,17 @@ public struct AccountService: Sendable {
     }
 
     /// Lifts the block of `name`: the old password works again; revoked tokens stay revoked.
-    public func unblock(_ name: String) async throws {
+    /// Whether there was a block to lift.
+    @discardableResult
+    public func unblock(_ name: String) async throws -> Bool {
         guard let stored = try await accounts.account(named: name) else {
             throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
         }
-        guard stored.isBlocked else { return }
+        guard stored.isBlocked else { return false }
         try await accounts.setPasswordHash(
             String(stored.passwordHash.dropFirst(StoredAccount.blockMarker.count)), of: name)
         await record("gebruiker.deblokkeren", object: "gebruiker:\(name)")
+        return true
     }
 
     // MARK: - Logging in

@@ -60,9 +60,14 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             // Such as NIOTooManyBytesError from `collect(upTo:)` on a body without a length.
             let detail = error.status == .contentTooLarge ? tooLargeDetail : error.status.reasonPhrase
             return respond(error.status, detail: detail, request, isAPI)
-        } catch  where StorageFailure.unavailability(error) != nil {
+        } catch {
+            guard let reason = StorageFailure.unavailability(error) else {
+                context.logger.error("Onverwachte fout", metadata: ["fout": "\(error)", "pad": "\(path)"])
+                return respond(
+                    .internalServerError, detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+                    request, isAPI)
+            }
             // The storage failed, not the request: say so, and when to try again (review L9).
-            let reason = StorageFailure.unavailability(error) ?? ""
             context.logger.critical("Opslag niet beschikbaar", metadata: ["fout": "\(error)", "pad": "\(path)"])
             var response = respond(
                 .serviceUnavailable,
@@ -70,11 +75,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                     + "probeer het over een minuut opnieuw.", request, isAPI)
             response.headers[.retryAfter] = "60"
             return response
-        } catch {
-            context.logger.error("Onverwachte fout", metadata: ["fout": "\(error)", "pad": "\(path)"])
-            return respond(
-                .internalServerError, detail: "Er ging iets mis aan onze kant. Probeer het later opnieuw.", request,
-                isAPI)
         }
     }
 
