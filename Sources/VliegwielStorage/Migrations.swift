@@ -52,6 +52,7 @@ enum Migrations {
                     ALTER TABLE partner_role_v11 RENAME TO partner_role;
                     """)
         }
+        migrator.registerMigration("v12 health probe") { db in try db.execute(sql: HealthProbeSchema.create) }
         return migrator
     }
 }

@@ -17,17 +17,26 @@ public enum StorageFailure {
             default: return nil
             }
         }
-        if let server = error as? PostgresStoreError, let state = server.sqlState {
-            // SQLSTATE classes: 53 insufficient resources (disk full, out of memory, too many
-            // connections), 57P operator intervention (shutdown), 08 connection exception.
-            if state.hasPrefix("53") { return "de databaseserver heeft geen ruimte of verbindingen meer" }
-            if state.hasPrefix("57P") || state.hasPrefix("08") {
-                return "de verbinding met de databaseserver is verbroken of geweigerd"
-            }
+        // The PostgreSQL driver's own errors and the store's wrapping of them alike (the long
+        // crash run found both answered 500 when the server went away mid-request).
+        if let server = error as? PostgresStoreError {
+            if let state = server.sqlState { return postgresUnavailability(state) }
+            if server.isConnectionLoss { return connectionLost }
         }
-        if let driver = error as? PSQLError, driver.serverInfo == nil {
-            return "de verbinding met de databaseserver is verbroken of geweigerd"
+        if let driver = error as? PSQLError {
+            guard let state = driver.serverInfo?[.sqlState] else { return connectionLost }
+            return postgresUnavailability(state)
         }
+        return nil
+    }
+
+    static let connectionLost = "de verbinding met de databaseserver is verbroken of geweigerd"
+
+    /// SQLSTATE classes: 53 insufficient resources (disk full, out of memory, too many
+    /// connections), 57P operator intervention (shutdown), 08 connection exception.
+    static func postgresUnavailability(_ state: String) -> String? {
+        if state.hasPrefix("53") { return "de databaseserver heeft geen ruimte of verbindingen meer" }
+        if state.hasPrefix("57P") || state.hasPrefix("08") { return connectionLost }
         return nil
     }
 }

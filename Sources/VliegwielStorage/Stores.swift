@@ -17,6 +17,8 @@ public struct Stores: Sendable {
     public var accounts: any AccountStore = UnavailableAccountStore()
     /// The whole installation at once, for moving it between databases (exporteer/importeer --alles).
     public var installation: any InstallationStore
+    /// A write that the health check makes, to notice a database that cannot take writes.
+    public var health: any HealthProbe
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
@@ -29,5 +31,6 @@ public struct Stores: Sendable {
         indicators = SQLiteIndicatorStore(database: database)
         accounts = SQLiteAccountStore(database: database)
         installation = SQLiteInstallationStore(database: database)
+        health = SQLiteHealthProbe(database: database)
     }
 }

@@ -18,6 +18,23 @@ import VliegwielInterchange
         #expect((StorageFailure.unavailability(DatabaseError(resultCode: code)) != nil) == unavailable)
     }
 
+    @Test(
+        "PostgreSQL's shutdown, connection and resource states and a lost connection are unavailability",
+        arguments: [("57P01", true), ("08006", true), ("53100", true), ("23505", false), ("42P01", false)])
+    func postgresStatesAreClassified(state: String, unavailable: Bool) {
+        var error = PostgresStoreError("PostgreSQL: test")
+        error.sqlState = state
+        #expect((StorageFailure.unavailability(error) != nil) == unavailable)
+    }
+
+    @Test("A connection the server dropped without an answer is unavailability (the long crash run's 500s)")
+    func aLostConnectionIsUnavailability() {
+        var error = PostgresStoreError("PostgreSQL: serverClosedConnection")
+        #expect(StorageFailure.unavailability(error) == nil)
+        error.isConnectionLoss = true
+        #expect(StorageFailure.unavailability(error) == StorageFailure.connectionLost)
+    }
+
     @Test("An error that is not the storage's is not unavailability")
     func otherErrorsAreNot() {
         struct Other: Error {}
@@ -77,5 +94,21 @@ import VliegwielInterchange
 
     @Test func aValidDayIsRead() throws {
         #expect(try StoredDateError.day("2026-12-02", column: "x") == CalendarDate(year: 2026, month: 12, day: 2))
+    }
+}
+
+/// Security review L9: the health check's write lands on every database, and only in its own
+/// table, which is not data of the installation.
+@Suite struct HealthProbeTests {
+    @Test("The probe writes one row, again and again, on every database", arguments: StoreKind.allCases)
+    func theProbeWrites(kind: StoreKind) async throws {
+        try await kind.withDatabase { database in
+            try await database.stores.health.probeWrite()
+            try await database.stores.health.probeWrite()
+            #expect(try await database.count("health_probe") == 1)
+            let moment = try #require(try await database.strings("SELECT checked_at FROM health_probe").first)
+            #expect(moment.hasPrefix("20"))
+            #expect(try await database.count("audit_entry") == 0)
+        }
     }
 }

@@ -184,6 +184,7 @@ public enum InstallationTables {
         "account_login_attempt": "inlogpogingen gelden voor één database",
         "schema_migrations": "de nieuwe database heeft haar eigen migraties",
         "grdb_migrations": "de nieuwe database heeft haar eigen migraties",
+        "health_probe": "alleen het moment van de laatste gezondheidscontrole, geen gegevens",
     ]
 
     private static func table(

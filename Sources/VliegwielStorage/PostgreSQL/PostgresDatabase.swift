@@ -162,6 +162,9 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
     public var description: String
     /// The SQLSTATE of the server's refusal, when the server refused.
     public var sqlState: String?
+    /// Whether the driver lost the connection (no answer of the server at all), as when the
+    /// server is killed or restarted mid-request.
+    public var isConnectionLoss = false
 
     init(_ description: String) { self.description = description }
 
@@ -171,6 +174,7 @@ public struct PostgresStoreError: Error, CustomStringConvertible {
             self = known
         } else if let error = error as? PSQLError {
             sqlState = error.serverInfo?[.sqlState]
+            isConnectionLoss = error.serverInfo == nil
             var text =
                 "PostgreSQL: " + (error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)")
             if let detail = error.serverInfo?[.detail] { text += " (\(detail))" }

@@ -111,6 +111,7 @@ enum PostgresMigrations {
                 "ALTER TABLE partner_role DROP CONSTRAINT IF EXISTS partner_role_role_check",
                 "ALTER TABLE partner_role ADD CONSTRAINT partner_role_role_check CHECK (role IN (\(codes(PartnerRole.self))))",
             ]),
+        Migration(name: "v12 health probe", statements: [HealthProbeSchema.create]),
     ]
 
     /// The tables of the indicators (SQLite: `IndicatorSchema`).

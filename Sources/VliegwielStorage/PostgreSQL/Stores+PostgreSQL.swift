@@ -10,5 +10,6 @@ extension Stores {
         indicators = PostgresIndicatorStore(database: database)
         accounts = PostgresAccountStore(database: database)
         installation = PostgresInstallationStore(database: database)
+        health = PostgresHealthProbe(database: database)
     }
 }
