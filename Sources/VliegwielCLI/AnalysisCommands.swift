@@ -137,12 +137,7 @@ struct AnyEncodable: Encodable {
 /// Reads an arrangements file for the verbs that take one.
 enum ArrangementFile {
     static func read(_ path: String) throws -> [Arrangement] {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw CommandFailure(field: "BESTAND", "kan '\(path)' niet lezen als UTF-8-tekst")
-        }
+        let text = try readInputFile(path)
         let format =
             ArrangementFormat(fileName: path) ?? (text.drop(while: \.isWhitespace).first == "{" ? .json : .yaml)
         return try format.decode(text, source: (path as NSString).lastPathComponent)

@@ -145,7 +145,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let name = (file as NSString).lastPathComponent
             let arrangements = try ArrangementFile.read(file)
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, creating: true)
             let author = author.trimmingCharacters(in: .whitespaces)
             let reason = (reason ?? "geïmporteerd uit \(name)").trimmingCharacters(in: .whitespaces)
             if author.isEmpty { throw CommandFailure(field: "--auteur", "ontbreekt; wie wijzigde?") }

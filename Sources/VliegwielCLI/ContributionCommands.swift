@@ -122,12 +122,7 @@ struct ImportContributionGraphCommand: AsyncParsableCommand {
         try await reportingFailures(actor: author) {
             let day = try date.map { try parseDate($0, option: "--datum") } ?? today()
             let name = (file as NSString).lastPathComponent
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen als UTF-8-tekst")
-            }
+            let text = try readInputFile(file)
             let format =
                 ArrangementFormat(fileName: file) ?? (text.drop(while: \.isWhitespace).first == "{" ? .json : .yaml)
             let (graph, decodingIssues): (ContributionGraph, [ValidationIssue])

@@ -42,12 +42,7 @@ struct ImportContextIndicatorsCommand: AsyncParsableCommand {
             }
             var contextTable = ContextTable.statLine(table)
             if let description {
-                let text: String
-                do {
-                    text = try String(contentsOfFile: description, encoding: .utf8)
-                } catch {
-                    throw CommandFailure(field: "--beschrijving", "kan '\(description)' niet lezen als UTF-8-tekst")
-                }
+                let text = try readInputFile(description, field: "--beschrijving")
                 let kind = ArrangementFormat(fileName: description) ?? .yaml
                 contextTable = try IndicatorFormat.decodeTable(
                     text, format: kind, source: (description as NSString).lastPathComponent)
@@ -132,12 +127,7 @@ struct ImportProgrammeIndicatorsCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let name = (file as NSString).lastPathComponent
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen als UTF-8-tekst")
-            }
+            let text = try readInputFile(file)
             let format =
                 ArrangementFormat(fileName: file) ?? (text.drop(while: \.isWhitespace).first == "{" ? .json : .yaml)
             let indicators = try IndicatorFormat.decodeIndicators(text, format: format, source: name)

@@ -12,9 +12,13 @@ struct Installation {
     /// The SQLite path or the PostgreSQL URL without its password, for logs and messages.
     let databasePath: String
 
-    static func open(_ options: DatabaseOptions) async throws -> Installation {
+    /// The installation `options` names, migrated and seeded. Only `creating` commands (`start`,
+    /// `importeer`) or `--maak-database` may begin a new SQLite file (security review M6): any
+    /// other command refuses a missing file, so that a database removed by mistake is noticed
+    /// instead of silently replaced by an empty one.
+    static func open(_ options: DatabaseOptions, creating: Bool = false) async throws -> Installation {
         let catalogue = try BundledCatalogue.arrangements()
-        let (stores, description) = try await openStores(options.resolvedPath)
+        let (stores, description) = try await openStores(options.resolvedPath, creating: creating || options.mayCreate)
         try await stores.arrangements.synchronizeReferences(with: catalogue)
         try await PortfolioSeeding.seedIfAbsent(in: stores)
         try await CuratedOutcomeSeeding.seedIfAbsent(in: stores)
@@ -25,7 +29,7 @@ struct Installation {
     }
 
     /// The stores of the database `location` names: a `postgres://` URL or an SQLite path.
-    static func openStores(_ location: String) async throws -> (Stores, String) {
+    static func openStores(_ location: String, creating: Bool) async throws -> (Stores, String) {
         if PostgresLocation.isURL(location) {
             do {
                 let database = try await PostgresDatabase(url: location)
@@ -33,6 +37,12 @@ struct Installation {
             } catch let failure as PostgresOpeningFailure {
                 throw CommandFailure(field: "--database", failure.description)
             }
+        }
+        if !creating && location != ":memory:" && !FileManager.default.fileExists(atPath: location) {
+            throw CommandFailure(
+                field: "--database",
+                "er is geen database '\(location)'. Is het bestand verplaatst of verwijderd, zet dan de back-up terug; "
+                    + "een nieuwe database begint u met 'vliegwiel start', 'vliegwiel importeer' of --maak-database")
         }
         do {
             return (Stores(sqlite: try AppDatabase(path: location)), location)

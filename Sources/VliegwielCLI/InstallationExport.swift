@@ -14,7 +14,7 @@ enum InstallationExport {
         if !PostgresLocation.isURL(location), !FileManager.default.fileExists(atPath: location) {
             throw CommandFailure(field: "--database", "'\(location)' bestaat niet; er is niets te exporteren")
         }
-        let (stores, description) = try await Installation.openStores(options.resolvedPath)
+        let (stores, description) = try await Installation.openStores(location, creating: false)
         let dump = try await stores.installation.dump()
         do {
             try dump.encoded().write(to: URL(fileURLWithPath: file), options: .atomic)
@@ -40,7 +40,7 @@ enum InstallationExport {
         } catch let failure as InstallationDumpError {
             throw CommandFailure(field: "\((file as NSString).lastPathComponent): \(failure.field)", failure.message)
         }
-        let (stores, description) = try await Installation.openStores(options.resolvedPath)
+        let (stores, description) = try await Installation.openStores(options.resolvedPath, creating: true)
         do {
             try await stores.installation.restore(dump)
         } catch let refusal as InstallationNotEmpty {

@@ -98,12 +98,7 @@ struct ImportLearningLogCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let name = (file as NSString).lastPathComponent
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen als UTF-8-tekst")
-            }
+            let text = try readInputFile(file)
             let installation = try await Installation.open(database)
             let arrangement = try await installation.arrangement(id)
             let store = installation.stores.learningLog

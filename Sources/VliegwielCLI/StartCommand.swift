@@ -55,7 +55,7 @@ struct StartCommand: AsyncParsableCommand {
             case "proxy": secureCookies = .whenForwardedProtoIsHTTPS
             default: throw CommandFailure(field: "--https", "'\(https)' is onbekend; kies nee, ja of proxy")
             }
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, creating: true)
             var logger = Logger(label: "vliegwiel")
             logger.logLevel = .info
             let count = try await installation.store.allArrangements().count
@@ -72,6 +72,7 @@ struct StartCommand: AsyncParsableCommand {
                 learningLog: installation.stores.learningLog
             ).auditing(installation.stores.audit)
             dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
+            dependencies.health = installation.stores.health
             if !PostgresLocation.isURL(database.resolvedPath) {
                 dependencies.databaseFile = DatabaseFileGuard(path: database.resolvedPath)
             }

@@ -40,6 +40,16 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "PAD|URL"))
     var path: String?
 
+    @Flag(
+        name: .customLong("maak-database"),
+        help: ArgumentHelp(
+            """
+            Maak het SQLite-bestand aan als het er nog niet is. Zonder deze vlag weigeren alle opdrachten \
+            behalve start en importeer een ontbrekend bestand, zodat een verdwenen database niet ongemerkt \
+            door een lege wordt vervangen.
+            """))
+    var mayCreate = false
+
     var resolvedPath: String {
         path ?? ProcessInfo.processInfo.environment["VLIEGWIEL_DATABASE"] ?? "vliegwiel.sqlite"
     }
@@ -66,6 +76,11 @@ extension CommandFailure {
 /// `--auteur`; `onbekend` without one) from origin `cli`.
 func reportingFailures(actor: String? = nil, _ body: () async throws -> Void) async throws {
     do {
+        // The author goes into the audit trail: the same input rule as every other text (issue 17).
+        if let actor, let problem = InputText.problem(in: actor) {
+            throw CommandFailure(field: "--auteur", problem)
+        }
+        let actor = actor.map(InputText.normalized)
         try await AuditContext.$current.withValue(.commandLine(actor: actor)) { try await body() }
     } catch let failure as CommandFailure {
         for line in failure.lines { Terminal.error("fout: \(line)") }
@@ -102,4 +117,17 @@ enum Terminal {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+}
+
+/// Reads a file that a person hands to a command: UTF-8 text under the one input rule
+/// (``InputText``: no control or bidi characters, each one reported with its line and column),
+/// in NFC, so that a file stores exactly what a form or the API would have stored.
+func readInputFile(_ path: String, field: String = "BESTAND") throws -> String {
+    let text: String
+    do {
+        text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+        throw CommandFailure(field: field, "kan '\(path)' niet lezen als UTF-8-tekst")
+    }
+    return try InputText.checkedFile(text, source: (path as NSString).lastPathComponent)
 }

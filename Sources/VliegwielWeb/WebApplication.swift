@@ -33,6 +33,8 @@ public struct WebDependencies: Sendable {
     /// The SQLite file the server was started on, watched for removal or replacement; nil on
     /// PostgreSQL and in tests.
     public var databaseFile: DatabaseFileGuard? = nil
+    /// The write the health check makes (review L9); `vliegwiel start` always sets it.
+    public var health: (any HealthProbe)? = nil
 
     public init(
         store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
@@ -135,7 +137,20 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
             body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
     }
     router.get(RouterPath(SiteURL.health.pattern)) { _, _ in
-        if let problem = dependencies.databaseFile?.problem() {
+        // Unhealthy when the file was removed or replaced (M6), or when the database does not
+        // take a write (L9: a full disk, a read-only file system, a server that refuses writes).
+        var problem = dependencies.databaseFile?.problem()
+        if problem == nil, let health = dependencies.health {
+            do {
+                try await health.probeWrite()
+            } catch {
+                dependencies.logger.critical("gezondheid: schrijven mislukt", metadata: ["fout": "\(error)"])
+                problem =
+                    "de database neemt geen schrijfopdracht aan: "
+                    + (StorageFailure.unavailability(error) ?? "onbekende fout, zie het logboek van de server")
+            }
+        }
+        if let problem {
             dependencies.logger.critical("gezondheid: \(problem)")
             let body = try JSONSerialization.data(withJSONObject: ["status": "fout", "reden": problem])
             return Response(

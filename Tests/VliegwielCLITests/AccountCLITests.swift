@@ -6,7 +6,7 @@ extension CLI {
     func run(input: String, _ arguments: String...) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = arguments + ["--database", database]
+        process.arguments = arguments + ["--database", database, "--maak-database"]
         let stdin = Pipe()
         let output = Pipe()
         let errors = Pipe()

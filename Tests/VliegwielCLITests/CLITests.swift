@@ -31,7 +31,9 @@ struct CLI {
     func run(_ arguments: String...) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = arguments + (arguments.contains("--database") ? [] : ["--database", database])
+        // Each test begins its own database; the refusal of a missing file has tests of its own.
+        process.arguments =
+            arguments + (arguments.contains("--database") ? [] : ["--database", database, "--maak-database"])
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

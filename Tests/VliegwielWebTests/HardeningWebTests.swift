@@ -5,8 +5,8 @@ import HummingbirdTesting
 import Testing
 import VliegwielCore
 import VliegwielInterchange
-import VliegwielStorage
 
+@testable import VliegwielStorage
 @testable import VliegwielWeb
 
 /// The security review's medium findings M1, M4 and M5 (issue 17), each with the review's own
@@ -229,6 +229,32 @@ import VliegwielStorage
     }
 }
 
+/// Security review L9: the health check makes a write, so that a database that refuses writes
+/// is reported as unhealthy with its reason instead of "ok".
+@Suite struct HealthWriteTests {
+    @Test("A database that does not take the health check's write makes /gezondheid answer 503 with the reason")
+    func aReadOnlyDatabaseIsUnhealthy() async throws {
+        let catalogue = try BundledCatalogue.arrangements()
+        let database = try AppDatabase()
+        let stores = Stores(sqlite: database)
+        try await stores.arrangements.synchronizeReferences(with: catalogue)
+        var dependencies = WebDependencies(
+            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue)
+        dependencies.health = stores.health
+        try await Application(router: try buildRouter(dependencies)).test(.router) { client in
+            #expect(try await client.get("/gezondheid").status == .ok)
+            // What a file system remounted read-only does to SQLite: every write is refused.
+            try await database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
+            let health = try await client.get("/gezondheid")
+            #expect(health.status == .serviceUnavailable)
+            #expect(health.headers[.retryAfter] == "60")
+            #expect(
+                health.text.contains(
+                    "de database neemt geen schrijfopdracht aan: de database kan nu alleen worden gelezen"))
+        }
+    }
+}
+
 /// Security review L1, L2, L3, L8.
 @Suite struct LowFindingsWebTests {
     /// L1: `//api/v1/…` no longer reaches the API's handlers as a site path.
@@ -360,6 +386,61 @@ import VliegwielStorage
             #expect(response.status == .badRequest)
             #expect(response.text.contains("naam"))
             #expect(try await fixture.stores.audit.entries(AuditQuery()).total == before)
+        }
+    }
+}
+
+/// The input rule's second half (issue 17 item 1): text that passes is stored in NFC, and a
+/// refused site form shows everything that was typed again, with a summary linked to each field.
+@Suite struct InputNormalisationTests {
+    @Test(
+        "A form body is handed on in NFC; parts already in NFC keep their bytes",
+        arguments: [
+            ("naam=Su%CC%81dwest&x=1", "naam=S%C3%BAdwest&x=1"),
+            ("naam=S%C3%BAdwest+Frysl%C3%A2n", "naam=S%C3%BAdwest+Frysl%C3%A2n"),
+            ("a%3D=e%CC%81%26", "a%3D=%C3%A9%26"), ("", ""),
+        ])
+    func formsAreNormalised(body: String, handedOn: String) {
+        #expect(InputTextMiddleware<BasicRequestContext>.normalizedForm(body) == handedOn)
+    }
+
+    @Test("A name sent through the API with a combining accent is stored precomposed")
+    func jsonIsStoredInNFC() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.makeAccount("beheer", .administrator)
+        let (_, secret) = try await fixture.service.createToken(named: "script", for: "beheer")
+        try await fixture.test { client in
+            let decomposed = "Gemeente Su\u{0301}dwest-Fryslân"
+            let body = try JSONSerialization.data(withJSONObject: [
+                "id": "p-nfc", "organisatie": decomposed, "rollen": ["financier"], "type": "bedrijf",
+            ])
+            let response = try await client.execute(
+                uri: "/api/v1/arrangementen/\(AccountWebFixture.demo)/partners", method: .post,
+                headers: [.contentType: "application/json", .authorization: "Bearer \(secret)"],
+                body: ByteBuffer(bytes: body))
+            #expect(response.status == .created, "\(response.text)")
+            let record = try #require(try await fixture.stores.portfolio.record(id: AccountWebFixture.demo))
+            let stored = try #require(record.partners.first { $0.id == "p-nfc" })
+            #expect(stored.organisation.unicodeScalars.elementsEqual("Gemeente Súdwest-Fryslân".unicodeScalars))
+            #expect(!stored.organisation.unicodeScalars.contains("\u{0301}"))
+        }
+    }
+
+    @Test("A refused form shows what was typed, a summary linked to the field, and never the password")
+    func aRefusedFormKeepsTheInput() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let response = try await client.execute(
+                uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "naam=Anna%E2%80%AEx&wachtwoord=geheim+wachtwoord+123"))
+            #expect(response.status == .badRequest)
+            let page = response.text
+            #expect(page.contains(#"<div class="error-summary""#))
+            #expect(page.contains(##"<a href="#invoer-1">naam: bevat een teken dat de leesrichting omdraait"##))
+            #expect(page.contains(#"<textarea id="invoer-1""#))
+            #expect(page.contains("Anna⟨U+202E⟩x"))
+            #expect(!page.contains("geheim"))
+            #expect(!page.contains("\u{202E}"))
         }
     }
 }

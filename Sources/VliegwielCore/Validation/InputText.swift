@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one rule for text that people and programs send in (security review L6, issue 17): no
 /// NUL or other control character except tab, line feed and carriage return, and no
 /// bidirectional override or isolate, which make text read differently from what it is
@@ -29,5 +31,67 @@ public enum InputText {
         case 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
+    }
+}
+
+extension InputText {
+    /// `text` in Unicode normalisation form C, the form in which Vliegwiel stores and hashes text:
+    /// the same name typed as "é" or as "e" with a combining accent is one name.
+    public static func normalized(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Every refused character in the text of a file, each with its line and column (counted
+    /// in characters from 1), at most `limit` of them and then a count of the rest.
+    public static func fileIssues(in text: String, source: String, limit: Int = 20) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        var line = 1
+        var column = 0
+        var more = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                continue
+            }
+            column += 1
+            guard isRefused(scalar), let reason = problem(in: String(scalar)) else { continue }
+            if issues.count < limit {
+                issues.append(ValidationIssue(source: source, field: "regel \(line), kolom \(column)", message: reason))
+            } else {
+                more += 1
+            }
+        }
+        if more > 0 {
+            issues.append(
+                ValidationIssue(
+                    source: source, field: "", message: "en nog \(more) zulke tekens verderop in het bestand"))
+        }
+        return issues
+    }
+
+    /// The text of a file that a person hands to the CLI, as it will be stored: refused with every
+    /// offending line and column when it holds a control or bidi character, otherwise in NFC.
+    public static func checkedFile(_ text: String, source: String) throws(ValidationFailure) -> String {
+        let issues = fileIssues(in: text, source: source)
+        guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
+        return normalized(text)
+    }
+}
+
+extension InputText {
+    /// `text` with each refused character written out as `⟨U+202E⟩`, to show a person what was
+    /// refused without passing the character on.
+    public static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isRefused(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -67,7 +67,9 @@ public enum CuratedPortfolioFiles {
                 issues.append(ValidationIssue(source: name, field: "", message: "niet te lezen: \(error)"))
                 continue
             }
-            switch Result(catching: { () throws(ValidationFailure) -> [CuratedDeal] in try decode(text, source: name) })
+            switch Result(catching: { () throws(ValidationFailure) -> [CuratedDeal] in
+                try decode(try InputText.checkedFile(text, source: name), source: name)
+            })
             {
             case .success(let deals): entries += deals.map { CuratedPortfolio.Entry(deal: $0, file: name) }
             case .failure(let failure): issues += failure.issues

@@ -45,7 +45,15 @@ public enum QCACSVImport {
                     message: "bestand \(url.path) is niet te lezen als UTF-8-tekst")
             ])
         }
-        return try dataSet(fromCSV: text, outcome: outcome, conditions: conditions)
+        let issues = InputText.fileIssues(in: text, source: url.lastPathComponent)
+        guard issues.isEmpty else {
+            throw QCAImportError(
+                problems: issues.map {
+                    QCAImportProblem(
+                        kind: .unreadableFile, field: "data", row: nil, column: nil, message: $0.description)
+                })
+        }
+        return try dataSet(fromCSV: InputText.normalized(text), outcome: outcome, conditions: conditions)
     }
 
     /// Builds a data set from CSV text. With `outcome` and `conditions` only those columns

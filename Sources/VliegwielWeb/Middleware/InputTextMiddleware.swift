@@ -4,9 +4,11 @@ import Hummingbird
 import VliegwielCore
 
 /// Applies ``InputText`` to every form and JSON body before any handler sees it (security review
-/// L6 and the root of H1): a field with a control or bidi character is refused with 400, every
-/// such field named — `invalidParams` on the API, the error page on the site. Nothing of the
-/// request is stored.
+/// L6 and the root of H1, issue 17): a field with a control or bidi character is refused with 400,
+/// every such field named — `invalidParams` on the API; on the site an error summary linked to
+/// each field, with everything the person typed shown again so that nothing is lost. A body that
+/// passes is handed on in NFC, so that handlers store and hash the text in one normal form. Nothing
+/// of a refused request is stored.
 struct InputTextMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -25,26 +27,62 @@ struct InputTextMiddleware<Context: RequestContext>: RouterMiddleware {
                 .badRequest,
                 detail: problems.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")
                     + ". Er is niets opgeslagen.",
-                invalidParams: problems)
+                invalidParams: problems,
+                keptInput: isForm ? Self.keptInput(body) : [])
+        }
+        let normalized = isForm ? Self.normalizedForm(body) : InputText.normalized(body)
+        if !normalized.unicodeScalars.elementsEqual(body.unicodeScalars) {
+            request.body = .init(buffer: ByteBuffer(string: normalized))
         }
         return try await next(request, context)
     }
 
-    static func formProblems(_ body: String) -> [Problem.InvalidParameter] {
-        var problems: [Problem.InvalidParameter] = []
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+    /// The name and value of each field of a form body, percent-decoded.
+    static func formFields(_ body: String) -> [(name: String, value: String)] {
+        body.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
-            let name = parts.first ?? ""
-            for text in parts {
-                if let reason = InputText.problem(in: text) {
-                    problems.append(.init(name: InputText.problem(in: name) == nil ? name : "veldnaam", reason: reason))
-                    break
-                }
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+        }
+    }
+
+    static func formProblems(_ body: String) -> [Problem.InvalidParameter] {
+        var problems: [Problem.InvalidParameter] = []
+        for field in formFields(body) {
+            if let reason = InputText.problem(in: field.name) {
+                problems.append(.init(name: "veldnaam", reason: reason))
+            } else if let reason = InputText.problem(in: field.value) {
+                problems.append(.init(name: field.name, reason: reason))
             }
         }
         return problems
+    }
+
+    /// What the person sent, to show again on the error page: every field except the hidden
+    /// CSRF token and passwords, with each refused character written out as `⟨U+202E⟩`.
+    static func keptInput(_ body: String) -> [Problem.KeptField] {
+        formFields(body).compactMap { field in
+            guard field.name != "csrf", !field.name.hasPrefix("wachtwoord"), !field.name.hasPrefix("nieuw-wachtwoord")
+            else { return nil }
+            return Problem.KeptField(
+                name: InputText.visible(field.name), text: InputText.visible(field.value),
+                reason: InputText.problem(in: field.name) ?? InputText.problem(in: field.value))
+        }
+    }
+
+    /// The form body with each name and value in NFC; parts that do not change keep their bytes.
+    static func normalizedForm(_ body: String) -> String {
+        body.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { part -> String in
+                let raw = String(part)
+                let decoded = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+                let normalized = InputText.normalized(decoded)
+                // Swift's == compares canonically equivalent text as equal: compare the scalars.
+                guard !normalized.unicodeScalars.elementsEqual(decoded.unicodeScalars) else { return raw }
+                return normalized.addingPercentEncoding(withAllowedCharacters: formValueCharacters) ?? raw
+            }.joined(separator: "=")
+        }.joined(separator: "&")
     }
 
     static func jsonProblems(_ body: String) -> [Problem.InvalidParameter] {
@@ -73,3 +111,7 @@ struct InputTextMiddleware<Context: RequestContext>: RouterMiddleware {
         return problems
     }
 }
+
+/// Characters left as they are in a form value: letters, digits and `-._~` (RFC 3986 unreserved).
+private let formValueCharacters = CharacterSet(
+    charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")

@@ -42,7 +42,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
-            var response = isAPI ? problem.response(instance: path) : page(problem.status, problem.detail, request)
+            var response =
+                isAPI
+                ? problem.response(instance: path)
+                : page(problem.status, problem.detail, request, keptInput: problem.keptInput)
             if !isAPI { response.headers.append(contentsOf: problem.headers) }
             return response
         } catch let error as HTTPError {
@@ -82,9 +85,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         isAPI ? Problem(status, detail: detail).response(instance: request.uri.path) : page(status, detail, request)
     }
 
-    private func page(_ status: HTTPResponse.Status, _ detail: String, _ request: Request) -> Response {
+    private func page(
+        _ status: HTTPResponse.Status, _ detail: String, _ request: Request, keptInput: [Problem.KeptField] = []
+    ) -> Response {
         let language = Language(query: queryParameters(request.uri.query))
-        let html = renderer.render(pages.error(status: status.code, message: detail, language), template: "error")
+        let html = renderer.render(
+            pages.error(status: status.code, message: detail, language, keptInput: keptInput), template: "error")
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -98,22 +104,33 @@ struct Problem: Error, Sendable {
         var reason: String
     }
 
+    /// A form field as the person sent it, shown again on a refused site form so that nothing
+    /// typed is lost; `reason` says why it was refused, nil when the field itself was fine.
+    struct KeptField: Sendable, Equatable {
+        var name: String
+        var text: String
+        var reason: String?
+    }
+
     var status: HTTPResponse.Status
     var title: String
     var detail: String
     var invalidParams: [InvalidParameter]
     /// Headers the answer carries, such as `Retry-After` on a 503.
     var headers: HTTPFields
+    /// A refused site form's fields, shown again on the error page (never on the API).
+    var keptInput: [KeptField]
 
     init(
         _ status: HTTPResponse.Status, title: String? = nil, detail: String, invalidParams: [InvalidParameter] = [],
-        headers: HTTPFields = [:]
+        headers: HTTPFields = [:], keptInput: [KeptField] = []
     ) {
         self.status = status
         self.title = title ?? Self.title(for: status)
         self.detail = detail
         self.invalidParams = invalidParams
         self.headers = headers
+        self.keptInput = keptInput
     }
 
     static func title(for status: HTTPResponse.Status) -> String {

@@ -91,6 +91,19 @@ struct ErrorPage: Sendable {
     var layout: Layout
     var status: Int
     var message: String
+    /// A refused form's fields, each linked from the summary and shown again with what was typed.
+    var refusedFields: [Field] = []
+    var keptFields: [Field] = []
+    var hasRefusedFields = false
+    var hasKeptFields = false
+
+    struct Field: Sendable {
+        var id: String
+        var name: String
+        var text: String
+        var reason: String?
+        var rows: Int
+    }
 }
 
 extension ArrangementPage {

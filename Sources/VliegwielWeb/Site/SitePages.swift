@@ -180,7 +180,17 @@ struct SitePages: Sendable {
             layout: layout(UIText.of(language).footerAccessibility, language, .accessibility, query: query))
     }
 
-    func error(status: Int, message: String, _ language: Language) -> ErrorPage {
-        ErrorPage(layout: layout("Fout \(status)", language, .home, query: [:]), status: status, message: message)
+    func error(status: Int, message: String, _ language: Language, keptInput: [Problem.KeptField] = []) -> ErrorPage {
+        var page = ErrorPage(
+            layout: layout("Fout \(status)", language, .home, query: [:]), status: status, message: message)
+        page.keptFields = keptInput.enumerated().map { index, field in
+            ErrorPage.Field(
+                id: "invoer-\(index + 1)", name: field.name, text: field.text, reason: field.reason,
+                rows: min(12, max(2, field.text.count / 70 + field.text.filter(\.isNewline).count + 1)))
+        }
+        page.refusedFields = page.keptFields.filter { $0.reason != nil }
+        page.hasKeptFields = !page.keptFields.isEmpty
+        page.hasRefusedFields = !page.refusedFields.isEmpty
+        return page
     }
 }
