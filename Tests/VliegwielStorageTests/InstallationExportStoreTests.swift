@@ -37,7 +37,7 @@ import VliegwielTestSupport
             #expect(dump.tables.allSatisfy { !$0.rows.isEmpty }, "every table holds a record")
             let bytes = try dump.encoded()
             #expect(try InstallationDump.decode(bytes).encoded() == bytes)
-            for target in StoreKind.allCases {
+            for target in StoreKind.available {
                 try await target.withStores { restored async throws in
                     try await restored.installation.restore(try InstallationDump.decode(bytes))
                     #expect(try await restored.installation.dump().encoded() == bytes, "\(source) → \(target)")
