@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import VliegwielCore
 
 /// Where arrangements are kept. One contract, several databases: every implementation
@@ -7,9 +9,6 @@ public protocol ArrangementStore: Sendable {
     func allArrangements() async throws -> [Arrangement]
     /// One arrangement, or `nil` when the id is unknown.
     func arrangement(id: String) async throws -> Arrangement?
-    /// Inserts or replaces `arrangements` in one transaction: all are stored or none.
-    /// Records a version for each one that changed, by author "vliegwiel" for reason "opgeslagen".
-    func save(_ arrangements: [Arrangement]) async throws
     /// Inserts or replaces `arrangements` in one transaction, recording in the same
     /// transaction a version (``ArrangementVersion``) with `author` and `reason` for each
     /// arrangement that is new or whose document differs from the stored one.
@@ -42,22 +41,10 @@ public protocol ArrangementStore: Sendable {
 }
 
 extension ArrangementStore {
-    /// For a store that cannot check inside its write transaction: checks, then saves. This
-    /// only narrows the window for a lost update; a store should implement the requirement.
-    @discardableResult
-    public func save(
-        _ arrangement: Arrangement, expecting expected: ExpectedRevision, author: String, reason: String
-    ) async throws -> RecordRevision {
-        try await checkOutsideTransaction(arrangement.id, expecting: expected)
-        try await save([arrangement], author: author, reason: reason)
-        return try RecordRevision(of: arrangement)
-    }
-
-    /// For a store that cannot check inside its write transaction: checks, then deletes (see above).
-    public func delete(id: String, expecting expected: RecordRevision) async throws -> Bool {
-        guard try await revision(of: id) != nil else { return false }
-        try await checkOutsideTransaction(id, expecting: .revision(expected))
-        return try await delete(id: id)
+    /// Inserts or replaces `arrangements` in one transaction: all are stored or none.
+    /// Records a version for each one that changed, by author "vliegwiel" for reason "opgeslagen".
+    public func save(_ arrangements: [Arrangement]) async throws {
+        try await save(arrangements, author: ArrangementRules.defaultAuthor, reason: ArrangementRules.defaultReason)
     }
 
     /// Plans an import against what is stored and, when the plan is accepted, writes it
@@ -87,5 +74,95 @@ extension ArrangementStore {
         }
         if !changed.isEmpty { try await save(changed) }
         return changed.map(\.id)
+    }
+}
+
+/// The arrangement stores' decisions, the same on every database: each store reads and writes
+/// with its own SQL and asks these what to check, what to record and whether to add a version.
+final class ArrangementRules: Sendable {
+    /// The author and reason of a version saved without them (`save(_:)`).
+    static let defaultAuthor = "vliegwiel"
+    static let defaultReason = "opgeslagen"
+
+    /// Decoded arrangements by their stored document: decoding is the costly part of a read,
+    /// and a document that has not changed decodes to the same arrangement. The database
+    /// stays the truth: every read fetches the documents and decodes those that changed, so
+    /// another process writing to the same database is always seen.
+    private let decoded = Mutex<[String: Arrangement]>([:])
+
+    /// The stored document of `arrangement`: the interchange JSON with sorted keys.
+    static func encode(_ arrangement: Arrangement) throws -> String {
+        try StoredDocument.text(arrangement, escapingSlashes: true)
+    }
+
+    func decode(_ document: String) throws -> Arrangement {
+        if let known = decoded.withLock({ $0[document] }) { return known }
+        let arrangement = try JSONDecoder().decode(Arrangement.self, from: Data(document.utf8))
+        decoded.withLock { cache in
+            // Bounded: a cache that outgrows the database by far is started afresh.
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[document] = arrangement
+        }
+        return arrangement
+    }
+
+    /// The arrangements with their documents, to save by `author` for `reason`: a version
+    /// needs both who and why.
+    static func documents(_ arrangements: [Arrangement], author: String, reason: String) throws
+        -> [(Arrangement, String)]
+    {
+        try requireAuthorAndReason(author, reason)
+        return try arrangements.map { ($0, try encode($0)) }
+    }
+
+    private static func requireAuthorAndReason(_ author: String, _ reason: String) throws {
+        var issues: [ValidationIssue] = []
+        if author.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            issues.append(ValidationIssue(field: "auteur", message: "ontbreekt; wie wijzigde?"))
+        }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            issues.append(ValidationIssue(field: "reden", message: "ontbreekt; waarom?"))
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+    }
+
+    /// Throws ``RevisionConflict`` unless the stored document of `id` (`nil`: none) is as `expected`.
+    func check(_ id: String, stored: String?, expecting expected: ExpectedRevision) throws {
+        try expected.require(try stored.map { try RecordRevision(of: try decode($0)) }, of: "arrangement '\(id)'")
+    }
+
+    /// What saving `document` over `stored` records: its audit event, and whether a version is
+    /// added (only when the document is new or differs: saving the same again adds none).
+    static func saving(
+        _ arrangement: Arrangement, document: String, over stored: String?, author: String, reason: String
+    ) -> (event: AuditEvent, addsVersion: Bool) {
+        let content = stored == nil ? "nieuw" : stored == document ? "ongewijzigd" : "gewijzigd"
+        return (
+            AuditEvent(
+                action: "arrangement.opslaan", object: "arrangement:\(arrangement.id)",
+                details: ["naam": arrangement.name, "auteur": author, "reden": reason, "inhoud": content]),
+            stored != document
+        )
+    }
+
+    /// The audit event of removing arrangement `id` named `name`.
+    static func removal(_ id: String, name: String) -> AuditEvent {
+        AuditEvent(action: "arrangement.verwijderen", object: "arrangement:\(id)", details: ["naam": name])
+    }
+
+    /// The versions as read (number, moment, author, reason, document), with their arrangements.
+    func versions(_ rows: [(Int, Date, String, String, String)]) throws -> [ArrangementVersion] {
+        try rows.map { row in
+            ArrangementVersion(
+                number: row.0, date: row.1, author: row.2, reason: row.3, arrangement: try decode(row.4))
+        }
+    }
+
+    /// A version row of either database, as ``versions(_:)`` takes it.
+    static func versionRow(_ row: some StoredRow) throws -> (Int, Date, String, String, String) {
+        (
+            try row.value("version"), try row.value("recorded_at"), try row.value("author"),
+            try row.value("reason"), try row.value("document")
+        )
     }
 }

@@ -77,16 +77,16 @@ extension ArrangementStore {
     public func revision(of id: String) async throws -> RecordRevision? {
         try await arrangement(id: id).map(RecordRevision.init(of:))
     }
+}
 
-    /// Checks `expected` against the stored arrangement `id` outside a transaction: the default
-    /// of the checked writes, for a store that does not check inside its write transaction.
-    func checkOutsideTransaction(_ id: String, expecting expected: ExpectedRevision) async throws {
-        let found = try await revision(of: id)
+extension ExpectedRevision {
+    /// Throws ``RevisionConflict`` on `record` unless `found` (`nil`: no record) is as expected.
+    func require(_ found: RecordRevision?, of record: String) throws {
         let matches: Bool =
-            switch expected {
+            switch self {
             case .absent: found == nil
             case .revision(let revision): found == revision
             }
-        if !matches { throw RevisionConflict(record: "arrangement '\(id)'", expected: expected, found: found) }
+        if !matches { throw RevisionConflict(record: record, expected: self, found: found) }
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import PostgresNIO
 import VliegwielCore
 
 /// A code read back from a database that its vocabulary does not know: a damaged row or a row
@@ -46,5 +48,107 @@ public struct StoredDateError: Error, Sendable, Hashable, CustomStringConvertibl
             let day = CalendarDate(year: year, month: month, day: dayNumber)
         else { throw StoredDateError(column: column, value: "\(moment)") }
         return day
+    }
+}
+
+/// Stored rows that do not make a valid whole (versions out of order, entries the core refuses):
+/// a damaged database or one written by a newer version, named instead of read wrongly.
+public struct StoredRecordError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var description: String
+}
+
+/// A row read back from either database, read by column name: what the shared row mapping of
+/// the stores reads, so that each store keeps only its SQL (GRDB's `Row`, PostgresNIO's row).
+protocol StoredRow {
+    /// The value of `column` as `T` (an optional type for a nullable column).
+    func value<T: DatabaseValueConvertible & PostgresDecodable>(_ column: String) throws -> T
+}
+
+extension Row: StoredRow {
+    func value<T: DatabaseValueConvertible & PostgresDecodable>(_ column: String) throws -> T {
+        try decode(T.self, forColumn: column)
+    }
+}
+
+extension PostgresRandomAccessRow: StoredRow {
+    func value<T: DatabaseValueConvertible & PostgresDecodable>(_ column: String) throws -> T {
+        try self[column].decode(T.self)
+    }
+}
+
+extension StoredRow {
+    /// The code in `column` of `table`, or ``StoredCodeError`` when the vocabulary does not know it.
+    func code<V: Vocabulary>(_ type: V.Type, _ column: String, of table: String) throws -> V {
+        try StoredCodeError.decode(type, try value(column), column: "\(table).\(column)")
+    }
+
+    /// The day in `column` of `table` (`nil` when NULL), or ``StoredDateError`` when it is not a day.
+    func day(_ column: String, of table: String) throws -> CalendarDate? {
+        try (value(column) as String?).map { try StoredDateError.day($0, column: "\(table).\(column)") }
+    }
+
+    /// The document (JSON text) in `column`, decoded as `T`.
+    func document<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data((try value(column) as String).utf8))
+    }
+}
+
+/// The JSON text of documents in the stores: sorted keys, so equal values give equal text.
+enum StoredDocument {
+    static func text(_ value: some Encodable, escapingSlashes: Bool = false) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = escapingSlashes ? [.sortedKeys] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// The failure both stores give for an arrangement id that is not stored.
+func unknownArrangement(_ id: String) -> ValidationFailure {
+    ValidationFailure(issues: [ValidationIssue(field: "id", message: "onbekend arrangement '\(id)'")])
+}
+
+/// A value written to either database.
+enum StoredValue: Sendable, Hashable {
+    case text(String)
+    case integer(Int64)
+    case real(Double)
+    case boolean(Bool)
+    /// A moment, in each database's own form (GRDB's text, `TIMESTAMPTZ` to the millisecond).
+    case moment(Date)
+    case null
+}
+
+/// A Swift value a store writes as it is.
+protocol StoredValueConvertible { var stored: StoredValue { get } }
+extension String: StoredValueConvertible { var stored: StoredValue { .text(self) } }
+extension Int: StoredValueConvertible { var stored: StoredValue { .integer(Int64(self)) } }
+extension Int64: StoredValueConvertible { var stored: StoredValue { .integer(self) } }
+extension Double: StoredValueConvertible { var stored: StoredValue { .real(self) } }
+extension Bool: StoredValueConvertible { var stored: StoredValue { .boolean(self) } }
+extension Date: StoredValueConvertible { var stored: StoredValue { .moment(self) } }
+extension Optional: StoredValueConvertible where Wrapped: StoredValueConvertible {
+    var stored: StoredValue { self?.stored ?? .null }
+}
+
+/// One row to insert, mapped from the domain once for both databases; each database writes it
+/// with its own statement (``Database/insert(_:)``, ``PostgresConnection/insert(_:)``).
+struct StoredInsert: Sendable, Hashable {
+    var table: String
+    var columns: [String]
+    var values: [StoredValue]
+    /// What to do with a row of the same key: `ON CONFLICT …`, the same on both databases.
+    var onConflict: String
+
+    init(_ table: String, _ pairs: KeyValuePairs<String, any StoredValueConvertible>, onConflict: String = "") {
+        self.table = table
+        columns = pairs.map(\.key)
+        values = pairs.map(\.value.stored)
+        self.onConflict = onConflict
+    }
+
+    /// `INSERT INTO table (columns) VALUES (…)`, each value written by `placeholder` (1-based).
+    func sql(placeholder: (Int) -> String) -> String {
+        let marks = (1...values.count).map(placeholder).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks)) \(onConflict)"
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import VliegwielCore
 
 /// The audit trail: an append-only, hash-chained log of every data change (and, with accounts,
@@ -98,29 +99,97 @@ public struct AuditPage: Sendable, Hashable {
     }
 }
 
-/// The audit trail of a database that does not keep one yet: appending and verifying fail,
-/// listing is empty.
-public struct UnavailableAuditStore: AuditStore {
-    public init() {}
-
-    @discardableResult
-    public func append(_ event: AuditEvent) async throws -> AuditEntry {
-        throw ValidationFailure(issues: [
-            ValidationIssue(field: "audit", message: "deze database bewaart (nog) geen auditlogboek; gebruik SQLite")
-        ])
-    }
-
-    public func entries(_ query: AuditQuery) async throws -> AuditPage { AuditPage(entries: [], total: 0) }
-
-    public func verifyAll() async throws -> AuditReport {
-        throw ValidationFailure(issues: [
-            ValidationIssue(field: "audit", message: "deze database bewaart (nog) geen auditlogboek; gebruik SQLite")
-        ])
-    }
-}
-
 /// The hash function of the stored trail.
 public enum AuditHashing {
     /// SHA-256 (swift-crypto), written as 64 lowercase hexadecimal digits.
     public static let sha256 = AuditHashFunction(name: "SHA-256") { bytes in Array(SHA256.hash(data: bytes)) }
+}
+
+/// The audit stores' row mapping, filters and verification, the same on every database: each
+/// store reads and writes with its own SQL.
+enum AuditRules {
+    /// The entry that appends `event` after the trail's head (`nil`: the trail is empty).
+    static func entry(appending event: AuditEvent, after head: (sequence: Int, hash: String)?) throws -> AuditEntry {
+        try AuditChain.entry(
+            for: event, at: AuditTimestamp(Date()), afterSequence: head?.sequence ?? 0,
+            previousHash: head?.hash ?? AuditChain.genesisHash, hashing: AuditHashing.sha256)
+    }
+
+    static func row(_ entry: AuditEntry) throws -> StoredInsert {
+        StoredInsert(
+            "audit_entry",
+            [
+                "sequence": entry.sequence, "recorded_at": entry.time.iso, "actor": entry.actor,
+                "action": entry.action, "object": entry.object, "result": entry.result.rawValue,
+                "origin": entry.origin, "details": try StoredDocument.text(entry.details),
+                "previous_hash": entry.previousHash, "hash": entry.hash,
+            ])
+    }
+
+    /// An entry as stored. A value that no longer reads (changed behind the store's back) is
+    /// kept in a form whose hash fails, so verification names the entry instead of stopping.
+    static func entry(_ row: some StoredRow) -> AuditEntry {
+        func text(_ column: String) -> String { (try? row.value(column) as String?) ?? "" }
+        let details =
+            (try? JSONDecoder().decode([String: String].self, from: Data(text("details").utf8)))
+            ?? ["(onleesbaar)": text("details")]
+        return AuditEntry(
+            sequence: (try? row.value("sequence")) ?? 0,
+            time: AuditTimestamp(iso: text("recorded_at")) ?? AuditTimestamp(millisecondsSince1970: Int64.min / 2),
+            event: AuditEvent(
+                actor: text("actor"), action: text("action"), object: text("object"),
+                result: AuditResult(rawValue: text("result")), origin: text("origin"), details: details),
+            previousHash: text("previous_hash"), hash: text("hash"))
+    }
+
+    /// The `WHERE` clause and the ordering and paging of `query`, each value written by
+    /// `placeholder` (which binds it).
+    static func clauses(_ query: AuditQuery, placeholder: (String) -> String) -> (filter: String, rest: String) {
+        var conditions: [String] = []
+        if let actor = query.actor { conditions.append("actor = \(placeholder(actor))") }
+        for (column, value) in [("action", query.action), ("object", query.object)] {
+            guard let value else { continue }
+            if value.hasSuffix("*") {
+                let prefix = String(value.dropLast())
+                conditions.append("substr(\(column), 1, length(\(placeholder(prefix)))) = \(placeholder(prefix))")
+            } else {
+                conditions.append("\(column) = \(placeholder(value))")
+            }
+        }
+        // The time is the entry's own ISO text (as hashed), so comparing text compares moments.
+        if let from = query.from {
+            conditions.append("recorded_at >= \(placeholder(AuditTimestamp(startOf: from).iso))")
+        }
+        if let through = query.through {
+            let end = AuditTimestamp(
+                millisecondsSince1970: AuditTimestamp(startOf: through).millisecondsSince1970 + 86_400_000)
+            conditions.append("recorded_at < \(placeholder(end.iso))")
+        }
+        return (
+            conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "),
+            "ORDER BY sequence \(query.newestFirst ? "DESC" : "ASC") LIMIT \(max(0, query.limit ?? Int.max))"
+                + " OFFSET \(max(0, query.offset))"
+        )
+    }
+}
+
+/// Verifying a trail read in order, going on past every break (``AuditStore/verifyAll()``).
+struct AuditReading {
+    private var verifier = AuditVerifier(hashing: AuditHashing.sha256)
+    private var breaks: [AuditBreak] = []
+    private var head: AuditHead?
+    private let count: Int
+
+    /// `sequences`: every sequence number present, read first.
+    init(sequences: Set<Int>) {
+        verifier.presentSequences = sequences
+        count = sequences.count
+    }
+
+    mutating func read(_ entry: AuditEntry) {
+        breaks += verifier.checkContinuing(entry)
+        head = AuditHead(sequence: entry.sequence, hash: entry.hash)
+    }
+
+    var report: AuditReport { AuditReport(count: count, head: head, breaks: breaks) }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import VliegwielCore
 
-/// The audit trail in the embedded SQLite database.
+/// The audit trail in the embedded SQLite database: SQL only, the rest is ``AuditRules``'.
 public final class SQLiteAuditStore: AuditStore {
     private let writer: any DatabaseWriter
 
@@ -16,65 +16,28 @@ public final class SQLiteAuditStore: AuditStore {
     }
 
     public func entries(_ query: AuditQuery) async throws -> AuditPage {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let actor = query.actor {
-            conditions.append("actor = ?")
-            arguments.append(actor)
+        var values: [String] = []
+        let clauses = AuditRules.clauses(query) { value in
+            values.append(value)
+            return "?"
         }
-        for (column, value) in [("action", query.action), ("object", query.object)] {
-            guard let value else { continue }
-            if value.hasSuffix("*") {
-                let prefix = String(value.dropLast())
-                conditions.append("substr(\(column), 1, length(?)) = ?")
-                arguments += [prefix, prefix]
-            } else {
-                conditions.append("\(column) = ?")
-                arguments.append(value)
-            }
-        }
-        if let from = query.from {
-            conditions.append("recorded_at >= ?")
-            arguments.append(AuditTimestamp(startOf: from).iso)
-        }
-        if let through = query.through {
-            conditions.append("recorded_at < ?")
-            arguments.append(
-                AuditTimestamp(
-                    millisecondsSince1970: AuditTimestamp(startOf: through).millisecondsSince1970 + 86_400_000
-                )
-                .iso)
-        }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let order = query.newestFirst ? "DESC" : "ASC"
-        let limit =
-            query.limit.map { " LIMIT \(max(0, $0)) OFFSET \(max(0, query.offset))" }
-            ?? (query.offset > 0 ? " LIMIT -1 OFFSET \(query.offset)" : "")
-        let sqlArguments = StatementArguments(arguments)
-        return try await writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_entry \(filter)", arguments: sqlArguments)
+        return try await writer.read { [values] db in
+            let arguments = StatementArguments(values)
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM audit_entry \(clauses.filter)", arguments: arguments)
             let entries = try Row.fetchAll(
-                db, sql: "SELECT * FROM audit_entry \(filter) ORDER BY sequence \(order)\(limit)",
-                arguments: sqlArguments
-            ).map(AuditTrail.entry)
+                db, sql: "SELECT * FROM audit_entry \(clauses.filter) \(clauses.rest)", arguments: arguments
+            ).map(AuditRules.entry)
             return AuditPage(entries: entries, total: total ?? 0)
         }
     }
 
     public func verifyAll() async throws -> AuditReport {
         try await writer.read { db in
-            let sequences = Set(try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry"))
-            var verifier = AuditVerifier(hashing: AuditHashing.sha256)
-            verifier.presentSequences = sequences
-            var breaks: [AuditBreak] = []
-            var head: AuditHead?
+            var reading = AuditReading(sequences: Set(try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry")))
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_entry ORDER BY sequence")
-            while let row = try rows.next() {
-                let entry = AuditTrail.entry(row)
-                breaks += verifier.checkContinuing(entry)
-                head = AuditHead(sequence: entry.sequence, hash: entry.hash)
-            }
-            return AuditReport(count: sequences.count, head: head, breaks: breaks)
+            while let row = try rows.next() { reading.read(AuditRules.entry(row)) }
+            return reading.report
         }
     }
 }
@@ -89,19 +52,9 @@ public enum AuditTrail {
     @discardableResult
     public static func record(_ event: AuditEvent, in db: Database) throws -> AuditEntry {
         let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
-        let entry = try AuditChain.entry(
-            for: event, at: AuditTimestamp(Date()), afterSequence: head?["sequence"] ?? 0,
-            previousHash: head?["hash"] ?? AuditChain.genesisHash, hashing: AuditHashing.sha256)
-        try db.execute(
-            sql: """
-                INSERT INTO audit_entry (sequence, recorded_at, actor, action, object, result, origin, details,
-                  previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                entry.sequence, entry.time.iso, entry.actor, entry.action, entry.object, entry.result.rawValue,
-                entry.origin, try detailsText(entry.details), entry.previousHash, entry.hash,
-            ])
+        let entry = try AuditRules.entry(
+            appending: event, after: try head.map { (try $0.value("sequence"), try $0.value("hash")) })
+        try db.insert(try AuditRules.row(entry))
         return entry
     }
 
@@ -111,29 +64,6 @@ public enum AuditTrail {
         action: String, object: String, details: [String: String] = [:], in db: Database
     ) throws -> AuditEntry {
         try record(AuditEvent(action: action, object: object, details: details), in: db)
-    }
-
-    static func detailsText(_ details: [String: String]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(details), as: UTF8.self)
-    }
-
-    /// An entry as stored. A value that no longer reads (changed behind the store's back) is
-    /// kept in a form whose hash fails, so verification names the entry instead of stopping.
-    static func entry(_ row: Row) -> AuditEntry {
-        let timeText: String = row["recorded_at"] ?? ""
-        let detailsText: String = row["details"] ?? ""
-        let details =
-            (try? JSONDecoder().decode([String: String].self, from: Data(detailsText.utf8)))
-            ?? ["(onleesbaar)": detailsText]
-        return AuditEntry(
-            sequence: row["sequence"],
-            time: AuditTimestamp(iso: timeText) ?? AuditTimestamp(millisecondsSince1970: Int64.min / 2),
-            event: AuditEvent(
-                actor: row["actor"] ?? "", action: row["action"] ?? "", object: row["object"] ?? "",
-                result: AuditResult(rawValue: row["result"] ?? ""), origin: row["origin"] ?? "", details: details),
-            previousHash: row["previous_hash"] ?? "", hash: row["hash"] ?? "")
     }
 }
 

@@ -45,124 +45,153 @@ enum ContributionSchema {
     }
 }
 
-/// The graph versions in the embedded SQLite database.
-public final class SQLiteContributionStore: ContributionStore {
+/// The contribution stores' row mapping and decisions, the same on every database.
+enum ContributionRules {
+    /// The history of arrangement `id` from its version rows, oldest first.
+    static func history(of id: String, rows: [any StoredRow]) throws -> ContributionGraphHistory {
+        var history = ContributionGraphHistory(arrangementID: id)
+        for row in rows {
+            let number: Int = try row.value("version")
+            guard let date = try row.day("date", of: "contribution_graph_version") else {
+                throw StoredDateError(column: "contribution_graph_version.date", value: "NULL")
+            }
+            let version = try history.record(
+                try row.document(ContributionGraph.self, "graph"), on: date, author: try row.value("author"),
+                reason: try row.value("reason"))
+            guard version.number == number else {
+                throw StoredRecordError(
+                    description: "contribution_graph_version \(id): versie \(number) buiten de volgorde")
+            }
+        }
+        return history
+    }
+
+    /// The version `graph` adds to `history` and its audit event; refused (every problem at
+    /// once) when the core refuses it or it is fictional on a real deal (`fictional`: whether
+    /// the arrangement is a fictional deal), or the other way round.
+    static func appending(
+        _ graph: ContributionGraph, to history: inout ContributionGraphHistory, fictional: Bool, on date: CalendarDate,
+        author: String, reason: String
+    ) throws -> (version: ContributionGraphVersion, event: AuditEvent) {
+        let id = history.arrangementID
+        var issues: [ValidationIssue] = []
+        if graph.isFictional != fictional {
+            issues.append(
+                ValidationIssue(
+                    arrangementID: id, field: "fictief",
+                    message: graph.isFictional
+                        ? "een fictieve graaf hoort nooit bij een echt arrangement"
+                        : "een fictieve deal krijgt alleen een fictieve graaf"))
+        }
+        let version: ContributionGraphVersion
+        do {
+            version = try history.record(graph, on: date, author: author, reason: reason)
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(issues: issues + failure.issues)
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        return (
+            version,
+            AuditEvent(
+                action: "bijdragegraaf.toevoegen", object: "arrangement:\(id)/bijdragegraaf",
+                details: ["versie": "\(version.number)", "auteur": author, "reden": reason])
+        )
+    }
+
+    /// The arrangement of a history to seed, when the core accepts the history whole.
+    static func seedable(_ history: ContributionGraphHistory) throws -> String {
+        if !history.issues.isEmpty { throw ValidationFailure(issues: history.issues) }
+        return history.arrangementID
+    }
+
+    /// Whether a seeded history is stored: only for an arrangement that exists and has no graph yet.
+    static func seeds(arrangementExists: Bool, hasGraph: Bool) -> Bool { arrangementExists && !hasGraph }
+
+    /// The audit event of seeding `history` as data set `name`.
+    static func seeding(_ history: ContributionGraphHistory, name: String) -> AuditEvent {
+        AuditEvent(
+            action: "bijdragegraaf.laden", object: "arrangement:\(history.arrangementID)/bijdragegraaf",
+            details: ["gegevensset": name, "versies": "\(history.versions.count)"])
+    }
+
+    static func row(_ version: ContributionGraphVersion, of id: String) throws -> StoredInsert {
+        StoredInsert(
+            "contribution_graph_version",
+            [
+                "arrangement_id": id, "version": version.number, "date": version.date.iso, "author": version.author,
+                "reason": version.reason, "graph": try StoredDocument.text(version.graph),
+            ])
+    }
+}
+
+/// The graph versions, on SQLite and PostgreSQL alike (``StoreDatabase``), the graph stored as
+/// the same JSON text on both.
+public final class DatabaseContributionStore: ContributionStore {
     /// The name under which the fictional example is recorded in `seeded_data`.
     public static let fictionalExampleSeedName = "bijdragegraaf-fictief-regio-deal-voorbeeld"
 
-    private let writer: any DatabaseWriter
+    private let database: any StoreDatabase
 
-    public init(database: AppDatabase) {
-        writer = database.writer
+    init(database: any StoreDatabase) {
+        self.database = database
+    }
+
+    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
+
+    /// The reads of a history: whether the arrangement exists, then its versions.
+    private static func history(of id: String) -> [StoredStatement] {
+        [
+            StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", id),
+            StoredStatement("SELECT * FROM contribution_graph_version WHERE arrangement_id = ? ORDER BY version", id),
+        ]
+    }
+
+    private static func history(of id: String, _ rows: [[any StoredRow]]) throws -> ContributionGraphHistory {
+        guard !rows[0].isEmpty else { throw unknownArrangement(id) }
+        return try ContributionRules.history(of: id, rows: rows[1])
     }
 
     public func history(of id: String) async throws -> ContributionGraphHistory {
-        try await writer.read { db in try Self.history(of: id, in: db) }
+        try await database.read(Self.history(of: id)) { rows in try Self.history(of: id, rows) }
     }
 
     @discardableResult
     public func append(
         _ graph: ContributionGraph, to id: String, on date: CalendarDate, author: String, reason: String
     ) async throws -> ContributionGraphVersion {
-        try await writer.write { db in
-            var history = try Self.history(of: id, in: db)
-            let fictional = try Bool.fetchOne(
-                db, sql: "SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", arguments: [id])
-            var issues: [ValidationIssue] = []
-            if graph.isFictional != (fictional ?? false) {
-                issues.append(
-                    ValidationIssue(
-                        arrangementID: id, field: "fictief",
-                        message: graph.isFictional
-                            ? "een fictieve graaf hoort nooit bij een echt arrangement"
-                            : "een fictieve deal krijgt alleen een fictieve graaf"))
-            }
-            let version: ContributionGraphVersion
-            do {
-                version = try history.record(graph, on: date, author: author, reason: reason)
-            } catch let failure as ValidationFailure {
-                throw ValidationFailure(issues: issues + failure.issues)
-            }
-            if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-            try Self.insert(version, of: id, in: db)
-            try AuditTrail.record(
-                action: "bijdragegraaf.toevoegen", object: "arrangement:\(id)/bijdragegraaf",
-                details: ["versie": "\(version.number)", "auteur": author, "reden": reason], in: db)
-            return version
+        try await database.write(
+            Self.history(of: id) + [
+                StoredStatement("SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", id)
+            ]
+        ) { rows in
+            var history = try Self.history(of: id, rows)
+            let appended = try ContributionRules.appending(
+                graph, to: &history, fictional: try rows[2].first?.value("is_fictional") ?? false, on: date,
+                author: author, reason: reason)
+            return StoreWrites(
+                [try ContributionRules.row(appended.version, of: id).statement], events: [appended.event],
+                result: appended.version)
         }
     }
 
-    /// Records `history` for its arrangement once, under `name` in `seeded_data`: when the
-    /// arrangement is absent or already has a graph nothing is added, and after the user
-    /// deletes the arrangement it never comes back. Returns whether anything was stored.
     @discardableResult
     public func seedIfAbsent(_ history: ContributionGraphHistory, name: String) async throws -> Bool {
-        let issues = history.issues
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        return try await writer.write { db in
-            guard
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM seeded_data WHERE name = ?)", arguments: [name])
-                    != true
-            else { return false }
-            try db.execute(
-                sql: "INSERT INTO seeded_data (name, seeded_at) VALUES (?, ?)", arguments: [name, Date()])
-            let arrangementExists =
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)",
-                    arguments: [history.arrangementID]) == true
-            let hasGraph =
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM contribution_graph_version WHERE arrangement_id = ?)",
-                    arguments: [history.arrangementID]) == true
-            guard arrangementExists, !hasGraph else { return false }
-            for version in history.versions { try Self.insert(version, of: history.arrangementID, in: db) }
-            try AuditTrail.record(
-                action: "bijdragegraaf.laden", object: "arrangement:\(history.arrangementID)/bijdragegraaf",
-                details: ["gegevensset": name, "versies": "\(history.versions.count)"], in: db)
-            return true
-        }
-    }
-
-    // MARK: - Rows
-
-    private static func history(of id: String, in db: Database) throws -> ContributionGraphHistory {
-        guard
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)", arguments: [id])
-                == true
-        else {
-            throw ValidationFailure(issues: [ValidationIssue(field: "id", message: "onbekend arrangement '\(id)'")])
-        }
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM contribution_graph_version WHERE arrangement_id = ? ORDER BY version",
-            arguments: [id])
-        var history = ContributionGraphHistory(arrangementID: id)
-        let decoder = JSONDecoder()
-        for row in rows {
-            let number: Int = row["version"]
-            let dateText: String = row["date"]
-            let graphText: String = row["graph"]
-            guard let date = CalendarDate(iso: dateText) else {
-                throw DatabaseError(message: "contribution_graph_version \(id) \(number): date '\(dateText)'")
+        let id = try ContributionRules.seedable(history)
+        return try await database.write([
+            SeededData.contains(name), StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", id),
+            StoredStatement("SELECT 1 FROM contribution_graph_version WHERE arrangement_id = ?", id),
+        ]) { rows in
+            guard rows[0].isEmpty else { return StoreWrites([], result: false) }
+            guard ContributionRules.seeds(arrangementExists: !rows[1].isEmpty, hasGraph: !rows[2].isEmpty) else {
+                return StoreWrites([SeededData.mark(name)], result: false)
             }
-            let graph = try decoder.decode(ContributionGraph.self, from: Data(graphText.utf8))
-            let version = try history.record(graph, on: date, author: row["author"], reason: row["reason"])
-            guard version.number == number else {
-                throw DatabaseError(message: "contribution_graph_version \(id): version \(number) out of order")
-            }
+            return StoreWrites(
+                [SeededData.mark(name)]
+                    + (try history.versions.map { try ContributionRules.row($0, of: id).statement }),
+                events: [ContributionRules.seeding(history, name: name)], result: true)
         }
-        return history
-    }
-
-    private static func insert(_ version: ContributionGraphVersion, of id: String, in db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let graph = String(decoding: try encoder.encode(version.graph), as: UTF8.self)
-        try db.execute(
-            sql: """
-                INSERT INTO contribution_graph_version (arrangement_id, version, date, author, reason, graph)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [id, version.number, version.date.iso, version.author, version.reason, graph])
     }
 }
+
+/// The graph versions in the embedded SQLite database.
+public typealias SQLiteContributionStore = DatabaseContributionStore

@@ -63,28 +63,8 @@ enum LearningLogSchema {
     }
 }
 
-/// The learning logs in the embedded SQLite database.
-public final class SQLiteLearningLogStore: LearningLogStore {
-    /// The name under which the fictional demo deal's log is recorded in `seeded_data`.
-    public static let fictionalExampleSeedName = "leerlog-fictief-regio-deal-voorbeeld"
-
-    private let writer: any DatabaseWriter
-
-    public init(database: AppDatabase) {
-        writer = database.writer
-    }
-
-    public func log(of id: String) async throws -> LearningLog {
-        try await writer.read { db in try Self.log(of: id, in: db) }
-    }
-
-    public func context(of id: String) async throws -> LearningLogContext {
-        try await writer.read { db in
-            try Self.requireArrangement(id, in: db)
-            return try Self.context(of: id, in: db)
-        }
-    }
-
+/// The learning-log stores' row mapping and decisions, the same on every database.
+enum LearningLogRules {
     /// What an audit entry says of added entries: how many of each kind, never their texts.
     static func counts(_ entries: LearningLogEntries) -> [String: String] {
         [
@@ -93,171 +73,191 @@ public final class SQLiteLearningLogStore: LearningLogStore {
         ]
     }
 
-    @discardableResult
-    public func append(_ entries: LearningLogEntries, to id: String) async throws -> LearningLog {
-        try await writer.write { db in
-            let log = try Self.log(of: id, in: db)
-            let context = try Self.context(of: id, in: db)
-            let named = log.withIDs(entries)
-            let updated = try log.appending(named, context: context)
-            try Self.insert(named, of: id, in: db)
-            try AuditTrail.record(
-                action: "leerlog.toevoegen", object: "arrangement:\(id)/leerlog", details: Self.counts(named), in: db)
-            return updated
+    /// The log of arrangement `id` from its entry rows (`kind`, `entry`) in order of adding.
+    /// Stored entries were checked when added; the versions they name may since have gone with
+    /// a restored database, so they are read without the version check.
+    static func log(of id: String, fictional: Bool, rows: [any StoredRow]) throws -> LearningLog {
+        var entries = LearningLogEntries()
+        for row in rows {
+            switch try row.value("kind") as String {
+            case "les": entries.lessons.append(try row.document(LearningLesson.self, "entry"))
+            case "besluit": entries.decisions.append(try row.document(LearningDecision.self, "entry"))
+            case "wijziging": entries.changes.append(try row.document(LearningChange.self, "entry"))
+            case let kind: throw StoredCodeError(column: "learning_log_entry.kind", value: kind)
+            }
+        }
+        do {
+            return try LearningLog(arrangementID: id, isFictional: fictional).appending(entries)
+        } catch {
+            throw StoredRecordError(description: "learning_log_entry \(id): \(error)")
         }
     }
 
-    @discardableResult
-    public func seedIfAbsent(_ entries: LearningLogEntries, name: String) async throws -> LearningLogSeedOutcome {
+    /// The profile versions (`recorded_at` a moment) and graph versions (`date` a day) a log may name.
+    static func context(profileVersions: [any StoredRow], graphVersions: [any StoredRow]) throws
+        -> LearningLogContext
+    {
+        LearningLogContext(
+            profileVersions: try profileVersions.map { row in
+                LearningLogContext.KnownVersion(
+                    number: try row.value("version"),
+                    date: try StoredDateError.day(
+                        of: try row.value("recorded_at"), column: "arrangement_version.recorded_at"),
+                    author: try row.value("author"), reason: try row.value("reason"))
+            },
+            graphVersions: try graphVersions.map { row in
+                LearningLogContext.KnownVersion(
+                    number: try row.value("version"),
+                    date: try StoredDateError.day(try row.value("date"), column: "contribution_graph_version.date"),
+                    author: try row.value("author"), reason: try row.value("reason"))
+            })
+    }
+
+    /// The entries `entries` add to `log` (ids made where missing), the log after, and the audit
+    /// event; refused when the core refuses them against `context`.
+    static func appending(_ entries: LearningLogEntries, to log: LearningLog, context: LearningLogContext) throws
+        -> (entries: LearningLogEntries, log: LearningLog, event: AuditEvent)
+    {
+        let named = log.withIDs(entries)
+        return (
+            named, try log.appending(named, context: context),
+            AuditEvent(
+                action: "leerlog.toevoegen", object: "arrangement:\(log.arrangementID)/leerlog", details: counts(named))
+        )
+    }
+
+    /// The arrangement of entries to seed; they must name one.
+    static func arrangementID(of entries: LearningLogEntries) throws -> String {
         guard let id = entries.arrangementID else {
             throw ValidationFailure(issues: [ValidationIssue(field: "arrangement", message: "ontbreekt")])
         }
-        return try await writer.write { db in
-            guard
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM seeded_data WHERE name = ?)", arguments: [name]) != true
-            else { return .alreadySeeded }
-            func markSeeded() throws {
-                try db.execute(
-                    sql: "INSERT INTO seeded_data (name, seeded_at) VALUES (?, ?)", arguments: [name, Date()])
-            }
-            guard
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)", arguments: [id])
-                    == true
-            else {
-                try markSeeded()
-                return .alreadySeeded
-            }
-            let log = try Self.log(of: id, in: db)
-            guard log.isEmpty else {
-                try markSeeded()
-                return .alreadySeeded
-            }
-            let issues = log.issues(adding: log.withIDs(entries), context: try Self.context(of: id, in: db))
-            guard issues.isEmpty else {
-                return .skipped(reason: issues.map(\.description).joined(separator: "; "))
-            }
-            try Self.insert(log.withIDs(entries), of: id, in: db)
-            try AuditTrail.record(
-                action: "leerlog.laden", object: "arrangement:\(id)/leerlog", details: Self.counts(entries), in: db)
-            try markSeeded()
-            return .seeded
-        }
+        return id
     }
 
-    // MARK: - Rows
-
-    private static func requireArrangement(_ id: String, in db: Database) throws {
-        guard
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)", arguments: [id])
-                == true
-        else {
-            throw ValidationFailure(issues: [ValidationIssue(field: "id", message: "onbekend arrangement '\(id)'")])
+    /// What seeding `entries` does with the stored `log` of its arrangement (`nil`: the
+    /// arrangement is absent): its outcome, whether the data set is marked as seeded (never
+    /// again), and the entries and audit event to write, if any.
+    static func seeding(_ entries: LearningLogEntries, into log: LearningLog?, context: LearningLogContext) -> (
+        outcome: LearningLogSeedOutcome, marksSeeded: Bool, writing: (LearningLogEntries, AuditEvent)?
+    ) {
+        guard let log, log.isEmpty else { return (.alreadySeeded, true, nil) }
+        let named = log.withIDs(entries)
+        let issues = log.issues(adding: named, context: context)
+        guard issues.isEmpty else {
+            return (.skipped(reason: issues.map(\.description).joined(separator: "; ")), false, nil)
         }
+        let event = AuditEvent(
+            action: "leerlog.laden", object: "arrangement:\(log.arrangementID)/leerlog", details: counts(entries))
+        return (.seeded, true, (named, event))
     }
 
-    /// Whether arrangement `id` is the fictional demo deal (or another fictional deal).
-    private static func isFictional(_ id: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", arguments: [id])
-            ?? false
-    }
-
-    private static func context(of id: String, in db: Database) throws -> LearningLogContext {
-        let profileVersions = try Row.fetchAll(
-            db,
-            sql:
-                "SELECT version, recorded_at, author, reason FROM arrangement_version WHERE arrangement_id = ? ORDER BY version",
-            arguments: [id]
-        ).map { row -> LearningLogContext.KnownVersion in
-            LearningLogContext.KnownVersion(
-                number: row["version"],
-                date: try StoredDateError.day(of: row["recorded_at"], column: "arrangement_version.recorded_at"),
-                author: row["author"], reason: row["reason"])
+    /// The rows of `entries`, numbered on from `sequence` (the last one stored).
+    static func rows(_ entries: LearningLogEntries, of id: String, after sequence: Int, at now: Date) throws
+        -> [StoredInsert]
+    {
+        let documents: [(String, String, CalendarDate, String)] =
+            try entries.lessons.map { ($0.id, "les", $0.date, try StoredDocument.text($0)) }
+            + entries.decisions.map { ($0.id, "besluit", $0.date, try StoredDocument.text($0)) }
+            + entries.changes.map { ($0.id, "wijziging", $0.date, try StoredDocument.text($0)) }
+        return documents.enumerated().map { offset, document in
+            StoredInsert(
+                "learning_log_entry",
+                [
+                    "arrangement_id": id, "entry_id": document.0, "kind": document.1, "date": document.2.iso,
+                    "sequence": sequence + offset + 1, "recorded_at": now, "entry": document.3,
+                ])
         }
-        let graphVersions = try Row.fetchAll(
-            db,
-            sql:
-                "SELECT version, date, author, reason FROM contribution_graph_version WHERE arrangement_id = ? ORDER BY version",
-            arguments: [id]
-        ).map { row -> LearningLogContext.KnownVersion in
-            LearningLogContext.KnownVersion(
-                number: row["version"],
-                date: try StoredDateError.day(row["date"], column: "contribution_graph_version.date"),
-                author: row["author"], reason: row["reason"])
-        }
-        return LearningLogContext(profileVersions: profileVersions, graphVersions: graphVersions)
-    }
-
-    private static func log(of id: String, in db: Database) throws -> LearningLog {
-        try requireArrangement(id, in: db)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT kind, entry FROM learning_log_entry WHERE arrangement_id = ? ORDER BY sequence",
-            arguments: [id])
-        let decoder = JSONDecoder()
-        var entries = LearningLogEntries()
-        for row in rows {
-            let kind: String = row["kind"]
-            let data = Data((row["entry"] as String).utf8)
-            switch kind {
-            case "les": entries.lessons.append(try decoder.decode(LearningLesson.self, from: data))
-            case "besluit": entries.decisions.append(try decoder.decode(LearningDecision.self, from: data))
-            default: entries.changes.append(try decoder.decode(LearningChange.self, from: data))
-            }
-        }
-        // Stored entries were checked when added; the versions they name may since have gone
-        // with a restored database, so they are read without the version check.
-        let empty = LearningLog(arrangementID: id, isFictional: try isFictional(id, in: db))
-        do {
-            return try empty.appending(entries)
-        } catch {
-            throw DatabaseError(message: "learning_log_entry \(id): \(error)")
-        }
-    }
-
-    private static func insert(_ entries: LearningLogEntries, of id: String, in db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var sequence =
-            try Int.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM learning_log_entry WHERE arrangement_id = ?",
-                arguments: [id]) ?? 0
-        let now = Date()
-        func row(_ entryID: String, _ kind: String, _ date: CalendarDate, _ data: Data) throws {
-            sequence += 1
-            try db.execute(
-                sql: """
-                    INSERT INTO learning_log_entry (arrangement_id, entry_id, kind, date, sequence, recorded_at, entry)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [id, entryID, kind, date.iso, sequence, now, String(decoding: data, as: UTF8.self)])
-        }
-        for lesson in entries.lessons { try row(lesson.id, "les", lesson.date, try encoder.encode(lesson)) }
-        for decision in entries.decisions {
-            try row(decision.id, "besluit", decision.date, try encoder.encode(decision))
-        }
-        for change in entries.changes { try row(change.id, "wijziging", change.date, try encoder.encode(change)) }
     }
 }
 
-/// The learning log on a database that has no store for it yet: reading gives an empty log,
-/// adding is refused with a message that says so, so nothing is lost silently.
-public struct UnavailableLearningLogStore: LearningLogStore {
-    public init() {}
+/// The learning logs, on SQLite and PostgreSQL alike (``StoreDatabase``).
+public final class DatabaseLearningLogStore: LearningLogStore {
+    /// The name under which the fictional demo deal's log is recorded in `seeded_data`.
+    public static let fictionalExampleSeedName = "leerlog-fictief-regio-deal-voorbeeld"
 
-    public func log(of id: String) async throws -> LearningLog { LearningLog(arrangementID: id) }
+    private let database: any StoreDatabase
 
-    public func context(of id: String) async throws -> LearningLogContext { LearningLogContext() }
+    init(database: any StoreDatabase) {
+        self.database = database
+    }
+
+    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
+
+    /// The reads of a log and what it may name: whether the arrangement exists, whether it is
+    /// fictional, its entries, its profile versions and its graph versions.
+    private static func reads(of id: String) -> [StoredStatement] {
+        [
+            StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", id),
+            StoredStatement("SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", id),
+            StoredStatement(
+                "SELECT kind, entry FROM learning_log_entry WHERE arrangement_id = ? ORDER BY sequence", id),
+            StoredStatement(
+                "SELECT version, recorded_at, author, reason FROM arrangement_version WHERE arrangement_id = ? ORDER BY version",
+                id),
+            StoredStatement(
+                "SELECT version, date, author, reason FROM contribution_graph_version WHERE arrangement_id = ? ORDER BY version",
+                id),
+            StoredStatement(
+                "SELECT COALESCE(MAX(sequence), 0) AS last FROM learning_log_entry WHERE arrangement_id = ?", id),
+        ]
+    }
+
+    /// The log of `id` read by ``reads(of:)`` (from `offset` on), its context and last sequence
+    /// number; `nil` when the arrangement is absent.
+    private static func read(_ id: String, _ rows: [[any StoredRow]]) throws
+        -> (log: LearningLog, context: LearningLogContext, last: Int)?
+    {
+        guard !rows[0].isEmpty else { return nil }
+        return (
+            try LearningLogRules.log(
+                of: id, fictional: try rows[1].first?.value("is_fictional") ?? false, rows: rows[2]),
+            try LearningLogRules.context(profileVersions: rows[3], graphVersions: rows[4]),
+            try rows[5].first?.value("last") ?? 0
+        )
+    }
+
+    public func log(of id: String) async throws -> LearningLog {
+        try await database.read(Self.reads(of: id)) { rows in
+            guard let read = try Self.read(id, rows) else { throw unknownArrangement(id) }
+            return read.log
+        }
+    }
+
+    public func context(of id: String) async throws -> LearningLogContext {
+        try await database.read(Self.reads(of: id)) { rows in
+            guard let read = try Self.read(id, rows) else { throw unknownArrangement(id) }
+            return read.context
+        }
+    }
 
     @discardableResult
     public func append(_ entries: LearningLogEntries, to id: String) async throws -> LearningLog {
-        throw ValidationFailure(issues: [
-            ValidationIssue(field: "leerlog", message: "deze database bewaart (nog) geen leerlog; gebruik SQLite")
-        ])
+        try await database.write(Self.reads(of: id)) { rows in
+            guard let read = try Self.read(id, rows) else { throw unknownArrangement(id) }
+            let appended = try LearningLogRules.appending(entries, to: read.log, context: read.context)
+            return StoreWrites(
+                try LearningLogRules.rows(appended.entries, of: id, after: read.last, at: Date()).map(\.statement),
+                events: [appended.event], result: appended.log)
+        }
     }
 
     @discardableResult
     public func seedIfAbsent(_ entries: LearningLogEntries, name: String) async throws -> LearningLogSeedOutcome {
-        // Nothing to seed into, and nothing to warn about on every command.
-        .alreadySeeded
+        let id = try LearningLogRules.arrangementID(of: entries)
+        return try await database.write([SeededData.contains(name)] + Self.reads(of: id)) { rows in
+            guard rows[0].isEmpty else { return StoreWrites([], result: .alreadySeeded) }
+            let read = try Self.read(id, Array(rows.dropFirst()))
+            let seeding = LearningLogRules.seeding(
+                entries, into: read?.log, context: read?.context ?? LearningLogContext())
+            var statements =
+                try seeding.writing.map {
+                    try LearningLogRules.rows($0.0, of: id, after: read?.last ?? 0, at: Date()).map(\.statement)
+                } ?? []
+            if seeding.marksSeeded { statements.append(SeededData.mark(name)) }
+            return StoreWrites(statements, events: [seeding.writing?.1], result: seeding.outcome)
+        }
     }
 }
+
+/// The learning logs in the embedded SQLite database.
+public typealias SQLiteLearningLogStore = DatabaseLearningLogStore

@@ -103,7 +103,7 @@ enum PostgresMigrations {
                 "CREATE INDEX learning_log_entry_by_arrangement ON learning_log_entry (arrangement_id, kind, sequence)",
             ]),
         Migration(name: "v8 audit trail", statements: auditTrail),
-        Migration(name: "v9 accounts", statements: PostgresAccountStore.migration),
+        Migration(name: "v9 accounts", statements: PostgresAccountSchema.migration),
         Migration(name: "v10 totp single use", statements: ["ALTER TABLE account ADD COLUMN totp_last_step BIGINT"]),
         Migration(
             name: "v11 partner roles of the curated portfolio",

@@ -29,58 +29,71 @@ enum QCAOutcomeSchema {
     }
 }
 
-/// The recorded outcomes in the embedded SQLite database.
-public final class SQLiteQCAOutcomeStore: QCAOutcomeStore {
-    private let writer: any DatabaseWriter
-
-    public init(database: AppDatabase) {
-        writer = database.writer
+/// The QCA outcome stores' row mapping and audit entry, the same on every database.
+enum QCARules {
+    static func event(_ outcome: QCARecordedOutcome) -> AuditEvent {
+        AuditEvent(
+            action: "qca-uitkomst.vastleggen", object: "arrangement:\(outcome.arrangementID)/uitkomst:\(outcome.name)",
+            details: ["waarde": "\(outcome.value)", "bron": outcome.source])
     }
 
+    static func row(_ outcome: QCARecordedOutcome) -> StoredInsert {
+        StoredInsert(
+            "qca_outcome",
+            [
+                "arrangement_id": outcome.arrangementID, "name": outcome.name, "value": outcome.value,
+                "source": outcome.source, "recorded_at": outcome.recordedAt,
+            ],
+            onConflict: """
+                ON CONFLICT (arrangement_id, name) DO UPDATE SET
+                  value = excluded.value, source = excluded.source, recorded_at = excluded.recorded_at
+                """)
+    }
+
+    static func outcome(_ row: some StoredRow) throws -> QCARecordedOutcome {
+        try QCARecordedOutcome(
+            arrangementID: try row.value("arrangement_id"), name: try row.value("name"), value: try row.value("value"),
+            source: try row.value("source"), recordedAt: try row.value("recorded_at"))
+    }
+}
+
+/// The recorded outcomes, on SQLite and PostgreSQL alike (``StoreDatabase``). Names sort byte
+/// by byte, whatever the server's locale.
+public final class DatabaseQCAOutcomeStore: QCAOutcomeStore {
+    private let database: any StoreDatabase
+
+    init(database: any StoreDatabase) {
+        self.database = database
+    }
+
+    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
+
     public func record(_ outcome: QCARecordedOutcome) async throws {
-        try await writer.write { db in
-            guard
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)",
-                    arguments: [outcome.arrangementID])
-                    == true
-            else {
-                throw ValidationFailure(issues: [
-                    ValidationIssue(field: "id", message: "onbekend arrangement '\(outcome.arrangementID)'")
-                ])
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO qca_outcome (arrangement_id, name, value, source, recorded_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(arrangement_id, name) DO UPDATE SET
-                      value = excluded.value, source = excluded.source, recorded_at = excluded.recorded_at
-                    """,
-                arguments: [outcome.arrangementID, outcome.name, outcome.value, outcome.source, outcome.recordedAt])
-            try AuditTrail.record(
-                action: "qca-uitkomst.vastleggen",
-                object: "arrangement:\(outcome.arrangementID)/uitkomst:\(outcome.name)",
-                details: ["waarde": "\(outcome.value)", "bron": outcome.source], in: db)
+        try await database.write([StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", outcome.arrangementID)]) {
+            rows in
+            guard !rows[0].isEmpty else { throw unknownArrangement(outcome.arrangementID) }
+            return StoreWrites([QCARules.row(outcome).statement], events: [QCARules.event(outcome)], result: ())
         }
     }
 
     public func outcomes(named name: String?) async throws -> [QCARecordedOutcome] {
-        let rows = try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM qca_outcome WHERE ?1 IS NULL OR name = ?1 ORDER BY name, arrangement_id
-                    """, arguments: [name])
-        }
-        return try rows.map { row in
-            try QCARecordedOutcome(
-                arrangementID: row["arrangement_id"], name: row["name"], value: row["value"], source: row["source"],
-                recordedAt: row["recorded_at"])
-        }
+        let order = database.byteOrder
+        return try await database.rows(
+            StoredStatement(
+                """
+                SELECT * FROM qca_outcome WHERE CAST(? AS TEXT) IS NULL OR name = ?
+                ORDER BY name\(order), arrangement_id\(order)
+                """, name, name)
+        ) { try QCARules.outcome($0) }
     }
 
     public func outcomeNames() async throws -> [String] {
-        try await writer.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT name FROM qca_outcome ORDER BY name")
-        }
+        let order = database.byteOrder
+        return try await database.rows(
+            StoredStatement("SELECT DISTINCT name\(order) AS name FROM qca_outcome ORDER BY name\(order)")
+        ) { try $0.value("name") }
     }
 }
+
+/// The recorded outcomes in the embedded SQLite database.
+public typealias SQLiteQCAOutcomeStore = DatabaseQCAOutcomeStore

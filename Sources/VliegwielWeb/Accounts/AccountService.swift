@@ -51,10 +51,13 @@ public struct AccountService: Sendable {
         let account = Account(
             name: name, role: role, secondFactorRequired: secondFactorRequired || role.isAdministrator,
             createdAt: now())
-        try await accounts.create(account, passwordHash: AccountSecrets.hashPassword(password, cost: bcryptCost))
-        await record(
-            "gebruiker.maken", object: "gebruiker:\(name)",
-            details: ["rol": role.summary, "tweestapsverificatie": account.secondFactorRequired ? "verplicht" : "vrij"])
+        try await accounts.create(
+            account, passwordHash: AccountSecrets.hashPassword(password, cost: bcryptCost),
+            recording: AuditEvent(
+                action: "gebruiker.maken", object: "gebruiker:\(name)",
+                details: [
+                    "rol": role.summary, "tweestapsverificatie": account.secondFactorRequired ? "verplicht" : "vrij",
+                ]))
         return account
     }
 
@@ -80,13 +83,14 @@ public struct AccountService: Sendable {
         let unknown = try await arrangementIssues(role)
         guard unknown.isEmpty else { throw ValidationFailure(issues: unknown) }
         let required = secondFactorRequired || role.isAdministrator
-        try await accounts.setRole(role, secondFactorRequired: required, of: name)
-        await record(
-            "gebruiker.rol", object: "gebruiker:\(name)",
-            details: [
-                "van": before.role.summary, "naar": role.summary,
-                "tweestapsverificatie": required ? "verplicht" : "vrij",
-            ])
+        try await accounts.setRole(
+            role, secondFactorRequired: required, of: name,
+            recording: AuditEvent(
+                action: "gebruiker.rol", object: "gebruiker:\(name)",
+                details: [
+                    "van": before.role.summary, "naar": role.summary,
+                    "tweestapsverificatie": required ? "verplicht" : "vrij",
+                ]))
         var after = before
         after.role = role
         after.secondFactorRequired = required
@@ -99,39 +103,33 @@ public struct AccountService: Sendable {
         guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
         let blocked = try await accounts.account(named: name)?.isBlocked == true
         let hash = AccountSecrets.hashPassword(password, cost: bcryptCost)
-        try await accounts.setPasswordHash(blocked ? StoredAccount.blockMarker + hash : hash, of: name)
-        await record("gebruiker.wachtwoord-wijzigen", object: "gebruiker:\(name)")
+        try await accounts.setPasswordHash(
+            blocked ? StoredAccount.blockMarker + hash : hash, of: name,
+            recording: AuditEvent(action: "gebruiker.wachtwoord-wijzigen", object: "gebruiker:\(name)"))
     }
 
     /// Revokes every API token of `name` that is still valid; how many (security review L4:
     /// tokens survived a password change).
     @discardableResult
     public func revokeAllTokens(of name: String) async throws -> Int {
-        var count = 0
-        for token in try await accounts.tokens(of: name) where !token.isRevoked {
-            if try await accounts.revokeToken(id: token.id, of: name, at: now()) { count += 1 }
+        let context = AuditContext.current
+        return try await accounts.revokeTokens(of: name, at: now()) { count in
+            count > 0 ? Self.allTokensRevoked(of: name, count: count, context: context) : nil
         }
-        if count > 0 {
-            await record("api-sleutel.alle-intrekken", object: "gebruiker:\(name)", details: ["aantal": "\(count)"])
-        }
-        return count
     }
 
     /// Blocks `name` (offboarding, security review L4): no password matches any more, every
     /// session ends and every API token is revoked. Returns the sessions ended and the tokens revoked.
     public func block(_ name: String) async throws -> (sessions: Int, tokens: Int) {
-        guard let stored = try await accounts.account(named: name) else {
-            throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
+        let context = AuditContext.current
+        return try await accounts.block(name, at: now()) { sessions, tokens in
+            (tokens > 0 ? [Self.allTokensRevoked(of: name, count: tokens, context: context)] : [])
+                + [
+                    AuditEvent(
+                        action: "gebruiker.blokkeren", object: "gebruiker:\(name)",
+                        details: ["aanmeldingen": "\(sessions)", "sleutels": "\(tokens)"], context: context)
+                ]
         }
-        if !stored.isBlocked {
-            try await accounts.setPasswordHash(StoredAccount.blockMarker + stored.passwordHash, of: name)
-        }
-        let sessions = try await accounts.deleteSessions(of: name)
-        let tokens = try await revokeAllTokens(of: name)
-        await record(
-            "gebruiker.blokkeren", object: "gebruiker:\(name)",
-            details: ["sessies": "\(sessions)", "api-sleutels": "\(tokens)"])
-        return (sessions, tokens)
     }
 
     /// Lifts the block of `name`: the old password works again; revoked tokens stay revoked.
@@ -143,8 +141,8 @@ public struct AccountService: Sendable {
         }
         guard stored.isBlocked else { return false }
         try await accounts.setPasswordHash(
-            String(stored.passwordHash.dropFirst(StoredAccount.blockMarker.count)), of: name)
-        await record("gebruiker.deblokkeren", object: "gebruiker:\(name)")
+            String(stored.passwordHash.dropFirst(StoredAccount.blockMarker.count)), of: name,
+            recording: AuditEvent(action: "gebruiker.deblokkeren", object: "gebruiker:\(name)"))
         return true
     }
 
@@ -214,10 +212,10 @@ public struct AccountService: Sendable {
         try await accounts.createSession(
             AccountSession(
                 idHash: AccountSecrets.sha256(sessionID), accountName: stored.account.name, createdAt: time,
-                lastSeenAt: time, expiresAt: time.addingTimeInterval(absoluteTimeout), origin: clientAddress))
-        await record(
-            "inloggen", object: "gebruiker:\(stored.account.name)",
-            context: AuditContext(actor: stored.account.name, origin: AuditContext.current.origin))
+                lastSeenAt: time, expiresAt: time.addingTimeInterval(absoluteTimeout), origin: clientAddress),
+            recording: AuditEvent(
+                action: "inloggen", object: "gebruiker:\(stored.account.name)",
+                context: AuditContext(actor: stored.account.name, origin: AuditContext.current.origin)))
         return .signedIn(sessionID: sessionID, account: stored.account)
     }
 
@@ -246,9 +244,9 @@ public struct AccountService: Sendable {
 
     /// Ends the session `sessionID` on the server.
     public func logout(sessionID: String, accountName: String) async throws {
-        if try await accounts.deleteSession(idHash: AccountSecrets.sha256(sessionID)) {
-            await record("uitloggen", object: "gebruiker:\(accountName)")
-        }
+        try await accounts.deleteSession(
+            idHash: AccountSecrets.sha256(sessionID),
+            recording: AuditEvent(action: "uitloggen", object: "gebruiker:\(accountName)"))
     }
 
     /// Ends every session of `name` (an administrator, or the user everywhere); how many.
@@ -257,9 +255,12 @@ public struct AccountService: Sendable {
         guard try await accounts.account(named: name) != nil else {
             throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
         }
-        let count = try await accounts.deleteSessions(of: name)
-        await record("gebruiker.sessies-beeindigen", object: "gebruiker:\(name)", details: ["aantal": "\(count)"])
-        return count
+        let context = AuditContext.current
+        return try await accounts.deleteSessions(of: name) { count in
+            AuditEvent(
+                action: "gebruiker.sessies-beeindigen", object: "gebruiker:\(name)", details: ["aantal": "\(count)"],
+                context: context)
+        }
     }
 
     // MARK: - TOTP
@@ -279,12 +280,13 @@ public struct AccountService: Sendable {
             await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)", result: .refused)
             return false
         }
-        try await accounts.setTOTPSecret(pending, of: name)
+        try await accounts.setTOTPSecret(
+            pending, of: name,
+            recording: AuditEvent(action: "tweestapsverificatie.instellen", object: "gebruiker:\(name)"))
         // The confirming code is used up: it cannot also sign in.
         if let step = AccountSecrets.totpStep(code, secret: pending, at: now()) {
             _ = try await accounts.useTOTPStep(step, of: name)
         }
-        await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)")
         return true
     }
 
@@ -295,8 +297,10 @@ public struct AccountService: Sendable {
             throw ValidationFailure(issues: [ValidationIssue(field: "naam", message: "onbekende gebruiker '\(name)'")])
         }
         let secret = AccountSecrets.newTOTPSecret()
-        try await accounts.setTOTPSecret(secret, of: name)
-        await record("tweestapsverificatie.instellen", object: "gebruiker:\(name)", details: ["via": "cli"])
+        try await accounts.setTOTPSecret(
+            secret, of: name,
+            recording: AuditEvent(
+                action: "tweestapsverificatie.instellen", object: "gebruiker:\(name)", details: ["via": "cli"]))
         return secret
     }
 
@@ -312,8 +316,9 @@ public struct AccountService: Sendable {
                     message: "is voor deze gebruiker verplicht en kan niet worden uitgezet")
             ])
         }
-        try await accounts.setTOTPSecret(nil, of: name)
-        await record("tweestapsverificatie.verwijderen", object: "gebruiker:\(name)")
+        try await accounts.setTOTPSecret(
+            nil, of: name,
+            recording: AuditEvent(action: "tweestapsverificatie.verwijderen", object: "gebruiker:\(name)"))
     }
 
     // MARK: - API tokens
@@ -335,20 +340,23 @@ public struct AccountService: Sendable {
         let id = String(AccountSecrets.randomID().prefix(8)).lowercased().map { $0 == "-" || $0 == "_" ? "x" : $0 }
         let token = AccountToken(id: String(id), accountName: name, name: trimmed, createdAt: now())
         let secret = "vw_\(token.id)_\(AccountSecrets.randomID())"
-        try await accounts.createToken(token, secretHash: AccountSecrets.sha256(secret))
-        await record(
-            "api-sleutel.maken", object: "gebruiker:\(name)/api-sleutel:\(token.id)", details: ["naam": trimmed])
+        try await accounts.createToken(
+            token, secretHash: AccountSecrets.sha256(secret),
+            recording: AuditEvent(
+                action: "api-sleutel.maken", object: "gebruiker:\(name)/api-sleutel:\(token.id)",
+                details: ["naam": trimmed]))
         return (token, secret)
     }
 
     /// Revokes the token `id` of `name`; whether there was one to revoke.
     @discardableResult
     public func revokeToken(id: String, of name: String) async throws -> Bool {
-        let revoked = try await accounts.revokeToken(id: id, of: name, at: now())
-        await record(
-            "api-sleutel.intrekken", object: "gebruiker:\(name)/api-sleutel:\(id)",
-            result: revoked ? .succeeded : .refused)
-        return revoked
+        let context = AuditContext.current
+        return try await accounts.revokeToken(id: id, of: name, at: now()) { revoked in
+            AuditEvent(
+                action: "api-sleutel.intrekken", object: "gebruiker:\(name)/api-sleutel:\(id)",
+                result: revoked ? .succeeded : .refused, context: context)
+        }
     }
 
     /// The account of a bearer token, when the token exists and is not revoked.
@@ -364,12 +372,19 @@ public struct AccountService: Sendable {
 
     // MARK: - Audit
 
-    /// Appends to the audit trail; a database without one (``UnavailableAuditStore``) records nothing.
+    /// The event of revoking every valid token of `name` at once.
+    static func allTokensRevoked(of name: String, count: Int, context: AuditContext) -> AuditEvent {
+        AuditEvent(
+            action: "api-sleutel.alle-intrekken", object: "gebruiker:\(name)", details: ["aantal": "\(count)"],
+            context: context)
+    }
+
+    /// Appends an event that is not a change (a refused attempt) to the audit trail; a change
+    /// hands its event to the store, which records it in the change's own transaction (I3).
     func record(
         _ action: String, object: String, result: AuditResult = .succeeded, details: [String: String] = [:],
         context: AuditContext = AuditContext.current
     ) async {
-        guard !(stores.audit is UnavailableAuditStore) else { return }
         _ = try? await stores.audit.append(
             AuditEvent(action: action, object: object, result: result, details: details, context: context))
     }

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import PostgresNIO
+import VliegwielCore
+
+/// A statement written once for both databases: SQL with a `?` for each value, in the SQL both
+/// understand (`ON CONFLICT`, `EXISTS`, `COALESCE`, `CAST(? AS TEXT)`).
+struct StoredStatement: Sendable {
+    var sql: String
+    var values: [StoredValue]
+
+    init(_ sql: String, _ values: any StoredValueConvertible...) {
+        self.sql = sql
+        self.values = values.map(\.stored)
+    }
+
+    init(sql: String, values: [StoredValue]) {
+        self.sql = sql
+        self.values = values
+    }
+}
+
+extension StoredInsert {
+    var statement: StoredStatement { StoredStatement(sql: sql { _ in "?" }, values: values) }
+}
+
+/// What a write transaction writes once it has read: its statements, then the audit events and
+/// the result made of how many rows each statement changed.
+struct StoreWrites<Result> {
+    var statements: [StoredStatement]
+    var finish: ([Int]) throws -> (events: [AuditEvent], result: Result)
+
+    init(_ statements: [StoredStatement], finish: @escaping ([Int]) throws -> (events: [AuditEvent], result: Result)) {
+        self.statements = statements
+        self.finish = finish
+    }
+
+    init(_ statements: [StoredStatement], events: [AuditEvent?] = [], result: Result) {
+        self.init(statements) { _ in (events.compactMap { $0 }, result) }
+    }
+}
+
+/// The database under the stores, SQLite (GRDB) or PostgreSQL (PostgresNIO). A store is written
+/// once against it: each transaction reads, decides synchronously on what it read, and writes,
+/// so that GRDB's synchronous write closures and PostgreSQL's connection run the same store code
+/// and the same rules, and a transaction never waits on anything but its own database.
+protocol StoreDatabase: Sendable {
+    /// How a query orders text byte by byte, as SQLite does by default: `COLLATE "C"` on
+    /// PostgreSQL, whatever the server's locale; nothing on SQLite.
+    var byteOrder: String { get }
+    /// The column that names a row of any table (`rowid`, `ctid`).
+    var rowIdentity: String { get }
+    /// The rows of each of `reads`, read in one transaction (one snapshot), mapped by `map`.
+    func read<T: Sendable>(_ reads: [StoredStatement], _ map: @escaping @Sendable ([[any StoredRow]]) throws -> T)
+        async throws -> T
+    /// One write transaction: reads `reads`, asks `decide` what to write, writes it and appends the
+    /// audit events, all or nothing. PostgreSQL holds the installation's write lock throughout.
+    func write<T: Sendable>(
+        _ reads: [StoredStatement], _ decide: @escaping @Sendable ([[any StoredRow]]) throws -> StoreWrites<T>
+    ) async throws -> T
+}
+
+extension StoreDatabase {
+    /// The rows of `statement`, mapped one by one.
+    func rows<T: Sendable>(_ statement: StoredStatement, _ map: @escaping @Sendable (any StoredRow) throws -> T)
+        async throws -> [T]
+    {
+        try await read([statement]) { rows in try rows[0].map(map) }
+    }
+
+    /// One write transaction of `statements`, nothing read first.
+    func change<T: Sendable>(
+        _ statements: [StoredStatement], finish: @escaping @Sendable ([Int]) throws -> (events: [AuditEvent], result: T)
+    )
+        async throws -> T
+    {
+        try await write([]) { _ in StoreWrites(statements, finish: finish) }
+    }
+}
+
+extension AppDatabase: StoreDatabase {
+    var byteOrder: String { "" }
+    var rowIdentity: String { "rowid" }
+
+    func read<T: Sendable>(_ reads: [StoredStatement], _ map: @escaping @Sendable ([[any StoredRow]]) throws -> T)
+        async throws -> T
+    {
+        try await writer.read { db in try map(try reads.map { try db.rows($0) }) }
+    }
+
+    func write<T: Sendable>(
+        _ reads: [StoredStatement], _ decide: @escaping @Sendable ([[any StoredRow]]) throws -> StoreWrites<T>
+    ) async throws -> T {
+        try await writer.write { db in
+            let writes = try decide(try reads.map { try db.rows($0) })
+            let changes = try writes.statements.map { statement in
+                try db.execute(sql: statement.sql, arguments: Database.arguments(statement.values))
+                return db.changesCount
+            }
+            let finished = try writes.finish(changes)
+            for event in finished.events { try AuditTrail.record(event, in: db) }
+            return finished.result
+        }
+    }
+}
+
+extension Database {
+    /// Inserts `row` (within the caller's transaction).
+    func insert(_ row: StoredInsert) throws {
+        try execute(sql: row.statement.sql, arguments: Self.arguments(row.values))
+    }
+
+    fileprivate func rows(_ statement: StoredStatement) throws -> [any StoredRow] {
+        try Row.fetchAll(self, sql: statement.sql, arguments: Self.arguments(statement.values))
+    }
+
+    static func arguments(_ values: [StoredValue]) -> StatementArguments {
+        StatementArguments(
+            values.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .text(let text): text
+                case .integer(let number): number
+                case .real(let number): number
+                case .boolean(let flag): flag
+                case .moment(let date): date
+                case .null: nil
+                }
+            })
+    }
+}
+
+extension PostgresDatabase: StoreDatabase {
+    var byteOrder: String { " COLLATE \"C\"" }
+    var rowIdentity: String { "ctid" }
+
+    func read<T: Sendable>(_ reads: [StoredStatement], _ map: @escaping @Sendable ([[any StoredRow]]) throws -> T)
+        async throws -> T
+    {
+        try await read { connection in
+            var rows: [[any StoredRow]] = []
+            for statement in reads { rows.append(try await connection.run(statement).rows) }
+            return try map(rows)
+        }
+    }
+
+    func write<T: Sendable>(
+        _ reads: [StoredStatement], _ decide: @escaping @Sendable ([[any StoredRow]]) throws -> StoreWrites<T>
+    ) async throws -> T {
+        try await write { connection in
+            var rows: [[any StoredRow]] = []
+            for statement in reads { rows.append(try await connection.run(statement).rows) }
+            let writes = try decide(rows)
+            var changes: [Int] = []
+            for statement in writes.statements { changes.append(try await connection.run(statement).changes) }
+            let finished = try writes.finish(changes)
+            for event in finished.events { try await PostgresAuditTrail.record(event, in: connection) }
+            return finished.result
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Inserts `row` (within the caller's transaction).
+    func insert(_ row: StoredInsert) async throws { _ = try await run(row.statement) }
+
+    /// Runs `statement`, its `?` numbered as `$1`, `$2`, …: the rows it returns and how many it changed.
+    fileprivate func run(_ statement: StoredStatement) async throws -> (rows: [any StoredRow], changes: Int) {
+        var bindings = PostgresBindings()
+        for value in statement.values {
+            switch value {
+            case .text(let text): bindings.append(text)
+            case .integer(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            case .boolean(let flag): bindings.append(flag)
+            case .moment(let date): bindings.append(PostgresTimestamp(date))
+            case .null: bindings.appendNull()
+            }
+        }
+        var sql = ""
+        var number = 0
+        var quoted = false
+        for character in statement.sql {
+            if character == "'" { quoted.toggle() }
+            if character == "?", !quoted {
+                number += 1
+                sql += "$\(number)"
+            } else {
+                sql.append(character)
+            }
+        }
+        let result: EventLoopFuture<PostgresQueryResult> = query(
+            PostgresQuery(unsafeSQL: sql, binds: bindings), logger: PostgresDatabase.logger)
+        let answer = try await result.get()
+        return (answer.rows.map { $0.makeRandomAccess() }, answer.metadata.rows ?? 0)
+    }
+}
+
+/// The shipped data sets loaded so far (`seeded_data`), for every store that seeds.
+enum SeededData {
+    static func contains(_ name: String) -> StoredStatement {
+        StoredStatement("SELECT 1 FROM seeded_data WHERE name = ?", name)
+    }
+
+    static func mark(_ name: String) -> StoredStatement {
+        StoredStatement("INSERT INTO seeded_data (name, seeded_at) VALUES (?, ?)", name, Date())
+    }
+}
