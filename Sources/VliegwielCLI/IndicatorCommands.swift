@@ -4,24 +4,34 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// `vliegwiel importeer-contextindicatoren BESTAND --tabel 85542NED [--formaat csv|odata] [--beschrijving MATEN]`
+/// `vliegwiel importeer-contextindicatoren BESTAND… --tabel 70072NED [--formaat csv|odata|odata4] [--beschrijving MATEN]`
 struct ImportContextIndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "importeer-contextindicatoren",
         abstract: "Leest contextindicatoren (brede welvaart per regio en jaar) uit een CBS StatLine-export.",
         discussion: """
-            Formaten: de CSV-download van StatLine (puntkomma's, kopregel ID;RegioS;Perioden;<maat>…) of de \
-            OData-JSON ({"value": [ … ]}); zie docs/indicatoren.md. Het bestand wordt in één doorgang gelezen en \
-            in één transactie opgeslagen: bij één foute rij worden alle foute rijen gemeld en wordt niets \
-            opgeslagen. De voortgang staat op standaardfout. Contextindicatoren zijn context: geen deal stuurt erop.
+            Formaten: de CSV-download van StatLine (puntkomma's, kopregel ID;RegioS;Perioden;<maat>…), de \
+            OData-v3-JSON ({"value": [ … ]}, een kolom per maat) of de OData-v4-Observations (een record per \
+            waarneming met Measure, Value en ValueAttribute), ook als pagina's in een map of als meerdere \
+            bestanden, met MeasureCodes.json voor de namen en eenheden van de maten; zie docs/indicatoren.md. \
+            Alleen regionale tabellen (met RegioS), zoals 70072NED Regionale kerncijfers Nederland. Het bestand \
+            wordt in één doorgang gelezen en in één transactie opgeslagen: bij één foute rij worden alle foute \
+            rijen gemeld en wordt niets opgeslagen. De voortgang staat op standaardfout. Contextindicatoren zijn \
+            context: geen deal stuurt erop.
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: ArgumentHelp("Het CBS-bestand (.csv of .json).", valueName: "BESTAND")) var file: String
+    @Argument(
+        help: ArgumentHelp(
+            "Het CBS-bestand (.csv of .json), of de pagina's van een OData-download (bestanden of een map).",
+            valueName: "BESTAND"))
+    var files: [String]
     @Option(
-        name: .customLong("tabel"), help: ArgumentHelp("De StatLine-tabel, bijvoorbeeld 85542NED.", valueName: "ID"))
+        name: .customLong("tabel"), help: ArgumentHelp("De StatLine-tabel, bijvoorbeeld 70072NED.", valueName: "ID"))
     var table: String
-    @Option(name: .customLong("formaat"), help: "csv of odata (standaard: naar de extensie van het bestand).")
+    @Option(
+        name: .customLong("formaat"),
+        help: "csv, odata (v3; herkent v4 zelf) of odata4 (standaard: naar de extensie van het bestand).")
     var format: String?
     @Option(
         name: .customLong("beschrijving"),
@@ -32,13 +42,25 @@ struct ImportContextIndicatorsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            if !ContextTable.isValidID(table) {
+                throw CommandFailure(
+                    field: "--tabel", "'\(table)' is geen tabel-id; verwacht letters, cijfers en streepjes (70072NED)")
+            }
+            let input = try ContextImportInput(arguments: files)
             let format: StatLineFormat
             if let raw = self.format {
                 format = try parseFormat(raw, as: StatLineFormat.self)
-            } else if let guessed = StatLineFormat(fileName: file) {
+            } else if input.pages.count > 1 || input.measureCodes != nil {
+                format = .odata4
+            } else if let guessed = StatLineFormat(fileName: input.pages[0]) {
                 format = guessed
             } else {
-                throw CommandFailure(field: "--formaat", "geef csv of odata; de extensie van '\(file)' zegt het niet")
+                throw CommandFailure(
+                    field: "--formaat", "geef csv, odata of odata4; de extensie van '\(input.pages[0])' zegt het niet")
+            }
+            if format == .csv, input.pages.count > 1 {
+                throw CommandFailure(
+                    field: "BESTAND", "lees één CSV-bestand tegelijk; pagina's zijn er alleen bij OData")
             }
             var contextTable = ContextTable.statLine(table)
             if let description {
@@ -51,65 +73,130 @@ struct ImportContextIndicatorsCommand: AsyncParsableCommand {
                         field: "--beschrijving", "beschrijft tabel '\(contextTable.id)', niet --tabel \(table)")
                 }
             }
-            if !ContextTable.isValidID(table) {
-                throw CommandFailure(
-                    field: "--tabel", "'\(table)' is geen tabel-id; verwacht letters, cijfers en streepjes (85542NED)")
+            if let codes = input.measureCodes {
+                guard let data = FileManager.default.contents(atPath: codes) else {
+                    throw CommandFailure(field: "BESTAND", "kan '\(codes)' niet lezen")
+                }
+                let measures = try StatLineMeasureCodes.measures(
+                    from: data, source: (codes as NSString).lastPathComponent)
+                contextTable.measures = StatLineMeasureCodes.merge(contextTable.measures, with: measures)
             }
-            guard let stream = InputStream(fileAtPath: file), FileManager.default.isReadableFile(atPath: file) else {
-                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen")
+            for skipped in input.skipped {
+                Terminal.error("Overgeslagen (metadata, geen waarnemingen): \((skipped as NSString).lastPathComponent)")
+            }
+            var pages: [StatLinePage] = []
+            for path in input.pages {
+                guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path)
+                else {
+                    throw CommandFailure(field: "BESTAND", "kan '\(path)' niet lezen")
+                }
+                pages.append(StatLinePage(name: (path as NSString).lastPathComponent, stream: stream))
             }
             let installation = try await Installation.open(database)
-            let progress = ImportProgress()
-            let name = (file as NSString).lastPathComponent
+            let progress = ProgressLine(total: input.totalBytes)
+            let name = input.name
             let tableID = table
             let summary: ContextImportSummary
+            nonisolated(unsafe) var result: StatLineReadResult?
+            // The pages are read once, by the store's reader, while nothing else touches them.
+            nonisolated(unsafe) let readPages = pages
             do {
                 summary = try await installation.stores.indicators.importContext(contextTable) { store in
-                    let result = try StatLineReader.read(
-                        stream, format: format, tableID: tableID, progressInterval: 10_000, progress: progress.report,
-                        emit: store)
-                    return (result.rowsRead, result.issues)
+                    let read = try StatLineReader.read(
+                        pages: readPages, format: format, tableID: tableID, progressInterval: 10_000,
+                        progress: { progress.update(rows: $0.rows, done: $0.bytes) }, emit: store)
+                    result = read
+                    return (read.rowsRead, read.issues)
                 }
-            } catch let failure as ValidationFailure {
+            } catch {
                 progress.finish()
-                Terminal.error("Niets opgeslagen: \(failure.issues.count) fout(en) in \(name).")
+                let count = (error as? ValidationFailure)?.issues.count
+                Terminal.error(
+                    "Niets opgeslagen\(count.map { ": \($0) fout(en) in \(name)" } ?? " uit \(name)"); "
+                        + "de import is één transactie, eerder ingelezen gegevens blijven zoals ze waren.")
+                guard let failure = error as? ValidationFailure else { throw error }
                 throw ValidationFailure(
                     issues: failure.issues.map {
                         var issue = $0
-                        issue.source = name
+                        if issue.source == nil { issue.source = name }
                         return issue
                     })
             }
             progress.finish()
-            Terminal.write(
+            let shown = summary.measures.prefix(12).joined(separator: ", ")
+            let more = summary.measures.count > 12 ? " en \(summary.measures.count - 12) meer" : ""
+            var text =
                 "Tabel \(summary.table.id) ingelezen uit \(name): \(summary.rowsRead) rijen, "
-                    + "\(summary.observations) waarnemingen, \(summary.measures.count) maten "
-                    + "(\(summary.measures.joined(separator: ", "))).\n"
-                    + "Contextindicatoren zijn context: geen deal stuurt erop.\n")
+                + "\(summary.observations) waarnemingen, \(summary.measures.count) maten (\(shown)\(more)).\n"
+            if let result, result.missingValues > 0 {
+                text += "\(result.missingValues) waarnemingen zonder cijfer, opgeslagen als ontbrekend"
+                text += result.markers.isEmpty ? ".\n" : ":\n"
+                for (marker, count) in result.markers.sorted(by: { $0.key < $1.key }) {
+                    text += "  \(count) × \(marker): \(StatLineValueAttribute.meaning(marker))\n"
+                }
+            }
+            text += "Contextindicatoren zijn context: geen deal stuurt erop.\n"
+            Terminal.write(text)
         }
     }
 }
 
-/// Rows read, on standard error while an import runs: one line rewritten with `\r` on a
-/// terminal, a plain line every 100 000 rows otherwise (a log file stays readable).
-final class ImportProgress: @unchecked Sendable {
-    private let isTerminal = isatty(FileHandle.standardError.fileDescriptor) != 0
-    private var shown = false
-    private var lastLine = 0
+/// The files an import reads: the data pages (one file, several files, or every `.json`
+/// or `.csv` file of a folder, in natural order: page 2 before page 10), the OData v4
+/// `MeasureCodes` file among them, and the other metadata files of a v4 download
+/// (`MeasureGroups`, `Properties`, `Dimensions`, the `…Codes` of each dimension), skipped.
+struct ContextImportInput {
+    var pages: [String] = []
+    var measureCodes: String?
+    var skipped: [String] = []
+    var totalBytes = 0
+    /// How the input is named in messages.
+    var name: String
 
-    func report(_ rows: Int) {
-        if isTerminal {
-            FileHandle.standardError.write(Data("\r\(rows) rijen gelezen…".utf8))
-            shown = true
-        } else if rows > 0, rows % 100_000 == 0, rows != lastLine {
-            Terminal.error("\(rows) rijen gelezen…")
-            lastLine = rows
+    init(arguments: [String]) throws {
+        var files: [String] = []
+        for argument in arguments {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
+                throw CommandFailure(field: "BESTAND", "kan '\(argument)' niet lezen")
+            }
+            if isFolder.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+                files += names.filter { ["json", "csv"].contains(($0 as NSString).pathExtension.lowercased()) }
+                    .sorted { $0.compare($1, options: [.numeric, .caseInsensitive]) == .orderedAscending }
+                    .map { (argument as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(argument)
+            }
         }
-    }
-
-    func finish() {
-        if isTerminal, shown { FileHandle.standardError.write(Data("\n".utf8)) }
-        shown = false
+        for file in files {
+            let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+            if base.hasPrefix("measurecodes") {
+                if measureCodes != nil {
+                    throw CommandFailure(field: "BESTAND", "geef één MeasureCodes-bestand, niet meer")
+                }
+                measureCodes = file
+            } else if ["measuregroups", "properties", "dimensions"].contains(where: base.hasPrefix)
+                || (base.hasSuffix("codes") && files.count > 1)
+            {
+                skipped.append(file)
+            } else {
+                pages.append(file)
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber
+                totalBytes += size?.intValue ?? 0
+            }
+        }
+        guard let first = pages.first else {
+            throw CommandFailure(
+                field: "BESTAND", "geen bestand met waarnemingen gevonden in \(arguments.joined(separator: ", "))")
+        }
+        if arguments.count == 1, pages.count > 1 {
+            name = "\((arguments[0] as NSString).lastPathComponent) (\(pages.count) pagina's)"
+        } else if pages.count > 1 {
+            name = "\(pages.count) pagina's"
+        } else {
+            name = (first as NSString).lastPathComponent
+        }
     }
 }
 

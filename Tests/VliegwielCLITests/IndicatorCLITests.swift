@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import VliegwielCLI
+
 @Suite struct IndicatorCLITests {
     static let demo = "fictief-regio-deal-voorbeeld"
 
@@ -46,18 +48,18 @@ import Testing
     @Test func aCBSFileImportsWithProgressAndASummary() throws {
         let cli = CLI()
         let file = try cli.temporaryFile(
-            "85542NED.csv",
+            "70072NED.csv",
             """
             "ID";"RegioS";"Perioden";"Werkloosheid_1"
             "0";"GM0363    ";"2021JJ00";"5.1"
             "1";"GM0363    ";"2022JJ00";"4.8"
 
             """)
-        let result = try cli.run("importeer-contextindicatoren", file, "--tabel", "85542NED")
+        let result = try cli.run("importeer-contextindicatoren", file, "--tabel", "70072NED")
         #expect(result.status == 0, "\(result.errors)")
         #expect(
             result.output
-                == "Tabel 85542NED ingelezen uit 85542NED.csv: 2 rijen, 2 waarnemingen, 1 maten (Werkloosheid_1).\n"
+                == "Tabel 70072NED ingelezen uit 70072NED.csv: 2 rijen, 2 waarnemingen, 1 maten (Werkloosheid_1).\n"
                 + "Contextindicatoren zijn context: geen deal stuurt erop.\n")
     }
 
@@ -76,14 +78,70 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.errorLines == [
-                "Niets opgeslagen: 2 fout(en) in fout.json.",
+                "Niets opgeslagen: 2 fout(en) in fout.json; de import is één transactie, eerder ingelezen gegevens blijven zoals ze waren.",
                 "fout: fout.json: record 2: RegioS: 'Amsterdam' is ongeldig; verwacht een regiocode GM + 4 cijfers (gemeente), PV + 2 (provincie), CR + 2 (COROP-gebied), NL01 (Nederland) of FX + 4 (fictief)",
                 "fout: fout.json: record 3: W: 'twee' is ongeldig; verwacht een getal (12.5 of 12,5), of leeg of '.' als CBS geen cijfer heeft",
             ])
         let after = try cli.run("indicatoren", "regio-deal", "--formaat", "json")
         #expect(after.status == 0)
         let bad = try cli.run("importeer-contextindicatoren", file, "--tabel", "T1", "--formaat", "xml")
-        #expect(bad.errorLines == ["fout: --formaat: onbekende waarde 'xml'; toegestaan: csv, odata"])
+        #expect(bad.errorLines == ["fout: --formaat: onbekende waarde 'xml'; toegestaan: csv, odata, odata4"])
+    }
+
+    /// An OData v4 download in a folder: two pages of Observations, MeasureCodes for names
+    /// and units, and a dimension's code list that is skipped. Test fixtures shaped like CBS
+    /// output for 70072NED; the figures are invented.
+    @Test func anODataV4FolderImportsWithMeasureNamesAndMarkers() throws {
+        let cli = CLI()
+        let folder = cli.folder + "/70072NED"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func record(_ id: Int, _ measure: String, _ value: String, _ attribute: String, _ region: String) -> String {
+            """
+            {"Id": \(id), "Measure": "\(measure)", "ValueAttribute": "\(attribute)", "Value": \(value), "RegioS": "\(region)", "Perioden": "2022JJ00"}
+            """
+        }
+        let pages = [
+            "Observations-1.json": """
+            {"@odata.context": "https://odata4.cbs.nl/CBS/70072NED/$metadata#Observations", "value": [
+            \(record(0, "M001534  ", "872757.0", "None", "GM0363    ")), \(record(1, "M000297", "null", "Impossible", "GM0363    "))],
+            "@odata.nextLink": "https://odata4.cbs.nl/CBS/70072NED/Observations?$skip=2"}
+            """,
+            "Observations-2.json": """
+            {"value": [\(record(2, "M001534  ", "582506.0", "None", "GM0599    ")), \(record(3, "M000297", "312.0", "None", "GM0599    "))]}
+            """,
+            "MeasureCodes.json": """
+            {"value": [{"Identifier": "M001534", "Title": "Bevolking op 1 januari", "Unit": "aantal"},
+                       {"Identifier": "M000297", "Title": "Gemiddelde WOZ-waarde van woningen", "Unit": "1 000 euro"}]}
+            """,
+            "RegioSCodes.json": #"{"value": [{"Identifier": "GM0363    ", "Title": "Amsterdam"}]}"#,
+        ]
+        for (name, text) in pages {
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let result = try cli.run("importeer-contextindicatoren", folder, "--tabel", "70072NED")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errorLines == ["Overgeslagen (metadata, geen waarnemingen): RegioSCodes.json"])
+        #expect(
+            result.output
+                == "Tabel 70072NED ingelezen uit 70072NED (2 pagina's): 4 rijen, 4 waarnemingen, 2 maten (M000297, M001534).\n"
+                + "1 waarnemingen zonder cijfer, opgeslagen als ontbrekend:\n"
+                + "  1 × Impossible: kan op logische gronden niet voorkomen\n"
+                + "Contextindicatoren zijn context: geen deal stuurt erop.\n")
+        let indicators = try cli.temporaryFile("ind.yaml", "arrangement: regio-deal\nregios: [GM0363]\n")
+        #expect(try cli.run("importeer-indicatoren", indicators).status == 0)
+        let shown = try cli.run("indicatoren", "regio-deal").output
+        // The name and unit come from MeasureCodes (the code was padded in the data).
+        #expect(shown.contains("  Bevolking op 1 januari [aantal; gewenste richting onbekend] — CBS-tabel 70072NED"))
+        // Without its second page the download is incomplete: nothing is stored, the command says why.
+        try FileManager.default.removeItem(atPath: folder + "/Observations-2.json")
+        let incomplete = try cli.run("importeer-contextindicatoren", folder, "--tabel", "70072NEDB")
+        #expect(incomplete.status == 1)
+        #expect(
+            incomplete.errorLines.contains {
+                $0.contains("Observations-1.json: pagina's: deze pagina verwijst naar een volgende pagina")
+            })
+        let tables = try cli.run("indicatoren", "regio-deal", "--formaat", "json").output
+        #expect(!tables.contains("70072NEDB"))
     }
 
     @Test func programmeIndicatorsImportFromYAML() throws {
@@ -154,5 +212,53 @@ import Testing
         #expect(shown.contains("    overige regio's (gemiddelde): 2019 5, 2020 5, 2021 5\n"))
         let other = try cli.run("importeer-contextindicatoren", data, "--tabel", "T8", "--beschrijving", description)
         #expect(other.errorLines == ["fout: --beschrijving: beschrijft tabel 'T9', niet --tabel T8"])
+    }
+}
+
+/// The progress line, driven by a clock of the test's own: no real time passes.
+@Suite struct ProgressLineTests {
+    final class Recorder: @unchecked Sendable {
+        var now = 0.0
+        var text = ""
+    }
+
+    @Test func onATerminalOneLineIsRewrittenWithRateAndTimeLeft() {
+        let recorder = Recorder()
+        let line = ProgressLine(
+            total: 1_000, isTerminal: true, clock: { recorder.now }, output: { recorder.text += $0 })
+        recorder.now = 0.1
+        line.update(rows: 10, done: 10)
+        #expect(recorder.text.isEmpty)
+        recorder.now = 2
+        line.update(rows: 50_000, done: 250)
+        recorder.now = 2.1
+        line.update(rows: 52_000, done: 260)
+        recorder.now = 4
+        line.update(rows: 100_000, done: 500)
+        line.finish()
+        let shown = recorder.text.split(separator: "\r", omittingEmptySubsequences: true).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(
+            shown == [
+                "50 000 rijen · 25 000 rijen/s · 25 % · nog ongeveer 6 s",
+                "100 000 rijen · 25 000 rijen/s · 50 % · nog ongeveer 4 s",
+            ])
+        #expect(recorder.text.hasSuffix("\n") && !recorder.text.dropLast().contains("\n"))
+    }
+
+    @Test func withoutATerminalPlainLinesAtAnInterval() {
+        let recorder = Recorder()
+        let line = ProgressLine(
+            total: nil, isTerminal: false, logInterval: 5, clock: { recorder.now }, output: { recorder.text += $0 })
+        for second in 1...12 {
+            recorder.now = Double(second)
+            line.update(rows: second * 1_000, done: 0)
+        }
+        line.finish()
+        #expect(recorder.text == "5 000 rijen · 1 000 rijen/s\n10 000 rijen · 1 000 rijen/s\n")
+        #expect(ProgressLine.duration(125) == "2 min 05 s")
+        #expect(ProgressLine.duration(3_720) == "1 u 02 min")
+        #expect(ProgressLine.grouped(1_234_567) == "1 234 567")
     }
 }

@@ -39,4 +39,30 @@ import VliegwielCore
                 ])
         }
     }
+
+    /// SQLite writes rows in multi-row statements: a key read twice within one statement, and
+    /// a key read again in the rows left over after the last full statement, keep the later
+    /// value, as on PostgreSQL.
+    @Test(arguments: StoreKind.allCases)
+    func aKeyReadTwiceInOneStatementKeepsTheLaterValue(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let region = try #require(RegionCode("GM0002"))
+            func observation(_ year: Int, _ value: Double?) -> ContextObservation {
+                ContextObservation(
+                    tableID: "T2", measure: "M", region: region, period: IndicatorPeriod(year: year), value: value)
+            }
+            let size = ObservationWriter.rowsPerStatement
+            var rows = (0..<(size + 5)).map { observation(1000 + $0, Double($0)) }
+            rows[3] = observation(1000, -1)  // the same key as rows[0], in the same statement
+            rows[size + 2] = observation(1001, nil)  // the key of rows[1], in the rest after the statement
+            let summary = try await stores.indicators.importContext(ContextTable.statLine("T2")) { store in
+                for row in rows { try store(row) }
+                return (rows.count, [])
+            }
+            #expect(summary.observations == rows.count)
+            let stored = try await stores.indicators.observations(matching: ContextFilter(), limit: 2, offset: 0)
+            #expect(stored.total == rows.count - 2)
+            #expect(stored.observations == [observation(1000, -1), observation(1001, nil)])
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// CBS publishes it (issue 6 item 3). Context: no arrangement controls it, so Vliegwiel
 /// shows it beside a deal but never as the deal's result (essay §5; docs/indicatoren.md).
 public struct ContextObservation: Sendable, Hashable, Codable {
-    /// The StatLine table, e.g. `85542NED`.
+    /// The StatLine table, e.g. `70072NED`.
     public var tableID: String
     /// The measure: the column key of the table (`M001234_1`, or a readable key).
     public var measure: String
@@ -132,7 +132,7 @@ public struct ContextTable: Sendable, Hashable, Codable {
         measures.first { $0.code == code } ?? ContextMeasure(code: code, name: code)
     }
 
-    /// A table id as StatLine writes them: letters and digits (`85542NED`), or a slug.
+    /// A table id as StatLine writes them: letters and digits (`70072NED`), or a slug.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
@@ -143,7 +143,7 @@ public struct ContextTable: Sendable, Hashable, Codable {
             issues.append(
                 ValidationIssue(
                     field: "tabel",
-                    message: "'\(id)' is geen tabel-id; verwacht letters, cijfers en streepjes (85542NED)"))
+                    message: "'\(id)' is geen tabel-id; verwacht letters, cijfers en streepjes (70072NED)"))
         }
         var codes: Set<String> = []
         for (index, measure) in measures.enumerated() where !codes.insert(measure.code).inserted {

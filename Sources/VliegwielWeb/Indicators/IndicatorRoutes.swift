@@ -62,7 +62,7 @@ struct IndicatorRoutes: Sendable {
                 filter.tableID = table
             } else {
                 invalid.append(
-                    .init(name: "tabel", reason: "'\(table)' is geen tabel-id; verwacht bijvoorbeeld 85542NED"))
+                    .init(name: "tabel", reason: "'\(table)' is geen tabel-id; verwacht bijvoorbeeld 70072NED"))
             }
         }
         if let values = query["regio"] {
