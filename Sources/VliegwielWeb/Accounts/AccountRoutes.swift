@@ -239,11 +239,14 @@ struct AccountRoutes: Sendable {
     /// URL and read a backslash as a slash, so `/<TAB>/elders` and `/\\elders` lead to another
     /// host (security review M1): a return path is accepted only when it starts with one slash
     /// and holds nothing but the characters a URL path, query and fragment may hold (RFC 3986),
-    /// so no whitespace, no control character and no backslash.
+    /// so no whitespace, no control character and no backslash; and it must parse as a URL
+    /// reference without scheme or host (RFC 3986 §4.2, a relative reference of this site).
     static func safeReturn(_ path: String) -> String {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#%")
         guard path.hasPrefix("/"), !path.hasPrefix("//"), path.count <= 2_048,
-            path.allSatisfy({ allowed.contains($0) })
+            path.allSatisfy({ allowed.contains($0) }),
+            let reference = URLComponents(string: path), reference.scheme == nil, reference.host == nil,
+            reference.percentEncodedPath.hasPrefix("/")
         else { return "/" }
         return path
     }
