@@ -146,17 +146,7 @@ public struct AuditEvent: Sendable, Hashable {
 /// hashed; the stored text is exactly the hashed text. Other text is kept as it is.
 public enum AuditText {
     public static func neutralised(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u{" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        InputText.replacingScalars(in: text, where: needsEscape) { "\\u{\($0)}" }
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

@@ -9,8 +9,7 @@ public enum InputText {
     /// Why `text` is refused, in Dutch, naming the first offending character; nil when it passes.
     public static func problem(in text: String) -> String? {
         for scalar in text.unicodeScalars where isRefused(scalar) {
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let code = "U+" + codePoint(scalar)
             return isBidiControl(scalar)
                 ? "bevat een teken dat de leesrichting omdraait (\(code)); laat het weg"
                 : "bevat een onzichtbaar stuurteken (\(code)); laat het weg"
@@ -83,11 +82,25 @@ extension InputText {
     /// `text` with each refused character written out as `⟨U+202E⟩`, to show a person what was
     /// refused without passing the character on.
     public static func visible(_ text: String) -> String {
+        replacingScalars(in: text, where: isRefused) { "⟨U+\($0)⟩" }
+    }
+
+    /// A scalar's code point in hexadecimal, at least four digits (`202E`, `0000`).
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// `text` with every scalar for which `matches` holds written as `render(codePoint)`; the
+    /// rest kept as it is. The one way Vliegwiel makes invisible characters visible.
+    static func replacingScalars(
+        in text: String, where matches: (Unicode.Scalar) -> Bool, with render: (String) -> String
+    ) -> String {
+        guard text.unicodeScalars.contains(where: matches) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isRefused(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
+            if matches(scalar) {
+                result += render(codePoint(scalar))
             } else {
                 result.unicodeScalars.append(scalar)
             }
