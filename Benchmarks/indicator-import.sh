@@ -41,7 +41,7 @@ PY
 tail -n +2 "$folder/data.csv" > "$folder/body.csv"
 printf '"ID";"RegioS";"Perioden";"A_1"\n"0";"GM0001";"2000JJ00";"1"\n' > "$folder/warm.csv"
 # warm DATABASE: creates and migrates the database untimed, so the timed import measures the import only.
-warm() { "$binary" importeer-contextindicatoren "$folder/warm.csv" --tabel BENCHWARM --database "$1" > /dev/null; }
+warm() { "$binary" importeer-contextindicatoren "$folder/warm.csv" --tabel BENCHWARM --database "$1" --maak-database > /dev/null; }
 results="$folder/results"
 # measure NAME COMMAND…: runs the command once under /usr/bin/time and records wall time and peak memory.
 measure() {
