@@ -21,7 +21,7 @@ public struct Stores: Sendable {
     /// The stores written once for every database, on `database`, beside those a database has of its own.
     init(
         on database: any StoreDatabase, audit: any AuditStore, indicators: any IndicatorStore,
-        installation: any InstallationStore, health: any HealthProbe
+        installation: any InstallationStore
     ) {
         arrangements = DatabaseArrangementStore(database: database)
         portfolio = DatabasePortfolioStore(database: database)
@@ -32,7 +32,7 @@ public struct Stores: Sendable {
         self.audit = audit
         self.indicators = indicators
         self.installation = installation
-        self.health = health
+        health = DatabaseHealthProbe(database: database)
     }
 
     /// The stores of the embedded SQLite database.
@@ -40,7 +40,6 @@ public struct Stores: Sendable {
         self.init(
             on: database, audit: SQLiteAuditStore(database: database),
             indicators: SQLiteIndicatorStore(database: database),
-            installation: SQLiteInstallationStore(database: database),
-            health: SQLiteHealthProbe(database: database))
+            installation: SQLiteInstallationStore(database: database))
     }
 }

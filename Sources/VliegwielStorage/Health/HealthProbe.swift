@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import PostgresNIO
 
 /// Whether the database can take a write right now (security review L9, issue 17): the health
 /// check writes one row, so that a full disk, a read-only file system or a database server
@@ -25,31 +23,15 @@ enum HealthProbeSchema {
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 }
 
-struct SQLiteHealthProbe: HealthProbe {
-    let database: AppDatabase
+/// The probe on either database, written once: an upsert of the one row, in a write
+/// transaction of its own (on PostgreSQL under the installation's write lock, like any change).
+struct DatabaseHealthProbe: HealthProbe {
+    let database: any StoreDatabase
 
     func probeWrite() async throws {
-        let moment = HealthProbeSchema.now()
-        try await database.writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO health_probe (id, checked_at) VALUES (1, ?) "
-                    + "ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
-                arguments: [moment])
-        }
-    }
-}
-
-struct PostgresHealthProbe: HealthProbe {
-    let database: PostgresDatabase
-
-    func probeWrite() async throws {
-        let moment = HealthProbeSchema.now()
-        try await database.write { connection in
-            try await connection.execute(
-                """
-                INSERT INTO health_probe (id, checked_at) VALUES (1, \(moment))
-                ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at
-                """)
-        }
+        let statement = StoredStatement(
+            "INSERT INTO health_probe (id, checked_at) VALUES (1, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at", HealthProbeSchema.now())
+        try await database.change([statement]) { _ in ([], ()) }
     }
 }

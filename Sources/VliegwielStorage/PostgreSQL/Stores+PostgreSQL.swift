@@ -4,7 +4,6 @@ extension Stores {
         self.init(
             on: database, audit: PostgresAuditStore(database: database),
             indicators: PostgresIndicatorStore(database: database),
-            installation: PostgresInstallationStore(database: database),
-            health: PostgresHealthProbe(database: database))
+            installation: PostgresInstallationStore(database: database))
     }
 }
