@@ -59,7 +59,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The web application (a later issue).
+        // What every installation is built from: the shipped data, loaded the same way by the
+        // CLI, the server and the tests.
+        .target(
+            name: "VliegwielApplication",
+            dependencies: [
+                "VliegwielCore", "VliegwielInterchange", "VliegwielStorage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The web application: site, API, accounts.
         .target(
             name: "VliegwielWeb",
             dependencies: [
@@ -83,7 +93,7 @@ let package = Package(
         .target(
             name: "VliegwielCLI",
             dependencies: [
-                "VliegwielCore", "VliegwielInterchange", "VliegwielStorage", "VliegwielWeb",
+                "VliegwielCore", "VliegwielInterchange", "VliegwielStorage", "VliegwielApplication", "VliegwielWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -111,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "VliegwielWebTests",
             dependencies: [
-                "VliegwielWeb", "VliegwielInterchange", "VliegwielTestSupport",
+                "VliegwielWeb", "VliegwielApplication", "VliegwielInterchange", "VliegwielTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -33,23 +33,3 @@ struct CheckCuratedPortfolioCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// Records the QCA outcome derived from the curated real portfolio (`VERVOLGDEAL`,
-/// docs/portefeuille.md) once: when no outcome of that name exists yet, for the deals present.
-enum CuratedOutcomeSeeding {
-    static func seedIfAbsent(in stores: Stores) async throws {
-        let name = CuratedPortfolio.followUpOutcomeName
-        guard try await stores.qcaOutcomes.outcomes(named: name).isEmpty else { return }
-        let present = Set(try await stores.portfolio.portfolio().filter { !$0.isFictional }.map(\.id))
-        let outcomes = try CuratedPortfolioFiles.bundled().followUpOutcomes()
-        try await AuditContext.$current.withValue(
-            AuditContext(actor: "Vliegwiel (meegeleverde gegevens)", origin: "cli")
-        ) {
-            for outcome in outcomes where present.contains(outcome.dealID) {
-                try await stores.qcaOutcomes.record(
-                    try QCARecordedOutcome(
-                        arrangementID: outcome.dealID, name: name, value: outcome.value, source: outcome.source))
-            }
-        }
-    }
-}

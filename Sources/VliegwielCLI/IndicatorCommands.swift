@@ -321,13 +321,3 @@ enum IndicatorText {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-/// Loads the fictional demo indicators once; after the user deletes the demo deal they never come back.
-enum IndicatorSeeding {
-    static func seedIfAbsent(in stores: Stores) async throws {
-        let demo = try BundledIndicators.demo()
-        try await stores.indicators.seedIfAbsent(
-            demo.indicators, table: demo.table, observations: demo.observations,
-            name: SQLiteIndicatorStore.fictionalExampleSeedName)
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -19,12 +20,7 @@ struct Installation {
     static func open(_ options: DatabaseOptions, creating: Bool = false) async throws -> Installation {
         let catalogue = try BundledCatalogue.arrangements()
         let (stores, description) = try await openStores(options.resolvedPath, creating: creating || options.mayCreate)
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        try await PortfolioSeeding.seedIfAbsent(in: stores)
-        try await CuratedOutcomeSeeding.seedIfAbsent(in: stores)
-        try await ContributionSeeding.seedIfAbsent(in: stores)
-        try await IndicatorSeeding.seedIfAbsent(in: stores)
-        try await LearningLogSeeding.seedIfAbsent(in: stores)
+        try await ShippedData.load(into: stores, catalogue: catalogue)
         return Installation(stores: stores, catalogue: catalogue, databasePath: description)
     }
 

@@ -123,17 +123,3 @@ struct ImportLearningLogCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// Loads the fictional demo deal's learning log once, after the portfolio (with its profile
-/// versions) and the contribution graph it links to; a log whose links cannot be satisfied
-/// yet is skipped with the reason in the log and tried again next time.
-enum LearningLogSeeding {
-    static func seedIfAbsent(in stores: Stores) async throws {
-        let outcome = try await stores.learningLog.seedIfAbsent(
-            try LearningLogFormat.fictionalExample(), name: SQLiteLearningLogStore.fictionalExampleSeedName)
-        if case .skipped(let reason) = outcome {
-            Logger(label: "vliegwiel.leerlog").warning(
-                "het fictieve leerlog is (nog) niet geladen", metadata: ["reden": "\(reason)"])
-        }
-    }
-}

@@ -3,14 +3,6 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// Loads the shipped portfolio (the real Regio Deals and the fictional demo deal) into a
-/// database once; a deal the user changed or deleted is never overwritten or brought back.
-enum PortfolioSeeding {
-    static func seedIfAbsent(in stores: Stores) async throws {
-        try await stores.portfolio.seedIfAbsent(name: PortfolioSeed.name) { try BundledPortfolio.seed() }
-    }
-}
-
 extension Installation {
     var portfolio: any PortfolioStore { stores.portfolio }
 

@@ -66,19 +66,15 @@ struct StartCommand: AsyncParsableCommand {
                     "adres": "http://\(host):\(port)",
                 ])
             var dependencies = WebDependencies(
-                store: installation.store, portfolio: installation.portfolio, catalogue: installation.catalogue,
-                logger: logger, qcaOutcomes: installation.stores.qcaOutcomes,
-                contributions: installation.stores.contributions, indicators: installation.stores.indicators,
-                learningLog: installation.stores.learningLog
-            ).auditing(installation.stores.audit)
+                stores: installation.stores, catalogue: installation.catalogue,
+                accounts: AccountWebSettings(
+                    service: AccountService(stores: installation.stores), readingWithoutAccount: !readingNeedsAccount,
+                    secureCookies: secureCookies),
+                logger: logger)
             dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
-            dependencies.health = installation.stores.health
             if !PostgresLocation.isURL(database.resolvedPath) {
                 dependencies.databaseFile = DatabaseFileGuard(path: database.resolvedPath)
             }
-            dependencies.accounts = AccountWebSettings(
-                service: AccountService(stores: installation.stores), readingWithoutAccount: !readingNeedsAccount,
-                secureCookies: secureCookies)
             let application = try buildApplication(WebConfiguration(host: host, port: port), dependencies: dependencies)
             do {
                 try await application.runService()

@@ -7,49 +7,30 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// What the web application works with; made by the caller (the CLI, or a test).
+/// What the web application works with; made by the caller (`vliegwiel start`, or the tests'
+/// ``TestApplication``), the same way in both.
 public struct WebDependencies: Sendable {
-    public var store: any ArrangementStore
-    /// The Regio Deals portfolio: deals, partners, money, programme lines and projects.
-    public var portfolio: any PortfolioStore
+    /// Every store of the installation, none optional: a server always has them all.
+    public var stores: Stores
     /// The shipped reference catalogue.
     public var catalogue: [Arrangement]
+    /// Accounts, sessions, CSRF and roles (docs/accounts.md).
+    public var accounts: AccountWebSettings
     public var logger: Logger
-    /// The outcomes recorded per arrangement for QCA; without it `/qca` offers no outcome.
-    public var qcaOutcomes: (any QCAOutcomeStore)?
-    /// The contribution graphs per arrangement; without it no arrangement has one.
-    public var contributions: (any ContributionStore)?
-    /// Programme and context indicators per arrangement; without it no arrangement has any.
-    public var indicators: (any IndicatorStore)?
-    /// The learning log per arrangement; without it every log is empty and nothing can be added.
-    public var learningLog: (any LearningLogStore)?
-    /// The audit trail, listed on `/beheer/audit`; without it the page says there is none.
-    public var audit: (any AuditStore)? = nil
-    /// Accounts, sessions, CSRF and roles (docs/accounts.md). `vliegwiel start` always sets it;
-    /// without it (router tests of pages that predate accounts) nobody signs in and no route asks.
-    public var accounts: AccountWebSettings? = nil
     /// What a QCA analysis may cost per request and how many run at once (docs/accounts.md).
     public var qcaLimits = QCAWebLimits()
     /// The SQLite file the server was started on, watched for removal or replacement; nil on
-    /// PostgreSQL and in tests.
+    /// PostgreSQL and for a database in memory.
     public var databaseFile: DatabaseFileGuard? = nil
-    /// The write the health check makes (review L9); `vliegwiel start` always sets it.
-    public var health: (any HealthProbe)? = nil
 
     public init(
-        store: any ArrangementStore, portfolio: any PortfolioStore, catalogue: [Arrangement],
-        logger: Logger = Logger(label: "vliegwiel"), qcaOutcomes: (any QCAOutcomeStore)? = nil,
-        contributions: (any ContributionStore)? = nil, indicators: (any IndicatorStore)? = nil,
-        learningLog: (any LearningLogStore)? = nil
+        stores: Stores, catalogue: [Arrangement], accounts: AccountWebSettings,
+        logger: Logger = Logger(label: "vliegwiel")
     ) {
-        self.store = store
-        self.portfolio = portfolio
+        self.stores = stores
         self.catalogue = catalogue
+        self.accounts = accounts
         self.logger = logger
-        self.qcaOutcomes = qcaOutcomes
-        self.contributions = contributions
-        self.indicators = indicators
-        self.learningLog = learningLog
     }
 }
 
@@ -78,25 +59,22 @@ public func buildApplication(
     _ configuration: WebConfiguration, dependencies: WebDependencies
 ) throws -> some ApplicationProtocol {
     Application(
-        responder: ClientAddressResponder(inner: try buildRouter(dependencies).buildResponder()),
+        router: try buildRouter(dependencies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vliegwiel"),
         logger: dependencies.logger)
 }
 
 /// The routes, for the application and for router-level tests.
-public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicRequestContext> {
+public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppRequestContext> {
     let renderer = try PageRenderer()
     let assets = try StaticAssets()
     let rules = try BundledPortfolio.rules()
-    let pages = SitePages(
-        store: dependencies.store, catalogue: dependencies.catalogue, portfolio: dependencies.portfolio, rules: rules,
-        learningLog: dependencies.learningLog, indicators: dependencies.indicators,
-        contributions: dependencies.contributions)
+    let pages = SitePages(stores: dependencies.stores, catalogue: dependencies.catalogue, rules: rules)
+    let accounts = dependencies.accounts
     let registry = MetricsRegistry.shared
     // HEAD answers as GET without the body (RFC 9110: every GET resource also has HEAD).
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(SecurityHeadersMiddleware())
-    router.middlewares.add(AuditContextMiddleware())
     router.middlewares.add(LogRequestsMiddleware(.info))
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
@@ -106,32 +84,28 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
     if let databaseFile = dependencies.databaseFile {
         router.middlewares.add(DatabaseFileGuardMiddleware(guardian: databaseFile, logger: dependencies.logger))
     }
-    if let accounts = dependencies.accounts {
-        router.middlewares.add(SessionMiddleware(settings: accounts))
-        router.middlewares.add(AuthorizationMiddleware(settings: accounts))
-        router.middlewares.add(CSRFMiddleware())
-        AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: router)
-    }
+    router.middlewares.add(SessionMiddleware(settings: accounts))
+    router.middlewares.add(AuthorizationMiddleware(settings: accounts))
+    router.middlewares.add(CSRFMiddleware())
+    // After the session is known: the stores record changes as by the request's actor.
+    router.middlewares.add(AuditBindingMiddleware())
 
-    SiteRoutes(pages: pages, renderer: renderer, store: dependencies.store, catalogue: dependencies.catalogue)
-        .register(on: router)
-    APIRoutes(store: dependencies.store, catalogue: dependencies.catalogue, openAPI: assets.openAPI).register(
-        on: router)
+    // One line per feature.
+    AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: router)
+    SiteRoutes(pages: pages, renderer: renderer).register(on: router)
+    APIRoutes(store: pages.store, catalogue: pages.catalogue, openAPI: assets.openAPI).register(on: router)
     PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: router)
-    PortfolioAPIRoutes(portfolio: dependencies.portfolio, rules: rules).register(on: router)
-    QCARoutes(pages: pages, renderer: renderer, outcomes: dependencies.qcaOutcomes, limits: dependencies.qcaLimits)
-        .register(on: router)
-    ContributionAPIRoutes(store: dependencies.store, contributions: dependencies.contributions).register(on: router)
-    ContributionSiteRoutes(pages: pages, renderer: renderer, contributions: dependencies.contributions).register(
-        on: router)
-    ReportRoutes(pages: pages, renderer: renderer, contributions: dependencies.contributions).register(on: router)
-    ProfileHistoryAPIRoutes(store: dependencies.store).register(on: router)
-    AuditSiteRoutes(pages: pages, renderer: renderer, audit: dependencies.audit).register(on: router)
-    LearningLogRoutes(pages: pages, renderer: renderer, learningLog: dependencies.learningLog).register(on: router)
-    IndicatorRoutes(pages: pages, renderer: renderer, store: dependencies.store, indicators: dependencies.indicators)
-        .register(on: router)
+    PortfolioAPIRoutes(portfolio: pages.portfolio, rules: rules).register(on: router)
+    QCARoutes(pages: pages, renderer: renderer, limits: dependencies.qcaLimits).register(on: router)
+    ContributionAPIRoutes(store: pages.store, contributions: pages.contributions).register(on: router)
+    ContributionSiteRoutes(pages: pages, renderer: renderer).register(on: router)
+    ReportRoutes(pages: pages, renderer: renderer).register(on: router)
+    ProfileHistoryAPIRoutes(store: pages.store).register(on: router)
+    AuditSiteRoutes(pages: pages, renderer: renderer).register(on: router)
+    LearningLogRoutes(pages: pages, renderer: renderer).register(on: router)
+    IndicatorRoutes(pages: pages, renderer: renderer).register(on: router)
 
-    router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, _ in
+    router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, context in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
@@ -140,9 +114,9 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
         // Unhealthy when the file was removed or replaced (M6), or when the database does not
         // take a write (L9: a full disk, a read-only file system, a server that refuses writes).
         var problem = dependencies.databaseFile?.problem()
-        if problem == nil, let health = dependencies.health {
+        if problem == nil {
             do {
-                try await health.probeWrite()
+                try await dependencies.stores.health.probeWrite()
             } catch {
                 dependencies.logger.critical("gezondheid: schrijven mislukt", metadata: ["fout": "\(error)"])
                 problem =
@@ -158,13 +132,13 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<BasicR
                 headers: [.contentType: "application/json", .cacheControl: "no-store", .retryAfter: "60"],
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        let count = try await dependencies.store.arrangementCount()
+        let count = try await dependencies.stores.arrangements.arrangementCount()
         let body = "{\"status\":\"ok\",\"arrangementen\":\(count)}"
         return Response(
             status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
-    router.get(RouterPath(SiteURL.metrics.pattern)) { _, _ in
+    router.get(RouterPath(SiteURL.metrics.pattern)) { _, context in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: registry.emitToString())))
@@ -188,17 +162,18 @@ let maximumBodySize = 1_048_576
 struct SiteRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
-    let store: any ArrangementStore
-    let catalogue: [Arrangement]
+    var store: any ArrangementStore { pages.store }
+    var catalogue: [Arrangement] { pages.catalogue }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get(RouterPath(SiteURL.home.pattern)) { request, _ in
+    func register(on router: Router<AppRequestContext>) {
+        router.get(RouterPath(SiteURL.home.pattern)) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(try await pages.home(language, query: query), template: "home"))
+            return html(renderer.render(try await pages.home(language, query: query), template: "home", context))
         }
-        router.get(RouterPath(SiteURL.catalogue().pattern)) { request, _ in
+        router.get(RouterPath(SiteURL.catalogue().pattern)) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(try await pages.catalogue(language, query: query), template: "catalogue"))
+            return html(
+                renderer.render(try await pages.catalogue(language, query: query), template: "catalogue", context))
         }
         router.get(RouterPath(SiteURL.arrangement("").pattern)) { request, context in
             let (language, query) = Self.read(request)
@@ -210,35 +185,35 @@ struct SiteRoutes: Sendable {
             page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
             page.history = try await pages.historySection(id: arrangement.id, language: language)
-            if pages.learningLog != nil { page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language) }
+            page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language)
             page.indicatorsHref = try await pages.indicatorsHref(id: arrangement.id, language)
-            if try await pages.contributions?.history(of: arrangement.id).versions.isEmpty == false {
+            if try await !pages.contributions.history(of: arrangement.id).versions.isEmpty {
                 page.contributionHref = SiteURL.contributionGraph(arrangement.id).href(language)
             }
             page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
-            return html(renderer.render(page, template: "arrangement"))
+            return html(renderer.render(page, template: "arrangement", context))
         }
-        router.get(RouterPath(SiteURL.compare([]).pattern)) { request, _ in
+        router.get(RouterPath(SiteURL.compare([]).pattern)) { request, context in
             let (language, query) = Self.read(request)
             let page = try await pages.compare(language, query: query)
-            return html(renderer.render(page, template: "compare"), status: page.hasErrors ? .badRequest : .ok)
+            return html(renderer.render(page, template: "compare", context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.get(RouterPath(SiteURL.design.pattern)) { request, _ in
+        router.get(RouterPath(SiteURL.design.pattern)) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(pages.design(language, query: query), template: "design"))
+            return html(renderer.render(pages.design(language, query: query), template: "design", context))
         }
-        router.post(RouterPath(SiteURL.design.pattern)) { request, _ in
+        router.post(RouterPath(SiteURL.design.pattern)) { request, context in
             let (language, query) = Self.read(request)
             let form = DesignForm(values: try await Self.formValues(request))
             let existing = Set(try await store.allArrangements().map(\.id))
             switch form.arrangement(existingIDs: existing, references: catalogue) {
             case .failure(let errors):
                 let page = pages.design(language, query: query, form: form, errors: errors)
-                return html(renderer.render(page, template: "design"), status: .badRequest)
+                return html(renderer.render(page, template: "design", context), status: .badRequest)
             case .success(let arrangement):
                 do {
                     try await store.save(
-                        arrangement, expecting: .absent, author: AuditContext.current.actor,
+                        arrangement, expecting: .absent, author: context.audit.actor,
                         reason: "ontworpen op de website")
                 } catch is RevisionConflict {
                     // Someone saved the same id between the check above and this save.
@@ -248,21 +223,22 @@ struct SiteRoutes: Sendable {
                         "'\(arrangement.id)' is zojuist door iemand anders opgeslagen; er is niets overschreven. Kies een andere id"
                     )
                     let page = pages.design(language, query: query, form: form, errors: errors)
-                    return html(renderer.render(page, template: "design"), status: .conflict)
+                    return html(renderer.render(page, template: "design", context), status: .conflict)
                 }
                 var location = SiteURL.arrangement(arrangement.id).href(language)
                 location += (location.contains("?") ? "&" : "?") + "opgeslagen=1"
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }
-        router.get(RouterPath(SiteURL.whatIf(arrangementID: nil).pattern)) { request, _ in
+        router.get(RouterPath(SiteURL.whatIf(arrangementID: nil).pattern)) { request, context in
             let (language, query) = Self.read(request)
             let page = try await pages.whatIf(language, query: query)
-            return html(renderer.render(page, template: "whatif"), status: page.hasErrors ? .badRequest : .ok)
+            return html(renderer.render(page, template: "whatif", context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.get(RouterPath(SiteURL.accessibility.pattern)) { request, _ in
+        router.get(RouterPath(SiteURL.accessibility.pattern)) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(pages.accessibility(language, query: query), template: "accessibility"))
+            return html(
+                renderer.render(pages.accessibility(language, query: query), template: "accessibility", context))
         }
     }
 

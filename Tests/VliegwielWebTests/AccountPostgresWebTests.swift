@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -30,18 +31,12 @@ import VliegwielStorage
 
     /// One instance: its own connection pool to the database and its own router.
     static func instance(_ url: String) async throws -> (
-        PostgresDatabase, Application<RouterResponder<BasicRequestContext>>
+        PostgresDatabase, Application<RouterResponder<AppRequestContext>>
     ) {
         let database = try await PostgresDatabase(url: url)
-        let stores = Stores(postgres: database)
-        let catalogue = try BundledCatalogue.arrangements()
         // As `vliegwiel start` does: an editor is only given arrangements that exist (review L5).
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue
-        ).auditing(stores.audit)
-        dependencies.accounts = AccountWebSettings(service: AccountService(stores: stores, bcryptCost: 4))
-        return (database, Application(router: try buildRouter(dependencies)))
+        let app = try await TestApplication(stores: Stores(postgres: database), signedIn: false)
+        return (database, app.application)
     }
 
     @Test(.enabled(if: serverURL != nil, "VLIEGWIEL_TEST_POSTGRES_URL is niet gezet"))

@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import VliegwielApplication
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 import VliegwielWeb
 
@@ -76,28 +78,50 @@ struct SignedInTestClient: TestClientProtocol {
     }
 }
 
-/// An application built from `dependencies` with accounts on, whose `test(.router)` gives a
-/// signed-in beheerder's client: for fixtures that build their own dependencies.
-struct SignedInApplication: Sendable {
-    let application: Application<RouterResponder<BasicRequestContext>>
-    let administrator: TestAdministrator
+/// The application as `vliegwiel start` builds it, for every web test (issue 14): a fresh
+/// database (SQLite in memory unless `stores` are given), the shipped data that ``ShippedData``
+/// loads on a first start (`parts`; most tests need only the catalogue), accounts on, and the
+/// router of ``buildRouter(_:)``. With `signedIn` a beheerder is made in the store and
+/// ``test(_:_:)`` gives its client; `configure` changes what a test needs changed (the accounts'
+/// settings, the QCA limits), and `addRoutes` adds probe routes after the application's own.
+struct TestApplication: Sendable {
+    let stores: Stores
+    let catalogue: [Arrangement]
+    let administrator: TestAdministrator?
+    /// Every route of the application: method and pattern (`/arrangementen/:id`).
+    let routes: [(method: HTTPRequest.Method, pattern: String)]
+    let application: Application<RouterResponder<AppRequestContext>>
 
-    /// - Parameter database: the database of the stores in `dependencies`, where the
-    ///   beheerder and its session are made.
-    init(_ dependencies: WebDependencies, database: AppDatabase) async throws {
-        let stores = Stores(sqlite: database)
-        var dependencies = dependencies
-        dependencies.accounts = TestAdministrator.settings(stores)
-        administrator = try await TestAdministrator.make(in: stores)
-        application = Application(router: try buildRouter(dependencies))
+    init(
+        _ parts: Set<ShippedData.Part> = [.catalogue], stores: Stores? = nil, signedIn: Bool = true,
+        configure: (inout WebDependencies) -> Void = { _ in },
+        addRoutes: (Router<AppRequestContext>) -> Void = { _ in }
+    ) async throws {
+        let stores = try stores ?? Stores(sqlite: AppDatabase())
+        let catalogue = try BundledCatalogue.arrangements()
+        try await ShippedData.load(into: stores, catalogue: catalogue, parts: parts)
+        administrator = signedIn ? try await TestAdministrator.make(in: stores) : nil
+        var dependencies = WebDependencies(
+            stores: stores, catalogue: catalogue, accounts: TestAdministrator.settings(stores))
+        configure(&dependencies)
+        let router = try buildRouter(dependencies)
+        addRoutes(router)
+        routes = router.routes.map { ($0.method, $0.path.description) }
+        application = Application(router: router)
+        self.stores = stores
+        self.catalogue = catalogue
     }
 
+    /// Runs `body` with a client that sends requests straight to the router: signed in as the
+    /// beheerder where the site or the API asks for it (``SignedInTestClient``), or as a
+    /// visitor when the application was made without one.
     func test<Value: Sendable>(
-        _ setup: TestingSetup, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+        _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let administrator = administrator
         return try await application.test(setup) { client in
-            try await body(SignedInTestClient(inner: client, administrator: administrator))
+            guard let administrator else { return try await body(client) }
+            return try await body(SignedInTestClient(inner: client, administrator: administrator))
         }
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -40,31 +41,25 @@ struct AccountWebFixture {
     let stores: Stores
     let clock = AccountTestClock()
     let service: AccountService
+    let app: TestApplication
     /// Every route of the application: method and pattern (`/arrangementen/:id`).
-    let routes: [(method: HTTPRequest.Method, pattern: String)]
-    let application: Application<RouterResponder<BasicRequestContext>>
+    var routes: [(method: HTTPRequest.Method, pattern: String)] { app.routes }
 
+    /// The application of ``TestApplication`` with the portfolio and no account yet: each test
+    /// makes the accounts it needs, with a clock it controls.
     init(readingWithoutAccount: Bool = true, secureCookies: AccountWebSettings.SecureCookies = .never) async throws {
-        let catalogue = try BundledCatalogue.arrangements()
         stores = Stores(sqlite: try AppDatabase())
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
         let clock = clock
-        service = AccountService(stores: stores, bcryptCost: 4, now: { clock.now })
-        var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-            qcaOutcomes: stores.qcaOutcomes, contributions: stores.contributions, indicators: stores.indicators,
-            learningLog: stores.learningLog
-        ).auditing(stores.audit)
-        dependencies.accounts = AccountWebSettings(
-            service: service, readingWithoutAccount: readingWithoutAccount, secureCookies: secureCookies)
-        let router = try buildRouter(dependencies)
-        routes = router.routes.map { ($0.method, $0.path.description) }
-        application = Application(router: router)
+        let service = AccountService(stores: stores, bcryptCost: 4, now: { clock.now })
+        self.service = service
+        app = try await TestApplication([.catalogue, .portfolio], stores: stores, signedIn: false) { dependencies in
+            dependencies.accounts = AccountWebSettings(
+                service: service, readingWithoutAccount: readingWithoutAccount, secureCookies: secureCookies)
+        }
     }
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await application.test(.router, body)
+        try await app.test(.router, body)
     }
 
     /// Makes an account with `role` and, when `secondFactor`, a confirmed TOTP secret.

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -13,29 +14,14 @@ import VliegwielTestSupport
 /// A web application on a fresh in-memory database with the catalogue, the portfolio and the
 /// audit trail, as `vliegwiel start` runs it.
 struct AuditedWebFixture {
-    let stores: Stores
-    let application: Application<RouterResponder<BasicRequestContext>>
-    let administrator: TestAdministrator
+    let app: TestApplication
+    var stores: Stores { app.stores }
 
-    init() async throws {
-        let catalogue = try BundledCatalogue.arrangements()
-        stores = Stores(sqlite: try AppDatabase())
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue
-        ).auditing(stores.audit)
-        dependencies.accounts = TestAdministrator.settings(stores)
-        administrator = try await TestAdministrator.make(in: stores)
-        application = Application(router: try buildRouter(dependencies))
-    }
+    init() async throws { app = try await TestApplication([.catalogue, .portfolio]) }
 
     /// Runs `body` with a signed-in beheerder's client (``SignedInTestClient``).
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let administrator = administrator
-        try await application.test(.router) { client in
-            try await body(SignedInTestClient(inner: client, administrator: administrator))
-        }
+        try await app.test(.router, body)
     }
 
     func entries(_ query: AuditQuery = AuditQuery()) async throws -> [AuditEntry] {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -13,21 +14,8 @@ import VliegwielWeb
 @Suite struct ContributionWebTests {
     static let demo = "/api/v1/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf"
 
-    static func application(withStore: Bool = true) async throws -> SignedInApplication {
-        let catalogue = try BundledCatalogue.arrangements()
-        let database = try AppDatabase()
-        let store = SQLiteArrangementStore(database: database)
-        try await store.synchronizeReferences(with: catalogue)
-        let portfolio = SQLitePortfolioStore(database: database)
-        try await portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        let contributions = SQLiteContributionStore(database: database)
-        try await contributions.seedIfAbsent(
-            .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
-        return try await SignedInApplication(
-            WebDependencies(
-                store: store, portfolio: portfolio, catalogue: catalogue,
-                contributions: withStore ? contributions : nil),
-            database: database)
+    static func application() async throws -> TestApplication {
+        try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
     }
 
     @Test func theNewestVersionComesWithItsAnalysis() async throws {
@@ -95,13 +83,12 @@ import VliegwielWeb
         }
     }
 
-    @Test func withoutAStoreNoArrangementHasAGraph() async throws {
-        try await Self.application(withStore: false).test(.router) { client in
-            let response = try await client.get(Self.demo)
+    @Test func anArrangementWithoutAGraphIsNotFound() async throws {
+        try await Self.application().test(.router) { client in
+            let response = try await client.get("/api/v1/arrangementen/regio-deal/bijdragegraaf")
             #expect(response.status == .notFound)
             #expect(
-                try response.json()["detail"] as? String
-                    == "Arrangement 'fictief-regio-deal-voorbeeld' heeft nog geen bijdragegraaf.")
+                try response.json()["detail"] as? String == "Arrangement 'regio-deal' heeft nog geen bijdragegraaf.")
         }
     }
 }

@@ -204,14 +204,10 @@ import VliegwielInterchange
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("del.sqlite").path
-        let catalogue = try BundledCatalogue.arrangements()
-        let stores = Stores(sqlite: try AppDatabase(path: path))
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue)
-        dependencies.databaseFile = DatabaseFileGuard(path: path)
-        let application = Application(router: try buildRouter(dependencies))
-        try await application.test(.router) { client in
+        let app = try await TestApplication(
+            stores: Stores(sqlite: try AppDatabase(path: path)),
+            configure: { $0.databaseFile = DatabaseFileGuard(path: path) })
+        try await app.test(.router) { client in
             #expect(try await client.get("/gezondheid").status == .ok)
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             let health = try await client.get("/gezondheid")
@@ -234,14 +230,9 @@ import VliegwielInterchange
 @Suite struct HealthWriteTests {
     @Test("A database that does not take the health check's write makes /gezondheid answer 503 with the reason")
     func aReadOnlyDatabaseIsUnhealthy() async throws {
-        let catalogue = try BundledCatalogue.arrangements()
         let database = try AppDatabase()
-        let stores = Stores(sqlite: database)
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue)
-        dependencies.health = stores.health
-        try await Application(router: try buildRouter(dependencies)).test(.router) { client in
+        let app = try await TestApplication(stores: Stores(sqlite: database))
+        try await app.test(.router) { client in
             #expect(try await client.get("/gezondheid").status == .ok)
             // What a file system remounted read-only does to SQLite: every write is refused.
             try await database.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
@@ -271,8 +262,8 @@ import VliegwielInterchange
             for odd in ["/arrangementen//regio-deal", "/arrangementen/./regio-deal", "/api/v1/../catalogus"] {
                 #expect(try await client.get(odd).status == .notFound, "\(odd)")
             }
-            #expect(PathShapeMiddleware<BasicRequestContext>.isCanonical("/arrangementen/regio-deal"))
-            #expect(PathShapeMiddleware<BasicRequestContext>.isCanonical("/"))
+            #expect(PathShapeMiddleware<AppRequestContext>.isCanonical("/arrangementen/regio-deal"))
+            #expect(PathShapeMiddleware<AppRequestContext>.isCanonical("/"))
             // A body-less DELETE on a site path reaches no handler: the site takes only GET and POST.
             let delete = try await client.execute(
                 uri: "/arrangementen/\(AccountWebFixture.demo)", method: .delete,

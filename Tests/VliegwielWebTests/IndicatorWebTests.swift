@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import SnapshotTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -14,21 +15,8 @@ import VliegwielWeb
 @Suite struct IndicatorWebTests {
     static let demo = "fictief-regio-deal-voorbeeld"
 
-    static func application() async throws -> SignedInApplication {
-        let catalogue = try BundledCatalogue.arrangements()
-        let database = try AppDatabase()
-        let stores = Stores(sqlite: database)
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        let demo = try BundledIndicators.demo()
-        try await stores.indicators.seedIfAbsent(
-            demo.indicators, table: demo.table, observations: demo.observations,
-            name: SQLiteIndicatorStore.fictionalExampleSeedName)
-        return try await SignedInApplication(
-            WebDependencies(
-                store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-                indicators: stores.indicators),
-            database: database)
+    static func application() async throws -> TestApplication {
+        try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
     }
 
     @Test func thePageShowsBothKindsApartWithChartsAndTables() async throws {

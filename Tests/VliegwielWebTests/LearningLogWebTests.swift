@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import SnapshotTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -13,33 +14,14 @@ import VliegwielWeb
 /// the catalogue, the portfolio (with the demo deal's profile versions), its contribution
 /// graph and its learning log.
 struct LearningLogFixture {
-    let stores: Stores
-    let administrator: TestAdministrator
-    let application: Application<RouterResponder<BasicRequestContext>>
+    let app: TestApplication
+    var stores: Stores { app.stores }
 
-    init(withLearningLog: Bool = true) async throws {
-        let catalogue = try BundledCatalogue.arrangements()
-        stores = Stores(sqlite: try AppDatabase())
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        try await stores.contributions.seedIfAbsent(
-            .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
-        try await stores.learningLog.seedIfAbsent(
-            try LearningLogFormat.fictionalExample(), name: SQLiteLearningLogStore.fictionalExampleSeedName)
-        var dependencies = WebDependencies(
-            store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-            contributions: stores.contributions, learningLog: withLearningLog ? stores.learningLog : nil)
-        dependencies.accounts = TestAdministrator.settings(stores)
-        administrator = try await TestAdministrator.make(in: stores)
-        application = Application(router: try buildRouter(dependencies))
-    }
+    init() async throws { app = try await TestApplication([.catalogue, .portfolio, .fictionalExamples]) }
 
     /// Runs `body` with a signed-in beheerder's client (``SignedInTestClient``).
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let administrator = administrator
-        try await application.test(.router) { client in
-            try await body(SignedInTestClient(inner: client, administrator: administrator))
-        }
+        try await app.test(.router, body)
     }
 }
 

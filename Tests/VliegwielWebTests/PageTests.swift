@@ -87,21 +87,20 @@ import VliegwielWeb
     /// 413 problem in the API. (The test client always sends a length, so two extra routes
     /// collect fewer bytes than they are sent, as a route does with a chunked body.)
     @Test func aBodyThatOutgrowsWhatARouteCollectsIs413NotAServerError() async throws {
-        let catalogue = try BundledCatalogue.arrangements()
-        let database = try AppDatabase()
-        let store = SQLiteArrangementStore(database: database)
-        try await store.synchronizeReferences(with: catalogue)
-        let router = try buildRouter(
-            WebDependencies(store: store, portfolio: SQLitePortfolioStore(database: database), catalogue: catalogue))
-        for path in ["/proef-verzamelen", "/api/v1/proef-verzamelen"] {
-            router.post(RouterPath(path)) { request, _ in
-                _ = try await request.body.collect(upTo: 10)
-                return Response(status: .ok)
+        let app = try await TestApplication(addRoutes: { router in
+            for path in ["/proef-verzamelen", "/api/v1/proef-verzamelen"] {
+                router.post(RouterPath(path)) { request, _ in
+                    _ = try await request.body.collect(upTo: 10)
+                    return Response(status: .ok)
+                }
             }
-        }
-        try await Application(router: router).test(.router) { client in
+        })
+        try await app.test(.router) { client in
             let body = ByteBuffer(string: String(repeating: "a", count: 100))
-            let page = try await client.execute(uri: "/proef-verzamelen", method: .post, body: body)
+            // A form, as the site takes it (with the beheerder's session and CSRF token).
+            let page = try await client.execute(
+                uri: "/proef-verzamelen", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: body)
             #expect(page.status == .contentTooLarge)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
             #expect(page.text.contains("De inhoud is groter dan 1024 kB."))

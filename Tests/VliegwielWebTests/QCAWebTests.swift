@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -12,24 +13,18 @@ import VliegwielWeb
 /// outcomes recorded for four reference variants.
 @Suite struct QCAWebTests {
     struct Fixture {
-        let application: SignedInApplication
+        let application: TestApplication
 
         /// - Parameter outcomes: `(arrangement, name, value, source)` recorded before the start.
         init(outcomes: [(String, String, Double, String)] = Self.standard) async throws {
-            let catalogue = try BundledCatalogue.arrangements()
-            let database = try AppDatabase()
-            let store = SQLiteArrangementStore(database: database)
-            try await store.synchronizeReferences(with: catalogue)
-            let recorded = SQLiteQCAOutcomeStore(database: database)
+            let stores = Stores(sqlite: try AppDatabase())
+            try await ShippedData.load(
+                into: stores, catalogue: try BundledCatalogue.arrangements(), parts: [.catalogue])
             for (id, name, value, source) in outcomes {
-                try await recorded.record(
+                try await stores.qcaOutcomes.record(
                     try QCARecordedOutcome(arrangementID: id, name: name, value: value, source: source))
             }
-            application = try await SignedInApplication(
-                WebDependencies(
-                    store: store, portfolio: SQLitePortfolioStore(database: database), catalogue: catalogue,
-                    qcaOutcomes: recorded),
-                database: database)
+            application = try await TestApplication(stores: stores)
         }
 
         static let standard: [(String, String, Double, String)] = [

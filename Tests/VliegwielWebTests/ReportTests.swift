@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import SnapshotTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
@@ -14,25 +15,8 @@ import VliegwielWeb
 @Suite struct ReportTests {
     static let demo = "fictief-regio-deal-voorbeeld"
 
-    static func application() async throws -> SignedInApplication {
-        let catalogue = try BundledCatalogue.arrangements()
-        let database = try AppDatabase()
-        let stores = Stores(sqlite: database)
-        try await stores.arrangements.synchronizeReferences(with: catalogue)
-        try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        try await stores.contributions.seedIfAbsent(
-            .fictionalExample, name: SQLiteContributionStore.fictionalExampleSeedName)
-        let indicators = try BundledIndicators.demo()
-        try await stores.indicators.seedIfAbsent(
-            indicators.indicators, table: indicators.table, observations: indicators.observations,
-            name: SQLiteIndicatorStore.fictionalExampleSeedName)
-        _ = try await stores.learningLog.seedIfAbsent(
-            try LearningLogFormat.fictionalExample(), name: SQLiteLearningLogStore.fictionalExampleSeedName)
-        return try await SignedInApplication(
-            WebDependencies(
-                store: stores.arrangements, portfolio: stores.portfolio, catalogue: catalogue,
-                contributions: stores.contributions, indicators: stores.indicators, learningLog: stores.learningLog),
-            database: database)
+    static func application() async throws -> TestApplication {
+        try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
     }
 
     @Test func theDemoDossierHasEveryPartInOrder() async throws {

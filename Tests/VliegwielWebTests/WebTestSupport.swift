@@ -3,46 +3,28 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import VliegwielApplication
 import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 import VliegwielWeb
 
-/// A web application on a fresh in-memory database holding the shipped catalogue and,
-/// when asked, the shipped portfolio (as `Installation.open` loads it on a first start).
+/// The application of ``TestApplication`` on the shipped catalogue and, when asked, the
+/// shipped portfolio, with a signed-in beheerder's client.
 struct WebFixture {
-    let store: SQLiteArrangementStore
-    let portfolio: SQLitePortfolioStore
-    let application: Application<RouterResponder<BasicRequestContext>>
-    let administrator: TestAdministrator
+    let app: TestApplication
+    var store: any ArrangementStore { app.stores.arrangements }
+    var portfolio: any PortfolioStore { app.stores.portfolio }
 
     /// - Parameter seedsPortfolio: whether to load the Regio Deals and the demo deal; the
     ///   pages of issue 4 are tested on the catalogue alone, so that their counts stay put.
     init(seedsPortfolio: Bool = false) async throws {
-        let catalogue = try BundledCatalogue.arrangements()
-        let database = try AppDatabase()
-        store = SQLiteArrangementStore(database: database)
-        portfolio = SQLitePortfolioStore(database: database)
-        try await store.synchronizeReferences(with: catalogue)
-        if seedsPortfolio {
-            try await portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name)
-        }
-        // Accounts on, as `vliegwiel start` runs it; the client is a signed-in beheerder.
-        let stores = Stores(sqlite: database)
-        administrator = try await TestAdministrator.make(in: stores)
-        var dependencies = WebDependencies(store: store, portfolio: portfolio, catalogue: catalogue)
-        dependencies.accounts = TestAdministrator.settings(stores)
-        let router = try buildRouter(dependencies)
-        application = Application(router: router)
+        app = try await TestApplication(seedsPortfolio ? [.catalogue, .portfolio] : [.catalogue])
     }
 
-    /// Runs `body` with a client that sends requests straight to the router, signed in as a
-    /// beheerder where the site or the API asks for it (``SignedInTestClient``).
+    /// Runs `body` with the signed-in beheerder's client (``SignedInTestClient``).
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let administrator = administrator
-        try await application.test(.router) { client in
-            try await body(SignedInTestClient(inner: client, administrator: administrator))
-        }
+        try await app.test(.router, body)
     }
 }
 

@@ -330,38 +330,6 @@ public final class SQLiteIndicatorStore: IndicatorStore {
     }
 }
 
-/// The indicator store of a database that does not keep indicators yet: reading finds none,
-/// writing says so. `Stores` starts with it, so another backend compiles before it has its own.
-public struct UnavailableIndicatorStore: IndicatorStore {
-    public init() {}
-
-    private var refusal: ValidationFailure {
-        ValidationFailure(issues: [
-            ValidationIssue(
-                field: "indicatoren", message: "deze database bewaart (nog) geen indicatoren; gebruik SQLite")
-        ])
-    }
-
-    public func indicators(of id: String) async throws -> ArrangementIndicators? { nil }
-    public func save(_ indicators: ArrangementIndicators) async throws { throw refusal }
-    @discardableResult
-    public func importContext(
-        _ table: ContextTable,
-        read:
-            @escaping (_ store: (ContextObservation) throws -> Void) throws -> (
-                rowsRead: Int, issues: [ContextRowIssue]
-            )
-    ) async throws -> ContextImportSummary { throw refusal }
-    public func contextTables() async throws -> [ContextTable] { [] }
-    public func observations(matching filter: ContextFilter, limit: Int?, offset: Int) async throws
-        -> ContextObservationPage
-    { ContextObservationPage(total: 0, observations: []) }
-    @discardableResult
-    public func seedIfAbsent(
-        _ indicators: ArrangementIndicators, table: ContextTable, observations: [ContextObservation], name: String
-    ) async throws -> Bool { false }
-}
-
 /// Writes observations with prepared multi-row `INSERT OR REPLACE` statements: rows are
 /// gathered into batches of ``rowsPerStatement`` and each batch is one statement execution,
 /// inside the caller's transaction. Within a batch, as between batches, a later row of the

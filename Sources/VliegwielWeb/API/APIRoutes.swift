@@ -11,14 +11,14 @@ struct APIRoutes: Sendable {
     let catalogue: [Arrangement]
     let openAPI: Data
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get(RouterPath(APIURL.openAPI.pattern)) { request, _ in
+    func register(on router: Router<AppRequestContext>) {
+        router.get(RouterPath(APIURL.openAPI.pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
         }
-        router.get(RouterPath(APIURL.arrangements.pattern)) { request, _ in
+        router.get(RouterPath(APIURL.arrangements.pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             var invalid: [Problem.InvalidParameter] = []
@@ -40,7 +40,7 @@ struct APIRoutes: Sendable {
         router.put(RouterPath(APIURL.arrangement("").pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             return try await Self.answeringConflicts(request) {
-                try await replace(context.parameters.get("id") ?? "", request)
+                try await replace(context.parameters.get("id") ?? "", request, context)
             }
         }
         router.delete(RouterPath(APIURL.arrangement("").pattern)) { request, context in
@@ -49,7 +49,7 @@ struct APIRoutes: Sendable {
                 try await remove(context.parameters.get("id") ?? "", request)
             }
         }
-        router.post(RouterPath(APIURL.arrangements.pattern)) { request, _ in
+        router.post(RouterPath(APIURL.arrangements.pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             let text = try await Self.jsonBody(request)
             let incoming: Arrangement
@@ -67,7 +67,7 @@ struct APIRoutes: Sendable {
             let revision: RecordRevision
             do {
                 revision = try await store.save(
-                    incoming, expecting: .absent, author: AuditContext.current.actor, reason: "aangemaakt via de API")
+                    incoming, expecting: .absent, author: context.audit.actor, reason: "aangemaakt via de API")
             } catch is RevisionConflict {
                 throw exists
             }
@@ -80,7 +80,7 @@ struct APIRoutes: Sendable {
             let subject = try await arrangement(context.parameters.get("id") ?? "")
             return try Self.json(AdviceBody(arrangement: subject, references: catalogue))
         }
-        router.get(RouterPath(APIURL.comparisons.pattern)) { request, _ in
+        router.get(RouterPath(APIURL.comparisons.pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             let ids = (query["arrangementen"] ?? []).flatMap { $0.split(separator: ",").map(String.init) }
@@ -106,7 +106,7 @@ struct APIRoutes: Sendable {
                 throw Self.invalid(error)
             }
         }
-        router.post(RouterPath(APIURL.adviceForProfile.pattern)) { request, _ in
+        router.post(RouterPath(APIURL.adviceForProfile.pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             let text = try await Self.jsonBody(request)
             let body: ProfileRequest
@@ -123,7 +123,7 @@ struct APIRoutes: Sendable {
                 profile: body.profile)
             return try Self.json(AdviceBody(arrangement: design, references: catalogue, isUnsaved: true))
         }
-        router.post(RouterPath(APIURL.whatIf.pattern)) { request, _ in
+        router.post(RouterPath(APIURL.whatIf.pattern)) { request, context in
             try Self.requireJSONAccepted(request)
             let text = try await Self.jsonBody(request)
             let body: WhatIfRequest
@@ -172,7 +172,7 @@ struct APIRoutes: Sendable {
 
     /// `PUT /api/v1/arrangementen/{id}`: replaces (or creates) the arrangement; with `If-Match`
     /// only when the stored one still has that ETag.
-    private func replace(_ id: String, _ request: Request) async throws -> Response {
+    private func replace(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let condition = try Self.ifMatch(request)
         let text = try await Self.jsonBody(request)
         let incoming = try Self.decodeArrangement(text)
@@ -190,7 +190,7 @@ struct APIRoutes: Sendable {
         if plan.unchanged == [id], let revision { return Self.tagged(try Self.json(incoming), revision) }
         do {
             let stored = try await store.save(
-                incoming, expecting: revision.map { .revision($0) } ?? .absent, author: AuditContext.current.actor,
+                incoming, expecting: revision.map { .revision($0) } ?? .absent, author: context.audit.actor,
                 reason: current == nil ? "aangemaakt via de API" : "gewijzigd via de API")
             var response = Self.tagged(try Self.json(incoming, status: current == nil ? .created : .ok), stored)
             if current == nil { response.headers[.location] = APIURL.arrangement(id).path }

@@ -10,10 +10,9 @@ struct ContributionAPIRoutes: Sendable {
     static let pattern = APIURL.base + "/arrangementen/:id/bijdragegraaf"
 
     let store: any ArrangementStore
-    /// Without it every graph is reported missing.
-    let contributions: (any ContributionStore)?
+    let contributions: any ContributionStore
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(Self.pattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let id = context.parameters.get("id") ?? ""
@@ -34,7 +33,7 @@ struct ContributionAPIRoutes: Sendable {
             guard try await store.arrangement(id: id) != nil else {
                 throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
             }
-            let history = try await contributions?.history(of: id) ?? ContributionGraphHistory(arrangementID: id)
+            let history = try await contributions.history(of: id)
             guard !history.versions.isEmpty else {
                 throw Problem(.notFound, detail: "Arrangement '\(id)' heeft nog geen bijdragegraaf.")
             }

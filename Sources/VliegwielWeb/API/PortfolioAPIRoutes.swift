@@ -9,7 +9,7 @@ struct PortfolioAPIRoutes: Sendable {
     let portfolio: any PortfolioStore
     let rules: InstrumentRuleSet
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(APIURL.portfolio.pattern)) { request, _ in
             try APIRoutes.requireJSONAccepted(request)
             let (query, problems) = PortfolioFilter.parse(queryParameters(request.uri.query))

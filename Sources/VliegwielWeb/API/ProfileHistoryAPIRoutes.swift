@@ -13,7 +13,7 @@ struct ProfileHistoryAPIRoutes: Sendable {
 
     let store: any ArrangementStore
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(Self.versionsPattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let versions = try await versions(of: context.parameters.get("id") ?? "")

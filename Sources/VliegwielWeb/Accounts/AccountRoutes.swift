@@ -85,14 +85,15 @@ struct AccountRoutes: Sendable {
 
     var service: AccountService { settings.service }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get(RouterPath(AccountURL.login)) { request, _ in
+    func register(on router: Router<AppRequestContext>) {
+        router.get(RouterPath(AccountURL.login)) { request, context in
             let query = queryParameters(request.uri.query)
-            return html(renderer.render(loginPage(returnTo: query["terug"]?.first ?? "/"), template: "account-login"))
+            return html(
+                renderer.render(loginPage(returnTo: query["terug"]?.first ?? "/"), template: "account-login", context))
         }
-        router.post(RouterPath(AccountURL.login)) { request, _ in try await login(request) }
-        router.post(RouterPath(AccountURL.logout)) { request, _ in
-            let current = RequestAccount.current
+        router.post(RouterPath(AccountURL.login)) { request, context in try await login(request, context) }
+        router.post(RouterPath(AccountURL.logout)) { request, context in
+            let current = context.account
             if let sessionID = current.sessionID, let account = current.account {
                 try await service.logout(sessionID: sessionID, accountName: account.name)
             }
@@ -100,64 +101,64 @@ struct AccountRoutes: Sendable {
                 status: .seeOther,
                 headers: [.location: "/", .setCookie: settings.expiredCookie(request), .cacheControl: "no-store"])
         }
-        router.get(RouterPath(AccountURL.account)) { _, _ in
-            html(renderer.render(try await accountPage(), template: "account"))
+        router.get(RouterPath(AccountURL.account)) { _, context in
+            html(renderer.render(try await accountPage(context), template: "account", context))
         }
-        router.post(RouterPath(AccountURL.secondFactorBegin)) { _, _ in
-            let account = try signedIn()
+        router.post(RouterPath(AccountURL.secondFactorBegin)) { _, context in
+            let account = try signedIn(context)
             _ = try await service.beginSecondFactorSetup(of: account.name)
-            return html(renderer.render(try await accountPage(), template: "account"))
+            return html(renderer.render(try await accountPage(context), template: "account", context))
         }
-        router.post(RouterPath(AccountURL.secondFactorConfirm)) { request, _ in
-            let account = try signedIn()
+        router.post(RouterPath(AccountURL.secondFactorConfirm)) { request, context in
+            let account = try signedIn(context)
             let code = try await SiteRoutes.formValues(request)["code"]?.first ?? ""
             if try await service.confirmSecondFactor(of: account.name, code: code) {
-                var page = try await accountPage()
+                var page = try await accountPage(context)
                 page.notice = "Tweestapsverificatie is ingesteld. Voortaan vraagt inloggen ook om een code uit de app."
-                return html(renderer.render(page, template: "account"))
+                return html(renderer.render(page, template: "account", context))
             }
-            var page = try await accountPage()
+            var page = try await accountPage(context)
             page.codeError = "deze code klopt niet; typ de zes cijfers die de app nu toont"
             page.errors = [FieldError(fieldID: "totp-code", label: "Code", message: page.codeError!)]
             page.hasErrors = true
-            return html(renderer.render(page, template: "account"), status: .badRequest)
+            return html(renderer.render(page, template: "account", context), status: .badRequest)
         }
-        router.post(RouterPath(AccountURL.tokens)) { request, _ in
-            let account = try signedIn()
+        router.post(RouterPath(AccountURL.tokens)) { request, context in
+            let account = try signedIn(context)
             let name = try await SiteRoutes.formValues(request)["naam"]?.first ?? ""
             do {
                 let (_, secret) = try await service.createToken(named: name, for: account.name)
-                var page = try await accountPage()
+                var page = try await accountPage(context)
                 page.newTokenSecret = secret
-                return html(renderer.render(page, template: "account"))
+                return html(renderer.render(page, template: "account", context))
             } catch let failure as ValidationFailure {
-                var page = try await accountPage()
+                var page = try await accountPage(context)
                 page.errors = failure.issues.map {
                     FieldError(fieldID: "sleutel-naam", label: "Naam van de sleutel", message: $0.message)
                 }
                 page.hasErrors = true
-                return html(renderer.render(page, template: "account"), status: .badRequest)
+                return html(renderer.render(page, template: "account", context), status: .badRequest)
             }
         }
         router.post(RouterPath(AccountURL.revokeTokenPattern)) { _, context in
-            let account = try signedIn()
+            let account = try signedIn(context)
             let id = context.parameters.get("id") ?? ""
             guard try await service.revokeToken(id: id, of: account.name) else {
                 throw Problem(.notFound, detail: "U heeft geen geldige API-sleutel '\(id)'.")
             }
-            var page = try await accountPage()
+            var page = try await accountPage(context)
             page.notice = "API-sleutel \(id) is ingetrokken; de API weigert hem voortaan."
-            return html(renderer.render(page, template: "account"))
+            return html(renderer.render(page, template: "account", context))
         }
-        router.post(RouterPath(AccountURL.endOwnSessions)) { request, _ in
-            let account = try signedIn()
+        router.post(RouterPath(AccountURL.endOwnSessions)) { request, context in
+            let account = try signedIn(context)
             try await service.endSessions(of: account.name)
             return Response(
                 status: .seeOther,
                 headers: [.location: AccountURL.login, .setCookie: settings.expiredCookie(request)])
         }
-        router.get(RouterPath(AccountURL.admin)) { _, _ in
-            html(renderer.render(try await adminPage(), template: "account-admin"))
+        router.get(RouterPath(AccountURL.admin)) { _, context in
+            html(renderer.render(try await adminPage(), template: "account-admin", context))
         }
         router.post(RouterPath(AccountURL.adminRolePattern)) { request, context in
             let name = context.parameters.get("naam") ?? ""
@@ -168,19 +169,20 @@ struct AccountRoutes: Sendable {
             })
             .map(String.init)
             guard let role = AccountRole(name: roleName, arrangements: arrangements) else {
-                return try await adminRefusal("rol", "kies beheerder, redacteur of lezer")
+                return try await adminRefusal("rol", "kies beheerder, redacteur of lezer", context)
             }
             if case .editor = role, arrangements.isEmpty {
-                return try await adminRefusal("arrangementen", "noem de arrangementen van de redacteur (hun id's)")
+                return try await adminRefusal(
+                    "arrangementen", "noem de arrangementen van de redacteur (hun id's)", context)
             }
             do {
                 try await service.setRole(role, secondFactorRequired: form["tweestapsverificatie"] != nil, of: name)
             } catch let failure as ValidationFailure {
-                return try await adminRefusal("rol", failure.issues.map(\.message).joined(separator: "; "))
+                return try await adminRefusal("rol", failure.issues.map(\.message).joined(separator: "; "), context)
             }
             var page = try await adminPage()
             page.notice = "De rol van \(name) is nu: \(role.summary)."
-            return html(renderer.render(page, template: "account-admin"))
+            return html(renderer.render(page, template: "account-admin", context))
         }
         router.post(RouterPath(AccountURL.adminEndSessionsPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
@@ -190,22 +192,22 @@ struct AccountRoutes: Sendable {
             let count = try await service.endSessions(of: name)
             var page = try await adminPage()
             page.notice = "\(count) \(count == 1 ? "sessie" : "sessies") van \(name) beëindigd."
-            return html(renderer.render(page, template: "account-admin"))
+            return html(renderer.render(page, template: "account-admin", context))
         }
         router.post(RouterPath(AccountURL.adminBlockPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
             guard try await service.accounts.account(named: name) != nil else {
                 throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
             }
-            if name == RequestAccount.current.account?.name {
-                return try await adminRefusal("blokkeren", "u kunt uzelf niet blokkeren")
+            if name == context.account.account?.name {
+                return try await adminRefusal("blokkeren", "u kunt uzelf niet blokkeren", context)
             }
             let (sessions, tokens) = try await service.block(name)
             var page = try await adminPage()
             page.notice =
                 "\(name) is geblokkeerd: \(sessions) \(sessions == 1 ? "sessie" : "sessies") beëindigd, "
                 + "\(tokens) API-\(tokens == 1 ? "sleutel" : "sleutels") ingetrokken."
-            return html(renderer.render(page, template: "account-admin"))
+            return html(renderer.render(page, template: "account-admin", context))
         }
         router.post(RouterPath(AccountURL.adminUnblockPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
@@ -218,12 +220,12 @@ struct AccountRoutes: Sendable {
                 lifted
                 ? "De blokkade van \(name) is opgeheven; ingetrokken API-sleutels blijven ingetrokken."
                 : "\(name) was niet geblokkeerd; er is niets veranderd."
-            return html(renderer.render(page, template: "account-admin"))
+            return html(renderer.render(page, template: "account-admin", context))
         }
     }
 
-    private func signedIn() throws -> Account {
-        guard let account = RequestAccount.current.account else {
+    private func signedIn(_ context: AppRequestContext) throws -> Account {
+        guard let account = context.account.account else {
             throw Problem(.unauthorized, detail: "U bent niet ingelogd.")
         }
         return account
@@ -251,13 +253,13 @@ struct AccountRoutes: Sendable {
         return path
     }
 
-    private func login(_ request: Request) async throws -> Response {
+    private func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await SiteRoutes.formValues(request)
         let name = (form["naam"]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let returnTo = Self.safeReturn(form["terug"]?.first ?? "/")
         let outcome = try await service.login(
             name: name, password: form["wachtwoord"]?.first ?? "", code: form["code"]?.first,
-            clientAddress: AuditContext.current.origin)
+            clientAddress: context.audit.origin)
         switch outcome {
         case .signedIn(let sessionID, let account):
             // A new id at every login: a session id planted before the login is worth nothing.
@@ -272,21 +274,21 @@ struct AccountRoutes: Sendable {
                 ])
         case .refused(let message):
             let page = loginPage(returnTo: returnTo, name: name, message: message)
-            return html(renderer.render(page, template: "account-login"), status: .unauthorized)
+            return html(renderer.render(page, template: "account-login", context), status: .unauthorized)
         case .throttled(let wait):
             let page = loginPage(
                 returnTo: returnTo, name: name,
                 message:
                     "Te veel mislukte pogingen. Probeer het over \(wait) seconden opnieuw; zo wordt raden van "
                     + "wachtwoorden onbegonnen werk.")
-            var response = html(renderer.render(page, template: "account-login"), status: .tooManyRequests)
+            var response = html(renderer.render(page, template: "account-login", context), status: .tooManyRequests)
             response.headers[.retryAfter] = "\(wait)"
             return response
         }
     }
 
-    func accountPage() async throws -> AccountPage {
-        let account = try signedIn()
+    func accountPage(_ context: AppRequestContext) async throws -> AccountPage {
+        let account = try signedIn(context)
         let stored = try await service.accounts.account(named: account.name)
         let tokens = try await service.accounts.tokens(of: account.name)
         let sessions = try await service.accounts.sessions(of: account.name)
@@ -339,10 +341,12 @@ struct AccountRoutes: Sendable {
             rows: rows)
     }
 
-    private func adminRefusal(_ field: String, _ message: String) async throws -> Response {
+    private func adminRefusal(_ field: String, _ message: String, _ context: AppRequestContext) async throws
+        -> Response
+    {
         var page = try await adminPage()
         page.errors = [FieldError(fieldID: "gebruikers", label: field, message: message)]
         page.hasErrors = true
-        return html(renderer.render(page, template: "account-admin"), status: .badRequest)
+        return html(renderer.render(page, template: "account-admin", context), status: .badRequest)
     }
 }

@@ -71,7 +71,7 @@ public struct AccountWebSettings: Sendable {
     }
 }
 
-/// The account of the current request, set by ``SessionMiddleware``: the signed-in account (or
+/// The account of a request (``AppRequestContext/account``), set by ``SessionMiddleware``: the signed-in account (or
 /// none), and the session's id when it came with a cookie (for the CSRF token and logout).
 public struct RequestAccount: Sendable {
     public var account: Account?
@@ -87,8 +87,6 @@ public struct RequestAccount: Sendable {
     var csrfToken: String? { sessionID.map(AccountSecrets.csrfToken) }
 
     var actor: AuthorizationActor { account.map(AuthorizationActor.account) ?? .visitor }
-
-    @TaskLocal public static var current = RequestAccount()
 }
 
 /// The paths of the account pages.

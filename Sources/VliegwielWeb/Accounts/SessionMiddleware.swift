@@ -6,9 +6,10 @@ import VliegwielCore
 /// Finds who is asking (docs/accounts.md, "Sessies" and "API-sleutels"): on the API only a
 /// bearer token (`Authorization: Bearer …`), never a cookie, so that the API needs no CSRF
 /// protection; on the site only the session cookie `vliegwiel-sessie`, checked against the
-/// database (idle and absolute time-outs). Sets ``RequestAccount/current`` and makes the
+/// database (idle and absolute time-outs). Sets ``AppRequestContext/account`` and makes the
 /// account the actor of the audit trail. An expired or unknown cookie is removed.
-struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
     let settings: AccountWebSettings
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -65,12 +66,11 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
         _ current: RequestAccount, _ request: Request, _ context: Context,
         _ next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        var audit = AuditContext.current
-        audit.origin = settings.clientAddress(request, connection: audit.origin)
-        if let account = current.account { audit.actor = account.name }
-        return try await RequestAccount.$current.withValue(current) {
-            try await AuditContext.$current.withValue(audit) { try await next(request, context) }
-        }
+        var context = context
+        context.audit.origin = settings.clientAddress(request, connection: context.audit.origin)
+        if let account = current.account { context.audit.actor = account.name }
+        context.account = current
+        return try await next(request, context)
     }
 }
 
@@ -85,7 +85,8 @@ func unauthorizedAPIResponse(_ detail: String, _ path: String) -> Response {
 /// place. Refused: the API answers 401 or 403 with problem+json; the site sends a visitor who
 /// needs an account to `/inloggen` (GET) or explains (other methods), sends an account that
 /// must set up TOTP to `/account`, and explains a refusal of the role on a 403 page.
-struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
+struct AuthorizationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
     let settings: AccountWebSettings
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -95,8 +96,7 @@ struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
         guard case .decide(let action, let object) = AuthorizationRoutes.access(request.method, path) else {
             return try await next(request, context)
         }
-        let current = RequestAccount.current
-        let decision = settings.policy.decide(current.actor, action, object)
+        let decision = settings.policy.decide(context.account.actor, action, object)
         if decision.isAllowed { return try await next(request, context) }
         let isAPI = path.hasPrefix(APIURL.base)
         let isRead = AuthorizationRoutes.readMethods.contains(request.method)
@@ -116,7 +116,7 @@ struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
         default:
             await settings.service.record(
                 "toegang", object: "\(object)", result: .refused,
-                details: ["actie": action.rawValue, "pad": String(path.prefix(200))])
+                details: ["actie": action.rawValue, "pad": String(path.prefix(200))], context: context.audit)
             throw Problem(.forbidden, title: "Geweigerd", detail: "Geweigerd: \(decision.reason).")
         }
     }
@@ -130,7 +130,8 @@ struct AuthorizationMiddleware<Context: RequestContext>: RouterMiddleware {
 /// that does not carry the session's CSRF token in the form field `csrf` (a synchronizer
 /// token: ``AccountSecrets/csrfToken(sessionID:)``), with a 403 page that explains. Only the
 /// login form, which has no session yet, is exempt; SameSite=Lax guards it.
-struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
     static var refusal: String {
         "Dit formulier is geweigerd omdat de beveiligingscode (CSRF-token) ontbreekt of niet bij uw sessie hoort. "
             + "Dat gebeurt als de pagina te lang open stond, als u intussen opnieuw bent ingelogd of als een andere "
@@ -154,7 +155,7 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
         guard !AuthorizationRoutes.readMethods.contains(request.method), request.method != .options, sendsBody,
             !path.hasPrefix(APIURL.base), path != AccountURL.login
         else { return try await next(request, context) }
-        guard let expected = RequestAccount.current.csrfToken else {
+        guard let expected = context.csrfToken else {
             throw Problem(.forbidden, detail: Self.refusal)
         }
         var request = request

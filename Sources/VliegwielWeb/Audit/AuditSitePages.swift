@@ -19,7 +19,6 @@ struct AuditLogPage: Sendable {
 
     var layout: Layout
     var formAction: String
-    var isAvailable: Bool
     var actor: String
     var actionFilter: String
     var object: String
@@ -46,13 +45,13 @@ struct AuditSiteRoutes: Sendable {
 
     let pages: SitePages
     let renderer: PageRenderer
-    let audit: (any AuditStore)?
+    var audit: any AuditStore { pages.stores.audit }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get(RouterPath(SiteURL.auditLog.pattern)) { request, _ in
+    func register(on router: Router<AppRequestContext>) {
+        router.get(RouterPath(SiteURL.auditLog.pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await page(language, query: query)
-            return html(renderer.render(page, template: "audit"), status: page.hasErrors ? .badRequest : .ok)
+            return html(renderer.render(page, template: "audit", context), status: page.hasErrors ? .badRequest : .ok)
         }
     }
 
@@ -84,12 +83,12 @@ struct AuditSiteRoutes: Sendable {
         let pageNumber = max(1, Int(value("pagina")) ?? 1)
         var page = AuditLogPage(
             layout: pages.layout("Auditlogboek", language, .auditLog, query: query),
-            formAction: SiteURL.auditLog.path, isAvailable: audit != nil, actor: value("actor"),
+            formAction: SiteURL.auditLog.path, actor: value("actor"),
             actionFilter: value("actie"), object: value("object"), from: value("van"), through: value("tot"),
             fromError: fromError, throughError: throughError, errors: errors, chainIntact: false, chainMessage: "",
             summary: "", rows: [], language: language == .dutch ? nil : language.rawValue)
         page.hasErrors = !errors.isEmpty
-        guard let audit, errors.isEmpty else { return page }
+        guard errors.isEmpty else { return page }
         let report = try await audit.verifyAll()
         if report.isIntact {
             page.chainIntact = true
@@ -137,14 +136,5 @@ struct AuditSiteRoutes: Sendable {
         if pageNumber > 1 { page.previousHref = href(pageNumber - 1) }
         if first - 1 + listing.entries.count < listing.total { page.nextHref = href(pageNumber + 1) }
         return page
-    }
-}
-
-extension WebDependencies {
-    /// These dependencies with `audit` as the audit trail of `/beheer/audit`.
-    public func auditing(_ audit: any AuditStore) -> WebDependencies {
-        var dependencies = self
-        dependencies.audit = audit
-        return dependencies
     }
 }

@@ -185,9 +185,8 @@ extension ContributionPage {
 struct ContributionSiteRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
-    let contributions: (any ContributionStore)?
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.contributionGraph("").pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let id = context.parameters.get("id") ?? ""
@@ -201,13 +200,13 @@ struct ContributionSiteRoutes: Sendable {
                 }
                 number = value
             }
-            let history = try await contributions?.history(of: id) ?? ContributionGraphHistory(arrangementID: id)
+            let history = try await pages.contributions.history(of: id)
             let page = try ContributionPage(
                 arrangement: arrangement, history: history, number: number,
                 layout: pages.layout(
                     "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query),
                 language: language)
-            return html(renderer.render(page, template: "contribution"))
+            return html(renderer.render(page, template: "contribution", context))
         }
     }
 }

@@ -175,7 +175,7 @@ extension SitePages {
 extension SitePages {
     /// The link to the indicator page of arrangement `id`, `nil` when it has no indicators.
     func indicatorsHref(id: String, _ language: Language) async throws -> String? {
-        guard let indicators, try await indicators.indicators(of: id) != nil else { return nil }
+        guard try await indicators.indicators(of: id) != nil else { return nil }
         return SiteURL.indicators(id).href(language)
     }
 }

@@ -14,13 +14,10 @@ struct IndicatorRoutes: Sendable {
 
     let pages: SitePages
     let renderer: PageRenderer
-    let store: any ArrangementStore
-    /// Without it no arrangement has indicators.
-    let indicators: (any IndicatorStore)?
+    var store: any ArrangementStore { pages.store }
+    var indicatorStore: any IndicatorStore { pages.indicators }
 
-    private var indicatorStore: any IndicatorStore { indicators ?? UnavailableIndicatorStore() }
-
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.indicators("").pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let id = context.parameters.get("id") ?? ""
@@ -28,7 +25,7 @@ struct IndicatorRoutes: Sendable {
                 throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
             }
             let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, language, query: query)
-            return html(renderer.render(page, template: "indicators"))
+            return html(renderer.render(page, template: "indicators", context))
         }
         router.get(RouterPath(Self.arrangementPattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)
@@ -38,7 +35,7 @@ struct IndicatorRoutes: Sendable {
             }
             return try APIRoutes.json(try await indicatorStore.report(for: id))
         }
-        router.get(RouterPath(Self.contextPath)) { request, _ in
+        router.get(RouterPath(Self.contextPath)) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             let (filter, page, size) = try Self.parse(query)

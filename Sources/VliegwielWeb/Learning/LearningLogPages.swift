@@ -106,12 +106,12 @@ struct LearningLogSection: Sendable {
         pageHref = SiteURL.learningLog(id).href(language)
     }
 
-    /// The section of arrangement `id` read from `store` (an empty one without a store).
-    static func load(id: String, from store: (any LearningLogStore)?, language: Language) async throws
+    /// The section of arrangement `id` read from `store`.
+    static func load(id: String, from store: any LearningLogStore, language: Language) async throws
         -> LearningLogSection
     {
-        let log = try await store?.log(of: id) ?? LearningLog(arrangementID: id)
-        let context = try await store?.context(of: id) ?? LearningLogContext()
+        let log = try await store.log(of: id)
+        let context = try await store.context(of: id)
         return LearningLogSection(log: log, context: context, arrangementID: id, language: language)
     }
 

@@ -8,16 +8,15 @@ import VliegwielStorage
 struct LearningLogRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
-    /// Without it every log is empty and nothing can be added.
-    let learningLog: (any LearningLogStore)?
+    var learningLog: any LearningLogStore { pages.learningLog }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.learningLog("").pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let arrangement = try await arrangement(context.parameters.get("id") ?? "")
             let (log, logContext) = try await read(arrangement.id)
             let page = pages.learningLogPage(arrangement, log: log, context: logContext, language, query: query)
-            return html(renderer.render(page, template: "learninglog"))
+            return html(renderer.render(page, template: "learninglog", context))
         }
         for kind in LearningEntryKind.allCases {
             router.post(RouterPath(SiteURL.addLearningEntry("", kind).pattern)) { request, context in
@@ -31,12 +30,7 @@ struct LearningLogRoutes: Sendable {
                 var problems = found
                 if problems.isEmpty {
                     do {
-                        guard let store = learningLog else {
-                            throw ValidationFailure(issues: [
-                                ValidationIssue(field: "datum", message: "deze installatie bewaart geen leerlog")
-                            ])
-                        }
-                        try await store.append(entries, to: arrangement.id)
+                        try await learningLog.append(entries, to: arrangement.id)
                     } catch let failure as ValidationFailure {
                         problems = failure.issues.map {
                             ItemProblem(key: LearningLogFormSpec.formKey($0.field), message: $0.message)
@@ -47,7 +41,7 @@ struct LearningLogRoutes: Sendable {
                     let page = pages.learningLogPage(
                         arrangement, log: log, context: logContext, language, failed: kind, values: values,
                         problems: problems)
-                    return html(renderer.render(page, template: "learninglog"), status: .badRequest)
+                    return html(renderer.render(page, template: "learninglog", context), status: .badRequest)
                 }
                 let added =
                     entries.lessons.first?.id ?? entries.decisions.first?.id ?? entries.changes.first?.id ?? ""
@@ -66,9 +60,6 @@ struct LearningLogRoutes: Sendable {
             try APIRoutes.requireJSONAccepted(request)
             let text = try await APIRoutes.jsonBody(request)
             let arrangement = try await arrangement(context.parameters.get("id") ?? "")
-            guard let store = learningLog else {
-                throw Problem(.notFound, detail: "Deze installatie bewaart geen leerlog.")
-            }
             let (log, logContext) = try await read(arrangement.id)
             do {
                 let entries = try LearningLogFormat.entries(
@@ -79,7 +70,7 @@ struct LearningLogRoutes: Sendable {
                             field: "body", message: "geen lessen, besluiten of wijzigingen om toe te voegen")
                     ])
                 }
-                let stored = try await store.append(entries, to: arrangement.id)
+                let stored = try await learningLog.append(entries, to: arrangement.id)
                 var response = try APIRoutes.json(LearningLogDocument(stored), status: .created)
                 response.headers[.location] = APIURL.learningLog(arrangement.id).path
                 return response
@@ -103,7 +94,6 @@ struct LearningLogRoutes: Sendable {
     }
 
     private func read(_ id: String) async throws -> (LearningLog, LearningLogContext) {
-        guard let learningLog else { return (LearningLog(arrangementID: id), LearningLogContext()) }
-        return (try await learningLog.log(of: id), try await learningLog.context(of: id))
+        (try await learningLog.log(of: id), try await learningLog.context(of: id))
     }
 }

@@ -84,7 +84,7 @@ struct QCAAnalysisRequest: Sendable {
 
     /// Runs the analysis: the report, or every problem with the field it is about.
     func run(
-        arrangements: any ArrangementStore, outcomes: (any QCAOutcomeStore)?, limits: QCAWebLimits
+        arrangements: any ArrangementStore, outcomes: any QCAOutcomeStore, limits: QCAWebLimits
     ) async throws -> Result<QCAReport, QCAProblems> {
         try await limits.run {
             try await analyse(arrangements: arrangements, outcomes: outcomes, budget: limits.budget)
@@ -92,7 +92,7 @@ struct QCAAnalysisRequest: Sendable {
     }
 
     private func analyse(
-        arrangements: any ArrangementStore, outcomes: (any QCAOutcomeStore)?, budget: QCABudget
+        arrangements: any ArrangementStore, outcomes: any QCAOutcomeStore, budget: QCABudget
     ) async throws -> Result<QCAReport, QCAProblems> {
         let dataSet: QCADataSet
         var conditionNames: [String]?
@@ -110,10 +110,6 @@ struct QCAAnalysisRequest: Sendable {
             }
             conditionNames = conditions
         case .database(let definitions):
-            guard let outcomes else {
-                return .failure(
-                    QCAProblems([.init(name: "bron", reason: "deze server heeft geen vastgelegde uitkomsten")]))
-            }
             let built: QCAProductDataSet
             do {
                 built = try QCAProductData.build(

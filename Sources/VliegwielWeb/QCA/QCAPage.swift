@@ -103,9 +103,9 @@ struct QCAPage: Sendable {
 extension SitePages {
     /// The page for `query`: the form, and the analysis when an outcome is chosen.
     func qca(
-        _ language: Language, query: [String: [String]], outcomes: (any QCAOutcomeStore)?, limits: QCAWebLimits
+        _ language: Language, query: [String: [String]], outcomes: any QCAOutcomeStore, limits: QCAWebLimits
     ) async throws -> QCAPage {
-        let names = try await outcomes?.outcomeNames() ?? []
+        let names = try await outcomes.outcomeNames()
         let chosenOutcome = query["uitkomst"]?.first
         let chosenConditions = Set(query["voorwaarden"] ?? [])
         let suggested = QCAConditionDefinition.suggested

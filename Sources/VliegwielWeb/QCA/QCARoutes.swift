@@ -7,16 +7,16 @@ import VliegwielStorage
 struct QCARoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
-    let outcomes: (any QCAOutcomeStore)?
+    var outcomes: any QCAOutcomeStore { pages.stores.qcaOutcomes }
     let limits: QCAWebLimits
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get(RouterPath(SiteURL.qca.pattern)) { request, _ in
+    func register(on router: Router<AppRequestContext>) {
+        router.get(RouterPath(SiteURL.qca.pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await pages.qca(language, query: query, outcomes: outcomes, limits: limits)
-            return html(renderer.render(page, template: "qca"), status: page.hasErrors ? .badRequest : .ok)
+            return html(renderer.render(page, template: "qca", context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, _ in
+        router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let text = try await APIRoutes.jsonBody(request)
             let invalid: [QCAInvalidField]

@@ -103,9 +103,8 @@ enum SpreadsheetCell {
 struct ReportRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
-    let contributions: (any ContributionStore)?
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.dossier("").pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
@@ -114,13 +113,13 @@ struct ReportRoutes: Sendable {
                 throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
             }
             let dossier = try await EvaluationDossier.collect(
-                arrangement, pages: pages, contributions: contributions, on: todayInUTC())
+                arrangement, pages: pages, on: todayInUTC())
             switch format {
             case .json: return try APIRoutes.json(dossier)
             case .csv: return try csvResponse(dossier.csvRows, fileName: "dossier-\(arrangement.id).csv")
             case .html:
                 let page = try await dossierPage(dossier, language: language, query: query)
-                return html(renderer.render(page, template: "dossier"))
+                return html(renderer.render(page, template: "dossier", context))
             }
         }
         router.get(RouterPath(APIURL.base + "/arrangementen/:id/dossier")) { request, context in
@@ -131,13 +130,13 @@ struct ReportRoutes: Sendable {
             }
             return try APIRoutes.json(
                 try await EvaluationDossier.collect(
-                    arrangement, pages: pages, contributions: contributions, on: todayInUTC()))
+                    arrangement, pages: pages, on: todayInUTC()))
         }
-        router.get(RouterPath(APIURL.base + "/portefeuille/verslag")) { request, _ in
+        router.get(RouterPath(APIURL.base + "/portefeuille/verslag")) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             return try APIRoutes.json(try await portfolioReport())
         }
-        router.get(RouterPath(SiteURL.portfolioReport.pattern)) { request, _ in
+        router.get(RouterPath(SiteURL.portfolioReport.pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
             let report = try await portfolioReport()
@@ -164,7 +163,7 @@ struct ReportRoutes: Sendable {
                     source: PortfolioReport.source,
                     jsonHref: SiteURL.portfolioReport.path + "?formaat=json",
                     csvHref: SiteURL.portfolioReport.path + "?formaat=csv")
-                return html(renderer.render(page, template: "portfolioreport"))
+                return html(renderer.render(page, template: "portfolioreport", context))
             }
         }
     }
@@ -215,9 +214,9 @@ struct ReportRoutes: Sendable {
                 PortfolioReport.Row(
                     deal: deal, profile: arrangement?.profile,
                     programmeLines: record?.programmeLines.map(\.name) ?? [],
-                    indicators: try await pages.indicators?.report(for: deal.id),
-                    contributionGraphVersions: try await contributions?.history(of: deal.id).versions.count ?? 0,
-                    learningEntries: try await pages.learningLog?.log(of: deal.id).entries.count ?? 0,
+                    indicators: try await pages.indicators.report(for: deal.id),
+                    contributionGraphVersions: try await pages.contributions.history(of: deal.id).versions.count,
+                    learningEntries: try await pages.learningLog.log(of: deal.id).entries.count,
                     profileVersions: arrangement == nil ? 0 : try await pages.store.versions(of: deal.id).count,
                     curatedRegions: curated?.deal(deal.id)?.region?.codes ?? []))
         }

@@ -23,7 +23,7 @@ extension SitePages {
         guard versions.count >= 2, let last = versions.last else { return nil }
         let previous = versions[versions.count - 2]
         let drift = (try? ProfileDrift(from: previous, to: last))?.summary ?? []
-        let reasons = try await learningLog?.log(of: id).reasons(forProfileVersionsOf: id, language: language) ?? [:]
+        let reasons = try await learningLog.log(of: id).reasons(forProfileVersionsOf: id, language: language)
         return HistorySection(
             fromTo: "versie \(previous.number) naar versie \(last.number)", drift: drift, hasDrift: !drift.isEmpty,
             versions: versions.reversed().map {

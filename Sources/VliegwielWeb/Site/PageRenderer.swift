@@ -20,23 +20,25 @@ struct PageRenderer: Sendable {
         self.library = library
     }
 
-    /// The page as HTML; a template that cannot render is a programming error caught by the tests.
-    func render(_ page: Any, template: String) -> String {
-        library.render(Self.withSession(Self.tree(page)), withTemplate: template)
-            ?? "<!doctype html><title>Vliegwiel</title><p>Sjabloon ontbreekt: \(template)</p>"
+    /// The page as HTML for the request `context`; a template that cannot render is a
+    /// programming error caught by the tests.
+    func render(_ page: Any, template: String, _ context: AppRequestContext) -> String {
+        render(page, template: template, session: context.account)
     }
 
-    /// The page with the signed-in session, when there is one: `csrfToken` for the `csrf`
+    /// The page as HTML for `session`: with a signed-in session, `csrfToken` for the `csrf`
     /// partial that every `<form method="post">` renders, and `sessie` (the account's name)
-    /// for the header (docs/accounts.md).
-    static func withSession(_ root: Any) -> Any {
-        let current = RequestAccount.current
-        guard var page = root as? [String: Any], let token = current.csrfToken, let account = current.account else {
-            return root
+    /// for the header (docs/accounts.md). Without one (the error pages, which are rendered
+    /// outside the session), neither.
+    func render(_ page: Any, template: String, session: RequestAccount) -> String {
+        var root = Self.tree(page)
+        if var dictionary = root as? [String: Any], let token = session.csrfToken, let account = session.account {
+            dictionary["csrfToken"] = token
+            dictionary["sessie"] = account.name
+            root = dictionary
         }
-        page["csrfToken"] = token
-        page["sessie"] = account.name
-        return page
+        return library.render(root, withTemplate: template)
+            ?? "<!doctype html><title>Vliegwiel</title><p>Sjabloon ontbreekt: \(template)</p>"
     }
 
     /// The page model as nested dictionaries and arrays. Mustache looks names up in a

@@ -4,16 +4,16 @@ import VliegwielStorage
 
 /// Builds the page models from the store; the templates only render them.
 struct SitePages: Sendable {
-    let store: any ArrangementStore
+    /// Every store of the installation.
+    let stores: Stores
     let catalogue: [Arrangement]
-    let portfolio: any PortfolioStore
     let rules: InstrumentRuleSet
-    /// The learning logs, for the reasons beside the profile history; none without it.
-    var learningLog: (any LearningLogStore)? = nil
-    /// The indicators, for the link to an arrangement's indicator page; none without it.
-    var indicators: (any IndicatorStore)? = nil
-    /// The contribution graphs, for the link to an arrangement's graph; none without it.
-    var contributions: (any ContributionStore)? = nil
+
+    var store: any ArrangementStore { stores.arrangements }
+    var portfolio: any PortfolioStore { stores.portfolio }
+    var learningLog: any LearningLogStore { stores.learningLog }
+    var indicators: any IndicatorStore { stores.indicators }
+    var contributions: any ContributionStore { stores.contributions }
 
     func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
         var other = query
