@@ -53,6 +53,14 @@ enum Migrations {
                     """)
         }
         migrator.registerMigration("v12 health probe") { db in try db.execute(sql: HealthProbeSchema.create) }
+        // From here on, tables are described once (StorageSchema) and created from the description.
+        for migration in StorageSchema.laterMigrations {
+            migrator.registerMigration(migration.name) { db in
+                for statement in StorageSchema.statements(creating: migration.tables, .sqlite) {
+                    try db.execute(sql: statement)
+                }
+            }
+        }
         return migrator
     }
 }

@@ -95,6 +95,9 @@ final class TestDatabase: Sendable {
         }
     }
 
+    /// The PostgreSQL database itself, for tests that read its catalogue.
+    var postgresDatabase: PostgresDatabase? { postgres }
+
     /// The stores of the same database, opened again (migrations run again and find nothing to do).
     func reopen() async throws -> Stores {
         if let sqlitePath { return Stores(sqlite: try AppDatabase(path: sqlitePath)) }

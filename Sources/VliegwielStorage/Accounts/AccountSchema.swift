@@ -4,7 +4,8 @@ import GRDB
 /// Secrets are never stored as such: passwords as bcrypt hashes, session ids and API tokens as
 /// SHA-256 hashes. Moments are whole milliseconds since 1970.
 enum AccountSchema {
-    static let roles = "'beheerder', 'redacteur', 'lezer'"
+    static let roleCodes = ["beheerder", "redacteur", "lezer"]
+    static let roles = roleCodes.map { "'\($0)'" }.joined(separator: ", ")
 
     static func create(_ db: Database) throws {
         try db.execute(

@@ -74,123 +74,22 @@ public struct InstallationTable: Sendable, Hashable {
 }
 
 /// The tables an installation moves, in the order they are written (every table after the
-/// tables it refers to). Not moved: `audit_entry` (its hash chain vouches for one database),
-/// the account tables (secrets; accounts are made again) and `schema_migrations`.
+/// tables it refers to): those of ``StorageSchema`` marked as moved. Not moved: `audit_entry`
+/// (its hash chain vouches for one database), the account tables (secrets; accounts are made
+/// again), the health probe and the migrators' own tables.
 public enum InstallationTables {
-    public static let all: [InstallationTable] = [
-        table(
-            "arrangement", "arrangementen",
-            [
-                ("id", .text), ("name", .text), ("family", .text), ("kind", .text), ("variant_id", .text),
-                ("document", .text), ("version", .integer), ("updated_at", .moment),
-            ], key: ["id"]),
-        table(
-            "arrangement_version", "profielversies",
-            [
-                ("arrangement_id", .text), ("version", .integer), ("recorded_at", .moment), ("author", .text),
-                ("reason", .text), ("document", .text),
-            ], key: ["arrangement_id", "version"]),
-        table(
-            "portfolio_deal", "deals van de portefeuille",
-            [
-                ("arrangement_id", .text), ("name", .text), ("tranche", .integer),
-                ("rijk_contribution_cents", .integer), ("source", .text), ("closed_on", .text),
-                ("is_fictional", .boolean),
-            ], key: ["arrangement_id"]),
-        table(
-            "partner", "partners",
-            [
-                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("organisation", .text),
-                ("type", .text), ("joined_on", .text), ("left_on", .text), ("source", .text),
-            ], key: ["arrangement_id", "id"]),
-        table(
-            "partner_role", "partnerrollen",
-            [("arrangement_id", .text), ("partner_id", .text), ("position", .integer), ("role", .text)],
-            key: ["arrangement_id", "partner_id", "role"]),
-        table(
-            "programme_line", "programmalijnen",
-            [
-                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("name", .text),
-                ("description", .text),
-            ], key: ["arrangement_id", "id"]),
-        table(
-            "finance_line", "financieringsregels",
-            [
-                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("partner_id", .text),
-                ("programme_line_id", .text), ("year", .integer), ("kind", .text), ("sector", .text),
-                ("form", .text), ("amount_cents", .integer), ("paid_on", .text), ("description", .text),
-                ("source", .text),
-            ], key: ["arrangement_id", "id"]),
-        table(
-            "project", "projecten",
-            [
-                ("arrangement_id", .text), ("id", .text), ("position", .integer), ("name", .text),
-                ("description", .text), ("programme_line_id", .text), ("lead_partner_id", .text),
-                ("budget_cents", .integer), ("starts_on", .text), ("ends_on", .text), ("status", .text),
-                ("source", .text),
-            ], key: ["arrangement_id", "id"]),
-        table(
-            "project_partner", "projectpartners",
-            [("arrangement_id", .text), ("project_id", .text), ("partner_id", .text), ("position", .integer)],
-            key: ["arrangement_id", "project_id", "partner_id"]),
-        table(
-            "project_theme", "projectthema's",
-            [("arrangement_id", .text), ("project_id", .text), ("position", .integer), ("theme", .text)],
-            key: ["arrangement_id", "project_id", "theme"]),
-        table(
-            "qca_outcome", "QCA-uitkomsten",
-            [
-                ("arrangement_id", .text), ("name", .text), ("value", .real), ("source", .text),
-                ("recorded_at", .moment),
-            ], key: ["arrangement_id", "name"]),
-        table(
-            "contribution_graph_version", "bijdragegraafversies",
-            [
-                ("arrangement_id", .text), ("version", .integer), ("date", .text), ("author", .text),
-                ("reason", .text), ("graph", .text),
-            ], key: ["arrangement_id", "version"]),
-        table(
-            "arrangement_indicators", "programma-indicatoren",
-            [("arrangement_id", .text), ("document", .text)], key: ["arrangement_id"]),
-        table(
-            "context_table", "contexttabellen",
-            [
-                ("id", .text), ("title", .text), ("source", .text), ("is_fictional", .boolean),
-                ("measures", .text), ("imported_at", .moment),
-            ], key: ["id"]),
-        table(
-            "context_observation", "contextwaarnemingen",
-            [("table_id", .text), ("measure", .text), ("region", .text), ("period", .text), ("value", .real)],
-            key: ["table_id", "measure", "region", "period"]),
-        table(
-            "learning_log_entry", "leerlogregels",
-            [
-                ("arrangement_id", .text), ("entry_id", .text), ("kind", .text), ("date", .text),
-                ("sequence", .integer), ("recorded_at", .moment), ("entry", .text),
-            ], key: ["arrangement_id", "entry_id"]),
-        table(
-            "seeded_data", "geladen gegevenssets",
-            [("name", .text), ("seeded_at", .moment)], key: ["name"]),
-    ]
+    public static let all: [InstallationTable] = StorageSchema.tables.compactMap { table in
+        guard case .moved(let label) = table.export else { return nil }
+        return InstallationTable(
+            name: table.name, label: label, columns: table.columns.map { (name: $0.name, kind: $0.installationKind) },
+            key: table.keyColumns)
+    }
 
     /// The tables that stay behind, and why (a test checks that every table of either database
     /// is moved or named here, so that a new kind of record is never left out silently).
-    public static let notMoved: [String: String] = [
-        "audit_entry": "de hashketen staat in voor één database; de nieuwe begint een eigen keten",
-        "account": "geheimen (wachtwoord-hashes, TOTP-sleutels) verlaten een database nooit",
-        "account_editor_arrangement": "hoort bij de accounts, die opnieuw worden gemaakt",
-        "account_session": "sessies gelden voor één database",
-        "account_token": "geheimen (token-hashes) verlaten een database nooit",
-        "account_login_attempt": "inlogpogingen gelden voor één database",
-        "schema_migrations": "de nieuwe database heeft haar eigen migraties",
-        "grdb_migrations": "de nieuwe database heeft haar eigen migraties",
-        "health_probe": "alleen het moment van de laatste gezondheidscontrole, geen gegevens",
-    ]
-
-    private static func table(
-        _ name: String, _ label: String, _ columns: [(String, InstallationColumnKind)], key: [String]
-    ) -> InstallationTable {
-        InstallationTable(name: name, label: label, columns: columns.map { (name: $0.0, kind: $0.1) }, key: key)
+    public static let notMoved: [String: String] = StorageSchema.tables.reduce(into: StorageSchema.migratorTables) {
+        result, table in
+        if case .notMoved(let reason) = table.export { result[table.name] = reason }
     }
 
     /// Rows sorted by their key, text by its UTF-8 bytes, so both databases give the same order.

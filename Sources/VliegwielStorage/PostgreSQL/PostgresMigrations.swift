@@ -17,102 +17,108 @@ enum PostgresMigrations {
         var statements: [String]
     }
 
-    static let all: [Migration] = [
-        Migration(
-            name: "v1 arrangements",
-            statements: [
-                """
-                CREATE TABLE arrangement (
-                  id TEXT PRIMARY KEY CHECK (length(id) > 0),
-                  name TEXT NOT NULL CHECK (length(name) > 0),
-                  family TEXT NOT NULL CHECK (family IN (\(codes(Family.self)))),
-                  kind TEXT NOT NULL CHECK (kind IN (\(codes(ArrangementKind.self)))),
-                  variant_id TEXT NOT NULL,
-                  document TEXT NOT NULL,
-                  version INTEGER NOT NULL DEFAULT 1,
-                  updated_at TIMESTAMPTZ NOT NULL
-                )
-                """
-            ]),
-        Migration(name: "v2 portfolio", statements: portfolio),
-        Migration(
-            name: "v3 qca outcomes",
-            statements: [
-                """
-                CREATE TABLE qca_outcome (
-                  arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
-                  name TEXT NOT NULL CHECK (length(name) > 0),
-                  value DOUBLE PRECISION NOT NULL CHECK (value >= 0 AND value <= 1),
-                  source TEXT NOT NULL CHECK (length(trim(source)) > 0),
-                  recorded_at TIMESTAMPTZ NOT NULL,
-                  PRIMARY KEY (arrangement_id, name)
-                )
-                """
-            ]),
-        Migration(
-            name: "v4 contribution graphs",
-            statements: [
-                """
-                CREATE TABLE contribution_graph_version (
-                  arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
-                  version INTEGER NOT NULL CHECK (version >= 1),
-                  date TEXT NOT NULL CHECK \(isDate("date", nullable: false)),
-                  author TEXT NOT NULL CHECK (length(trim(author)) > 0),
-                  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
-                  graph TEXT NOT NULL CHECK ((graph::json) IS NOT NULL),
-                  PRIMARY KEY (arrangement_id, version)
-                )
-                """
-            ]),
-        Migration(
-            name: "v5 arrangement versions",
-            statements: [
-                """
-                CREATE TABLE arrangement_version (
-                  arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
-                  version INTEGER NOT NULL CHECK (version >= 1),
-                  recorded_at TIMESTAMPTZ NOT NULL,
-                  author TEXT NOT NULL CHECK (length(trim(author)) > 0),
-                  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
-                  document TEXT NOT NULL,
-                  PRIMARY KEY (arrangement_id, version)
-                )
-                """,
-                """
-                INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
-                SELECT id, 1, updated_at, 'vliegwiel', 'bestond al vóór de profielgeschiedenis', document
-                FROM arrangement
-                """,
-            ]),
-        Migration(name: "v6 indicators", statements: indicators),
-        Migration(
-            name: "v7 learning log",
-            statements: [
-                """
-                CREATE TABLE learning_log_entry (
-                  arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
-                  entry_id TEXT NOT NULL CHECK (length(entry_id) > 0),
-                  kind TEXT NOT NULL CHECK (kind IN ('les', 'besluit', 'wijziging')),
-                  date TEXT NOT NULL CHECK \(isDate("date", nullable: false)),
-                  sequence INTEGER NOT NULL,
-                  recorded_at TIMESTAMPTZ NOT NULL,
-                  entry TEXT NOT NULL CHECK ((entry::json) IS NOT NULL),
-                  PRIMARY KEY (arrangement_id, entry_id)
-                )
-                """,
-                "CREATE INDEX learning_log_entry_by_arrangement ON learning_log_entry (arrangement_id, kind, sequence)",
-            ]),
-        Migration(name: "v8 audit trail", statements: auditTrail),
-        Migration(name: "v9 accounts", statements: PostgresAccountSchema.migration),
-        Migration(name: "v10 totp single use", statements: ["ALTER TABLE account ADD COLUMN totp_last_step BIGINT"]),
-        Migration(
-            name: "v11 partner roles of the curated portfolio",
-            statements: [
-                "ALTER TABLE partner_role DROP CONSTRAINT IF EXISTS partner_role_role_check",
-                "ALTER TABLE partner_role ADD CONSTRAINT partner_role_role_check CHECK (role IN (\(codes(PartnerRole.self))))",
-            ]),
-        Migration(name: "v12 health probe", statements: [HealthProbeSchema.create]),
-    ]
+    static let all: [Migration] =
+        [
+            Migration(
+                name: "v1 arrangements",
+                statements: [
+                    """
+                    CREATE TABLE arrangement (
+                      id TEXT PRIMARY KEY CHECK (length(id) > 0),
+                      name TEXT NOT NULL CHECK (length(name) > 0),
+                      family TEXT NOT NULL CHECK (family IN (\(codes(Family.self)))),
+                      kind TEXT NOT NULL CHECK (kind IN (\(codes(ArrangementKind.self)))),
+                      variant_id TEXT NOT NULL,
+                      document TEXT NOT NULL,
+                      version INTEGER NOT NULL DEFAULT 1,
+                      updated_at TIMESTAMPTZ NOT NULL
+                    )
+                    """
+                ]),
+            Migration(name: "v2 portfolio", statements: portfolio),
+            Migration(
+                name: "v3 qca outcomes",
+                statements: [
+                    """
+                    CREATE TABLE qca_outcome (
+                      arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
+                      name TEXT NOT NULL CHECK (length(name) > 0),
+                      value DOUBLE PRECISION NOT NULL CHECK (value >= 0 AND value <= 1),
+                      source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+                      recorded_at TIMESTAMPTZ NOT NULL,
+                      PRIMARY KEY (arrangement_id, name)
+                    )
+                    """
+                ]),
+            Migration(
+                name: "v4 contribution graphs",
+                statements: [
+                    """
+                    CREATE TABLE contribution_graph_version (
+                      arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
+                      version INTEGER NOT NULL CHECK (version >= 1),
+                      date TEXT NOT NULL CHECK \(isDate("date", nullable: false)),
+                      author TEXT NOT NULL CHECK (length(trim(author)) > 0),
+                      reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                      graph TEXT NOT NULL CHECK ((graph::json) IS NOT NULL),
+                      PRIMARY KEY (arrangement_id, version)
+                    )
+                    """
+                ]),
+            Migration(
+                name: "v5 arrangement versions",
+                statements: [
+                    """
+                    CREATE TABLE arrangement_version (
+                      arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
+                      version INTEGER NOT NULL CHECK (version >= 1),
+                      recorded_at TIMESTAMPTZ NOT NULL,
+                      author TEXT NOT NULL CHECK (length(trim(author)) > 0),
+                      reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+                      document TEXT NOT NULL,
+                      PRIMARY KEY (arrangement_id, version)
+                    )
+                    """,
+                    """
+                    INSERT INTO arrangement_version (arrangement_id, version, recorded_at, author, reason, document)
+                    SELECT id, 1, updated_at, 'vliegwiel', 'bestond al vóór de profielgeschiedenis', document
+                    FROM arrangement
+                    """,
+                ]),
+            Migration(name: "v6 indicators", statements: indicators),
+            Migration(
+                name: "v7 learning log",
+                statements: [
+                    """
+                    CREATE TABLE learning_log_entry (
+                      arrangement_id TEXT NOT NULL REFERENCES arrangement(id) ON DELETE CASCADE,
+                      entry_id TEXT NOT NULL CHECK (length(entry_id) > 0),
+                      kind TEXT NOT NULL CHECK (kind IN ('les', 'besluit', 'wijziging')),
+                      date TEXT NOT NULL CHECK \(isDate("date", nullable: false)),
+                      sequence INTEGER NOT NULL,
+                      recorded_at TIMESTAMPTZ NOT NULL,
+                      entry TEXT NOT NULL CHECK ((entry::json) IS NOT NULL),
+                      PRIMARY KEY (arrangement_id, entry_id)
+                    )
+                    """,
+                    "CREATE INDEX learning_log_entry_by_arrangement ON learning_log_entry (arrangement_id, kind, sequence)",
+                ]),
+            Migration(name: "v8 audit trail", statements: auditTrail),
+            Migration(name: "v9 accounts", statements: PostgresAccountSchema.migration),
+            Migration(
+                name: "v10 totp single use", statements: ["ALTER TABLE account ADD COLUMN totp_last_step BIGINT"]),
+            Migration(
+                name: "v11 partner roles of the curated portfolio",
+                statements: [
+                    "ALTER TABLE partner_role DROP CONSTRAINT IF EXISTS partner_role_role_check",
+                    "ALTER TABLE partner_role ADD CONSTRAINT partner_role_role_check CHECK (role IN (\(codes(PartnerRole.self))))",
+                ]),
+            Migration(name: "v12 health probe", statements: [HealthProbeSchema.create]),
+        ]
+        // From here on, tables are described once (StorageSchema) and created from the description.
+        + StorageSchema.laterMigrations.map {
+            Migration(name: $0.name, statements: StorageSchema.statements(creating: $0.tables, .postgres))
+        }
 
     /// The tables of the indicators (SQLite: `IndicatorSchema`).
     private static let indicators: [String] = [
@@ -150,68 +156,27 @@ enum PostgresMigrations {
     /// number, the previous hash equal to the last entry's hash). Time and details are text
     /// exactly as hashed (`JJJJ-MM-DDTuu:mm:ss.SSSZ`, sorted JSON). No foreign keys: the trail
     /// outlives what it describes.
-    private static let auditTrail: [String] = [
-        """
-        CREATE TABLE audit_entry (
-          sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
-          recorded_at TEXT NOT NULL CHECK (length(recorded_at) = 24),
-          actor TEXT NOT NULL,
-          action TEXT NOT NULL,
-          object TEXT NOT NULL,
-          result TEXT NOT NULL,
-          origin TEXT NOT NULL,
-          details TEXT NOT NULL CHECK ((details::json) IS NOT NULL),
-          previous_hash TEXT NOT NULL,
-          hash TEXT NOT NULL UNIQUE
-        )
-        """,
-        "CREATE INDEX audit_entry_actor ON audit_entry(actor)",
-        "CREATE INDEX audit_entry_action ON audit_entry(action)",
-        "CREATE INDEX audit_entry_object ON audit_entry(object)",
-        "CREATE INDEX audit_entry_recorded_at ON audit_entry(recorded_at)",
-        """
-        CREATE FUNCTION audit_entry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_OP = 'UPDATE' THEN
-            RAISE EXCEPTION 'het auditlogboek is alleen aan te vullen: een regel wijzigen mag niet'
-              USING ERRCODE = 'restrict_violation';
-          END IF;
-          RAISE EXCEPTION 'het auditlogboek is alleen aan te vullen: een regel verwijderen mag niet'
-            USING ERRCODE = 'restrict_violation';
-        END
-        $$
-        """,
-        """
-        CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
-        FOR EACH ROW EXECUTE FUNCTION audit_entry_refuse_change()
-        """,
-        """
-        CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
-        FOR EACH ROW EXECUTE FUNCTION audit_entry_refuse_change()
-        """,
-        """
-        CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_refuse_change()
-        """,
-        """
-        CREATE FUNCTION audit_entry_continue_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.sequence <> (SELECT COALESCE(MAX(sequence), 0) + 1 FROM audit_entry)
-             OR NEW.previous_hash <> COALESCE(
-               (SELECT hash FROM audit_entry ORDER BY sequence DESC LIMIT 1),
-               '0000000000000000000000000000000000000000000000000000000000000000') THEN
-            RAISE EXCEPTION 'een auditregel moet aansluiten op de laatste regel van het logboek'
-              USING ERRCODE = 'restrict_violation';
-          END IF;
-          RETURN NEW;
-        END
-        $$
-        """,
-        """
-        CREATE TRIGGER audit_entry_continues_chain BEFORE INSERT ON audit_entry
-        FOR EACH ROW EXECUTE FUNCTION audit_entry_continue_chain()
-        """,
-    ]
+    private static let auditTrail: [String] =
+        [
+            """
+            CREATE TABLE audit_entry (
+              sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+              recorded_at TEXT NOT NULL CHECK (length(recorded_at) = 24),
+              actor TEXT NOT NULL,
+              action TEXT NOT NULL,
+              object TEXT NOT NULL,
+              result TEXT NOT NULL,
+              origin TEXT NOT NULL,
+              details TEXT NOT NULL CHECK ((details::json) IS NOT NULL),
+              previous_hash TEXT NOT NULL,
+              hash TEXT NOT NULL UNIQUE
+            )
+            """,
+            "CREATE INDEX audit_entry_actor ON audit_entry(actor)",
+            "CREATE INDEX audit_entry_action ON audit_entry(action)",
+            "CREATE INDEX audit_entry_object ON audit_entry(object)",
+            "CREATE INDEX audit_entry_recorded_at ON audit_entry(recorded_at)",
+        ] + AuditSchema.postgresTriggers
 
     /// The tables of the portfolio (SQLite: `PortfolioSchema`).
     private static let portfolio: [String] = [

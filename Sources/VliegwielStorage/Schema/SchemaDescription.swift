@@ -1,0 +1,269 @@
+import VliegwielCore
+
+/// One description of a table, from which the DDL of both databases and the installation
+/// export's table list are derived (``StorageSchema``). The description says what the
+/// migrated databases hold today; a test (`SchemaDescriptionTests`) creates every table from
+/// it on SQLite and on PostgreSQL and compares the result with a migrated database: columns,
+/// types, nullability, defaults, keys, foreign keys, indexes, CHECKs and triggers.
+public struct SchemaTable: Sendable {
+    public var name: String
+    public var columns: [SchemaColumn]
+    /// A key of several columns (a single-column key is marked on its column).
+    public var primaryKey: [String]
+    public var foreignKeys: [SchemaForeignKey]
+    /// CHECKs over several columns, the same expression on both databases.
+    public var checks: [String]
+    public var indexes: [SchemaIndex]
+    /// Whether the installation export moves the table, and under which Dutch label, or why not.
+    public var export: SchemaExport
+    /// SQLite only: a table without rowid (a table of many small rows read by its key).
+    public var withoutRowID: Bool
+    /// Statements after the table that the two dialects write differently (the audit trail's
+    /// triggers), one statement per element.
+    public var sqliteExtras: [String]
+    public var postgresExtras: [String]
+
+    public init(
+        _ name: String, export: SchemaExport, columns: [SchemaColumn], primaryKey: [String] = [],
+        foreignKeys: [SchemaForeignKey] = [], checks: [String] = [], indexes: [SchemaIndex] = [],
+        withoutRowID: Bool = false, sqliteExtras: [String] = [], postgresExtras: [String] = []
+    ) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.foreignKeys = foreignKeys
+        self.checks = checks
+        self.indexes = indexes
+        self.export = export
+        self.withoutRowID = withoutRowID
+        self.sqliteExtras = sqliteExtras
+        self.postgresExtras = postgresExtras
+    }
+
+    /// The key's columns, whether declared on the table or on one column.
+    public var keyColumns: [String] {
+        primaryKey.isEmpty ? columns.filter(\.isPrimaryKey).map(\.name) : primaryKey
+    }
+}
+
+/// Whether the installation export moves a table.
+public enum SchemaExport: Sendable {
+    /// Moved, its rows called `label` in Dutch (`arrangementen`).
+    case moved(label: String)
+    /// Stays behind, for this reason (in Dutch).
+    case notMoved(reason: String)
+}
+
+/// The kind of value a column holds and how each database stores it.
+public enum SchemaColumnType: Sendable, Hashable {
+    case text
+    /// `INTEGER` on both databases.
+    case integer
+    /// `INTEGER` in SQLite, `BIGINT` in PostgreSQL: money in cents, milliseconds.
+    case bigInteger
+    /// `REAL` in SQLite, `DOUBLE PRECISION` in PostgreSQL.
+    case real
+    /// `INTEGER` with `CHECK (… IN (0, 1))` in SQLite, `BOOLEAN` in PostgreSQL.
+    case boolean
+    /// `DATETIME` in SQLite, `TIMESTAMPTZ` in PostgreSQL.
+    case moment
+}
+
+/// A column: its type, whether it may be empty, its default and its CHECKs.
+public struct SchemaColumn: Sendable {
+    public var name: String
+    public var type: SchemaColumnType
+    public var nullable: Bool
+    public var isPrimaryKey: Bool
+    public var isUnique: Bool
+    public var defaultValue: SchemaDefault?
+    public var checks: [SchemaCheck]
+    /// A single-column reference, written on the column.
+    public var references: SchemaReference?
+    /// The declared SQLite type where an older migration chose another name than the type's
+    /// usual one (`BOOLEAN`, `DOUBLE`); `nil` for the usual name.
+    public var sqliteDeclaredType: String?
+    /// A key column that an older migration declared without `NOT NULL` in SQLite (which then
+    /// allows NULL in a key that is not an integer rowid). PostgreSQL never allows it.
+    public var sqliteKeyWithoutNotNull: Bool
+
+    public init(
+        _ name: String, _ type: SchemaColumnType, nullable: Bool = false, primaryKey: Bool = false,
+        unique: Bool = false, defaultValue: SchemaDefault? = nil, checks: [SchemaCheck] = [],
+        references: SchemaReference? = nil, sqliteDeclaredType: String? = nil, sqliteKeyWithoutNotNull: Bool = false
+    ) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.isPrimaryKey = primaryKey
+        self.isUnique = unique
+        self.defaultValue = defaultValue
+        self.checks = checks
+        self.references = references
+        self.sqliteDeclaredType = sqliteDeclaredType
+        self.sqliteKeyWithoutNotNull = sqliteKeyWithoutNotNull
+    }
+
+    /// The kind of value the installation file holds for this column.
+    var installationKind: InstallationColumnKind {
+        switch type {
+        case .text: .text
+        case .integer, .bigInteger: .integer
+        case .real: .real
+        case .boolean: .boolean
+        case .moment: .moment
+        }
+    }
+}
+
+/// A default value of a column.
+public enum SchemaDefault: Sendable, Hashable {
+    case integer(Int)
+    case boolean(Bool)
+}
+
+/// A CHECK on one column. The null case is part of the check where the column is nullable:
+/// `(x IS NULL OR …)` is written by the derivation, not by the description.
+public enum SchemaCheck: Sendable, Hashable {
+    /// An expression written the same on both databases (`length(id) > 0`).
+    case sql(String)
+    /// One of the codes (a vocabulary of the core, or a short fixed list).
+    case oneOf([String])
+    /// A calendar date as `JJJJ-MM-DD` text: `GLOB` in SQLite, a regular expression in PostgreSQL.
+    case date
+    /// Valid JSON text: `json_valid` in SQLite, a cast to `json` in PostgreSQL.
+    case json
+
+    /// The codes of a vocabulary of the core.
+    public static func codes<V: Vocabulary>(_ type: V.Type) -> SchemaCheck {
+        .oneOf(V.allCases.map(\.rawValue))
+    }
+}
+
+/// What a single column refers to.
+public struct SchemaReference: Sendable, Hashable {
+    public var table: String
+    public var column: String
+    public var cascades: Bool
+
+    public init(_ table: String, _ column: String, cascades: Bool) {
+        self.table = table
+        self.column = column
+        self.cascades = cascades
+    }
+}
+
+/// A foreign key of several columns. Without `ON DELETE CASCADE` it is checked at the end of
+/// the transaction on PostgreSQL (`DEFERRABLE INITIALLY DEFERRED`), which is when SQLite
+/// checks it after the cascades of one delete (PostgresMigrations).
+public struct SchemaForeignKey: Sendable, Hashable {
+    public var columns: [String]
+    public var table: String
+    public var referencedColumns: [String]
+    public var cascades: Bool
+
+    public init(_ columns: [String], references table: String, _ referencedColumns: [String], cascades: Bool) {
+        self.columns = columns
+        self.table = table
+        self.referencedColumns = referencedColumns
+        self.cascades = cascades
+    }
+}
+
+/// An index over one or more columns.
+public struct SchemaIndex: Sendable, Hashable {
+    public var name: String
+    public var columns: [String]
+
+    public init(_ name: String, _ columns: [String]) {
+        self.name = name
+        self.columns = columns
+    }
+}
+
+/// The two SQL dialects the DDL is written in.
+public enum SchemaDialect: Sendable, CaseIterable {
+    case sqlite
+    case postgres
+}
+
+extension SchemaTable {
+    /// The statements that create this table, its indexes and its extras, one per element.
+    public func ddl(_ dialect: SchemaDialect) -> [String] {
+        var parts = columns.map { $0.definition(dialect) }
+        if !primaryKey.isEmpty { parts.append("PRIMARY KEY (\(primaryKey.joined(separator: ", ")))") }
+        parts += checks.map { "CHECK (\($0))" }
+        for key in foreignKeys {
+            var clause =
+                "FOREIGN KEY (\(key.columns.joined(separator: ", "))) REFERENCES "
+                + "\(key.table)(\(key.referencedColumns.joined(separator: ", ")))"
+            if key.cascades {
+                clause += " ON DELETE CASCADE"
+            } else if dialect == .postgres {
+                clause += " DEFERRABLE INITIALLY DEFERRED"
+            }
+            parts.append(clause)
+        }
+        let suffix = dialect == .sqlite && withoutRowID ? " WITHOUT ROWID" : ""
+        var statements = ["CREATE TABLE \(name) (\n  " + parts.joined(separator: ",\n  ") + "\n)\(suffix)"]
+        statements += indexes.map { "CREATE INDEX \($0.name) ON \(name)(\($0.columns.joined(separator: ", ")))" }
+        statements += dialect == .sqlite ? sqliteExtras : postgresExtras
+        return statements
+    }
+}
+
+extension SchemaColumn {
+    func definition(_ dialect: SchemaDialect) -> String {
+        var text = "\(name) \(declaredType(dialect))"
+        if isPrimaryKey { text += " PRIMARY KEY" }
+        // A key is never NULL on PostgreSQL; SQLite needs NOT NULL said (but older tables).
+        if !nullable, !isPrimaryKey || (dialect == .sqlite && !sqliteKeyWithoutNotNull) { text += " NOT NULL" }
+        if isUnique { text += " UNIQUE" }
+        if let defaultValue {
+            switch (defaultValue, dialect) {
+            case (.integer(let number), _): text += " DEFAULT \(number)"
+            case (.boolean(let flag), .sqlite): text += " DEFAULT \(flag ? 1 : 0)"
+            case (.boolean(let flag), .postgres): text += " DEFAULT \(flag ? "TRUE" : "FALSE")"
+            }
+        }
+        var conditions = checks.map { $0.expression(column: name, dialect) }
+        if type == .boolean, dialect == .sqlite, sqliteDeclaredType == nil { conditions.append("\(name) IN (0, 1)") }
+        for condition in conditions {
+            text += nullable ? " CHECK (\(name) IS NULL OR \(condition))" : " CHECK (\(condition))"
+        }
+        if let references {
+            text += " REFERENCES \(references.table)(\(references.column))"
+            if references.cascades { text += " ON DELETE CASCADE" }
+        }
+        return text
+    }
+
+    func declaredType(_ dialect: SchemaDialect) -> String {
+        switch (type, dialect) {
+        case (_, .sqlite) where sqliteDeclaredType != nil: sqliteDeclaredType ?? ""
+        case (.text, _): "TEXT"
+        case (.integer, _), (.bigInteger, .sqlite), (.boolean, .sqlite): "INTEGER"
+        case (.bigInteger, .postgres): "BIGINT"
+        case (.real, .sqlite): "REAL"
+        case (.real, .postgres): "DOUBLE PRECISION"
+        case (.boolean, .postgres): "BOOLEAN"
+        case (.moment, .sqlite): "DATETIME"
+        case (.moment, .postgres): "TIMESTAMPTZ"
+        }
+    }
+}
+
+extension SchemaCheck {
+    func expression(column: String, _ dialect: SchemaDialect) -> String {
+        switch (self, dialect) {
+        case (.sql(let text), _): text
+        case (.oneOf(let codes), _):
+            "\(column) IN (" + codes.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")
+                + ")"
+        case (.date, .sqlite): "\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+        case (.date, .postgres): "\(column) ~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$'"
+        case (.json, .sqlite): "json_valid(\(column))"
+        case (.json, .postgres): "(\(column)::json) IS NOT NULL"
+        }
+    }
+}
