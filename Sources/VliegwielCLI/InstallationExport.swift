@@ -15,7 +15,10 @@ enum InstallationExport {
             throw CommandFailure(field: "--database", "'\(location)' bestaat niet; er is niets te exporteren")
         }
         let (stores, description) = try await Installation.openStores(location, creating: false)
-        let dump = try await stores.installation.dump()
+        let total = try await stores.installation.occupiedTables().map(\.rows).reduce(0, +)
+        let progress = ProgressLine(total: total)
+        let dump = try await stores.installation.dump { progress.update(rows: $0.rows, done: $0.rows) }
+        progress.finish()
         do {
             try dump.encoded().write(to: URL(fileURLWithPath: file), options: .atomic)
         } catch {
@@ -42,7 +45,9 @@ enum InstallationExport {
         }
         let (stores, description) = try await Installation.openStores(options.resolvedPath, creating: true)
         do {
-            try await stores.installation.restore(dump)
+            let progress = ProgressLine(total: dump.tables.map(\.rows.count).reduce(0, +))
+            defer { progress.finish() }
+            try await stores.installation.restore(dump) { progress.update(rows: $0.rows, done: $0.rows) }
         } catch let refusal as InstallationNotEmpty {
             throw CommandFailure(field: "--database", "\(description): \(refusal.description)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import VliegwielCore
 import VliegwielInterchange
@@ -26,6 +27,29 @@ import VliegwielTestSupport
         try await stores.arrangements.save([own], author: "Tester (fictief)", reason: "eerste opzet")
         own.name = "Eigen, hernoemd"
         try await stores.arrangements.save([own], author: "Tester (fictief)", reason: "nieuwe naam")
+    }
+
+    /// A long move says how far it is: the reports climb to every row of every table.
+    @Test(arguments: StoreKind.allCases)
+    func dumpAndRestoreReportTheirProgress(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            try await Self.fill(stores)
+            let rows = try await stores.installation.occupiedTables().map(\.rows).reduce(0, +)
+            let read = Mutex<[InstallationProgress]>([])
+            let dump = try await stores.installation.dump { progress in read.withLock { $0.append(progress) } }
+            #expect(read.withLock { $0.last } == InstallationProgress(rows: rows, total: rows))
+            #expect(rows == dump.tables.map(\.rows.count).reduce(0, +))
+            #expect(rows > InstallationProgress.step, "enough rows for a report on the way")
+            #expect(read.withLock { $0.count } >= 2)
+            try await kind.withStores { restored async throws in
+                let written = Mutex<[InstallationProgress]>([])
+                try await restored.installation.restore(dump) { progress in written.withLock { $0.append(progress) } }
+                let reports = written.withLock { $0 }
+                #expect(reports.last == InstallationProgress(rows: rows, total: rows))
+                #expect(reports.count >= 2)
+                #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.rows <= $1.rows })
+            }
+        }
     }
 
     @Test(arguments: StoreKind.allCases)

@@ -9,17 +9,58 @@ import VliegwielCore
 /// dates, authors, order), past the checks of the other stores, which the rows passed when
 /// they were first stored. It therefore only ever writes into an empty database.
 public protocol InstallationStore: Sendable {
-    /// Every record of every table of ``InstallationTables/all``, read from one snapshot.
-    func dump() async throws -> InstallationDump
+    /// Every record of every table of ``InstallationTables/all``, read from one snapshot;
+    /// `progress` hears how many rows are read of how many there are, every
+    /// ``InstallationProgress/step`` rows and at the end.
+    func dump(progress: @escaping @Sendable (InstallationProgress) -> Void) async throws -> InstallationDump
     /// How many rows each table of ``InstallationTables/all`` holds that are not empty.
     func occupiedTables() async throws -> [(table: InstallationTable, rows: Int)]
     /// Writes `dump` into this database in one transaction, with one audit entry saying so;
-    /// all or nothing. Restore-only: see the protocol.
+    /// all or nothing; `progress` as for ``dump(progress:)``. Restore-only: see the protocol.
     ///
     /// - Throws: ``InstallationNotEmpty`` when any table already holds a row (nothing is
     ///   written); ``ValidationFailure`` naming the table, row and column of a value that
     ///   does not fit, or the database's refusal.
-    func restore(_ dump: InstallationDump) async throws
+    func restore(_ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void) async throws
+}
+
+extension InstallationStore {
+    public func dump() async throws -> InstallationDump { try await dump(progress: { _ in }) }
+    public func restore(_ dump: InstallationDump) async throws { try await restore(dump, progress: { _ in }) }
+}
+
+/// How far a dump or a restore has come: rows done of the rows of every table.
+public struct InstallationProgress: Sendable, Equatable {
+    /// How many rows pass between two reports.
+    public static let step = 500
+
+    public var rows: Int
+    public var total: Int
+
+    public init(rows: Int, total: Int) {
+        self.rows = rows
+        self.total = total
+    }
+}
+
+/// Counts rows and reports every ``InstallationProgress/step`` of them.
+struct InstallationProgressCounter {
+    let total: Int
+    let report: @Sendable (InstallationProgress) -> Void
+    private(set) var rows = 0
+
+    init(total: Int, report: @escaping @Sendable (InstallationProgress) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    mutating func count(_ added: Int = 1) {
+        let before = rows / InstallationProgress.step
+        rows += added
+        if rows / InstallationProgress.step != before { report(InstallationProgress(rows: rows, total: total)) }
+    }
+
+    func finish() { report(InstallationProgress(rows: rows, total: total)) }
 }
 
 /// The kind of value a column holds, which decides how it is read and written on each database.

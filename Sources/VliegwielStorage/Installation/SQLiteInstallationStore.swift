@@ -10,9 +10,12 @@ public final class SQLiteInstallationStore: InstallationStore {
         writer = database.writer
     }
 
-    public func dump() async throws -> InstallationDump {
+    public func dump(progress: @escaping @Sendable (InstallationProgress) -> Void) async throws -> InstallationDump {
         let tables = try await writer.read { db in
-            try InstallationTables.all.map { table in
+            var counter = InstallationProgressCounter(
+                total: try Self.occupied(in: db).map(\.rows).reduce(0, +), report: progress)
+            defer { counter.finish() }
+            return try InstallationTables.all.map { table in
                 let sql =
                     "SELECT \(table.columnNames.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \"\(table.name)\""
                 var rows: [[InstallationDump.Value]] = []
@@ -20,6 +23,7 @@ public final class SQLiteInstallationStore: InstallationStore {
                 while let row = try cursor.next() {
                     rows.append(
                         try table.columns.enumerated().map { index, column in try Self.value(row, index, column.kind) })
+                    counter.count()
                 }
                 return InstallationDump.Table(
                     name: table.name, columns: table.columnNames, rows: InstallationTables.sorted(rows, of: table))
@@ -32,9 +36,12 @@ public final class SQLiteInstallationStore: InstallationStore {
         try await writer.read { db in try Self.occupied(in: db) }
     }
 
-    public func restore(_ dump: InstallationDump) async throws {
+    public func restore(_ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void)
+        async throws
+    {
         let tables = try InstallationTables.validated(dump)
         try await writer.write { db in
+            var counter = InstallationProgressCounter(total: tables.map(\.1.count).reduce(0, +), report: progress)
             let occupied = try Self.occupied(in: db)
             guard occupied.isEmpty else {
                 throw InstallationNotEmpty(occupied: occupied.map { ($0.table.label, $0.rows) })
@@ -45,8 +52,10 @@ public final class SQLiteInstallationStore: InstallationStore {
                 let statement = try db.makeStatement(sql: "INSERT INTO \"\(table.name)\" (\(names)) VALUES (\(marks))")
                 for row in rows {
                     try statement.execute(arguments: StatementArguments(row.map(Self.databaseValue)))
+                    counter.count()
                 }
             }
+            counter.finish()
             try AuditTrail.record(Self.restoreEvent(tables), in: db)
         }
     }

@@ -11,9 +11,11 @@ public final class PostgresInstallationStore: InstallationStore {
         self.database = database
     }
 
-    public func dump() async throws -> InstallationDump {
+    public func dump(progress: @escaping @Sendable (InstallationProgress) -> Void) async throws -> InstallationDump {
         let tables = try await database.read { connection in
             var tables: [InstallationDump.Table] = []
+            var counter = InstallationProgressCounter(
+                total: try await Self.occupied(in: connection).map(\.rows).reduce(0, +), report: progress)
             for table in InstallationTables.all {
                 let sql =
                     "SELECT \(table.columnNames.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \"\(table.name)\""
@@ -25,11 +27,13 @@ public final class PostgresInstallationStore: InstallationStore {
                         try table.columns.enumerated().map { index, column in
                             try Self.value(cells[index], column.kind)
                         })
+                    counter.count()
                 }
                 tables.append(
                     InstallationDump.Table(
                         name: table.name, columns: table.columnNames, rows: InstallationTables.sorted(rows, of: table)))
             }
+            counter.finish()
             return tables
         }
         return InstallationDump(tables: tables)
@@ -39,9 +43,12 @@ public final class PostgresInstallationStore: InstallationStore {
         try await database.read { connection in try await Self.occupied(in: connection) }
     }
 
-    public func restore(_ dump: InstallationDump) async throws {
+    public func restore(_ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void)
+        async throws
+    {
         let tables = try InstallationTables.validated(dump)
         try await database.write { connection in
+            var counter = InstallationProgressCounter(total: tables.map(\.1.count).reduce(0, +), report: progress)
             let occupied = try await Self.occupied(in: connection)
             guard occupied.isEmpty else {
                 throw InstallationNotEmpty(occupied: occupied.map { ($0.table.label, $0.rows) })
@@ -62,10 +69,12 @@ public final class PostgresInstallationStore: InstallationStore {
                             buffer.writeInteger(UInt8(ascii: "\n"))
                         }
                         try await writer.write(buffer)
+                        counter.count(min(rows.count, start + 2_000) - start)
                         start += 2_000
                     }
                 }
             }
+            counter.finish()
             try await PostgresAuditTrail.record(Self.restoreEvent(tables), in: connection)
         }
     }
