@@ -36,6 +36,14 @@ struct StartCommand: AsyncParsableCommand {
         name: .customLong("qca-tegelijk"),
         help: "Hoeveel QCA-analyses via de site of de API tegelijk mogen lopen (standaard 2); meer krijgt 503.")
     var qcaConcurrent = 2
+    @Option(
+        name: .customLong("contact-e-mail"),
+        help: ArgumentHelp(
+            """
+            Het e-mailadres voor vragen over de API van deze installatie; het OpenAPI-document noemt het in \
+            info.contact, zoals de API-ontwerpregels vragen (docs/api-ontwerpregels.md).
+            """, valueName: "ADRES"))
+    var contactEmail: String?
 
     func run() async throws {
         try await reportingFailures {
@@ -47,6 +55,10 @@ struct StartCommand: AsyncParsableCommand {
             }
             guard (1...64).contains(qcaConcurrent) else {
                 throw CommandFailure(field: "--qca-tegelijk", "\(qcaConcurrent) valt buiten 1 tot en met 64")
+            }
+            if let contactEmail, !Self.looksLikeEmail(contactEmail) {
+                throw CommandFailure(
+                    field: "--contact-e-mail", "'\(contactEmail)' is geen e-mailadres; verwacht naam@domein.nl")
             }
             let secureCookies: AccountWebSettings.SecureCookies
             switch https {
@@ -72,6 +84,7 @@ struct StartCommand: AsyncParsableCommand {
                     secureCookies: secureCookies),
                 logger: logger)
             dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
+            dependencies.apiContactEmail = contactEmail
             if !PostgresLocation.isURL(database.resolvedPath) {
                 dependencies.databaseFile = DatabaseFileGuard(path: database.resolvedPath)
             }
@@ -83,5 +96,13 @@ struct StartCommand: AsyncParsableCommand {
                     field: "--poort", "poort \(port) op \(host) is al in gebruik; kies een andere met --poort")
             }
         }
+    }
+
+    /// One `@` with something on both sides, a dot in the domain, no spaces: enough to catch a
+    /// slip; whether the address works is the operator's to know.
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
     }
 }

@@ -22,6 +22,10 @@ public struct WebDependencies: Sendable {
     /// The SQLite file the server was started on, watched for removal or replacement; nil on
     /// PostgreSQL and for a database in memory.
     public var databaseFile: DatabaseFileGuard? = nil
+    /// The e-mail address for questions about this installation's API, served as
+    /// `info.contact.email` in the OpenAPI document (`vliegwiel start --contact-e-mail`); the
+    /// shipped document has none, since each installation has its own operator.
+    public var apiContactEmail: String? = nil
 
     public init(
         stores: Stores, catalogue: [Arrangement], accounts: AccountWebSettings,
@@ -67,7 +71,7 @@ public func buildApplication(
 /// The routes, for the application and for router-level tests.
 public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppRequestContext> {
     let renderer = try PageRenderer()
-    let assets = try StaticAssets()
+    let assets = try StaticAssets(contactEmail: dependencies.apiContactEmail)
     let rules = try BundledPortfolio.rules()
     let pages = SitePages(stores: dependencies.stores, catalogue: dependencies.catalogue, rules: rules)
     let accounts = dependencies.accounts
@@ -79,6 +83,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     router.middlewares.add(MetricsMiddleware())
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
     router.middlewares.add(PathShapeMiddleware())
+    router.middlewares.add(APIIdentifierMiddleware())
     router.middlewares.add(BodySizeLimitMiddleware())
     router.middlewares.add(InputTextMiddleware())
     if let databaseFile = dependencies.databaseFile {

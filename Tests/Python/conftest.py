@@ -10,6 +10,9 @@ import pytest
 import requests
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The API contact address the test server is started with (`.test` is a reserved domain, RFC 2606):
+# the operator's address, which the OpenAPI document names in info.contact.
+CONTACT_EMAIL = "api-vragen@vliegwiel.test"
 # The database file of each server started, so that a fixture can write to it with the CLI.
 DATABASES = []
 
@@ -118,7 +121,8 @@ def server():
     DATABASES.append(os.path.join(folder, "test.sqlite"))
     log = open(os.path.join(folder, "server.log"), "w")
     process = subprocess.Popen(
-        [str(_binary()), "start", "--database", os.path.join(folder, "test.sqlite"), "--poort", str(port)],
+        [str(_binary()), "start", "--database", os.path.join(folder, "test.sqlite"), "--poort", str(port),
+         "--contact-e-mail", CONTACT_EMAIL],
         stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60

@@ -1,15 +1,19 @@
 """The Dutch API Design Rules linter (Logius) on our OpenAPI document (issue 15).
 
 `adr_linter.py` ports the rule set, written for Spectral, to Python. These tests prove the port
-on the rule set's own test cases (adr-testcases/, each with the output Spectral gave).
+on the rule set's own test cases (adr-testcases/, each with the output Spectral gave), then hold
+our document to every error-level rule and to the warnings we accept (docs/api-ontwerpregels.md).
 """
+import copy
 import json
 import pathlib
 import re
 
 import pytest
+import requests
 
 from adr_linter import RULES, lint
+from conftest import CONTACT_EMAIL
 
 CASES = pathlib.Path(__file__).resolve().parent / "adr-testcases"
 
@@ -31,6 +35,10 @@ RULE_SET = {
     "nlgov:use-date-instead-of-datetime": "error", "nlgov:semver": "error",
 }
 
+# The warnings our document keeps, each with its reason in docs/api-ontwerpregels.md (none today).
+ACCEPTED_WARNINGS = set()
+
+
 def spectral_output(text):
     """The findings in a Spectral report (`expected-output.txt`): severity, rule, message, path."""
     findings = []
@@ -51,3 +59,41 @@ def test_the_port_finds_what_spectral_finds(case):
     expected = spectral_output((CASES / case / "expected-output.txt").read_text(encoding="utf-8"))
     found = lint(json.loads((CASES / case / "openapi.json").read_text(encoding="utf-8")))
     assert sorted((f.severity, f.rule, f.message, f.printed_path) for f in found) == expected
+
+
+@pytest.fixture(scope="module")
+def document(server):
+    response = requests.get(server + "/api/v1/openapi.json", timeout=10)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_our_document_passes_every_error_level_rule(document):
+    errors = [str(f) for f in lint(document) if f.severity == "error"]
+    assert errors == []
+    assert document["info"]["contact"]["email"] == CONTACT_EMAIL  # the operator's, from `start --contact-e-mail`
+
+
+def test_our_document_keeps_only_the_documented_warnings(document):
+    warnings = {(f.rule, f.printed_path) for f in lint(document) if f.severity == "warning"}
+    assert warnings == ACCEPTED_WARNINGS
+
+
+def test_the_linter_fails_a_broken_document(document):
+    """Each kind of error the issue named is found again when put back."""
+    broken = copy.deepcopy(document)
+    del broken["info"]["contact"]["email"]
+    operation = broken["paths"]["/arrangementen/{id}"]["get"]
+    del operation["responses"]["400"]
+    broken["components"]["schemas"]["Probleem"]["properties"].pop("detail")
+    version = next(iter(broken["paths"]["/arrangementen/{id}/profielversies"]["get"]["responses"]["200"]["headers"]))
+    del broken["paths"]["/arrangementen/{id}/profielversies"]["get"]["responses"]["200"]["headers"][version]
+    broken["paths"]["/arrangementen/{id}/profielVersies"] = broken["paths"].pop("/arrangementen/{id}/profielversies")
+    found = {(f.rule, f.printed_path) for f in lint(broken) if f.severity == "error"}
+    assert found >= {
+        ("nlgov:info-contact-fields-exist", "info.contact"),
+        ("nlgov:problem-invalid-input", "paths./arrangementen/{id}.get.responses"),
+        ("nlgov:problem-schema-members", "components.schemas.Probleem.properties"),
+        ("nlgov:missing-version-header", "paths./arrangementen/{id}/profielVersies.get.responses[200].headers"),
+        ("nlgov:paths-kebab-case", "paths./arrangementen/{id}/profielVersies"),
+    }

@@ -305,3 +305,25 @@ def test_reports_match_the_document(server, spec):
           requests.get(server + "/api/v1/arrangementen/bestaat-niet/dossier", headers=JSON, timeout=10))
     check(spec, "/arrangementen/{id}/dossier", "get",
           requests.get(server + DEMO + "/dossier", headers={"Accept": "text/html"}, timeout=10))
+
+
+def test_an_ill_formed_id_is_documented_invalid_input(server, spec):
+    """An id no arrangement or item can have is 400 naming the parameter, on every operation with
+    a path parameter (the API design rules' nlgov:problem-invalid-input); an unknown but
+    well-formed id stays 404."""
+    deal = "/api/v1/arrangementen/regio-deal-3-veluwe"
+    reads = ["", "/advies", "/dossier", "/toetsing", "/profielversies", "/indicatoren", "/leerlog", "/bijdragegraaf",
+             "/partners", "/financiering", "/programmalijnen", "/projecten"]
+    for suffix in reads:
+        response = requests.get(server + "/api/v1/arrangementen/Niet%20Goed" + suffix, headers=JSON, timeout=10)
+        assert response.status_code == 400, suffix
+        assert response.json()["invalidParams"][0]["name"] == "id"
+        check(spec, "/arrangementen/{id}" + suffix, "get", response)
+    for collection in COLLECTIONS:
+        path = f"/arrangementen/{{id}}/{collection}/{{item}}"
+        refused = requests.delete(f"{server}{deal}/{collection}/Fout_Id", timeout=10)
+        assert refused.status_code == 400 and refused.json()["invalidParams"][0]["name"] == "item"
+        check(spec, path, "delete", refused)
+        unknown = requests.delete(f"{server}{deal}/{collection}/bestaat-niet", timeout=10)
+        assert unknown.status_code == 404
+        check(spec, path, "delete", unknown)

@@ -35,7 +35,7 @@ import VliegwielWeb
             let response = try await client.get("/api/v1/arrangementen")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
-            #expect(response.headers[HTTPField.Name("API-Version")!] == "1.2.0")
+            #expect(response.headers[HTTPField.Name("API-Version")!] == "1.3.0")
             #expect(response.headers[.cacheControl] == "no-store")
             let body = try response.json()
             #expect(body["aantal"] as? Int == 14)
@@ -68,6 +68,19 @@ import VliegwielWeb
             let missing = try await client.get("/api/v1/arrangementen/niets")
             #expect(missing.status == .notFound)
             #expect(try missing.json()["detail"] as? String == "Er is geen arrangement met id 'niets'.")
+        }
+    }
+
+    /// An id no arrangement or deal item can have is invalid input (400), not unknown (404): the
+    /// Dutch API design rules, linter rule nlgov:problem-invalid-input.
+    @Test func anIllFormedIdIs400NamingTheParameter() async throws {
+        try await WebFixture().test { client in
+            let id = try await client.get("/api/v1/arrangementen/Niet%20Goed/advies")
+            #expect(id.status == .badRequest)
+            let reason = "'Niet Goed' is geen geldige id; gebruik kleine letters en cijfers met losse streepjes"
+            #expect((try id.json()["invalidParams"] as? [[String: String]]) == [["name": "id", "reason": reason]])
+            let unknownRoute = try await client.get("/api/v1/arrangementen/Niet%20Goed/onbekend")
+            #expect(unknownRoute.status == .notFound)
         }
     }
 
@@ -260,7 +273,7 @@ import VliegwielWeb
         try await WebFixture().test { client in
             let document = try await client.get("/api/v1/openapi.json").json()
             let info = document["info"] as? [String: Any]
-            #expect(info?["version"] as? String == "1.2.0")
+            #expect(info?["version"] as? String == "1.3.0")
             #expect((info?["contact"] as? [String: String])?["name"] == "Vliegwiel")
             #expect(
                 (document["paths"] as? [String: Any])?.keys.sorted() == [

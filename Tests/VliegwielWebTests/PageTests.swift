@@ -29,7 +29,7 @@ import VliegwielWeb
                 let response = try await client.get(path)
                 #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true, "\(path)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
-                #expect(response.headers[HTTPField.Name("API-Version")!] == "1.2.0")
+                #expect(response.headers[HTTPField.Name("API-Version")!] == "1.3.0")
             }
         }
     }

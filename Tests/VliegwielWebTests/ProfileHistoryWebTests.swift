@@ -22,6 +22,10 @@ import VliegwielWeb
             #expect(body["aantal"] as? Int == 2)
             let versions = body["versies"] as? [[String: Any]]
             #expect(versions?.map { $0["auteur"] as? String } == ["Programmabureau (fictief)", "Dealmaker (fictief)"])
+            // `datum` is the day, `tijdstip` the moment (the API design rules keep `datum` for a date).
+            let first = versions?.first ?? [:]
+            #expect((first["datum"] as? String)?.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil)
+            #expect((first["tijdstip"] as? String)?.hasPrefix((first["datum"] as? String ?? "") + "T") == true)
             let drift = try await client.get("/api/v1/arrangementen/drenthe-fictief/profieldrift?van=1&tot=2")
             #expect(drift.status == .ok)
             #expect(

@@ -28,9 +28,16 @@ public struct ArrangementVersion: Sendable, Hashable, Encodable {
         return formatter.string(from: date)
     }
 
+    /// The day of ``isoDate`` (in UTC): `2025-10-06`.
+    public var isoDay: String { String(isoDate.prefix(10)) }
+
+    /// `datum` is the day and `tijdstip` the moment to the second: the Dutch API design rules
+    /// keep a field named as a date for a date (`format: date`, linter rule
+    /// `nlgov:use-date-instead-of-datetime`).
     enum CodingKeys: String, CodingKey {
         case number = "versie"
         case date = "datum"
+        case moment = "tijdstip"
         case author = "auteur"
         case reason = "reden"
         case arrangement
@@ -39,7 +46,8 @@ public struct ArrangementVersion: Sendable, Hashable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(number, forKey: .number)
-        try container.encode(isoDate, forKey: .date)
+        try container.encode(isoDay, forKey: .date)
+        try container.encode(isoDate, forKey: .moment)
         try container.encode(author, forKey: .author)
         try container.encode(reason, forKey: .reason)
         try container.encode(arrangement, forKey: .arrangement)

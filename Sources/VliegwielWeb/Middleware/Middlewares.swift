@@ -1,12 +1,13 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import VliegwielCore
 import VliegwielStorage
 
 /// Headers every response carries: the API version, and protection against sniffing,
 /// framing and leaking the address (Dutch API design rules; OWASP secure headers).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var apiVersion: String { "1.2.0" }
+    static var apiVersion: String { "1.3.0" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -189,6 +190,49 @@ struct PathShapeMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Problem(.notFound, detail: "Dit adres bestaat niet: een adres heeft geen lege of relatieve delen.")
         }
         return try await next(request, context)
+    }
+}
+
+/// An API address whose `{id}` (or a deal's `{item}`) no arrangement or item can have is invalid
+/// input, not an unknown resource: ids are lowercase letters and digits joined by single hyphens
+/// (``ArrangementValidator/isSlug(_:)``, the rule every stored id passed). Where the route answers
+/// 404 for such an address, the answer is 400 naming the parameter, as the Dutch API design rules
+/// ask (/core/error-handling/invalid-input; the linter's `nlgov:problem-invalid-input`). An
+/// address no route has keeps its 404.
+struct APIIdentifierMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The ill-formed ids in an API address below `/api/v1/arrangementen/`, percent-decoded.
+    static func invalidIdentifiers(in path: String) -> [Problem.InvalidParameter] {
+        let prefix = APIURL.arrangements.path + "/"
+        guard path.hasPrefix(prefix) else { return [] }
+        let segments = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).map {
+            String($0).removingPercentEncoding ?? String($0)
+        }
+        var invalid: [Problem.InvalidParameter] = []
+        func check(_ name: String, _ value: String) {
+            guard !ArrangementValidator.isSlug(value) else { return }
+            invalid.append(
+                .init(
+                    name: name,
+                    reason:
+                        "'\(InputText.visible(value))' is geen geldige id; gebruik kleine letters en cijfers met losse streepjes"
+                ))
+        }
+        if let id = segments.first, !id.isEmpty { check("id", id) }
+        if segments.count == 3, DealCollection(rawValue: segments[1]) != nil { check("item", segments[2]) }
+        return invalid
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem where problem.status == .notFound {
+            let invalid = Self.invalidIdentifiers(in: request.uri.path)
+            guard !invalid.isEmpty else { throw problem }
+            throw Problem(
+                .badRequest, detail: "Het adres bevat een ongeldige id; zie invalidParams.", invalidParams: invalid)
+        }
     }
 }
 

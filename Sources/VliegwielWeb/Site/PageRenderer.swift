@@ -6,7 +6,9 @@ import Yams
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
-    init() throws {
+    /// `contactEmail` is the installation's address for questions about the API, added to the
+    /// document's `info.contact`.
+    init(contactEmail: String? = nil) throws {
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Assets")
         else { throw WebSetupError.missingAsset("Assets/templates") }
         var library = MustacheLibrary()
@@ -87,7 +89,9 @@ struct StaticAssets: Sendable {
     let stylesheet: String
     let openAPI: Data
 
-    init() throws {
+    /// `contactEmail` is the installation's address for questions about the API, added to the
+    /// document's `info.contact`.
+    init(contactEmail: String? = nil) throws {
         guard let css = Bundle.module.url(forResource: "vliegwiel", withExtension: "css", subdirectory: "Assets") else {
             throw WebSetupError.missingAsset("Assets/vliegwiel.css")
         }
@@ -96,7 +100,14 @@ struct StaticAssets: Sendable {
         }
         stylesheet = try String(contentsOf: css, encoding: .utf8)
         // The document is kept as YAML for review and served as JSON.
-        let document = try Yams.load(yaml: try String(contentsOf: api, encoding: .utf8)) ?? [:]
+        var document = try Yams.load(yaml: try String(contentsOf: api, encoding: .utf8)) as? [String: Any] ?? [:]
+        if let contactEmail {
+            var info = document["info"] as? [String: Any] ?? [:]
+            var contact = info["contact"] as? [String: Any] ?? [:]
+            contact["email"] = contactEmail
+            info["contact"] = contact
+            document["info"] = info
+        }
         openAPI = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 }
