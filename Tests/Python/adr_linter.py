@@ -96,6 +96,9 @@ class Node:
     seen: frozenset = frozenset()  # the $refs followed to get here, to stop at a circular one
 
 
+ROOT = object()  # "from the document's root", as opposed to a node that is missing (None)
+
+
 class Document:
     """An OpenAPI document, walked as Spectral walks it: with its local $refs resolved."""
 
@@ -131,6 +134,9 @@ class Document:
         return value, path, seen
 
     def children(self, node):
+        """The nodes directly below `node` (none below a missing node, None)."""
+        if node is None:
+            return
         if isinstance(node.value, dict):
             items = node.value.items()
         elif isinstance(node.value, list):
@@ -158,6 +164,8 @@ class Document:
 
     def descendants(self, node):
         """`node..*`: every node below `node`, depth first."""
+        if node is None:
+            return []
         if node is self.root:
             if self._everything is None:
                 self._everything = list(self._descend(node))
@@ -169,9 +177,9 @@ class Document:
             yield child
             yield from self._descend(child)
 
-    def named(self, key, node=None):
-        """`$..[key]` (or `node..[key]`)."""
-        return [n for n in self.descendants(self.root if node is None else node) if n.key == key]
+    def named(self, key, below=ROOT):
+        """`$..[key]`, or `below..[key]` (nothing when `below` is missing, None)."""
+        return [n for n in self.descendants(self.root if below is ROOT else below) if n.key == key]
 
     def field(self, node, field):
         """A rule's `then.field` on `node`: the node (or None) and the path to report, cut back to
@@ -217,7 +225,7 @@ def lint(raw):
     """Every finding of the rule set on a document (a parsed JSON/YAML value), sorted by path."""
     document = Document(raw)
     formats = document_format(raw)
-    findings = []
+    findings, seen = [], set()
     if not formats:
         findings.append(Finding(
             "unrecognized-format", "warning", (),
@@ -228,7 +236,8 @@ def lint(raw):
             continue
         for path, message in function(document):
             finding = Finding(name, function.severity, tuple(path), message)
-            if finding not in findings:
+            if finding not in seen:
+                seen.add(finding)
                 findings.append(finding)
     return sorted(findings, key=lambda f: (tuple(str(p) for p in f.path), f.rule))
 
@@ -287,7 +296,7 @@ def nlgov_missing_header(doc):
 @rule("nlgov:include-major-version-in-uri", "error")
 def nlgov_include_major_version_in_uri(doc):
     """/core/uri-version. given `$.servers[*]`, field `url` pattern match `\\/v[\\d+]`."""
-    for server in doc.children(doc.at("servers") or Node(None, None, ())):
+    for server in doc.children(doc.at("servers")):
         url = doc.child(server, "url")
         if url is not None and isinstance(url.value, str) and not js_regex(r"\/v[\d+]").search(url.value):
             yield url.path, "Include the major version number in the URI."
@@ -298,7 +307,7 @@ def nlgov_paths_no_trailing_slash(doc):
     """/core/no-trailing-slash. given `$.paths`, field `@key` pattern notMatch `.+ \\/$`. The pattern
     has a space before the slash, so it only matches a path ending in " /"; a path ending in "/"
     is found by Spectral's `path-keys-no-trailing-slash` (below), which the rule set switches on."""
-    for path in doc.children(doc.at("paths") or Node(None, None, ())):
+    for path in doc.children(doc.at("paths")):
         if isinstance(path.key, str) and js_regex(r".+ \/$").search(path.key):
             yield path.path, "Leave off trailing slashes from URIs."
 
@@ -325,7 +334,7 @@ def nlgov_http_methods(doc):
     """/core/http-methods. given `$.paths[?(@property.match(/(description|summary)/i))]`, field `@key`
     pattern match `post|put|get|delete|patch|parameters`. As written, the filter selects paths
     whose *name* contains "description" or "summary", so the rule hardly ever applies; ported as is."""
-    for path in doc.children(doc.at("paths") or Node(None, None, ())):
+    for path in doc.children(doc.at("paths")):
         if key_matches(path.key, r"(description|summary)", re.IGNORECASE) and \
                 not re.search(r"post|put|get|delete|patch|parameters", path.key):
             yield path.path, "Only apply standard HTTP methods."
@@ -338,7 +347,7 @@ KEBAB_PATH = (r"^(\/|(\/_[a-z0-9]+|\/(([a-z0-9\-]+|{[^}]+})(\/([a-z0-9\-\.]+|{[^
 def nlgov_paths_kebab_case(doc):
     """/core/path-segments-kebab-case. given `$.paths[?(!@property.match(/\\/openapi\\.(json)|(yaml)/))]~`,
     pattern match on the path (segments kebab-case or `{variable}`, a last segment may start with `_`)."""
-    for path in doc.children(doc.at("paths") or Node(None, None, ())):
+    for path in doc.children(doc.at("paths")):
         if not isinstance(path.key, str) or re.search(r"\/openapi\.(json)|(yaml)", path.key):
             continue
         if not re.search(KEBAB_PATH, path.key, re.ASCII):
@@ -353,10 +362,10 @@ def nlgov_query_keys_camel_case(doc):
     """/core/query-keys-camel-case. given `$.paths.*.*.parameters[?(@.in=='query')]` and
     `$.components.securitySchemes[?(@.in=='query')]`, field `name` pattern match lower camelCase."""
     candidates = []
-    for path in doc.children(doc.at("paths") or Node(None, None, ())):
+    for path in doc.children(doc.at("paths")):
         for member in doc.children(path):
-            candidates += list(doc.children(doc.child(member, "parameters") or Node(None, None, ())))
-    candidates += list(doc.children(doc.at("components", "securitySchemes") or Node(None, None, ())))
+            candidates += list(doc.children(doc.child(member, "parameters")))
+    candidates += list(doc.children(doc.at("components", "securitySchemes")))
     for parameter in candidates:
         if isinstance(parameter.value, dict) and parameter.value.get("in") == "query":
             name = doc.child(parameter, "name")
@@ -376,7 +385,7 @@ def json_pointer(path):
 @rule("nlgov:schema-camel-case", "warning")
 def nlgov_schema_camel_case(doc):
     """given `$.components.schemas[*]~`, casing pascal (UpperCamelCase)."""
-    for schema in doc.children(doc.at("components", "schemas") or Node(None, None, ())):
+    for schema in doc.children(doc.at("components", "schemas")):
         if isinstance(schema.key, str) and not re.search(PASCAL_CASE, schema.key):
             path = ("components", "schemas", schema.key)
             yield path, f"Schema name should be UpperCamelCase in {json_pointer(path)}"
@@ -385,8 +394,8 @@ def nlgov_schema_camel_case(doc):
 @rule("nlgov:servers-use-https", "warning")
 def nlgov_servers_use_https(doc):
     """given `$.servers[*]` and `$.paths..servers[*]`, field `url` pattern notMatch `^http://.*`."""
-    servers = list(doc.children(doc.at("servers") or Node(None, None, ())))
-    for found in doc.named("servers", doc.at("paths") or Node(None, None, ())):
+    servers = list(doc.children(doc.at("servers")))
+    for found in doc.named("servers", doc.at("paths")):
         servers += list(doc.children(found))
     for server in servers:
         url = doc.child(server, "url")
@@ -414,7 +423,7 @@ def nlgov_problem_schema_members(doc):
     """/core/error-handling/problem-details. given `$..[responses][?(4xx|5xx)].content[problem media
     type]..schema`, schema: an object whose `properties`, if any, name status, title and detail."""
     for response in _responses(doc, r"(4|5)\d\d"):
-        for media in doc.children(doc.child(response, "content") or Node(None, None, ())):
+        for media in doc.children(doc.child(response, "content")):
             if media.key not in PROBLEM_TYPES:
                 continue
             for schema in doc.named("schema", media):
@@ -441,7 +450,7 @@ def nlgov_problem_invalid_input(doc):
     has a `400`. Only the operation's own `parameters` count, not those of its path; the property
     names are matched anywhere in the name, as the rule set's expressions do."""
     message = "GET and DELETE endpoints that have parameters, and all other endpoints must be able to return a 400 response"
-    for node in doc.descendants(doc.at("paths") or Node(None, None, ())):
+    for node in doc.descendants(doc.at("paths")):
         if key_matches(node.key, r"(get)|(delete)"):
             parameters = node.value.get("parameters") if isinstance(node.value, dict) else None
             if not (js_truthy(parameters) and isinstance(parameters, (list, str)) and len(parameters) > 0):
@@ -550,11 +559,10 @@ def oas3_schema(doc):
     schema = schema_v31 if is_31 else schema_v30
     validator = jsonschema.validators.validator_for(schema)(schema)
     for error in validator.iter_errors(doc.raw):
-        best = jsonschema.exceptions.best_match([error])
-        path = tuple(best.absolute_path)
+        path = tuple(error.absolute_path)
         while path and not doc.lookup(path)[0]:
             path = path[:-1]
-        yield path, f"{best.message}."
+        yield path, f"{error.message}."
 
 
 @rule("operation-operationId-unique", "error", formats="oas")
@@ -585,7 +593,7 @@ def path_params(doc):
     unique = {}
 
     def named_path_params(parameters, results, seen):
-        for parameter in doc.children(parameters or Node(None, None, ())):
+        for parameter in doc.children(parameters):
             value = parameter.value
             if not isinstance(value, dict) or value.get("in") != "path" or "name" not in value:
                 continue
@@ -710,7 +718,7 @@ def oas3_valid_schema_example(doc):
     """A schema's `example` and `default` must be valid against the schema (Spectral's `oasExample`,
     type schema)."""
     done = set()
-    nodes = list(doc.descendants(doc.at("components", "schemas") or Node(None, None, ())))
+    nodes = list(doc.descendants(doc.at("components", "schemas")))
     for key in ("content", "headers", "parameters"):
         nodes += list(_nodes_below(doc, key))
     for node in nodes:
@@ -730,12 +738,12 @@ def oas3_valid_schema_example(doc):
 def oas3_server_variables(doc):
     """Server variables must be defined, used and have a default that is one of their `enum`
     (Spectral's `serverVariables`, with requireDefault)."""
-    servers = list(doc.children(doc.at("servers") or Node(None, None, ())))
-    for item in doc.children(doc.at("paths") or Node(None, None, ())):
-        servers += list(doc.children(doc.child(item, "servers") or Node(None, None, ())))
+    servers = list(doc.children(doc.at("servers")))
+    for item in doc.children(doc.at("paths")):
+        servers += list(doc.children(doc.child(item, "servers")))
         for operation in doc.children(item):
             if operation.key in OPERATIONS:
-                servers += list(doc.children(doc.child(operation, "servers") or Node(None, None, ())))
+                servers += list(doc.children(doc.child(operation, "servers")))
     for server in servers:
         if not isinstance(server.value, dict) or not isinstance(server.value.get("url"), str):
             continue
@@ -775,7 +783,7 @@ def oas3_api_servers(doc):
 @rule("path-keys-no-trailing-slash", "error", formats="oas")
 def path_keys_no_trailing_slash(doc):
     """given `$.paths`, field `@key` pattern notMatch `.+\\/$`."""
-    for path in doc.children(doc.at("paths") or Node(None, None, ())):
+    for path in doc.children(doc.at("paths")):
         if isinstance(path.key, str) and re.search(r".+\/$", path.key):
             yield path.path, "Path must not end with slash."
 
