@@ -200,6 +200,17 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 
+    @Test func startRefusesAContactAddressThatIsNoEmailAddress() throws {
+        let cli = CLI()
+        let result = try cli.run("start", "--contact-e-mail", "beheer bij de provincie")
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines == [
+                "fout: --contact-e-mail: 'beheer bij de provincie' is geen e-mailadres; verwacht naam@domein.nl"
+            ])
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+    }
+
     @Test func startServesUntilSIGTERMAndASecondStartOnTheSamePortSaysItIsTaken() async throws {
         let cli = CLI()
         let port = String(Int.random(in: 20_000..<30_000))
