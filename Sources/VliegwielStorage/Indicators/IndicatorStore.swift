@@ -234,41 +234,20 @@ public final class SQLiteIndicatorStore: IndicatorStore {
         guard
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)", arguments: [id])
                 == true
-        else {
-            throw ValidationFailure(issues: [
-                ValidationIssue(field: "arrangement", message: "onbekend arrangement '\(id)'")
-            ])
-        }
+        else { throw IndicatorRules.unknownArrangement(id) }
     }
 
     private static func save(_ indicators: ArrangementIndicators, in db: Database) throws {
         let id = indicators.arrangementID
         try requireArrangement(id, in: db)
-        var issues = indicators.issues
         let fictional =
             try Bool.fetchOne(
                 db, sql: "SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", arguments: [id]) ?? false
-        if indicators.isFictional != fictional {
-            issues.append(
-                ValidationIssue(
-                    arrangementID: id, field: "fictief",
-                    message: indicators.isFictional
-                        ? "fictieve indicatoren horen nooit bij een echt arrangement"
-                        : "een fictieve deal krijgt alleen fictieve indicatoren"))
-        }
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let document = String(decoding: try encoder.encode(indicators), as: UTF8.self)
+        let document = try IndicatorRules.document(indicators, dealIsFictional: fictional)
         try db.execute(
             sql: "INSERT OR REPLACE INTO arrangement_indicators (arrangement_id, document) VALUES (?, ?)",
             arguments: [id, document])
-        try AuditTrail.record(
-            action: "indicatoren.opslaan", object: "arrangement:\(id)/indicatoren",
-            details: [
-                "programmaIndicatoren": "\(indicators.programme.count)", "regios": "\(indicators.regions.count)",
-            ],
-            in: db)
+        try AuditTrail.record(IndicatorRules.savedEvent(indicators), in: db)
     }
 
     private static func importContext(
@@ -312,21 +291,15 @@ public final class SQLiteIndicatorStore: IndicatorStore {
         let issues = rowIssues.map(\.validationIssue) + (mismatch.map { [$0] } ?? [])
         // Throwing here rolls the whole transaction back: nothing of the import is kept.
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        try AuditTrail.record(
-            action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
-            details: ["rijen": "\(rowsRead)", "waarnemingen": "\(stored)"], in: db)
+        try AuditTrail.record(IndicatorRules.importedEvent(table, rowsRead: rowsRead, stored: stored), in: db)
         return ContextImportSummary(
             table: table, rowsRead: rowsRead, observations: stored, measures: measureCodes.sorted())
     }
 
     private static func observation(_ row: Row) throws -> ContextObservation {
-        let regionText: String = row["region"]
-        let periodText: String = row["period"]
-        guard let region = RegionCode(regionText), let period = IndicatorPeriod(code: periodText) else {
-            throw DatabaseError(message: "context_observation: region '\(regionText)' or period '\(periodText)'")
-        }
-        return ContextObservation(
-            tableID: row["table_id"], measure: row["measure"], region: region, period: period, value: row["value"])
+        try IndicatorRules.observation(
+            tableID: row["table_id"], measure: row["measure"], region: row["region"], period: row["period"],
+            value: row["value"])
     }
 }
 
@@ -401,5 +374,57 @@ final class ObservationWriter {
     private static func insert(rows: Int) -> String {
         "INSERT OR REPLACE INTO context_observation (table_id, measure, region, period, value) VALUES "
             + Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+}
+
+/// The decisions of the indicator stores that are not SQL, once for both databases.
+enum IndicatorRules {
+    static func unknownArrangement(_ id: String) -> ValidationFailure {
+        ValidationFailure(issues: [ValidationIssue(field: "arrangement", message: "onbekend arrangement '\(id)'")])
+    }
+
+    /// The stored document of `indicators`, after its own checks and the rule that fictional
+    /// indicators belong to a fictional deal and real ones to a real deal.
+    static func document(_ indicators: ArrangementIndicators, dealIsFictional: Bool) throws -> String {
+        var issues = indicators.issues
+        if indicators.isFictional != dealIsFictional {
+            issues.append(
+                ValidationIssue(
+                    arrangementID: indicators.arrangementID, field: "fictief",
+                    message: indicators.isFictional
+                        ? "fictieve indicatoren horen nooit bij een echt arrangement"
+                        : "een fictieve deal krijgt alleen fictieve indicatoren"))
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(indicators), as: UTF8.self)
+    }
+
+    static func savedEvent(_ indicators: ArrangementIndicators) -> AuditEvent {
+        AuditEvent(
+            action: "indicatoren.opslaan", object: "arrangement:\(indicators.arrangementID)/indicatoren",
+            details: [
+                "programmaIndicatoren": "\(indicators.programme.count)", "regios": "\(indicators.regions.count)",
+            ])
+    }
+
+    static func importedEvent(_ table: ContextTable, rowsRead: Int, stored: Int) -> AuditEvent {
+        AuditEvent(
+            action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
+            details: ["rijen": "\(rowsRead)", "waarnemingen": "\(stored)"])
+    }
+
+    /// A stored observation; a region or period code the program does not know is a named error.
+    static func observation(tableID: String, measure: String, region: String, period: String, value: Double?) throws
+        -> ContextObservation
+    {
+        guard let code = RegionCode(region) else {
+            throw StoredCodeError(column: "context_observation.region", value: region)
+        }
+        guard let day = IndicatorPeriod(code: period) else {
+            throw StoredCodeError(column: "context_observation.period", value: period)
+        }
+        return ContextObservation(tableID: tableID, measure: measure, region: code, period: day, value: value)
     }
 }

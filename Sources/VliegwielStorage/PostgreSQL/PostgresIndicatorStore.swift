@@ -128,42 +128,23 @@ public final class PostgresIndicatorStore: IndicatorStore {
 
     private static func requireArrangement(_ id: String, in connection: PostgresConnection) async throws {
         guard try await connection.exists("SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = \(id))") else {
-            throw ValidationFailure(issues: [
-                ValidationIssue(field: "arrangement", message: "onbekend arrangement '\(id)'")
-            ])
+            throw IndicatorRules.unknownArrangement(id)
         }
     }
 
     private static func save(_ indicators: ArrangementIndicators, in connection: PostgresConnection) async throws {
         let id = indicators.arrangementID
         try await requireArrangement(id, in: connection)
-        var issues = indicators.issues
         let fictional =
             try await connection.rows("SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = \(id)").first?
             .decode(Bool.self, "is_fictional") ?? false
-        if indicators.isFictional != fictional {
-            issues.append(
-                ValidationIssue(
-                    arrangementID: id, field: "fictief",
-                    message: indicators.isFictional
-                        ? "fictieve indicatoren horen nooit bij een echt arrangement"
-                        : "een fictieve deal krijgt alleen fictieve indicatoren"))
-        }
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let document = String(decoding: try encoder.encode(indicators), as: UTF8.self)
+        let document = try IndicatorRules.document(indicators, dealIsFictional: fictional)
         try await connection.execute(
             """
             INSERT INTO arrangement_indicators (arrangement_id, document) VALUES (\(id), \(document))
             ON CONFLICT (arrangement_id) DO UPDATE SET document = excluded.document
             """)
-        try await PostgresAuditTrail.record(
-            action: "indicatoren.opslaan", object: "arrangement:\(id)/indicatoren",
-            details: [
-                "programmaIndicatoren": "\(indicators.programme.count)", "regios": "\(indicators.regions.count)",
-            ],
-            in: connection)
+        try await PostgresAuditTrail.record(IndicatorRules.savedEvent(indicators), in: connection)
     }
 
     /// Stores the table and every observation `stream` delivers; throws (rolling back the
@@ -231,21 +212,16 @@ public final class PostgresIndicatorStore: IndicatorStore {
             """)
         try await connection.execute("DROP TABLE context_import")
         try await PostgresAuditTrail.record(
-            action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
-            details: ["rijen": "\(outcome.rowsRead)", "waarnemingen": "\(stored)"], in: connection)
+            IndicatorRules.importedEvent(table, rowsRead: outcome.rowsRead, stored: stored), in: connection)
         return ContextImportSummary(
             table: table, rowsRead: outcome.rowsRead, observations: stored, measures: measureCodes.sorted())
     }
 
     private static func observation(_ row: PostgresRandomAccessRow) throws -> ContextObservation {
-        let regionText = try row.decode(String.self, "region")
-        let periodText = try row.decode(String.self, "period")
-        guard let region = RegionCode(regionText), let period = IndicatorPeriod(code: periodText) else {
-            throw PostgresStoreError("context_observation: region '\(regionText)' or period '\(periodText)'")
-        }
-        return ContextObservation(
+        try IndicatorRules.observation(
             tableID: try row.decode(String.self, "table_id"), measure: try row.decode(String.self, "measure"),
-            region: region, period: period, value: try row.decode(Double?.self, "value"))
+            region: try row.decode(String.self, "region"), period: try row.decode(String.self, "period"),
+            value: try row.decode(Double?.self, "value"))
     }
 }
 
