@@ -94,6 +94,10 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     router.middlewares.add(CSRFMiddleware())
     // After the session is known: the stores record changes as by the request's actor.
     router.middlewares.add(AuditBindingMiddleware())
+    // Anonymous GETs from the kept bytes while nothing changed (the newest audit sequence).
+    let stores = dependencies.stores
+    router.middlewares.add(
+        ResponseCacheMiddleware(cache: ResponseCache(), version: { try await stores.audit.latestSequence() }))
 
     // One line per feature.
     AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: router)

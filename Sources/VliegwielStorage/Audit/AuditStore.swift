@@ -42,6 +42,11 @@ public protocol AuditStore: Sendable {
     /// Checks the whole chain from the first entry; names the first broken entry.
     /// Verifies the whole trail, going on past every break, and reports them all.
     func verifyAll() async throws -> AuditReport
+    /// The sequence number of the newest entry (0 for an empty trail). Every change of a
+    /// record writes an entry in its own transaction (`AuditInvariantTests`), so this number is
+    /// the installation's version: it changes exactly when something may have, for every
+    /// process and instance on the database. Read caches key on it.
+    func latestSequence() async throws -> Int
 }
 
 /// Which entries to list. Every filter is optional; they combine with "and".

@@ -32,6 +32,10 @@ public final class SQLiteAuditStore: AuditStore {
         }
     }
 
+    public func latestSequence() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM audit_entry") ?? 0 }
+    }
+
     public func verifyAll() async throws -> AuditReport {
         try await writer.read { db in
             var reading = AuditReading(sequences: Set(try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry")))

@@ -34,6 +34,13 @@ public final class PostgresAuditStore: AuditStore {
         }
     }
 
+    public func latestSequence() async throws -> Int {
+        try await database.read { connection in
+            try await connection.rows("SELECT COALESCE(MAX(sequence), 0) AS latest FROM audit_entry").first?.decode(
+                Int.self, "latest") ?? 0
+        }
+    }
+
     public func verifyAll() async throws -> AuditReport {
         try await database.read { connection in
             var sequences: Set<Int> = []
