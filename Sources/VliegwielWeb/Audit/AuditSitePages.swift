@@ -51,7 +51,8 @@ struct AuditSiteRoutes: Sendable {
         router.get(RouterPath(SiteURL.auditLog.pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await page(language, query: query)
-            return html(renderer.render(page, template: "audit", context), status: page.hasErrors ? .badRequest : .ok)
+            return html(
+                renderer.render(view: page, template: "audit", context), status: page.hasErrors ? .badRequest : .ok)
         }
     }
 

@@ -206,7 +206,7 @@ struct ContributionSiteRoutes: Sendable {
                 layout: pages.layout(
                     "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query),
                 language: language)
-            return html(renderer.render(page, template: "contribution", context))
+            return html(renderer.render(view: page, template: "contribution", context))
         }
     }
 }

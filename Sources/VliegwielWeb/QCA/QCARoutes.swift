@@ -14,7 +14,8 @@ struct QCARoutes: Sendable {
         router.get(RouterPath(SiteURL.qca.pattern)) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await pages.qca(language, query: query, outcomes: outcomes, limits: limits)
-            return html(renderer.render(page, template: "qca", context), status: page.hasErrors ? .badRequest : .ok)
+            return html(
+                renderer.render(view: page, template: "qca", context), status: page.hasErrors ? .badRequest : .ok)
         }
         router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)

@@ -22,6 +22,25 @@ struct PageRenderer: Sendable {
         self.library = library
     }
 
+    /// The page as HTML for the request `context`, from its typed view.
+    ///
+    /// While the Mustache templates are being replaced, `VLIEGWIEL_VIEW_ORACLE=<folder>` also
+    /// renders `template` with Mustache and writes both results there, for comparison.
+    func render<Page: PageView>(view page: Page, template: String, _ context: AppRequestContext) -> String {
+        render(view: page, template: template, session: context.account)
+    }
+
+    func render<Page: PageView>(view page: Page, template: String, session: RequestAccount) -> String {
+        let html = page.document(SignedIn(session)).text
+        if let folder = ProcessInfo.processInfo.environment["VLIEGWIEL_VIEW_ORACLE"] {
+            let old = render(page, template: template, session: session)
+            let name = "\(template)-\(UUID().uuidString)"
+            try? old.write(toFile: folder + "/" + name + ".old.html", atomically: false, encoding: .utf8)
+            try? html.write(toFile: folder + "/" + name + ".new.html", atomically: false, encoding: .utf8)
+        }
+        return html
+    }
+
     /// The page as HTML for the request `context`; a template that cannot render is a
     /// programming error caught by the tests.
     func render(_ page: Any, template: String, _ context: AppRequestContext) -> String {

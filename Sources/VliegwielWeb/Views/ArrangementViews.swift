@@ -1,0 +1,85 @@
+extension ArrangementPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        let t = layout.t
+        let variant: HTML? = variantName.map { #" · variant <a href="\#(variantHref ?? "")">\#($0)</a>"# }
+        let sourceItems = sources.map { source -> HTML in
+            let text: HTML = source.href.map { #"<a href="\#($0)">\#(source.text)</a>"# } ?? "\(source.text)"
+            return "<li>\(t.source): \(text)</li>"
+        }
+        let more: HTML? = moreSources.map {
+            ##"<li>en \##($0) andere bronnen: zie <a href="#bronnen">Uit de openbare bronnen</a></li>"##
+        }
+        return HTML(lines: [
+            isSaved
+                ? #"<div class="notice success" role="status"><p>Het arrangement is opgeslagen. Hieronder staat het advies bij het ontwerp.</p></div>"#
+                : .empty,
+            #"""
+            <h1>\#(name)</h1>
+            <p class="meta">\#(family) · \#(kind)\#(variant) · id <code>\#(id)</code></p>
+            """#,
+            summary.map { #"<p class="lead">\#($0)</p>"# } ?? .empty,
+            #"""
+            <ul class="sources">\#(sourceItems)\#(more)</ul>
+            <p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))</p>
+            <nav aria-label="Op deze pagina" class="toc">
+              <ul>
+                \#(if: deal != nil, ##"<li><a href="#portefeuille">Portefeuille</a></li>"##)\#(if: curated != nil, ##"<li><a href="#bronnen">Uit de openbare bronnen</a></li>"##)<li><a href="#profiel">\#(t.elements)</a></li>
+                <li><a href="#gevolgen">\#(t.consequences)</a></li>
+                <li><a href="#perspectief-kop">\#(t.perspective)</a></li>
+                <li><a href="#temporeel">\#(t.temporal)</a></li>
+                <li><a href="#evaluatie">\#(t.evaluation)</a></li>
+                <li><a href="#dichtstbij">\#(t.nearest)</a></li>
+              </ul>
+            </nav>
+            """#,
+            deal.map { deal -> HTML in DealSections.deal(deal, t, isDossier: false, session: session) } ?? .empty,
+            curated.map { curated -> HTML in
+                #"""
+                <section aria-labelledby="echte-deal" class="deal">
+                <h2 id="echte-deal">Een echte deal</h2>
+                \#(DealSections.curated(curated))
+                </section>
+                """#
+            } ?? .empty,
+            ProfileSections.profile(elements, t),
+            ProfileSections.advice(advice, t),
+            #"""
+            <section aria-labelledby="dichtstbij">
+              <h2 id="dichtstbij">\#(t.nearest)</h2>
+              <ul>\#(nearest.map { ProfileSections.nearest($0, t) })</ul>
+            </section>
+            """#,
+            history.map(Self.history) ?? .empty,
+        ])
+    }
+
+    private func link(_ href: String?, _ label: String) -> HTML {
+        guard let href else { return .empty }
+        return #" · <a href="\#(href)">\#(label)</a>"#
+    }
+
+    private static func history(_ history: HistorySection) -> HTML {
+        HTML(lines: [
+            #"""
+            <section aria-labelledby="geschiedenis">
+              <h2 id="geschiedenis">Profielgeschiedenis</h2>
+              <p>Wat veranderde van \#(history.fromTo):</p>
+            """#,
+            history.hasDrift
+                ? "  <ul>\(history.drift.map { "<li>\($0)</li>" as HTML })</ul>"
+                : "  <p>Alleen citaten, bronnen of toelichtingen veranderden; de ontwerpkeuzes bleven gelijk.</p>",
+            #"""
+              <h3>Versies, nieuwste eerst</h3>
+              <ul>\#(history.versions.map { v -> HTML in #"<li id="\#(v.anchor)">\#(v.text)\#(v.reason.map { r -> HTML in #" — <a href="\#(r.href)">\#(r.label)</a>"# })</li>"# })</ul>
+            </section>
+            """#,
+        ])
+    }
+}
+
+extension ProfileSections {
+    /// A nearest reference variant, with how far it is and where it differs.
+    static func nearest(_ n: NearestView, _ t: UIText) -> HTML {
+        #"<li><a href="\#(n.href)">\#(n.name)</a> — \#(t.distance) \#(n.distance); verschilt in \#(n.differences)</li>"#
+    }
+}

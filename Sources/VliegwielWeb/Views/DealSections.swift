@@ -1,0 +1,240 @@
+/// The portfolio record of a deal and the sourced facts of a real deal, as the arrangement page
+/// and the evaluation dossier show them.
+enum DealSections {
+    /// The deal's section; in the dossier (`isDossier`) without the forms and the links to edit.
+    static func deal(_ deal: DealSection, _ t: UIText, isDossier: Bool, session: SignedIn?) -> HTML {
+        let csrf = PageFrame.csrfField(session)
+        let actionLinks = deal.actions.map { a -> HTML in #"<a href="\#(a.href)">\#(a.label)</a> · "# }
+        return HTML(lines: [
+            #"""
+            <section aria-labelledby="portefeuille" class="deal">
+              <h2 id="portefeuille">In de portefeuille Regio Deals</h2>
+            """#,
+            deal.notice.map { #"  <div class="notice success" role="status"><p>\#($0)</p></div>"# } ?? .empty,
+            deal.isFictional
+                ? #"  <p class="notice"><strong class="fictional">fictief voorbeeld</strong> Deze deal bestaat niet. Alle organisaties, bedragen, data en projecten zijn verzonnen om te laten zien wat Vliegwiel bijhoudt.</p>"#
+                : "  <p>Vliegwiel toont van deze deal alleen wat openbare bronnen noemen en wat gebruikers met een bron hebben vastgelegd. Wat niet bekend is, staat er als ‘onbekend’ of ‘niet vastgelegd’.</p>",
+            #"""
+              <dl class="facts">
+                \#(deal.facts.map { f -> HTML in "<dt>\(f.label)</dt><dd>\(if: f.isUnknown, #"<span class="unknown">\#(f.value)</span>"#, else: "\(f.value)")</dd>" })
+              </dl>
+            """#,
+            deal.curated.map { "  " + curated($0) } ?? .empty,
+            isDossier
+                ? .empty
+                : #"  <p class="actions">\#(actionLinks)<a href="\#(deal.portfolioHref)">Naar de portefeuille</a></p>"#,
+            #"""
+
+              <h3 id="toetsing">Toetsing aan de regels van het instrument</h3>
+              <p>Regelset \#(deal.ruleSet). De toets geeft bevindingen, geen oordeel ja of nee.</p>
+            """#,
+            deal.hasFindings
+                ? HTML(lines: [
+                    #"""
+                      <table>
+                        <caption>Bevindingen</caption>
+                        <thead><tr><th scope="col">Regel</th><th scope="col">Ernst</th><th scope="col">Bevinding</th><th scope="col">Cijfers</th><th scope="col">\#(t.source)</th></tr></thead>
+                        <tbody>
+                    """#,
+                    HTML(
+                        lines: deal.findings.map { f -> HTML in
+                            #"      <tr><th scope="row">\#(f.title) <span class="aside">(\#(f.rule))</span></th><td><span class="status">\#(f.severity)</span></td><td>\#(f.message)</td><td><ul class="plain">\#(f.figures.map { "<li>\($0)</li>" as HTML })</ul></td><td class="aside">\#(f.source)</td></tr>"#
+                        }),
+                    """
+                        </tbody>
+                      </table>
+                    """,
+                ])
+                : "  <p>Geen bevindingen: geen van de regels die Vliegwiel kon toetsen, wordt overschreden.</p>",
+            #"""
+              <h4>Voldaan</h4>
+              <ul>\#(outcomes(deal.met, withSource: true, none: "Geen regel kon als voldaan worden getoetst."))</ul>
+              <h4>Niet getoetst bij gebrek aan gegevens</h4>
+              <ul>\#(outcomes(deal.notChecked, withSource: true, none: "Geen."))</ul>
+              <h4>Niet van toepassing op deze tranche</h4>
+              <ul>\#(outcomes(deal.notApplicable, withSource: false, none: "Geen."))</ul>
+
+              <h3 id="partners">Partners op \#(deal.today)</h3>
+            """#,
+            deal.hasPartners
+                ? #"""
+                  <table>
+                    <caption class="visually-hidden">Partners op \#(deal.today)</caption>
+                    <thead><tr><th scope="col">Organisatie</th><th scope="col">Soort</th><th scope="col">Rollen</th><th scope="col">Toegetreden</th><th scope="col">Uitgetreden</th><th scope="col">\#(t.source)</th></tr></thead>
+                    <tbody>\#(deal.partners.map { p -> HTML in #"<tr><th scope="row">\#(p.organisation)</th><td>\#(p.type)</td><td>\#(p.roles)</td><td>\#(p.joined)</td><td>\#(p.left)</td><td class="aside">\#(p.sourceHref.map { h -> HTML in #"<a href="\#(h)">\#(p.source)</a>"# } ?? "\(p.source)")</td></tr>"# })</tbody>
+                  </table>
+                """#
+                : deal.hasNoPartnerRecorded
+                    ? "  <p>Geen partners vastgelegd. De openbare bronnen die Vliegwiel meelevert, noemen de partners van deze deal niet.</p>"
+                    : "  <p>Op deze datum neemt geen van de vastgelegde partners deel.</p>",
+            "  <h4>Toe- en uittreden</h4>",
+            deal.changesPeriod.map { period -> HTML in
+                HTML(lines: [
+                    deal.hasChanges
+                        ? #"""
+                          <table>
+                            <caption class="visually-hidden">Toe- en uittreden \#(period)</caption>
+                            <thead><tr><th scope="col">Datum</th><th scope="col">Organisatie</th><th scope="col">Wijziging</th></tr></thead>
+                            <tbody>\#(deal.changes.map { c -> HTML in #"<tr><td>\#(c.date)</td><th scope="row">\#(c.organisation)</th><td>\#(c.change)</td></tr>"# })</tbody>
+                          </table>
+                        """#
+                        : "  <p>Geen toe- of uittreden \(period).</p>",
+                    deal.suggestion.map { suggestion -> HTML in
+                        HTML(lines: [
+                            "  <p>Voorstel voor de samenstelling in het profiel (essay §4.4): \(suggestion)</p>",
+                            isDossier
+                                ? .empty
+                                : #"  <form method="post" action="\#(deal.acceptAction)">\#(csrf)<button type="submit">Voorstel overnemen in het profiel</button></form>"#,
+                        ])
+                    } ?? .empty,
+                ])
+            } ?? "  <p>Onbekend: de startdatum van de deal en de data van toetreden zijn niet vastgelegd.</p>",
+            #"""
+
+              <h3 id="geld">Geld</h3>
+            """#,
+            deal.hasFinance
+                ? HTML(lines: [
+                    #"""
+                      <table>
+                        <caption>Toezeggingen en realisaties: Rijk en regio</caption>
+                        <thead><tr><th scope="col">Bedrag</th><th scope="col">Toezeggingen</th><th scope="col">Realisaties</th></tr></thead>
+                        <tbody>\#(deal.totals.map(moneyRow))</tbody>
+                      </table>
+                    """#,
+                    HTML(
+                        lines: deal.breakdowns.map { b -> HTML in
+                            #"""
+                              <table>
+                                <caption>\#(b.caption)</caption>
+                                <thead><tr><th scope="col">\#(b.keyHeader)</th><th scope="col">Toezeggingen</th><th scope="col">Realisaties</th></tr></thead>
+                                <tbody>\#(b.rows.map(moneyRow))</tbody>
+                              </table>
+                            """#
+                        }),
+                ])
+                : "  <p>Geen toezeggingen of realisaties vastgelegd. Het regionale deel en de verdeling over partners, programmalijnen en jaren zijn daarom onbekend.</p>",
+            #"""
+
+              <h3 id="programmalijnen">Programmalijnen en projecten</h3>
+            """#,
+            deal.hasLines
+                ? HTML(lines: [
+                    HTML(lines: deal.lines.map(line)),
+                    deal.hasThemes
+                        ? """
+                          <h4>Thema's van brede welvaart over alle projecten</h4>
+                          <ul>\(deal.themeSummary.map { "<li>\($0)</li>" as HTML })</ul>
+                        """
+                        : .empty,
+                ])
+                : "  <p>Geen programmalijnen of projecten vastgelegd.</p>",
+            "",
+            isDossier ? .empty : manage(deal, csrf: csrf),
+            "</section>",
+        ])
+    }
+
+    private static func outcomes(_ outcomes: [DealSection.OutcomeView], withSource: Bool, none: String) -> HTML {
+        guard !outcomes.isEmpty else { return "<li>\(none)</li>" }
+        return outcomes.map { o -> HTML in
+            withSource
+                ? #"<li><strong>\#(o.title)</strong>: \#(o.reason) <span class="citation">(\#(o.source))</span></li>"#
+                : "<li><strong>\(o.title)</strong>: \(o.reason)</li>"
+        }.reduce(.empty, +)
+    }
+
+    private static func moneyRow(_ row: DealSection.MoneyRow) -> HTML {
+        #"<tr><th scope="row">\#(row.label)</th><td>\#(row.commitments)</td><td>\#(row.realisations)</td></tr>"#
+    }
+
+    private static func line(_ line: DealSection.LineView) -> HTML {
+        HTML(lines: [
+            "  <h4>\(line.name)</h4>",
+            line.lineNote.map { "  <p>\($0)</p>" } ?? .empty,
+            line.hasProjects
+                ? #"""
+                  <table>
+                    <caption class="visually-hidden">Projecten van \#(line.name)</caption>
+                    <thead><tr><th scope="col">Project</th><th scope="col">Status</th><th scope="col">Trekker</th><th scope="col">Partners</th><th scope="col">Budget</th><th scope="col">Looptijd</th><th scope="col">Brede welvaart</th></tr></thead>
+                    <tbody>\#(line.projects.map { p -> HTML in #"<tr><th scope="row">\#(p.name)\#(p.projectNote.map { n -> HTML in #"<p class="aside">\#(n)</p>"# })</th><td>\#(p.status)</td><td>\#(p.lead)</td><td>\#(p.partners)</td><td>\#(p.budget)</td><td>\#(p.period)</td><td>\#(p.themes)</td></tr>"# })</tbody>
+                  </table>
+                """#
+                : "  <p>Geen projecten vastgelegd in deze programmalijn.</p>",
+        ])
+    }
+
+    private static func manage(_ deal: DealSection, csrf: HTML) -> HTML {
+        let links = (deal.actions + deal.imports).map { a -> HTML in #"<a href="\#(a.href)">\#(a.label)</a> · "# }
+        return HTML(lines: [
+            #"""
+              <h3 id="beheren">Gegevens beheren</h3>
+              <p class="actions">\#(links)<a href="\#(deal.portfolioHref)">Naar de portefeuille</a></p>
+            """#,
+            deal.hasItems
+                ? #"""
+                  <p>Een id verandert niet bij wijzigen. Verwijderen kan alleen als geen ander gegeven van de deal ernaar verwijst; anders wordt niets verwijderd.</p>
+                  <table>
+                    <caption class="visually-hidden">Vastgelegde gegevens van de deal</caption>
+                    <thead><tr><th scope="col">Soort</th><th scope="col">Gegeven</th><th scope="col">Id</th><th scope="col">Wijzigen</th><th scope="col">Verwijderen</th></tr></thead>
+                    <tbody>\#(deal.items.map { i -> HTML in #"<tr><td>\#(i.kind)</td><th scope="row">\#(i.text)</th><td><code>\#(i.id)</code></td><td><a href="\#(i.editHref)">Wijzig<span class="visually-hidden"> \#(i.itemLabel)</span></a></td><td><form method="post" action="\#(i.deleteAction)">\#(csrf)<button type="submit" class="secondary">Verwijder<span class="visually-hidden"> \#(i.itemLabel)</span></button></form></td></tr>"# })</tbody>
+                  </table>
+                """#
+                : .empty,
+        ])
+    }
+
+    /// The facts that public sources give about a real deal, each with its source.
+    static func curated(_ c: CuratedFactsView) -> HTML {
+        let source = { (href: String?) -> HTML in
+            href.map { #" <a class="source" href="\#($0)">bron</a>"# } ?? .empty
+        }
+        let quote = { (q: String?) -> HTML in q.map { #" <q class="citation">\#($0)</q>"# } ?? .empty }
+        return HTML(lines: [
+            #"""
+              <h3 id="bronnen">Uit de openbare bronnen</h3>
+              <p>Elk feit hieronder komt uit een openbare bron, met de woorden van die bron. Het profiel van deze deal vult \#(c.statedDimensions) van de \#(c.allDimensions) ontwerpdimensies; de andere zijn in de geraadpleegde bronnen niet vermeld en blijven ontwerpkeuzes om expliciet te maken (essay §5.3).</p>
+              <dl class="facts">
+                \#(c.facts.map { f -> HTML in "<dt>\(f.label)</dt><dd>\(f.value)\(quote(f.quote))\(source(f.href))</dd>" })
+              </dl>
+              <h4>Rijksbijdrage volgens de bronnen</h4>
+            """#,
+            c.hasAmountConflict
+                ? #"  <p class="notice"><strong>Bronnen spreken elkaar tegen.</strong> Vliegwiel kiest niet stil: de totalen gebruiken het eerste bedrag (de primaire bron), de andere staan ernaast.</p>"#
+                : .empty,
+            "  <ul>\(amounts(c, source: source))</ul>",
+            "  <h4>Gebied (CBS-indeling 2025)</h4>",
+            c.hasRegions
+                ? #"  <ul class="columns">\#(c.regions.map { "<li>\($0)</li>" as HTML })</ul>\#(c.regionSource.map { s -> HTML in #"<p><a class="source" href="\#(s)">Bron van het gebied</a></p>"# })"#
+                : #"  <p><span class="unknown">niet vastgelegd</span></p>"#,
+            c.regionNote.map { #"  <p class="aside">\#($0)</p>"# } ?? .empty,
+            c.hasGoals
+                ? "  <h4>Doelen zoals de bronnen ze noemen</h4><ul>\(c.goals.map { g -> HTML in "<li><q>\(g.value)</q>\(source(g.href))</li>" })</ul>"
+                : .empty,
+            c.hasLines
+                ? "  <h4>Programmalijnen volgens de bronnen</h4><ul>\(c.lines.map { l -> HTML in "<li>\(l.value)\(source(l.href))</li>" })</ul>"
+                : .empty,
+            c.continues.map { d -> HTML in
+                #"  <p>Deze deal zet <a href="\#(d.href)">\#(d.name)</a> voort: <q class="citation">\#(d.quote)</q> <a class="source" href="\#(d.source)">bron</a></p>"#
+            } ?? .empty,
+            c.hasContinuedBy
+                ? #"  <p>Voortgezet in:</p><ul>\#(c.continuedBy.map { d -> HTML in #"<li><a href="\#(d.href)">\#(d.name)</a>: <q class="citation">\#(d.quote)</q> <a class="source" href="\#(d.source)">bron</a></li>"# })</ul>"#
+                : .empty,
+            c.hasNotFound
+                ? "  <h4>Gezocht en niet gevonden</h4><ul>\(c.notFound.map { "<li>\($0)</li>" as HTML })</ul>"
+                : .empty,
+            #"  <details><summary>Alle bronnen van deze deal (\#(c.sourceCount))</summary><ul>\#(c.sources.map { s -> HTML in #"<li><a href="\#(s)">\#(s)</a></li>"# })</ul></details>"#,
+        ])
+    }
+
+    private static func amounts(_ c: CuratedFactsView, source: (String?) -> HTML) -> HTML {
+        guard !c.amounts.isEmpty else {
+            return #"<li><span class="unknown">onbekend</span>: geen openbare bron met het bedrag gevonden.</li>"#
+        }
+        return c.amounts.map { a -> HTML in
+            let quote: HTML = a.quote.map { #": <q class="citation">\#($0)</q>"# } ?? .empty
+            let note: HTML = a.note.map { #" <span class="note">\#($0)</span>"# } ?? .empty
+            return "<li>\(a.value) — \(a.label)\(quote)\(source(a.href))\(note)</li>"
+        }.reduce(.empty, +)
+    }
+}

@@ -1,0 +1,247 @@
+extension ComparePage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        let t = layout.t
+        return HTML(lines: [
+            "<h1>\(t.navCompare)</h1>",
+            PageFrame.errorSummary(errors, isShown: hasErrors, t),
+            hasResult ? ##"<p><a href="#keuze">\##(t.changeChoice)</a></p>"## : .empty,
+            hasResult ? result(t) : .empty,
+            #"<form method="get" action="/vergelijken" class="choose" id="keuze">"#,
+            hasResult ? "  <h2>\(t.changeChoice)</h2>" : .empty,
+            HTML(
+                lines: groups.map { group -> HTML in
+                    #"""
+                      <fieldset>
+                        <legend>\#(group.label)</legend>
+                        <ul class="checkbox-list columns">
+                    \#(HTML(lines: group.options.map { o -> HTML in
+                        #"      <li><input type="checkbox" id="\#(o.fieldID)" name="arrangementen" value="\#(o.id)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.name)</label></li>"#
+                    }))
+                        </ul>
+                      </fieldset>
+                    """#
+                }),
+            #"""
+              <input type="hidden" name="taal" value="\#(language)">
+              <button type="submit">\#(t.compareAction)</button>
+            </form>
+            """#,
+        ])
+    }
+
+    private func result(_ t: UIText) -> HTML {
+        HTML(lines: [
+            "<h2>Naast elkaar</h2>",
+            HTML(
+                lines: elements.map { element -> HTML in
+                    #"""
+                    <table class="comparison">
+                      <caption>\#(element.label) — \#(element.question)</caption>
+                      <thead><tr><th scope="col">Dimensie</th><th scope="col">Status</th>\#(columns.map { "<th scope=\"col\">\($0)</th>" as HTML })</tr></thead>
+                      <tbody>
+                    \#(HTML(lines: element.rows.map { row -> HTML in
+                        #"    <tr class="\#(row.statusClass)"><th scope="row">\#(row.label)</th><td><span class="status">\#(row.status)</span></td>\#(row.cells.map { c -> HTML in "<td><strong>\(c.text)</strong>\(c.quotes.map { #"<p class="quote">\#($0)</p>"# as HTML })</td>" })</tr>"#
+                    }))
+                      </tbody>
+                    </table>
+                    """#
+                }),
+            #"""
+            <h2>\#(t.variation) per element</h2>
+            <p>De variatie is per element de som van de verschillen per dimensie (0 tot 1 per dimensie); cumulatief telt de elementen op in de volgorde van het essay: interbestuurlijk, dan resultaatgericht, dan samenwerkend (§1.4, §2.4, §3.4, §4.4).</p>
+            <figure>\#(HTML(generated: variationChart))</figure>
+            <table>
+              <caption>\#(t.dataTable): \#(t.variation)</caption>
+              <thead><tr><th scope="col">Element</th><th scope="col">\#(t.variation)</th><th scope="col">\#(t.cumulative)</th><th scope="col">Verschillend / vergelijkbaar</th></tr></thead>
+              <tbody>\#(variationRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td>\#(r.variation)</td><td>\#(r.cumulative)</td><td>\#(r.differing)</td></tr>"# })</tbody>
+            </table>
+            <h2>\#(t.nearest)</h2>
+            """#,
+            HTML(
+                lines: nearest.map { group -> HTML in
+                    """
+                    <h3>\(group.name)</h3>
+                    <ul>\(group.references.map { ProfileSections.nearest($0, t) })</ul>
+                    """
+                }),
+        ])
+    }
+}
+
+extension DesignPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        let t = layout.t
+        return HTML(lines: [
+            #"""
+            <h1>\#(t.navDesign)</h1>
+            <p class="lead">Beschrijf een nieuw arrangement als profiel van ontwerpkeuzes, stap voor stap per element. Wat u open laat, wordt vastgelegd als ‘nog niet vastgelegd’. Na opslaan ziet u het advies.</p>
+            """#,
+            PageFrame.errorSummary(errors, isShown: hasErrors, t),
+            #"<form method="post" action="\#(action)" novalidate>"#,
+            PageFrame.csrfField(session),
+            #"""
+              <fieldset>
+                <legend>Het arrangement</legend>
+                <div class="field\#(if: id.error != nil, " field-error")">
+                  <label for="veld-id">Id</label>
+                  <p class="hint" id="veld-id-hint">Kleine letters, cijfers en streepjes, bijvoorbeeld regio-deal-mijn-regio.</p>
+                  \#(Self.message(id.error, "veld-id-fout"))
+                  <input type="text" id="veld-id" name="id" value="\#(id.value)" autocomplete="off" spellcheck="false" aria-describedby="veld-id-hint\#(if: id.error != nil, " veld-id-fout")"\#(if: id.error != nil, #" aria-invalid="true""#)>
+                </div>
+                <div class="field\#(if: name.error != nil, " field-error")">
+                  <label for="veld-naam">Naam</label>
+                  \#(Self.message(name.error, "veld-naam-fout"))
+                  <input type="text" id="veld-naam" name="naam" value="\#(name.value)"\#(if: name.error != nil, #" aria-invalid="true" aria-describedby="veld-naam-fout""#)>
+                </div>
+                <div class="field\#(if: familyError != nil, " field-error")">
+                  <label for="veld-familie">Familie</label>
+                  \#(Self.message(familyError, "veld-familie-fout"))
+                  <select id="veld-familie" name="familie"\#(if: familyError != nil, #" aria-invalid="true" aria-describedby="veld-familie-fout""#)>\#(families.map(Self.option))</select>
+                </div>
+                <div class="field\#(if: variantError != nil, " field-error")">
+                  <label for="veld-variant">Referentievariant waarop het lijkt</label>
+                  \#(Self.message(variantError, "veld-variant-fout"))
+                  <select id="veld-variant" name="variant"\#(if: variantError != nil, #" aria-invalid="true" aria-describedby="veld-variant-fout""#)>\#(variants.map(Self.option))</select>
+                </div>
+                <div class="field\#(if: source.error != nil, " field-error")">
+                  <label for="veld-bron">Bron van de ontwerpkeuzes</label>
+                  <p class="hint" id="veld-bron-hint">Bijvoorbeeld een ontwerpnotitie of convenant, met datum.</p>
+                  \#(Self.message(source.error, "veld-bron-fout"))
+                  <input type="text" id="veld-bron" name="bron" value="\#(source.value)" aria-describedby="veld-bron-hint\#(if: source.error != nil, " veld-bron-fout")"\#(if: source.error != nil, #" aria-invalid="true""#)>
+                </div>
+                <div class="field">
+                  <label for="veld-omschrijving">Omschrijving (niet verplicht)</label>
+                  <textarea id="veld-omschrijving" name="omschrijving" rows="3">\#(summary.value)</textarea>
+                </div>
+              </fieldset>
+            """#,
+            HTML(lines: steps.map(Self.step)),
+            #"""
+              <button type="submit">\#(t.save)</button>
+            </form>
+            """#,
+        ])
+    }
+
+    private static func message(_ error: String?, _ id: String) -> HTML {
+        error.map { #"<p class="error-message" id="\#(id)">Fout: \#($0)</p>"# } ?? .empty
+    }
+
+    private static func option(_ option: Option) -> HTML {
+        #"<option value="\#(option.code)"\#(if: option.isChecked, " selected")>\#(option.label)</option>"#
+    }
+
+    private static func step(_ step: Step) -> HTML {
+        HTML(lines: [
+            #"""
+              <fieldset class="step">
+                <legend>Stap \#(step.number): \#(step.label) — \#(step.question) <span class="citation">(\#(step.chapter))</span></legend>
+            """#,
+            HTML(lines: step.fields.map(field)),
+            "  </fieldset>",
+        ])
+    }
+
+    private static func field(_ f: Field) -> HTML {
+        let hasError = f.error != nil
+        let body: HTML =
+            f.isFreeText
+            ? #"""
+                  <label for="\#(f.fieldID)">\#(f.label)</label>
+                  <p class="hint" id="\#(f.fieldID)-hint">\#(f.hint)</p>
+                  \#(message(f.error, f.fieldID + "-fout"))
+                  <input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)" aria-describedby="\#(f.fieldID)-hint\#(if: hasError, " \(f.fieldID)-fout")"\#(if: hasError, #" aria-invalid="true""#)>
+            """#
+            : #"""
+                  <fieldset class="choices" id="\#(f.fieldID)"\#(if: hasError, #" aria-describedby="\#(f.fieldID)-fout""#)>
+                    <legend>\#(f.label)</legend>
+                    \#(message(f.error, f.fieldID + "-fout"))
+                    <ul class="checkbox-list inline">
+                      \#(f.options.map { o -> HTML in #"<li><input type="checkbox" id="\#(o.fieldID)" name="\#(f.name)" value="\#(o.code)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.label)</label></li>"# })
+                    </ul>
+                  </fieldset>
+            """#
+        return HTML(lines: [
+            #"    <div class="field\#(if: hasError, " field-error")">"#,
+            body,
+            "    </div>",
+        ])
+    }
+}
+
+extension WhatIfPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        let t = layout.t
+        let option = { (o: Option) -> HTML in
+            #"<option value="\#(o.code)"\#(if: o.isSelected, " selected")>\#(o.label)</option>"#
+        }
+        return HTML(lines: [
+            #"""
+            <h1>\#(t.navWhatIf)</h1>
+            <p class="lead">Kies een arrangement, verander een of meer ontwerpkeuzes en zie wat er verandert in de gevolgen, het sturingsperspectief, de tijdshorizon en het evaluatieontwerp. Er wordt niets opgeslagen.</p>
+            """#,
+            PageFrame.errorSummary(errors, isShown: hasErrors, t),
+            #"""
+            <form method="get" action="/wat-als">
+              <div class="field">
+                <label for="veld-arrangement">Arrangement</label>
+                <select id="veld-arrangement" name="arrangement">\#(arrangements.map(option))</select>
+              </div>
+            """#,
+            HTML(
+                lines: groups.map { group -> HTML in
+                    HTML(lines: [
+                        "  <fieldset>",
+                        "    <legend>\(group.label)</legend>",
+                        HTML(
+                            lines: group.fields.map { f -> HTML in
+                                let control: HTML =
+                                    f.isFreeText
+                                    ? #"<input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)">"#
+                                    : #"<select id="\#(f.fieldID)" name="\#(f.name)">\#(f.options.map(option))</select>"#
+                                return #"""
+                                        <div class="field">
+                                          <label for="\#(f.fieldID)">\#(f.label) <span class="aside">(nu: \#(f.current))</span></label>
+                                          \#(control)
+                                        </div>
+                                    """#
+                            }),
+                        "  </fieldset>",
+                    ])
+                }),
+            #"""
+              <input type="hidden" name="taal" value="\#(language)">
+              <button type="submit">\#(t.showDifference)</button>
+            </form>
+            """#,
+            hasResult ? result(t) : .empty,
+        ])
+    }
+
+    private func result(_ t: UIText) -> HTML {
+        #"""
+        <h2>Het verschil voor \#(selectedName ?? "")</h2>
+        <h3>Gewijzigde ontwerpkeuzes</h3>
+        <ul>\#(changes.map { c -> HTML in "<li>\(c.label): \(c.before) → <strong>\(c.after)</strong></li>" })</ul>
+        <h3>\#(t.perspective)</h3>
+        <p>\#(t.dominant): \#(dominantBefore) → <strong>\#(dominantAfter)</strong></p>
+        <table>
+          <caption>\#(t.perspective) voor en na: band en punten</caption>
+          <thead><tr><th scope="col">Perspectief</th><th scope="col">Voor</th><th scope="col">Na</th><th scope="col">Punten</th></tr></thead>
+          <tbody>\#(shifts.map { s -> HTML in #"<tr><th scope="row">\#(s.label)</th><td>\#(s.before)</td><td>\#(s.after)</td><td>\#(s.change)</td></tr>"# })</tbody>
+        </table>
+        <h3>\#(t.consequences)</h3>
+        <ul>
+          \#(consequencesAdded.map { "<li>Erbij: \($0)</li>" as HTML })
+          \#(consequencesRemoved.map { "<li>Eraf: \($0)</li>" as HTML })
+        </ul>
+        <h3>\#(t.evaluation)</h3>
+        <ul>
+          \#(approachesAdded.map { "<li>Past nu ook: \($0)</li>" as HTML })
+          \#(approachesRemoved.map { "<li>Past niet meer: \($0)</li>" as HTML })
+        </ul>
+        <h3>\#(t.temporal)</h3>
+        <p>\#(if: temporalChanged, "De temporele cel verandert.", else: "De temporele cel blijft gelijk.")</p>
+        """#
+    }
+}

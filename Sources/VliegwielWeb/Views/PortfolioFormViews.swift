@@ -1,0 +1,264 @@
+extension DealFormPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        HTML(lines: [
+            #"""
+            <h1>\#(title)</h1>
+            <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
+            <p class="lead">\#(intro) Bij een fout wordt niets opgeslagen.</p>
+            """#,
+            PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
+            #"<form method="post" action="\#(action)" novalidate>"#,
+            PageFrame.csrfField(session),
+            HTML(lines: fields.map(Self.field)),
+            revision.map { #"  <input type="hidden" name="revisie" value="\#($0)">"# } ?? .empty,
+            #"""
+              <button type="submit">\#(submitLabel)</button>
+            </form>
+            """#,
+        ])
+    }
+
+    private static func field(_ f: Field) -> HTML {
+        let describedBy: HTML = f.describedBy.map { #" aria-describedby="\#($0)""# } ?? .empty
+        let invalid: HTML = f.error != nil ? #" aria-invalid="true""# : .empty
+        let hint: HTML = f.hint.map { #"<p class="hint" id="\#(f.fieldID)-hint">\#($0)</p>"# } ?? .empty
+        let error: HTML =
+            f.error.map { #"<p class="error-message" id="\#(f.fieldID)-fout">Fout: \#($0)</p>"# } ?? .empty
+        let body: HTML =
+            f.isCheckboxes
+            ? #"""
+                  <fieldset class="choices" id="\#(f.fieldID)"\#(if: f.error != nil, #" aria-describedby="\#(f.fieldID)-fout""#)>
+                    <legend>\#(f.label)</legend>
+                    \#(hint)
+                    \#(error)
+                    <ul class="checkbox-list inline">
+                      \#(f.options.map { o -> HTML in #"<li><input type="checkbox" id="\#(o.fieldID)" name="\#(f.name)" value="\#(o.code)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.label)</label></li>"# })
+                    </ul>
+                  </fieldset>
+            """#
+            : #"""
+                  <label for="\#(f.fieldID)">\#(f.label)</label>
+                  \#(hint)
+                  \#(error)
+                  \#(if: f.isText, #"<input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)"\#(describedBy)\#(invalid)>"#)
+                  \#(if: f.isTextarea, #"<textarea id="\#(f.fieldID)" name="\#(f.name)" rows="3"\#(describedBy)\#(invalid)>\#(f.value)</textarea>"#)
+                  \#(if: f.isSelect, #"<select id="\#(f.fieldID)" name="\#(f.name)"\#(describedBy)\#(invalid)>\#(f.options.map { o -> HTML in #"<option value="\#(o.code)"\#(if: o.isChecked, " selected")>\#(o.label)</option>"# })</select>"#)
+            """#
+        return HTML(lines: [
+            #"  <div class="field\#(if: f.error != nil, " field-error")">"#,
+            body,
+            "  </div>",
+        ])
+    }
+}
+
+extension CSVImportPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        HTML(lines: [
+            #"""
+            <h1>\#(title)</h1>
+            <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
+            <p class="lead">Plak de inhoud van een CSV-bestand (UTF-8, komma's, dubbele aanhalingstekens rond velden met een komma). Een rij met een bestaande id vervangt dat gegeven; andere rijen worden toegevoegd. Bij één fout wordt niets opgeslagen en staan alle foute rijen hieronder.</p>
+            """#,
+            PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
+            #"<form method="post" action="\#(action)" novalidate>"#,
+            PageFrame.csrfField(session),
+            #"""
+              <div class="field\#(if: hasErrors, " field-error")">
+                <label for="veld-csv">CSV-tekst</label>
+                <p class="hint" id="veld-csv-hint">Verplichte kolommen: \#(requiredColumns). Mogelijke kolommen: \#(optionalColumns). Meer waarden in één cel scheidt u met een puntkomma; data als JJJJ-MM-DD; bedragen in euro zonder punten voor duizendtallen.</p>
+                \#(if: hasErrors, #"<div class="error-message" id="veld-csv-fout"><p>Fout:</p><ul>\#(fieldErrors.map { "<li>\($0)</li>" as HTML })</ul></div>"#)
+                <textarea id="veld-csv" name="csv" rows="12" spellcheck="false" aria-describedby="veld-csv-hint\#(if: hasErrors, " veld-csv-fout")"\#(if: hasErrors, #" aria-invalid="true""#)>\#(text)</textarea>
+              </div>
+              <button type="submit">Inlezen en opslaan</button>
+            </form>
+            <h2>Voorbeeld</h2>
+            <pre><code>\#(example)</code></pre>
+            """#,
+        ])
+    }
+}
+
+extension AuditLogPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        let t = layout.t
+        return HTML(lines: [
+            #"""
+            <h1>Auditlogboek</h1>
+            <p class="lead">Elke wijziging van gegevens, met wie, wat, wanneer (UTC) en vanwaar. Het logboek kan alleen worden aangevuld; elke regel bevat de hash van de vorige, zodat een gewijzigde of verwijderde regel opvalt. Wachtwoorden, tokens en sessie-id’s komen er nooit in.</p>
+            """#,
+            PageFrame.errorSummary(errors, isShown: hasErrors, t),
+            #"""
+            <form class="filter" method="get" action="\#(formAction)">
+              <fieldset>
+                <legend>\#(t.filter)</legend>
+                <div class="field">
+                  <label for="audit-actor">Actor</label>
+                  <input type="text" id="audit-actor" name="actor" value="\#(actor)">
+                </div>
+                <div class="field">
+                  <label for="audit-actie">Actie</label>
+                  <p class="hint" id="audit-actie-hint">Bijvoorbeeld arrangement.opslaan; met een * aan het eind alles wat zo begint.</p>
+                  <input type="text" id="audit-actie" name="actie" value="\#(actionFilter)" aria-describedby="audit-actie-hint">
+                </div>
+                <div class="field">
+                  <label for="audit-object">Object</label>
+                  <p class="hint" id="audit-object-hint">Bijvoorbeeld arrangement:woondeal of deal:*.</p>
+                  <input type="text" id="audit-object" name="object" value="\#(object)" aria-describedby="audit-object-hint">
+                </div>
+            \#(Self.dateField("audit-van", "van", "Vanaf (JJJJ-MM-DD)", from, fromError))
+            \#(Self.dateField("audit-tot", "tot", "Tot en met (JJJJ-MM-DD)", through, throughError))
+            """#,
+            language.map { #"    <input type="hidden" name="taal" value="\#($0)">"# } ?? .empty,
+            #"""
+                <button type="submit">Toon</button>
+              </fieldset>
+            </form>
+            """#,
+            hasErrors ? .empty : entries,
+        ])
+    }
+
+    private static func dateField(_ id: String, _ name: String, _ label: String, _ value: String, _ error: String?)
+        -> HTML
+    {
+        HTML(lines: [
+            #"""
+                <div class="field\#(if: error != nil, " field-error")">
+                  <label for="\#(id)">\#(label)</label>
+            """#,
+            error.map { #"      <p class="error-message" id="\#(id)-fout">Fout: \#($0)</p>"# } ?? .empty,
+            #"""
+                  <input type="text" id="\#(id)" name="\#(name)" value="\#(value)"\#(if: error != nil, #" aria-invalid="true" aria-describedby="\#(id)-fout""#)>
+                </div>
+            """#,
+        ])
+    }
+
+    private var entries: HTML {
+        HTML(lines: [
+            #"""
+            <p class="notice\#(if: chainIntact, " success")">\#(chainMessage)</p>
+            <p role="status">\#(summary)</p>
+            """#,
+            hasRows
+                ? #"""
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Regels van het auditlogboek">
+                <table>
+                  <caption class="visually-hidden">Regels van het auditlogboek, nieuwste eerst</caption>
+                  <thead><tr><th scope="col">Nr.</th><th scope="col">Tijd (UTC)</th><th scope="col">Actor</th><th scope="col">Herkomst</th><th scope="col">Actie</th><th scope="col">Object</th><th scope="col">Resultaat</th><th scope="col">Details</th></tr></thead>
+                  <tbody>
+                \#(HTML(lines: rows.map { r -> HTML in
+                    #"    <tr><th scope="row">\#(r.sequence)</th><td>\#(r.time)</td><td>\#(r.actor)</td><td>\#(r.origin)</td><td>\#(r.action)</td><td>\#(r.object)</td><td>\#(if: r.isNotSucceeded, "<strong>\(r.result)</strong>", else: "\(r.result)")</td><td class="aside">\#(r.details)</td></tr>"#
+                }))
+                  </tbody>
+                </table>
+                </div>
+                """#
+                : .empty,
+            previousHref.map { #"<p><a href="\#($0)">Nieuwere regels</a></p>"# } ?? .empty,
+            nextHref.map { #"<p><a href="\#($0)">Oudere regels</a></p>"# } ?? .empty,
+            #"<p class="aside">Controleer de hele keten ook op de opdrachtregel met <code>vliegwiel audit controleer</code>; zie docs/audit.md.</p>"#,
+        ])
+    }
+}
+
+extension QCAPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        let option = { (o: Option) -> HTML in
+            #"<option value="\#(o.code)"\#(if: o.isSelected, " selected")>\#(o.label)</option>"#
+        }
+        return HTML(lines: [
+            #"""
+            <h1>Kwalitatieve vergelijkende analyse (QCA)</h1>
+            <p class="lead">Welke combinaties van ontwerpkeuzes gaan samen met een uitkomst? Kies een uitkomst die per arrangement is vastgelegd en voorwaarden uit de profielen. Een arrangement zonder uitkomst of met een niet-vastgestelde dimensie valt weg, met de reden.</p>
+            """#,
+            exampleHref.map {
+                #"<p>Uitgewerkt voorbeeld op de echte Regio Deals: <a href="\#($0)">welke ontwerpkeuzes gaan samen met een vervolgdeal?</a> De uitkomst VERVOLGDEAL komt uit de bronnen zelf (een latere deal zegt deze voort te zetten), en 0 betekent: zo'n uitspraak is in de geraadpleegde bronnen niet gevonden. Lees het resultaat met de kanttekeningen van de methode: tientallen gevallen, beperkte diversiteit (niet elke combinatie komt voor), restgroepen en tegenstrijdige rijen, en profielen die voor een deel interpretatie zijn.</p>"#
+            } ?? .empty,
+            PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
+            hasOutcomes
+                ? .empty
+                : "<p>Er zijn nog geen uitkomsten vastgelegd. Leg ze vast met <code>vliegwiel uitkomst zet ID NAAM WAARDE --bron TEKST</code>.</p>",
+            #"""
+            <form method="get" action="/qca">
+              <div class="field">
+                <label for="veld-uitkomst">Uitkomst</label>
+                <select id="veld-uitkomst" name="uitkomst">\#(outcomes.map(option))</select>
+              </div>
+              <fieldset>
+                <legend>Voorwaarden (1 als het profiel een van de codes bevat)</legend>
+                <ul class="checkbox-list">
+                  \#(conditions.map { c -> HTML in #"<li><input type="checkbox" id="\#(c.fieldID)" name="voorwaarden" value="\#(c.name)"\#(if: c.isChecked, " checked")> <label for="\#(c.fieldID)">\#(c.name): \#(c.label) <span class="aside">(\#(c.notation))</span></label></li>"# })
+                </ul>
+              </fieldset>
+              <div class="field">
+                <label for="veld-incl-drempel">Inclusiedrempel</label>
+                <input type="text" id="veld-incl-drempel" name="incl-drempel" value="\#(cutoff)" inputmode="decimal">
+              </div>
+              <div class="field">
+                <label for="veld-min-gevallen">Minimaal aantal gevallen per rij</label>
+                <input type="text" id="veld-min-gevallen" name="min-gevallen" value="\#(minimumCases)" inputmode="numeric">
+              </div>
+              <div class="field">
+                <label for="veld-oplossing">Oplossing</label>
+                <select id="veld-oplossing" name="oplossing">\#(solutions.map(option))</select>
+              </div>
+              <div class="field">
+                <label for="veld-verwachtingen">Verwachtingen (alleen bij intermediair, bijvoorbeeld REGIO,~VAST)</label>
+                <input type="text" id="veld-verwachtingen" name="verwachtingen" value="\#(expectations)">
+              </div>
+              <input type="hidden" name="taal" value="\#(language)">
+              <button type="submit">Analyseer</button>
+            </form>
+            """#,
+            analysis.map { Self.analysis($0, layout.t) } ?? .empty,
+        ])
+    }
+
+    private static func analysis(_ a: Analysis, _ t: UIText) -> HTML {
+        HTML(lines: [
+            #"""
+            <h2>\#(a.heading)</h2>
+            <p>\#(a.summary)</p>
+            <h3>Waarheidstabel</h3>
+            <table>
+              <caption>Waargenomen rijen; configuratie in de volgorde \#(a.conditionOrder); uitkomst 1 positief, 0 negatief, C tegenstrijdig</caption>
+              <thead><tr><th scope="col">Rij</th><th scope="col">Configuratie</th><th scope="col">Uitkomst</th><th scope="col">Gevallen</th><th scope="col">Inclusie</th><th scope="col">PRI</th><th scope="col">Welke</th></tr></thead>
+              <tbody>\#(a.rows.map { r -> HTML in #"<tr><th scope="row">\#(r.number)</th><td>\#(r.configuration)</td><td>\#(r.outcome)\#(if: r.isContradictory, " (tegenstrijdig)")</td><td>\#(r.caseCount)</td><td>\#(r.inclusion)</td><td>\#(r.pri)</td><td>\#(r.cases)</td></tr>"# })</tbody>
+            </table>
+            <h3>Oplossingen</h3>
+            """#,
+            a.hasModels ? .empty : "<p>Geen enkele rij haalt de inclusiedrempel: er is niets te minimaliseren.</p>",
+            HTML(
+                lines: a.models.map { m -> HTML in
+                    #"""
+                    <h4>\#(m.name): \#(m.formula)</h4>
+                    <p>Inclusie \#(m.inclusion), PRI \#(m.pri), dekking \#(m.coverage)\#(m.assumptions.map { "; vereenvoudigende aannames (restgroepen): rijen \($0)" as HTML }).</p>
+                    <table>
+                      <caption>Termen van \#(m.name) met hun maten en de gevallen die ze dekken</caption>
+                      <thead><tr><th scope="col">Term</th><th scope="col">Inclusie</th><th scope="col">PRI</th><th scope="col">Dekking</th><th scope="col">Unieke dekking</th><th scope="col">Gevallen</th></tr></thead>
+                      <tbody>\#(m.terms.map { x -> HTML in #"<tr><th scope="row">\#(x.term)</th><td>\#(x.inclusion)</td><td>\#(x.pri)</td><td>\#(x.coverage)</td><td>\#(x.uniqueCoverage)</td><td>\#(x.cases)</td></tr>"# })</tbody>
+                    </table>
+                    """#
+                }),
+            a.hasModels
+                ? #"""
+                <h3>Consistentie en dekking</h3>
+                <figure>\#(HTML(generated: a.plot))</figure>
+                <table>
+                  <caption>\#(t.dataTable): inclusie en dekking per model en term</caption>
+                  <thead><tr><th scope="col">Model of term</th><th scope="col">Soort</th><th scope="col">Dekking</th><th scope="col">Inclusie</th></tr></thead>
+                  <tbody>\#(a.points.map { p -> HTML in #"<tr><th scope="row">\#(p.label)</th><td>\#(p.kind)</td><td>\#(p.coverage)</td><td>\#(p.inclusion)</td></tr>"# })</tbody>
+                </table>
+                """#
+                : .empty,
+            #"""
+            <h3>Gevallen en hun bronnen</h3>
+            <ul>\#(a.cases.map { c -> HTML in #"<li><a href="\#(c.href)">\#(c.name)</a>: uitkomst \#(c.outcome) (bron: \#(c.source)); \#(c.conditions)</li>"# })</ul>
+            <h3>Weggelaten (\#(a.excludedCount))</h3>
+            <ul>\#(a.excluded.map { e -> HTML in #"<li><a href="\#(e.href)">\#(e.name)</a>: \#(e.reasons)</li>"# })</ul>
+            """#,
+        ])
+    }
+}

@@ -1,0 +1,167 @@
+/// The sections that the arrangement page and the evaluation dossier share: the profile by
+/// element, and the advice (consequences, perspective, temporal matrix, evaluation design).
+enum ProfileSections {
+    static func profile(_ elements: [ElementView], _ t: UIText) -> HTML {
+        HTML(lines: [
+            #"""
+            <section aria-labelledby="profiel">
+              <h2 id="profiel">\#(t.elements)</h2>
+            """#,
+            HTML(lines: elements.map { element($0, t) }),
+            "</section>",
+        ])
+    }
+
+    private static func element(_ element: ElementView, _ t: UIText) -> HTML {
+        HTML(lines: [
+            #"""
+              <section class="element" aria-labelledby="element-\#(element.anchor)">
+                <h3 id="element-\#(element.anchor)">\#(element.label) — \#(element.question) <span class="citation">(\#(element.chapter))</span></h3>
+                <dl class="dimensions">
+            """#,
+            HTML(lines: element.dimensions.map { dimension($0, t) }),
+            #"""
+                </dl>
+              </section>
+            """#,
+        ])
+    }
+
+    private static func dimension(_ dimension: ElementView.DimensionView, _ t: UIText) -> HTML {
+        HTML(lines: [
+            #"""
+                  <dt>\#(dimension.label)</dt>
+                  <dd>
+                    <strong>\#(dimension.summary)</strong>
+            """#,
+            dimension.notStated.map { notStated -> HTML in
+                #"        <p class="not-stated">\#(notStated)</p><p class="note">Een ontwerpkeuze die nog expliciet te maken is: „Niet elke vorm is het gevolg van een expliciete keuze” (§5.3).</p>"#
+            } ?? .empty,
+            HTML(
+                lines: dimension.entries.map { entry -> HTML in
+                    let citation: HTML =
+                        entry.citationHref.map { #"<a href="\#($0)">\#(entry.citation)</a>"# } ?? "\(entry.citation)"
+                    return HTML(lines: [
+                        #"        <blockquote><p>\#(entry.label): “\#(entry.quote)”</p><footer class="citation">\#(citation)\#(entry.status.map { #" · <span class="status">\#($0)</span>"# })</footer></blockquote>"#,
+                        entry.note.map { #"        <p class="note">\#(t.note): \#($0)</p>"# } ?? .empty,
+                    ])
+                }),
+            "      </dd>",
+        ])
+    }
+
+    static func advice(_ advice: AdviceView, _ t: UIText) -> HTML {
+        HTML(lines: [
+            #"""
+            <section aria-labelledby="gevolgen">
+              <h2 id="gevolgen">\#(t.consequences)</h2>
+            """#,
+            advice.consequences.isEmpty
+                ? "  <p>Bij de vastgelegde ontwerpkeuzes volgen nog geen gevolgen uit de regelbank.</p>" : .empty,
+            HTML(
+                lines: advice.consequences.map { c -> HTML in
+                    #"""
+                      <article class="consequence" id="gevolg-\#(c.id)">
+                        <h3>\#(c.title)</h3>
+                        <p class="triggers"><strong>\#(t.triggers):</strong></p>
+                        <ul class="triggers">\#(c.triggers.map { "<li>\($0)</li>" as HTML })</ul>
+                        <p>\#(c.consequence)</p>
+                        <p><strong>\#(t.advice):</strong> \#(c.advice)</p>
+                        <p class="citation">\#(t.source): \#(c.citation)</p>
+                      </article>
+                    """#
+                }),
+            #"""
+            </section>
+
+            <section aria-labelledby="perspectief-kop">
+              <h2 id="perspectief-kop">\#(t.perspective)</h2>
+              <p>\#(t.dominant): <strong>\#(advice.dominant)</strong> <span class="citation">(NSOB-model, §5.1)</span></p>
+              <p>De perspectieven stapelen en mengen zich (§5.1). Vliegwiel geeft hun aandeel als band — dominant, substantieel, beperkt of afwezig — met de ontwerpkeuzes erachter, niet als percentage: het essay biedt geen grond voor meer precisie. Elke ontwerpkeuze die het essay met een perspectief verbindt geeft punten (een dimensie telt één keer, een uitzondering voor de helft); <em>dominant</em> is het perspectief met de meeste punten, <em>substantieel</em> een perspectief met ten minste een vijfde van de punten, <em>beperkt</em> een met minder, <em>afwezig</em> een zonder.</p>
+              <table>
+                <caption>\#(t.perspective): band en de ontwerpkeuzes erachter</caption>
+                <thead><tr><th scope="col">Perspectief</th><th scope="col">\#(t.band)</th><th scope="col">Gedreven door</th></tr></thead>
+                <tbody>
+            """#,
+            HTML(
+                lines: advice.weights.map { w -> HTML in
+                    let band: HTML = w.isDominant ? "<strong>\(w.band)</strong>" : "\(w.band)"
+                    return
+                        #"      <tr><th scope="row">\#(w.label) <span class="aside">(\#(w.essayName))</span></th><td>\#(band) <span class="aside">(\#(w.points))</span></td><td><ul class="plain">\#(w.contributions.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"#
+                }),
+            #"""
+                </tbody>
+              </table>
+              <h3>\#(t.tensions)</h3>
+              <p>Interbestuurlijk resultaatgericht samenwerken is een instrument van de netwerkende overheid en staat daarom „per definitie op enige mate van spanning” met de waarden van andere perspectieven (§5.3).</p>
+              <ul>
+                \#(advice.tensions.map { x -> HTML in #"<li>\#(if: x.byDefinition, "Per definitie — ")\#(x.from) tegenover de waarden van de \#(x.with) (\#(x.values)): \#(x.question) <span class="citation">(\#(x.citation))</span></li>"# })
+              </ul>
+            </section>
+
+            <section aria-labelledby="temporeel">
+              <h2 id="temporeel">\#(t.temporal)</h2>
+            """#,
+            advice.temporalQuestion.map { #"  <p class="notice">\#($0)</p>"# } ?? .empty,
+            #"""
+              <table class="temporal">
+                <caption>Horizon van het instrument tegenover die van het beoogde effect (§5.3). De cel van dit arrangement is gemarkeerd.</caption>
+                <thead><tr><th scope="col">\#(t.instrument) \ \#(t.effect)</th><th scope="col">structureel</th><th scope="col">tijdelijk</th></tr></thead>
+                <tbody>
+            """#,
+            HTML(
+                lines: advice.temporalRows.map { row -> HTML in
+                    HTML(lines: [
+                        "      <tr>",
+                        "        <th scope=\"row\">\(row.instrument)</th>",
+                        HTML(
+                            lines: row.cells.map { cell -> HTML in
+                                #"""
+                                        <td\#(if: cell.isCurrent, #" class="current""#)>\#(if: cell.isCurrent, #"<strong class="marker">Dit arrangement</strong>"#)
+                                          <p><strong>\#(t.opportunity):</strong> “\#(cell.opportunity)”</p>
+                                          <p><strong>\#(t.risk):</strong> “\#(cell.risk)”</p>
+                                        </td>
+                                """#
+                            }),
+                        "      </tr>",
+                    ])
+                }),
+            #"""
+                </tbody>
+              </table>
+              <p>Het essay concludeert bij dit schema: “\#(advice.temporalConclusion)” <span class="citation">(§5.3)</span></p>
+            </section>
+
+            <section aria-labelledby="evaluatie">
+              <h2 id="evaluatie">\#(t.evaluation)</h2>
+              <p>Evaluatiesystematiek volgt sturingssystematiek <span class="citation">(§5.1)</span>.</p>
+              <h3>\#(t.fits)</h3>
+              <ul>\#(advice.fitting.map { a -> HTML in #"<li><strong>\#(a.name)</strong>: \#(a.description) <em>Waarom:</em> \#(a.reasons). <span class="citation">(\#(a.citation))</span></li>"# })</ul>
+              <h3>\#(t.doesNotFit)</h3>
+              <ul>\#(advice.notFitting.map { a -> HTML in "<li><strong>\(a.name)</strong>: \(a.reasons).</li>" })</ul>
+              <h3>\#(t.questions)</h3>
+              <ul>\#(items(advice.questions, "li"))</ul>
+              <h3>\#(t.indicators)</h3>
+              <ul>\#(items(advice.indicators, "li"))</ul>
+              <h3>Ex ante, ex durante, ex post</h3>
+              <dl class="phases">
+                <dt>Ex ante</dt>\#(items(advice.exAnte, "dd"))
+                <dt>Ex durante</dt>\#(items(advice.exDurante, "dd"))
+                <dt>Ex post</dt>\#(items(advice.exPost, "dd"))
+              </dl>
+              <h3>Aandachtspunten voor het evaluatieontwerp</h3>
+              <dl class="considerations">
+                \#(advice.considerations.map { c -> HTML in #"<dt>\#(c.title)</dt><dd>\#(c.text) <span class="citation">(\#(c.citation))</span></dd>"# })
+              </dl>
+            </section>
+            """#,
+        ])
+    }
+
+    /// Each text in its own element named `tag` (a literal of the view, never data).
+    static func items(_ texts: [String], _ tag: StaticString) -> HTML {
+        let open = "<\(tag)>"
+        let close = "</\(tag)>"
+        return texts.map { HTML(generated: open) + "\($0)" + HTML(generated: close) }.reduce(.empty, +)
+    }
+}
