@@ -70,7 +70,7 @@ public func buildApplication(
 
 /// The routes, for the application and for router-level tests.
 public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppRequestContext> {
-    let renderer = try PageRenderer()
+    let renderer = PageRenderer()
     let assets = try StaticAssets(contactEmail: dependencies.apiContactEmail)
     let rules = try BundledPortfolio.rules()
     let pages = SitePages(stores: dependencies.stores, catalogue: dependencies.catalogue, rules: rules)
@@ -177,12 +177,12 @@ struct SiteRoutes: Sendable {
     func register(on router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteURL.home.pattern)) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(view: try await pages.home(language, query: query), template: "home", context))
+            return html(renderer.render(try await pages.home(language, query: query), context))
         }
         router.get(RouterPath(SiteURL.catalogue().pattern)) { request, context in
             let (language, query) = Self.read(request)
             return html(
-                renderer.render(view: try await pages.catalogue(language, query: query), template: "catalogue", context)
+                renderer.render(try await pages.catalogue(language, query: query), context)
             )
         }
         router.get(RouterPath(SiteURL.arrangement("").pattern)) { request, context in
@@ -201,17 +201,17 @@ struct SiteRoutes: Sendable {
                 page.contributionHref = SiteURL.contributionGraph(arrangement.id).href(language)
             }
             page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
-            return html(renderer.render(view: page, template: "arrangement", context))
+            return html(renderer.render(page, context))
         }
         router.get(RouterPath(SiteURL.compare([]).pattern)) { request, context in
             let (language, query) = Self.read(request)
             let page = try await pages.compare(language, query: query)
             return html(
-                renderer.render(view: page, template: "compare", context), status: page.hasErrors ? .badRequest : .ok)
+                renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         router.get(RouterPath(SiteURL.design.pattern)) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(view: pages.design(language, query: query), template: "design", context))
+            return html(renderer.render(pages.design(language, query: query), context))
         }
         router.post(RouterPath(SiteURL.design.pattern)) { request, context in
             let (language, query) = Self.read(request)
@@ -220,7 +220,7 @@ struct SiteRoutes: Sendable {
             switch form.arrangement(existingIDs: existing, references: catalogue) {
             case .failure(let errors):
                 let page = pages.design(language, query: query, form: form, errors: errors)
-                return html(renderer.render(view: page, template: "design", context), status: .badRequest)
+                return html(renderer.render(page, context), status: .badRequest)
             case .success(let arrangement):
                 do {
                     try await store.save(
@@ -234,7 +234,7 @@ struct SiteRoutes: Sendable {
                         "'\(arrangement.id)' is zojuist door iemand anders opgeslagen; er is niets overschreven. Kies een andere id"
                     )
                     let page = pages.design(language, query: query, form: form, errors: errors)
-                    return html(renderer.render(view: page, template: "design", context), status: .conflict)
+                    return html(renderer.render(page, context), status: .conflict)
                 }
                 var location = SiteURL.arrangement(arrangement.id).href(language)
                 location += (location.contains("?") ? "&" : "?") + "opgeslagen=1"
@@ -245,12 +245,12 @@ struct SiteRoutes: Sendable {
             let (language, query) = Self.read(request)
             let page = try await pages.whatIf(language, query: query)
             return html(
-                renderer.render(view: page, template: "whatif", context), status: page.hasErrors ? .badRequest : .ok)
+                renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         router.get(RouterPath(SiteURL.accessibility.pattern)) { request, context in
             let (language, query) = Self.read(request)
             return html(
-                renderer.render(view: pages.accessibility(language, query: query), template: "accessibility", context))
+                renderer.render(pages.accessibility(language, query: query), context))
         }
     }
 

@@ -43,7 +43,6 @@ struct AccountPage: Sendable {
     var errors: [FieldError]
     var hasErrors: Bool
     var tokens: [TokenRow]
-    var hasTokens: Bool
     var tokensAction: String
     var newTokenSecret: String?
     var sessionCount: Int
@@ -89,8 +88,7 @@ struct AccountRoutes: Sendable {
         router.get(RouterPath(AccountURL.login)) { request, context in
             let query = queryParameters(request.uri.query)
             return html(
-                renderer.render(
-                    view: loginPage(returnTo: query["terug"]?.first ?? "/"), template: "account-login", context))
+                renderer.render(loginPage(returnTo: query["terug"]?.first ?? "/"), context))
         }
         router.post(RouterPath(AccountURL.login)) { request, context in try await login(request, context) }
         router.post(RouterPath(AccountURL.logout)) { request, context in
@@ -103,12 +101,12 @@ struct AccountRoutes: Sendable {
                 headers: [.location: "/", .setCookie: settings.expiredCookie(request), .cacheControl: "no-store"])
         }
         router.get(RouterPath(AccountURL.account)) { _, context in
-            html(renderer.render(view: try await accountPage(context), template: "account", context))
+            html(renderer.render(try await accountPage(context), context))
         }
         router.post(RouterPath(AccountURL.secondFactorBegin)) { _, context in
             let account = try signedIn(context)
             _ = try await service.beginSecondFactorSetup(of: account.name)
-            return html(renderer.render(view: try await accountPage(context), template: "account", context))
+            return html(renderer.render(try await accountPage(context), context))
         }
         router.post(RouterPath(AccountURL.secondFactorConfirm)) { request, context in
             let account = try signedIn(context)
@@ -116,13 +114,13 @@ struct AccountRoutes: Sendable {
             if try await service.confirmSecondFactor(of: account.name, code: code) {
                 var page = try await accountPage(context)
                 page.notice = "Tweestapsverificatie is ingesteld. Voortaan vraagt inloggen ook om een code uit de app."
-                return html(renderer.render(view: page, template: "account", context))
+                return html(renderer.render(page, context))
             }
             var page = try await accountPage(context)
             page.codeError = "deze code klopt niet; typ de zes cijfers die de app nu toont"
             page.errors = [FieldError(fieldID: "totp-code", label: "Code", message: page.codeError!)]
             page.hasErrors = true
-            return html(renderer.render(view: page, template: "account", context), status: .badRequest)
+            return html(renderer.render(page, context), status: .badRequest)
         }
         router.post(RouterPath(AccountURL.tokens)) { request, context in
             let account = try signedIn(context)
@@ -131,14 +129,14 @@ struct AccountRoutes: Sendable {
                 let (_, secret) = try await service.createToken(named: name, for: account.name)
                 var page = try await accountPage(context)
                 page.newTokenSecret = secret
-                return html(renderer.render(view: page, template: "account", context))
+                return html(renderer.render(page, context))
             } catch let failure as ValidationFailure {
                 var page = try await accountPage(context)
                 page.errors = failure.issues.map {
                     FieldError(fieldID: "sleutel-naam", label: "Naam van de sleutel", message: $0.message)
                 }
                 page.hasErrors = true
-                return html(renderer.render(view: page, template: "account", context), status: .badRequest)
+                return html(renderer.render(page, context), status: .badRequest)
             }
         }
         router.post(RouterPath(AccountURL.revokeTokenPattern)) { _, context in
@@ -149,7 +147,7 @@ struct AccountRoutes: Sendable {
             }
             var page = try await accountPage(context)
             page.notice = "API-sleutel \(id) is ingetrokken; de API weigert hem voortaan."
-            return html(renderer.render(view: page, template: "account", context))
+            return html(renderer.render(page, context))
         }
         router.post(RouterPath(AccountURL.endOwnSessions)) { request, context in
             let account = try signedIn(context)
@@ -159,7 +157,7 @@ struct AccountRoutes: Sendable {
                 headers: [.location: AccountURL.login, .setCookie: settings.expiredCookie(request)])
         }
         router.get(RouterPath(AccountURL.admin)) { _, context in
-            html(renderer.render(view: try await adminPage(), template: "account-admin", context))
+            html(renderer.render(try await adminPage(), context))
         }
         router.post(RouterPath(AccountURL.adminRolePattern)) { request, context in
             let name = context.parameters.get("naam") ?? ""
@@ -183,7 +181,7 @@ struct AccountRoutes: Sendable {
             }
             var page = try await adminPage()
             page.notice = "De rol van \(name) is nu: \(role.summary)."
-            return html(renderer.render(view: page, template: "account-admin", context))
+            return html(renderer.render(page, context))
         }
         router.post(RouterPath(AccountURL.adminEndSessionsPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
@@ -193,7 +191,7 @@ struct AccountRoutes: Sendable {
             let count = try await service.endSessions(of: name)
             var page = try await adminPage()
             page.notice = "\(count) \(count == 1 ? "sessie" : "sessies") van \(name) beëindigd."
-            return html(renderer.render(view: page, template: "account-admin", context))
+            return html(renderer.render(page, context))
         }
         router.post(RouterPath(AccountURL.adminBlockPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
@@ -208,7 +206,7 @@ struct AccountRoutes: Sendable {
             page.notice =
                 "\(name) is geblokkeerd: \(sessions) \(sessions == 1 ? "sessie" : "sessies") beëindigd, "
                 + "\(tokens) API-\(tokens == 1 ? "sleutel" : "sleutels") ingetrokken."
-            return html(renderer.render(view: page, template: "account-admin", context))
+            return html(renderer.render(page, context))
         }
         router.post(RouterPath(AccountURL.adminUnblockPattern)) { _, context in
             let name = context.parameters.get("naam") ?? ""
@@ -221,7 +219,7 @@ struct AccountRoutes: Sendable {
                 lifted
                 ? "De blokkade van \(name) is opgeheven; ingetrokken API-sleutels blijven ingetrokken."
                 : "\(name) was niet geblokkeerd; er is niets veranderd."
-            return html(renderer.render(view: page, template: "account-admin", context))
+            return html(renderer.render(page, context))
         }
     }
 
@@ -275,7 +273,7 @@ struct AccountRoutes: Sendable {
                 ])
         case .refused(let message):
             let page = loginPage(returnTo: returnTo, name: name, message: message)
-            return html(renderer.render(view: page, template: "account-login", context), status: .unauthorized)
+            return html(renderer.render(page, context), status: .unauthorized)
         case .throttled(let wait):
             let page = loginPage(
                 returnTo: returnTo, name: name,
@@ -283,7 +281,7 @@ struct AccountRoutes: Sendable {
                     "Te veel mislukte pogingen. Probeer het over \(wait) seconden opnieuw; zo wordt raden van "
                     + "wachtwoorden onbegonnen werk.")
             var response = html(
-                renderer.render(view: page, template: "account-login", context), status: .tooManyRequests)
+                renderer.render(page, context), status: .tooManyRequests)
             response.headers[.retryAfter] = "\(wait)"
             return response
         }
@@ -313,7 +311,7 @@ struct AccountRoutes: Sendable {
                     lastUsed: token.lastUsedAt.map { AuditTimestamp($0).iso } ?? "nooit",
                     state: token.revokedAt.map { "ingetrokken \(AuditTimestamp($0).iso)" } ?? "geldig",
                     isValid: !token.isRevoked, revokeAction: AccountURL.revokeToken(token.id))
-            }, hasTokens: !tokens.isEmpty, tokensAction: AccountURL.tokens, newTokenSecret: nil,
+            }, tokensAction: AccountURL.tokens, newTokenSecret: nil,
             sessionCount: sessions.count, endSessionsAction: AccountURL.endOwnSessions)
     }
 
@@ -349,6 +347,6 @@ struct AccountRoutes: Sendable {
         var page = try await adminPage()
         page.errors = [FieldError(fieldID: "gebruikers", label: field, message: message)]
         page.hasErrors = true
-        return html(renderer.render(view: page, template: "account-admin", context), status: .badRequest)
+        return html(renderer.render(page, context), status: .badRequest)
     }
 }

@@ -32,8 +32,7 @@ struct AuditLogPage: Sendable {
     var chainIntact: Bool
     var chainMessage: String
     var summary: String
-    var rows: [Row] { didSet { hasRows = !rows.isEmpty } }
-    var hasRows = false
+    var rows: [Row]
     var previousHref: String?
     var nextHref: String?
     var language: String?
@@ -52,7 +51,7 @@ struct AuditSiteRoutes: Sendable {
             let (language, query) = SiteRoutes.read(request)
             let page = try await page(language, query: query)
             return html(
-                renderer.render(view: page, template: "audit", context), status: page.hasErrors ? .badRequest : .ok)
+                renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
     }
 

@@ -16,7 +16,6 @@ struct ContributionPage: Sendable {
         var title: String
         var details: [String]
         /// Stored, not computed: the renderer reads stored properties only.
-        var hasDetails: Bool
     }
 
     struct NodeRow: Sendable {
@@ -59,8 +58,7 @@ struct ContributionPage: Sendable {
     var versions: [VersionLink]
     var previous: String?
     var changes: [Change]
-    var hasChanges: Bool
-    var diagram: String
+    var diagram: HTML
     var nodes: [NodeRow]
     var links: [LinkRow]
     var reaches: [Reach]
@@ -107,10 +105,11 @@ extension ContributionPage {
         }
         if version.number > 1, let diff = history.diff(from: version.number - 1, to: version.number) {
             previous = "Wat veranderde sinds versie \(version.number - 1)"
-            changes = diff.entries.map { Change(title: $0.title, details: $0.details, hasDetails: !$0.details.isEmpty) }
+            changes = diff.entries.map { Change(title: $0.title, details: $0.details) }
         }
-        hasChanges = !changes.isEmpty
-        diagram = ContributionDiagram.svg(graph, id: "bijdragegraaf", title: "Bijdragegraaf van \(arrangement.name)")
+        diagram = HTML(
+            generated: ContributionDiagram.svg(
+                graph, id: "bijdragegraaf", title: "Bijdragegraaf van \(arrangement.name)"))
         nodes = graph.nodes.map { node in
             let links = [
                 node.projectID.map { "project \($0)" }, node.theme.map { "thema \($0.label)" },
@@ -166,7 +165,6 @@ extension ContributionPage {
         versions = []
         previous = nil
         changes = []
-        hasChanges = false
         diagram = ""
         nodes = []
         links = []
@@ -206,7 +204,7 @@ struct ContributionSiteRoutes: Sendable {
                 layout: pages.layout(
                     "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query),
                 language: language)
-            return html(renderer.render(view: page, template: "contribution", context))
+            return html(renderer.render(page, context))
         }
     }
 }

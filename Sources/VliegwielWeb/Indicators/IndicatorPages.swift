@@ -22,7 +22,6 @@ struct IndicatorSection: Sendable {
         var source: String
         var baseline: String
         var targets: [TargetRow]
-        var hasTargets: Bool
         var actuals: String
     }
 
@@ -38,7 +37,7 @@ struct IndicatorSection: Sendable {
         var dealRegions: String
         var otherRegions: String
         var period: String
-        var chart: String
+        var chart: HTML
         var rows: [SeriesRow]
     }
 
@@ -51,7 +50,7 @@ struct IndicatorSection: Sendable {
         var table: String
         var source: String
         var isFictional: Bool
-        var chart: String
+        var chart: HTML
         var periods: [String]
         var rows: [SeriesRow]
         var comparison: ComparisonView?
@@ -61,9 +60,7 @@ struct IndicatorSection: Sendable {
     var regions: String
     var hasRegions: Bool
     var programme: [ProgrammeRow]
-    var hasProgramme: Bool
     var context: [ContextRow]
-    var hasContext: Bool
     var ratingRule: String
     var contextLabel: String
 }
@@ -84,11 +81,9 @@ extension IndicatorSection {
                         period: $0.target.period.label, target: n($0.target.value), actual: $0.actual.map(n) ?? "—",
                         status: $0.status.label)
                 },
-                hasTargets: !indicator.targets.isEmpty,
                 actuals: indicator.actuals.sorted { $0.period < $1.period }.map { "\($0.period.label): \(n($0.value))" }
                     .joined(separator: "; "))
         }
-        hasProgramme = !programme.isEmpty
         context = report.context.enumerated().map { index, view in
             let measure = view.measure
             var lines = view.regions
@@ -120,11 +115,12 @@ extension IndicatorSection {
                 comparisonView = ComparisonView(
                     label: comparison.label, dealRegions: comparison.dealRegions.map(\.code).joined(separator: ", "),
                     otherRegions: comparison.otherRegions.map(\.code).joined(separator: ", "), period: last.label,
-                    chart: BarChart.svg(
-                        id: id + "-vergelijking",
-                        title: "\(measure.name) in \(last.label): regio's met de deal en overige regio's",
-                        description: "Context, geen effect van de deal. De cijfers staan in de tabel hieronder.",
-                        bars: bars, maximum: maximum > 0 ? maximum : 1, format: { "\(n($0)) \(measure.unit)" }),
+                    chart: HTML(
+                        generated: BarChart.svg(
+                            id: id + "-vergelijking",
+                            title: "\(measure.name) in \(last.label): regio's met de deal en overige regio's",
+                            description: "Context, geen effect van de deal. De cijfers staan in de tabel hieronder.",
+                            bars: bars, maximum: maximum > 0 ? maximum : 1, format: { "\(n($0)) \(measure.unit)" })),
                     rows: [row(comparison.dealMean), row(comparison.otherMean)])
             }
             return ContextRow(
@@ -132,14 +128,14 @@ extension IndicatorSection {
                 direction: measure.direction?.label ?? "gewenste richting onbekend", theme: measure.theme?.label,
                 table: "\(view.table.title) (\(view.table.id))", source: view.table.source,
                 isFictional: view.table.isFictional,
-                chart: TrendChart.svg(
-                    id: id + "-trend", title: "\(measure.name) per periode (\(unit))",
-                    description:
-                        "Trend per regio met de deal en het gemiddelde van de overige regio's; de cijfers staan in de tabel hieronder.",
-                    series: lines),
+                chart: HTML(
+                    generated: TrendChart.svg(
+                        id: id + "-trend", title: "\(measure.name) per periode (\(unit))",
+                        description:
+                            "Trend per regio met de deal en het gemiddelde van de overige regio's; de cijfers staan in de tabel hieronder.",
+                        series: lines)),
                 periods: periods.map(\.label), rows: lines.map(row), comparison: comparisonView)
         }
-        hasContext = !context.isEmpty
         ratingRule = IndicatorReport.ratingRule
         contextLabel = contextComparisonLabel
     }

@@ -25,7 +25,7 @@ struct IndicatorRoutes: Sendable {
                 throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
             }
             let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, language, query: query)
-            return html(renderer.render(view: page, template: "indicators", context))
+            return html(renderer.render(page, context))
         }
         router.get(RouterPath(Self.arrangementPattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)

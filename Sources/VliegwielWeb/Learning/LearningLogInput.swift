@@ -95,7 +95,7 @@ enum LearningLogFormSpec {
                         fieldID:
                             "\(fieldID)-\(option.code.isEmpty ? "leeg" : option.code.replacingOccurrences(of: ":", with: "-"))"
                     )
-                }, hasOptions: !spec.options.isEmpty,
+                },
                 describedBy: hintID == nil && errorID == nil
                     ? nil : [hintID, errorID].compactMap { $0 }.joined(separator: " "))
         }

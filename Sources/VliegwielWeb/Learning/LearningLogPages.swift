@@ -60,7 +60,6 @@ struct LearningLogSection: Sendable {
         var lessons: [LessonView]
         var decision: DecisionView
         var changes: [ChangeView]
-        var hasChanges: Bool
     }
 
     var isFictional: Bool
@@ -68,9 +67,7 @@ struct LearningLogSection: Sendable {
     /// `3 lessen, 1 besluit, 2 wijzigingen`.
     var counts: String
     var chains: [ChainView]
-    var hasChains: Bool
     var openLessons: [LessonView]
-    var hasOpenLessons: Bool
     var pageHref: String
 
     init(log: LearningLog, context: LearningLogContext, arrangementID id: String, language: Language) {
@@ -98,11 +95,9 @@ struct LearningLogSection: Sendable {
                 decision: DecisionView(
                     anchor: "leerlog-\(chain.decision.id)", id: chain.decision.id, date: chain.decision.date.iso,
                     text: chain.decision.text, decidedBy: chain.decision.decidedBy),
-                changes: chain.changes.map(change), hasChanges: !chain.changes.isEmpty)
+                changes: chain.changes.map(change))
         }
-        hasChains = !chains.isEmpty
         openLessons = log.openLessons.map(lesson)
-        hasOpenLessons = !openLessons.isEmpty
         pageHref = SiteURL.learningLog(id).href(language)
     }
 
@@ -179,7 +174,6 @@ struct LearningFormField: Sendable {
     var isSelect: Bool
     var isCheckboxes: Bool
     var options: [FormOption]
-    var hasOptions: Bool
     /// The ids of the hint and the error, for `aria-describedby`; `nil` when neither.
     var describedBy: String?
 }

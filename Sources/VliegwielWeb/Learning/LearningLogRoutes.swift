@@ -16,7 +16,7 @@ struct LearningLogRoutes: Sendable {
             let arrangement = try await arrangement(context.parameters.get("id") ?? "")
             let (log, logContext) = try await read(arrangement.id)
             let page = pages.learningLogPage(arrangement, log: log, context: logContext, language, query: query)
-            return html(renderer.render(view: page, template: "learninglog", context))
+            return html(renderer.render(page, context))
         }
         for kind in LearningEntryKind.allCases {
             router.post(RouterPath(SiteURL.addLearningEntry("", kind).pattern)) { request, context in
@@ -41,7 +41,7 @@ struct LearningLogRoutes: Sendable {
                     let page = pages.learningLogPage(
                         arrangement, log: log, context: logContext, language, failed: kind, values: values,
                         problems: problems)
-                    return html(renderer.render(view: page, template: "learninglog", context), status: .badRequest)
+                    return html(renderer.render(page, context), status: .badRequest)
                 }
                 let added =
                     entries.lessons.first?.id ?? entries.decisions.first?.id ?? entries.changes.first?.id ?? ""

@@ -91,9 +91,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     ) -> Response {
         let language = Language(query: queryParameters(request.uri.query))
         let html = renderer.render(
-            view:
-                pages.error(status: status.code, message: detail, language, keptInput: keptInput), template: "error",
-            session: RequestAccount())
+            pages.error(status: status.code, message: detail, language, keptInput: keptInput), session: RequestAccount()
+        )
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -51,7 +51,7 @@ struct ComparePage: Sendable {
     var hasResult: Bool
     var columns: [String]
     var elements: [ElementRows]
-    var variationChart: String
+    var variationChart: HTML
     var variationRows: [VariationRow]
     var nearest: [NearestGroup]
     var language: String

@@ -94,8 +94,6 @@ struct ErrorPage: Sendable {
     /// A refused form's fields, each linked from the summary and shown again with what was typed.
     var refusedFields: [Field] = []
     var keptFields: [Field] = []
-    var hasRefusedFields = false
-    var hasKeptFields = false
 
     struct Field: Sendable {
         var id: String

@@ -55,7 +55,7 @@ struct PortfolioPage: Sendable {
     var hasDeals: Bool
     var groups: [Group]
     var trancheRows: [TrancheRow]
-    var chart: String
+    var chart: HTML
     var demo: DealRow?
     var apiHref: String
 }
@@ -128,7 +128,6 @@ struct DealSection: Sendable {
         var name: String
         var lineNote: String?
         var projects: [ProjectRow]
-        var hasProjects: Bool
     }
 
     /// One recorded item with the form that deletes it.
@@ -152,18 +151,15 @@ struct DealSection: Sendable {
     var facts: [Fact]
     var ruleSet: String
     var findings: [FindingView]
-    var hasFindings: Bool
     var met: [OutcomeView]
     var notChecked: [OutcomeView]
     var notApplicable: [OutcomeView]
     var today: String
     var partners: [PartnerRow]
-    var hasPartners: Bool
     /// Whether no partner at all is recorded (not just none on this day).
     var hasNoPartnerRecorded: Bool
     var changesPeriod: String?
     var changes: [ChangeRow]
-    var hasChanges: Bool
     var suggestion: String?
     /// The form that writes the suggestion into the profile.
     var acceptAction: String
@@ -171,13 +167,10 @@ struct DealSection: Sendable {
     var totals: [MoneyRow]
     var breakdowns: [MoneyTable]
     var lines: [LineView]
-    var hasLines: Bool
     var themeSummary: [String]
-    var hasThemes: Bool
     var actions: [ActionLink]
     var imports: [ActionLink]
     var items: [ItemRow]
-    var hasItems: Bool
     var portfolioHref: String
     /// The sourced facts of a real deal, when the curated dataset has the deal.
     var curated: CuratedFactsView? = nil
@@ -263,14 +256,10 @@ struct CuratedFactsView: Sendable {
     var regionSource: String?
     var hasRegions: Bool
     var goals: [Line]
-    var hasGoals: Bool
     var lines: [Line]
-    var hasLines: Bool
     var continues: DealLink?
     var continuedBy: [DealLink]
-    var hasContinuedBy: Bool
     var notFound: [String]
-    var hasNotFound: Bool
     var sources: [String]
     var sourceCount: Int
     var statedDimensions: Int

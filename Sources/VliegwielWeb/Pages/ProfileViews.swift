@@ -98,7 +98,6 @@ struct AdviceView: Sendable {
     }
 
     var consequences: [ConsequenceView]
-    var hasConsequences: Bool
     var weights: [WeightView]
     var dominant: String
     var tensions: [TensionView]
@@ -127,7 +126,6 @@ struct AdviceView: Sendable {
                 consequence: $0.consequence.prefix(1).uppercased() + $0.consequence.dropFirst(),
                 advice: $0.advice, citation: $0.citation)
         }
-        hasConsequences = !consequences.isEmpty
         let mix = advice.perspectives
         weights = mix.weights.map { weight in
             WeightView(

@@ -76,8 +76,7 @@ struct QCAPage: Sendable {
         var conditionOrder: String
         var rows: [Row]
         var models: [Model]
-        var hasModels: Bool
-        var plot: String
+        var plot: HTML
         var points: [Point]
         var cases: [Case]
         var excluded: [Exclusion]
@@ -219,16 +218,17 @@ extension SitePages {
                     inclusion: number($0.inclusie), pri: number($0.pri), cases: $0.gevallen.joined(separator: ", "),
                     isContradictory: $0.tegenstrijdig)
             },
-            models: models, hasModels: !models.isEmpty,
-            plot: QCAPlot.svg(
-                id: "qca-plot", title: "Consistentie en dekking van \(report.uitkomst)",
-                description: plotted.isEmpty
-                    ? "Er is geen model: geen rij haalt de inclusiedrempel."
-                    : "Elk punt is een term of model: "
-                        + plotted.map {
-                            "\($0.label) met dekking \(number($0.coverage)) en inclusie \(number($0.inclusion))"
-                        }.joined(separator: "; ") + ".",
-                points: plotted),
+            models: models,
+            plot: HTML(
+                generated: QCAPlot.svg(
+                    id: "qca-plot", title: "Consistentie en dekking van \(report.uitkomst)",
+                    description: plotted.isEmpty
+                        ? "Er is geen model: geen rij haalt de inclusiedrempel."
+                        : "Elk punt is een term of model: "
+                            + plotted.map {
+                                "\($0.label) met dekking \(number($0.coverage)) en inclusie \(number($0.inclusion))"
+                            }.joined(separator: "; ") + ".",
+                    points: plotted)),
             points: points,
             cases: (data?.gevallen ?? []).map { item in
                 .init(

@@ -15,7 +15,7 @@ struct QCARoutes: Sendable {
             let (language, query) = SiteRoutes.read(request)
             let page = try await pages.qca(language, query: query, outcomes: outcomes, limits: limits)
             return html(
-                renderer.render(view: page, template: "qca", context), status: page.hasErrors ? .badRequest : .ok)
+                renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, context in
             try APIRoutes.requireJSONAccepted(request)

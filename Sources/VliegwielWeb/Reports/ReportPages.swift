@@ -119,7 +119,7 @@ struct ReportRoutes: Sendable {
             case .csv: return try csvResponse(dossier.csvRows, fileName: "dossier-\(arrangement.id).csv")
             case .html:
                 let page = try await dossierPage(dossier, language: language, query: query)
-                return html(renderer.render(view: page, template: "dossier", context))
+                return html(renderer.render(page, context))
             }
         }
         router.get(RouterPath(APIURL.base + "/arrangementen/:id/dossier")) { request, context in
@@ -163,7 +163,7 @@ struct ReportRoutes: Sendable {
                     source: PortfolioReport.source,
                     jsonHref: SiteURL.portfolioReport.path + "?formaat=json",
                     csvHref: SiteURL.portfolioReport.path + "?formaat=csv")
-                return html(renderer.render(view: page, template: "portfolioreport", context))
+                return html(renderer.render(page, context))
             }
         }
     }

@@ -4,7 +4,6 @@ import VliegwielCore
 struct HistorySection: Sendable {
     var fromTo: String
     var drift: [String]
-    var hasDrift: Bool
     var versions: [VersionLine]
 
     /// One version, with an anchor the learning log links to and, when the learning log
@@ -25,7 +24,7 @@ extension SitePages {
         let drift = (try? ProfileDrift(from: previous, to: last))?.summary ?? []
         let reasons = try await learningLog.log(of: id).reasons(forProfileVersionsOf: id, language: language)
         return HistorySection(
-            fromTo: "versie \(previous.number) naar versie \(last.number)", drift: drift, hasDrift: !drift.isEmpty,
+            fromTo: "versie \(previous.number) naar versie \(last.number)", drift: drift,
             versions: versions.reversed().map {
                 HistorySection.VersionLine(
                     anchor: "profielversie-\($0.number)",

@@ -49,7 +49,7 @@ struct PortfolioSiteRoutes: Sendable {
             let (language, query) = SiteRoutes.read(request)
             let page = try await pages.portfolioPage(language, query: query)
             return html(
-                renderer.render(view: page, template: "portfolio", context), status: page.hasErrors ? .badRequest : .ok)
+                renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         router.post(RouterPath(SiteURL.acceptComposition("").pattern)) { request, context in
             let (language, _) = SiteRoutes.read(request)
@@ -81,8 +81,7 @@ struct PortfolioSiteRoutes: Sendable {
                 let record = try await DealItemSubmission.record(
                     context.parameters.get("id") ?? "", in: pages.portfolio)
                 return html(
-                    renderer.render(
-                        view: pages.csvImport(kind, record: record, language), template: "csvimport", context))
+                    renderer.render(pages.csvImport(kind, record: record, language), context))
             }
             router.post(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
@@ -105,7 +104,7 @@ struct PortfolioSiteRoutes: Sendable {
                 }
                 guard problems.isEmpty else {
                     let page = pages.csvImport(kind, record: record, language, text: text, problems: problems)
-                    return html(renderer.render(view: page, template: "csvimport", context), status: .badRequest)
+                    return html(renderer.render(page, context), status: .badRequest)
                 }
                 var location = SiteURL.arrangement(record.deal.id).href(language)
                 location += (location.contains("?") ? "&" : "?") + "geimporteerd=\(kind.rawValue)#beheren"
@@ -145,7 +144,7 @@ struct PortfolioSiteRoutes: Sendable {
                 }
                 var page = pages.dealForm(collection, record: record, language, values: values, changing: itemID)
                 page.revision = try RecordRevision(of: record).rawValue
-                return html(renderer.render(view: page, template: "dealform", context))
+                return html(renderer.render(page, context))
             }
             router.post(editPath) { request, context in
                 let (language, _) = SiteRoutes.read(request)
@@ -176,7 +175,7 @@ struct PortfolioSiteRoutes: Sendable {
                                 "iemand anders heeft deze deal gewijzigd nadat u dit formulier opende. Uw wijziging is niet opgeslagen en er is niets overschreven. Bekijk de actuele gegevens op de dealpagina, of verstuur dit formulier opnieuw om uw invoer toch op te slaan"
                         ), at: 0)
                     page.hasErrors = true
-                    return html(renderer.render(view: page, template: "dealform", context), status: .conflict)
+                    return html(renderer.render(page, context), status: .conflict)
                 }
                 switch result {
                 case .failure(let problems):
@@ -184,7 +183,7 @@ struct PortfolioSiteRoutes: Sendable {
                         collection, record: record, language, values: values, problems: problems.items,
                         changing: itemID)
                     page.revision = sent?.rawValue
-                    return html(renderer.render(view: page, template: "dealform", context), status: .badRequest)
+                    return html(renderer.render(page, context), status: .badRequest)
                 case .success:
                     var location = SiteURL.arrangement(record.deal.id).href(language)
                     location += (location.contains("?") ? "&" : "?") + "gewijzigd=\(collection.rawValue)#beheren"
@@ -197,8 +196,7 @@ struct PortfolioSiteRoutes: Sendable {
                 let record = try await DealItemSubmission.record(
                     context.parameters.get("id") ?? "", in: pages.portfolio)
                 return html(
-                    renderer.render(
-                        view: pages.dealForm(collection, record: record, language), template: "dealform", context)
+                    renderer.render(pages.dealForm(collection, record: record, language), context)
                 )
             }
             router.post(path) { request, context in
@@ -213,7 +211,7 @@ struct PortfolioSiteRoutes: Sendable {
                 case .failure(let problems):
                     let page = pages.dealForm(
                         collection, record: record, language, values: values, problems: problems.items)
-                    return html(renderer.render(view: page, template: "dealform", context), status: .badRequest)
+                    return html(renderer.render(page, context), status: .badRequest)
                 case .success:
                     var location = SiteURL.arrangement(record.deal.id).href(language)
                     location += (location.contains("?") ? "&" : "?") + "toegevoegd=\(collection.rawValue)#portefeuille"

@@ -124,14 +124,15 @@ extension SitePages {
                         summary: "Gesorteerd op \(filter.sortOrder.code).", rows: rows)
                 ]
         let maximum = Double(summary.tranches.map(\.totaalRijkCent).max() ?? 0)
-        let chart = BarChart.svg(
-            id: "rijksbijdrage-per-tranche", title: "Rijksbijdrage per tranche",
-            description: summary.tranches.map { "Tranche \($0.tranche): \(Self.trancheSummary($0))" }
-                .joined(separator: "; "),
-            bars: summary.tranches.map {
-                BarChart.Bar(
-                    label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
-            }, maximum: maximum, format: { Money.millions(EuroCents(cents: Int64($0))) })
+        let chart = HTML(
+            generated: BarChart.svg(
+                id: "rijksbijdrage-per-tranche", title: "Rijksbijdrage per tranche",
+                description: summary.tranches.map { "Tranche \($0.tranche): \(Self.trancheSummary($0))" }
+                    .joined(separator: "; "),
+                bars: summary.tranches.map {
+                    BarChart.Bar(
+                        label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
+                }, maximum: maximum, format: { Money.millions(EuroCents(cents: Int64($0))) }))
         let demo = filter.includesFictional ? nil : deals.first(where: \.isFictional).map { row(PortfolioEntry($0)) }
         func message(_ key: String) -> String? { problems.first { $0.key == key }?.message }
         let chosenTranche = filter.tranche.map(String.init) ?? ""
@@ -281,7 +282,6 @@ extension DealSection {
                 title: $0.titel, rule: $0.regel, severity: $0.ernst, message: $0.bericht,
                 figures: $0.cijfers.map { "\($0.omschrijving): \($0.waarde)" }, source: $0.bron)
         }
-        hasFindings = !findings.isEmpty
         let outcome = { (item: RuleOutcome) in OutcomeView(title: item.titel, reason: item.reden, source: item.bron) }
         met = report.voldaan.map(outcome)
         notChecked = report.nietGetoetst.map(outcome)
@@ -299,7 +299,6 @@ extension DealSection {
                 joined: $0.joinedOn?.iso ?? "vanaf de start", left: $0.leftOn?.iso ?? "—",
                 source: SourceLink($0.source ?? "—").text, sourceHref: SourceLink($0.source ?? "—").href)
         }
-        hasPartners = !partners.isEmpty
         hasNoPartnerRecorded = record.partners.isEmpty
         if let start = record.startDate, start <= today {
             let changes = CompositionChanges(partners: record.partners, from: start, to: today)
@@ -316,7 +315,6 @@ extension DealSection {
             changes = []
             suggestion = nil
         }
-        hasChanges = !changes.isEmpty
         acceptAction = SiteURL.acceptComposition(deal.id).href(language)
 
         let money = FinanceSummary(record)
@@ -378,16 +376,14 @@ extension DealSection {
                     source: project.source)
             }
             return LineView(
-                name: line.name, lineNote: line.description, projects: projects, hasProjects: !projects.isEmpty)
+                name: line.name, lineNote: line.description, projects: projects)
         }
-        hasLines = !lines.isEmpty
         themeSummary = WellbeingTheme.allCases.compactMap { theme in
             let count = record.projects.count(where: { $0.themes.contains(theme) })
             guard count > 0 else { return nil }
             return
                 "\(theme.label) (\(theme.dimension == "later" ? "later" : "hier en nu")): \(count) \(count == 1 ? "project" : "projecten")"
         }
-        hasThemes = !themeSummary.isEmpty
         actions = DealCollection.allCases.map {
             ActionLink(label: DealFormSpec.title($0), href: SiteURL.newDealItem(deal.id, $0).href(language))
         }
@@ -413,7 +409,6 @@ extension DealSection {
             }
             + record.programmeLines.map { item(.programmeLines, $0.id, $0.name) }
             + record.projects.map { item(.projects, $0.id, $0.name) }
-        hasItems = !items.isEmpty
         imports = PortfolioCSV.Kind.allCases.map {
             ActionLink(
                 label: "\(CSVImportForm.what($0).prefix(1).uppercased() + CSVImportForm.what($0).dropFirst()) uit CSV",
@@ -642,11 +637,9 @@ extension CuratedFactsView {
         regionSource = deal.region.flatMap { link($0.address) }
         hasRegions = !self.regions.isEmpty
         goals = deal.goals.map { Line(label: "Doel", value: $0.text, href: link($0.address), quote: nil) }
-        hasGoals = !goals.isEmpty
         lines = deal.programmeLines.map {
             Line(label: "Programmalijn", value: $0.name, href: link($0.address), quote: $0.quote)
         }
-        hasLines = !lines.isEmpty
         func dealLink(_ id: String, _ quote: String, _ address: String) -> DealLink {
             let other = portfolio.deal(id)
             return DealLink(
@@ -657,9 +650,7 @@ extension CuratedFactsView {
         continuedBy = portfolio.continuations(of: deal.id).compactMap { later in
             later.continues.map { dealLink(later.id, $0.quote, $0.address) }
         }
-        hasContinuedBy = !continuedBy.isEmpty
         notFound = deal.notFound
-        hasNotFound = !notFound.isEmpty
         sources = deal.addresses.filter { $0.hasPrefix("http") }
         sourceCount = sources.count
         statedDimensions = deal.statedDimensionCount

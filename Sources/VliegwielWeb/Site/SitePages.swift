@@ -151,19 +151,20 @@ struct SitePages: Sendable {
                         })
                 })
         }
-        page.variationChart = BarChart.svg(
-            id: "variatie", title: "\(t.variation) per element en \(t.cumulative.lowercased())",
-            description: comparison.elements.map {
-                "\($0.element.label): \(Format.decimal($0.variation)), cumulatief \(Format.decimal($0.cumulativeVariation))"
-            }.joined(separator: "; "),
-            bars: comparison.elements.flatMap {
-                [
-                    BarChart.Bar(label: $0.element.label, value: $0.variation),
-                    BarChart.Bar(
-                        label: "+ \(t.cumulative.lowercased())", value: $0.cumulativeVariation,
-                        style: "bar bar-cumulative"),
-                ]
-            }, maximum: max(comparison.elements.last?.cumulativeVariation ?? 1, 1), format: { Format.decimal($0) })
+        page.variationChart = HTML(
+            generated: BarChart.svg(
+                id: "variatie", title: "\(t.variation) per element en \(t.cumulative.lowercased())",
+                description: comparison.elements.map {
+                    "\($0.element.label): \(Format.decimal($0.variation)), cumulatief \(Format.decimal($0.cumulativeVariation))"
+                }.joined(separator: "; "),
+                bars: comparison.elements.flatMap {
+                    [
+                        BarChart.Bar(label: $0.element.label, value: $0.variation),
+                        BarChart.Bar(
+                            label: "+ \(t.cumulative.lowercased())", value: $0.cumulativeVariation,
+                            style: "bar bar-cumulative"),
+                    ]
+                }, maximum: max(comparison.elements.last?.cumulativeVariation ?? 1, 1), format: { Format.decimal($0) }))
         page.variationRows = comparison.elements.map {
             .init(
                 label: $0.element.label, variation: Format.decimal($0.variation),
@@ -189,8 +190,6 @@ struct SitePages: Sendable {
                 rows: min(12, max(2, field.text.count / 70 + field.text.filter(\.isNewline).count + 1)))
         }
         page.refusedFields = page.keptFields.filter { $0.reason != nil }
-        page.hasKeptFields = !page.keptFields.isEmpty
-        page.hasRefusedFields = !page.refusedFields.isEmpty
         return page
     }
 }

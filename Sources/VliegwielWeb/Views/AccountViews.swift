@@ -114,7 +114,7 @@ extension AccountPage: PageView {
             newTokenSecret.map {
                 #"<p class="notice" role="status">Uw nieuwe sleutel. Bewaar hem nu; hij wordt niet meer getoond: <code id="nieuwe-sleutel">\#($0)</code></p>"#
             } ?? .empty,
-            hasTokens
+            !tokens.isEmpty
                 ? HTML(lines: [
                     #"""
                     <table>

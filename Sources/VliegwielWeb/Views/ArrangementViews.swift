@@ -65,7 +65,7 @@ extension ArrangementPage: PageView {
               <h2 id="geschiedenis">Profielgeschiedenis</h2>
               <p>Wat veranderde van \#(history.fromTo):</p>
             """#,
-            history.hasDrift
+            !history.drift.isEmpty
                 ? "  <ul>\(history.drift.map { "<li>\($0)</li>" as HTML })</ul>"
                 : "  <p>Alleen citaten, bronnen of toelichtingen veranderden; de ontwerpkeuzes bleven gelijk.</p>",
             #"""

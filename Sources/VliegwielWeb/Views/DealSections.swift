@@ -28,7 +28,7 @@ enum DealSections {
               <h3 id="toetsing">Toetsing aan de regels van het instrument</h3>
               <p>Regelset \#(deal.ruleSet). De toets geeft bevindingen, geen oordeel ja of nee.</p>
             """#,
-            deal.hasFindings
+            !deal.findings.isEmpty
                 ? HTML(lines: [
                     #"""
                       <table>
@@ -56,7 +56,7 @@ enum DealSections {
 
               <h3 id="partners">Partners op \#(deal.today)</h3>
             """#,
-            deal.hasPartners
+            !deal.partners.isEmpty
                 ? #"""
                   <table>
                     <caption class="visually-hidden">Partners op \#(deal.today)</caption>
@@ -70,7 +70,7 @@ enum DealSections {
             "  <h4>Toe- en uittreden</h4>",
             deal.changesPeriod.map { period -> HTML in
                 HTML(lines: [
-                    deal.hasChanges
+                    !deal.changes.isEmpty
                         ? #"""
                           <table>
                             <caption class="visually-hidden">Toe- en uittreden \#(period)</caption>
@@ -118,10 +118,10 @@ enum DealSections {
 
               <h3 id="programmalijnen">Programmalijnen en projecten</h3>
             """#,
-            deal.hasLines
+            !deal.lines.isEmpty
                 ? HTML(lines: [
                     HTML(lines: deal.lines.map(line)),
-                    deal.hasThemes
+                    !deal.themeSummary.isEmpty
                         ? """
                           <h4>Thema's van brede welvaart over alle projecten</h4>
                           <ul>\(deal.themeSummary.map { "<li>\($0)</li>" as HTML })</ul>
@@ -152,7 +152,7 @@ enum DealSections {
         HTML(lines: [
             "  <h4>\(line.name)</h4>",
             line.lineNote.map { "  <p>\($0)</p>" } ?? .empty,
-            line.hasProjects
+            !line.projects.isEmpty
                 ? #"""
                   <table>
                     <caption class="visually-hidden">Projecten van \#(line.name)</caption>
@@ -171,7 +171,7 @@ enum DealSections {
               <h3 id="beheren">Gegevens beheren</h3>
               <p class="actions">\#(links)<a href="\#(deal.portfolioHref)">Naar de portefeuille</a></p>
             """#,
-            deal.hasItems
+            !deal.items.isEmpty
                 ? #"""
                   <p>Een id verandert niet bij wijzigen. Verwijderen kan alleen als geen ander gegeven van de deal ernaar verwijst; anders wordt niets verwijderd.</p>
                   <table>
@@ -208,19 +208,19 @@ enum DealSections {
                 ? #"  <ul class="columns">\#(c.regions.map { "<li>\($0)</li>" as HTML })</ul>\#(c.regionSource.map { s -> HTML in #"<p><a class="source" href="\#(s)">Bron van het gebied</a></p>"# })"#
                 : #"  <p><span class="unknown">niet vastgelegd</span></p>"#,
             c.regionNote.map { #"  <p class="aside">\#($0)</p>"# } ?? .empty,
-            c.hasGoals
+            !c.goals.isEmpty
                 ? "  <h4>Doelen zoals de bronnen ze noemen</h4><ul>\(c.goals.map { g -> HTML in "<li><q>\(g.value)</q>\(source(g.href))</li>" })</ul>"
                 : .empty,
-            c.hasLines
+            !c.lines.isEmpty
                 ? "  <h4>Programmalijnen volgens de bronnen</h4><ul>\(c.lines.map { l -> HTML in "<li>\(l.value)\(source(l.href))</li>" })</ul>"
                 : .empty,
             c.continues.map { d -> HTML in
                 #"  <p>Deze deal zet <a href="\#(d.href)">\#(d.name)</a> voort: <q class="citation">\#(d.quote)</q> <a class="source" href="\#(d.source)">bron</a></p>"#
             } ?? .empty,
-            c.hasContinuedBy
+            !c.continuedBy.isEmpty
                 ? #"  <p>Voortgezet in:</p><ul>\#(c.continuedBy.map { d -> HTML in #"<li><a href="\#(d.href)">\#(d.name)</a>: <q class="citation">\#(d.quote)</q> <a class="source" href="\#(d.source)">bron</a></li>"# })</ul>"#
                 : .empty,
-            c.hasNotFound
+            !c.notFound.isEmpty
                 ? "  <h4>Gezocht en niet gevonden</h4><ul>\(c.notFound.map { "<li>\($0)</li>" as HTML })</ul>"
                 : .empty,
             #"  <details><summary>Alle bronnen van deze deal (\#(c.sourceCount))</summary><ul>\#(c.sources.map { s -> HTML in #"<li><a href="\#(s)">\#(s)</a></li>"# })</ul></details>"#,

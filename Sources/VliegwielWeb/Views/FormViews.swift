@@ -49,7 +49,7 @@ extension ComparePage: PageView {
             #"""
             <h2>\#(t.variation) per element</h2>
             <p>De variatie is per element de som van de verschillen per dimensie (0 tot 1 per dimensie); cumulatief telt de elementen op in de volgorde van het essay: interbestuurlijk, dan resultaatgericht, dan samenwerkend (§1.4, §2.4, §3.4, §4.4).</p>
-            <figure>\#(HTML(generated: variationChart))</figure>
+            <figure>\#(variationChart)</figure>
             <table>
               <caption>\#(t.dataTable): \#(t.variation)</caption>
               <thead><tr><th scope="col">Element</th><th scope="col">\#(t.variation)</th><th scope="col">\#(t.cumulative)</th><th scope="col">Verschillend / vergelijkbaar</th></tr></thead>

@@ -25,7 +25,7 @@ enum IndicatorSections {
 
               <h3 id="programma-indicatoren">Programma-indicatoren</h3>
             """#,
-            s.hasProgramme
+            !s.programme.isEmpty
                 ? .empty
                 : "  <p><span class=\"unknown\">Geen programma-indicatoren vastgelegd.</span> Leg ze vast met <code>vliegwiel importeer-indicatoren</code>.</p>",
             HTML(lines: s.programme.map { programme($0, t) }),
@@ -34,7 +34,7 @@ enum IndicatorSections {
               <h3 id="contextindicatoren">Contextindicatoren: brede welvaart in de regio</h3>
               <p>Geen deal stuurt hierop. Het oordeel gunstig, neutraal of ongunstig volgt een vaste regel: \#(s.ratingRule)</p>
             """#,
-            s.hasContext
+            !s.context.isEmpty
                 ? .empty
                 : "  <p><span class=\"unknown\">Geen contextindicatoren voor de regio's van deze deal.</span> Lees ze in met <code>vliegwiel importeer-contextindicatoren</code>.</p>",
             HTML(lines: s.context.map { context($0, t) }),
@@ -54,7 +54,7 @@ enum IndicatorSections {
                 <dt>\#(t.source)</dt><dd>\#(p.source)</dd>
               </dl>
             """#,
-            p.hasTargets
+            !p.targets.isEmpty
                 ? #"""
                   <table>
                     <caption>Streefwaarden van \#(p.name)</caption>
@@ -80,7 +80,7 @@ enum IndicatorSections {
               <p class="meta">\#(c.unit) · \#(c.direction)\#(c.theme.map { " · thema \($0)" as HTML }) · \#(c.table)\#(if: c.isFictional, #" · <strong class="fictional">fictief</strong>"#)</p>
               <p class="citation">\#(t.source): \#(c.source)</p>
               <figure>
-                \#(HTML(generated: c.chart))
+                \#(c.chart)
                 <figcaption>Trend van \#(c.name) per regio met de deal en gemiddeld in de overige regio's.</figcaption>
               </figure>
               <div class="table-scroll">
@@ -96,7 +96,7 @@ enum IndicatorSections {
                   <h5>Vergelijking met de overige regio's (\#(k.label))</h5>
                   <p>Regio's met de deal: \#(k.dealRegions). Overige regio's: \#(k.otherRegions). Het verschil is \#(k.label): de regio's verschillen ook op veel andere punten.</p>
                   <figure>
-                    \#(HTML(generated: k.chart))
+                    \#(k.chart)
                     <figcaption>\#(c.name) in \#(k.period): regio's met de deal en overige regio's (\#(k.label)).</figcaption>
                   </figure>
                   <table>
@@ -200,7 +200,7 @@ enum LearningSections {
                 : .empty,
             s.isEmpty ? "<p>Het leerlog is nog leeg.</p>" : "<p>\(s.counts).</p>",
             HTML(lines: s.chains.map(chain)),
-            s.hasOpenLessons
+            !s.openLessons.isEmpty
                 ? """
                 <h3 id="lessen-zonder-besluit">Lessen zonder besluit</h3>
                 <ul>
@@ -229,7 +229,7 @@ enum LearningSections {
               <p id="\#(d.anchor)"><strong>Besluit van \#(d.date)</strong> · \#(d.decidedBy)<br>\#(d.text) <code>\#(d.id)</code></p>
               <h4>Wijzigingen</h4>
             """#,
-            c.hasChanges
+            !c.changes.isEmpty
                 ? """
                   <ul>
                     \(c.changes.map(change))

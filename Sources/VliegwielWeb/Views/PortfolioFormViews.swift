@@ -141,7 +141,7 @@ extension AuditLogPage: PageView {
             <p class="notice\#(if: chainIntact, " success")">\#(chainMessage)</p>
             <p role="status">\#(summary)</p>
             """#,
-            hasRows
+            !rows.isEmpty
                 ? #"""
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Regels van het auditlogboek">
                 <table>
@@ -229,7 +229,8 @@ extension QCAPage: PageView {
             </table>
             <h3>Oplossingen</h3>
             """#,
-            a.hasModels ? .empty : "<p>Geen enkele rij haalt de inclusiedrempel: er is niets te minimaliseren.</p>",
+            !a.models.isEmpty
+                ? .empty : "<p>Geen enkele rij haalt de inclusiedrempel: er is niets te minimaliseren.</p>",
             HTML(
                 lines: a.models.map { m -> HTML in
                     #"""
@@ -242,10 +243,10 @@ extension QCAPage: PageView {
                     </table>
                     """#
                 }),
-            a.hasModels
+            !a.models.isEmpty
                 ? #"""
                 <h3>Consistentie en dekking</h3>
-                <figure>\#(HTML(generated: a.plot))</figure>
+                <figure>\#(a.plot)</figure>
                 <table>
                   <caption>\#(t.dataTable): inclusie en dekking per model en term</caption>
                   <thead><tr><th scope="col">Model of term</th><th scope="col">Soort</th><th scope="col">Dekking</th><th scope="col">Inclusie</th></tr></thead>

@@ -140,14 +140,14 @@ enum ProfileSections {
               <h3>\#(t.doesNotFit)</h3>
               <ul>\#(advice.notFitting.map { a -> HTML in "<li><strong>\(a.name)</strong>: \(a.reasons).</li>" })</ul>
               <h3>\#(t.questions)</h3>
-              <ul>\#(items(advice.questions, "li"))</ul>
+              <ul>\#(listItems(advice.questions))</ul>
               <h3>\#(t.indicators)</h3>
-              <ul>\#(items(advice.indicators, "li"))</ul>
+              <ul>\#(listItems(advice.indicators))</ul>
               <h3>Ex ante, ex durante, ex post</h3>
               <dl class="phases">
-                <dt>Ex ante</dt>\#(items(advice.exAnte, "dd"))
-                <dt>Ex durante</dt>\#(items(advice.exDurante, "dd"))
-                <dt>Ex post</dt>\#(items(advice.exPost, "dd"))
+                <dt>Ex ante</dt>\#(definitions(advice.exAnte))
+                <dt>Ex durante</dt>\#(definitions(advice.exDurante))
+                <dt>Ex post</dt>\#(definitions(advice.exPost))
               </dl>
               <h3>Aandachtspunten voor het evaluatieontwerp</h3>
               <dl class="considerations">
@@ -158,10 +158,13 @@ enum ProfileSections {
         ])
     }
 
-    /// Each text in its own element named `tag` (a literal of the view, never data).
-    static func items(_ texts: [String], _ tag: StaticString) -> HTML {
-        let open = "<\(tag)>"
-        let close = "</\(tag)>"
-        return texts.map { HTML(generated: open) + "\($0)" + HTML(generated: close) }.reduce(.empty, +)
+    /// Each text as an `<li>`.
+    static func listItems(_ texts: [String]) -> HTML {
+        texts.map { "<li>\($0)</li>" as HTML }.reduce(.empty, +)
+    }
+
+    /// Each text as a `<dd>`.
+    static func definitions(_ texts: [String]) -> HTML {
+        texts.map { "<dd>\($0)</dd>" as HTML }.reduce(.empty, +)
     }
 }

@@ -19,7 +19,8 @@ extension ContributionPage: PageView {
         guard !reaches.isEmpty else { return "<li>\(none)</li>" }
         return reaches.map { r -> HTML in
             let outcomes: HTML =
-                r.hasOutcomes ? "<ul>\(r.outcomes.map { "<li>\($0)</li>" as HTML })</ul>" : ": bereikt geen uitkomst."
+                !r.outcomes.isEmpty
+                ? "<ul>\(r.outcomes.map { "<li>\($0)</li>" as HTML })</ul>" : ": bereikt geen uitkomst."
             return "<li><strong>\(r.source)</strong>\(outcomes)</li>"
         }.reduce(.empty, +)
     }
@@ -54,7 +55,7 @@ extension ContributionPage: PageView {
             <p class="actions"><a href="\#(dossierHref)">Evaluatiedossier</a> · <a href="\#(apiHref)">Als JSON (API)</a></p>
 
             <figure class="graph-figure">
-            \#(HTML(generated: diagram))
+            \#(diagram)
             <figcaption>Lijnen: stippel = geen bewijs, streep = zwak, doorgetrokken = redelijk, dik = sterk. Een lijn die onderlangs terugloopt, is een terugkoppeling.</figcaption>
             </figure>
 
@@ -72,8 +73,8 @@ extension ContributionPage: PageView {
             previous.map { previous -> HTML in
                 HTML(lines: [
                     #"<h2 id="wijzigingen">\#(previous)</h2>"#,
-                    hasChanges
-                        ? "<ul>\(changes.map { c -> HTML in "<li>\(c.title)\(if: c.hasDetails, "<ul>\(c.details.map { "<li>\($0)</li>" as HTML })</ul>")</li>" })</ul>"
+                    !changes.isEmpty
+                        ? "<ul>\(changes.map { c -> HTML in "<li>\(c.title)\(if: !c.details.isEmpty, "<ul>\(c.details.map { "<li>\($0)</li>" as HTML })</ul>")</li>" })</ul>"
                         : "<p>Geen verschil.</p>",
                 ])
             } ?? .empty,
@@ -169,7 +170,7 @@ extension PortfolioPage: PageView {
             #"""
             <section aria-labelledby="per-tranche">
               <h2 id="per-tranche">Rijksbijdrage per tranche</h2>
-              <figure>\#(HTML(generated: chart))</figure>
+              <figure>\#(chart)</figure>
               <table>
                 <caption>\#(t.dataTable): Rijksbijdrage per tranche</caption>
                 <thead><tr><th scope="col">Tranche</th><th scope="col">Deals</th><th scope="col">Bedrag bekend</th><th scope="col">Bedrag onbekend</th><th scope="col">Rijksbijdrage (som van de bekende bedragen)</th></tr></thead>
@@ -283,7 +284,7 @@ extension DossierPage: PageView {
             history.map { h -> HTML in
                 HTML(lines: [
                     "  <p>Wat veranderde van \(h.fromTo):</p>",
-                    h.hasDrift
+                    !h.drift.isEmpty
                         ? "  <ul>\(h.drift.map { "<li>\($0)</li>" as HTML })</ul>"
                         : "  <p>Alleen citaten, bronnen of toelichtingen veranderden; de ontwerpkeuzes bleven gelijk.</p>",
                 ])
