@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VliegwielCore
 import VliegwielInterchange
+import VliegwielWeb
 
 /// `vliegwiel catalogus`: lists the arrangements.
 struct CatalogueCommand: AsyncParsableCommand {
@@ -86,10 +87,19 @@ struct ShowCommand: AsyncParsableCommand {
 /// `vliegwiel exporteer`: writes all arrangements as one document.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exporteer", abstract: "Schrijft alle arrangementen naar JSON of YAML.")
+        commandName: "exporteer",
+        abstract: "Schrijft alle arrangementen naar JSON of YAML, of de portefeuille als IATI 2.03 (docs/iati.md).")
 
     @OptionGroup var database: DatabaseOptions
-    @Option(name: .customLong("formaat"), help: "json of yaml.") var format = "json"
+    @Option(
+        name: .customLong("formaat"),
+        help: "json of yaml (de arrangementen), of iati (de deals van de portefeuille als IATI 2.03-XML).")
+    var format = "json"
+    @Option(
+        name: .customLong("deal"),
+        help: ArgumentHelp("Met --formaat iati: alleen deze deal van de portefeuille.", valueName: "ID"))
+    var deal: String?
+    @OptionGroup var iati: IATIOptions
     @Option(
         name: .customLong("uitvoer"),
         help: ArgumentHelp("Bestand om naar te schrijven (standaard: standaarduitvoer).", valueName: "BESTAND"))
@@ -104,17 +114,47 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             if let everything { return try await InstallationExport.export(database, to: everything) }
+            if format == "iati" { return try await exportIATI() }
+            if deal != nil { throw CommandFailure(field: "--deal", "hoort bij --formaat iati") }
             let format = try parseFormat(format, as: ArrangementFormat.self)
             let arrangements = try await Installation.open(database).store.allArrangements()
-            let text = try format.encode(arrangements)
-            guard let output else { return Terminal.write(text) }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw CommandFailure(
-                    field: "--uitvoer", "kan '\(output)' niet schrijven: \(error.localizedDescription)")
+            try write(try format.encode(arrangements))
+            if let output { Terminal.error("\(arrangements.count) arrangementen geschreven naar \(output)") }
+        }
+    }
+
+    /// The portfolio, or one deal, as IATI 2.03; the deals IATI cannot take are named on
+    /// standard error (for one deal: a failure).
+    private func exportIATI() async throws {
+        let reporter = try iati.reporter()
+        let stores = try await Installation.open(database).stores
+        let sources: [IATIActivitySource]
+        if let deal {
+            guard let source = try await IATISources.source(deal, stores) else {
+                throw CommandFailure(field: "--deal", "'\(deal)' is geen deal van de portefeuille")
             }
-            Terminal.error("\(arrangements.count) arrangementen geschreven naar \(output)")
+            sources = [source]
+        } else {
+            sources = try await IATISources.all(stores)
+        }
+        let document = try await IATISources.export(reporter, stores: stores).document(sources)
+        if deal != nil, let omission = document.omitted.first {
+            throw CommandFailure(
+                field: "--deal", "'\(omission.dealID)' kan geen geldige IATI-activiteit worden: \(omission.reason)")
+        }
+        try write(document.xml)
+        for omission in document.omitted {
+            Terminal.error("weggelaten: \(omission.dealID): \(omission.reason)")
+        }
+        if let output { Terminal.error("\(document.activityCount) IATI-activiteiten geschreven naar \(output)") }
+    }
+
+    private func write(_ text: String) throws {
+        guard let output else { return Terminal.write(text) }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CommandFailure(field: "--uitvoer", "kan '\(output)' niet schrijven: \(error.localizedDescription)")
         }
     }
 }

@@ -44,6 +44,7 @@ struct StartCommand: AsyncParsableCommand {
             info.contact, zoals de API-ontwerpregels vragen (docs/api-ontwerpregels.md).
             """, valueName: "ADRES"))
     var contactEmail: String?
+    @OptionGroup var iati: IATIOptions
 
     func run() async throws {
         try await reportingFailures {
@@ -60,6 +61,7 @@ struct StartCommand: AsyncParsableCommand {
                 throw CommandFailure(
                     field: "--contact-e-mail", "'\(contactEmail)' is geen e-mailadres; verwacht naam@domein.nl")
             }
+            let iatiReporter = try iati.reporter()
             let secureCookies: AccountWebSettings.SecureCookies
             switch https {
             case "ja": secureCookies = .always
@@ -85,6 +87,7 @@ struct StartCommand: AsyncParsableCommand {
                 logger: logger)
             dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
             dependencies.apiContactEmail = contactEmail
+            dependencies.iatiReporter = iatiReporter
             if !PostgresLocation.isURL(database.resolvedPath) {
                 dependencies.databaseFile = DatabaseFileGuard(path: database.resolvedPath)
             }

@@ -26,6 +26,9 @@ public struct WebDependencies: Sendable {
     /// `info.contact.email` in the OpenAPI document (`vliegwiel start --contact-e-mail`); the
     /// shipped document has none, since each installation has its own operator.
     public var apiContactEmail: String? = nil
+    /// The organisation that publishes the IATI export, the prefix of every activity id
+    /// (`vliegwiel start --iati-organisatie`, docs/iati.md); a documented placeholder until set.
+    public var iatiReporter = IATIReportingOrganisation.placeholder
 
     public init(
         stores: Stores, catalogue: [Arrangement], accounts: AccountWebSettings,
@@ -110,6 +113,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     ContributionSiteRoutes(pages: pages, renderer: renderer).register(on: router)
     ReportRoutes(pages: pages, renderer: renderer).register(on: router)
     ProfileHistoryAPIRoutes(store: pages.store).register(on: router)
+    IATIAPIRoutes(stores: dependencies.stores, reporter: dependencies.iatiReporter).register(on: router)
     AuditSiteRoutes(pages: pages, renderer: renderer).register(on: router)
     LearningLogRoutes(pages: pages, renderer: renderer).register(on: router)
     IndicatorRoutes(pages: pages, renderer: renderer).register(on: router)
