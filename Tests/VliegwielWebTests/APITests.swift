@@ -280,13 +280,13 @@ import VliegwielWeb
                     "/adviezen", "/arrangementen", "/arrangementen/{id}", "/arrangementen/{id}/advies",
                     "/arrangementen/{id}/bijdragegraaf", "/arrangementen/{id}/dossier",
                     "/arrangementen/{id}/financiering", "/arrangementen/{id}/financiering/{item}",
-                    "/arrangementen/{id}/indicatoren", "/arrangementen/{id}/leerlog",
+                    "/arrangementen/{id}/iati", "/arrangementen/{id}/indicatoren", "/arrangementen/{id}/leerlog",
                     "/arrangementen/{id}/partners", "/arrangementen/{id}/partners/{item}",
                     "/arrangementen/{id}/profieldrift", "/arrangementen/{id}/profielversies",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
                     "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
                     "/arrangementen/{id}/toetsing", "/contextindicatoren", "/openapi.json", "/portefeuille",
-                    "/portefeuille/verslag", "/qca-analyses",
+                    "/portefeuille/iati", "/portefeuille/verslag", "/qca-analyses",
                     "/vergelijkingen", "/wat-als",
                 ])
         }
