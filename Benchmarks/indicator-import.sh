@@ -43,19 +43,7 @@ printf '"ID";"RegioS";"Perioden";"A_1"\n"0";"GM0001";"2000JJ00";"1"\n' > "$folde
 # warm DATABASE: creates and migrates the database untimed, so the timed import measures the import only.
 warm() { "$binary" importeer-contextindicatoren "$folder/warm.csv" --tabel BENCHWARM --database "$1" --maak-database > /dev/null; }
 results="$folder/results"
-# measure NAME COMMAND…: runs the command once under /usr/bin/time and records wall time and peak memory.
-measure() {
-  local name="$1"
-  shift
-  /usr/bin/time -o "$folder/time" -f "%e %M %U %S" "$@" > "$folder/out" 2> "$folder/err" || {
-    echo "!! $name mislukt:"
-    cat "$folder/err"
-    exit 1
-  }
-  read -r wall memory user system < "$folder/time"
-  printf '%-44s %8s s %8s MiB   (cpu %s s user, %s s sys)\n' "$name" "$wall" "$((memory / 1024))" "$user" "$system"
-  echo "$name|$wall" >> "$results"
-}
+. "$(dirname "$0")/measure.sh"
 echo "== $rows rijen (2 maten: $((2 * rows)) waarnemingen); CSV $(du -h "$folder/data.csv" | cut -f1), OData v3 $(du -h "$folder/data.json" | cut -f1), OData v4 $(du -h "$folder/Observations.json" | cut -f1)"
 if command -v sqlite3 >/dev/null; then
   # The floor for any import into SQLite: its own shell, the same CSV, a plain table (no

@@ -29,19 +29,7 @@ PY
 "$binary" importeer-contextindicatoren "$folder/data.csv" --tabel BENCH --database "$folder/source.sqlite" \
   --maak-database > /dev/null 2>&1
 results="$folder/results"
-# measure NAME COMMAND…: runs the command once under /usr/bin/time and records wall time and peak memory.
-measure() {
-  local name="$1"
-  shift
-  /usr/bin/time -o "$folder/time" -f "%e %M %U %S" "$@" > "$folder/out" 2> "$folder/err" || {
-    echo "!! $name mislukt:"
-    cat "$folder/err"
-    exit 1
-  }
-  read -r wall memory user system < "$folder/time"
-  printf '%-46s %8s s %8s MiB   (cpu %s s user, %s s sys)\n' "$name" "$wall" "$((memory / 1024))" "$user" "$system"
-  echo "$name|$wall" >> "$results"
-}
+. "$(dirname "$0")/measure.sh"
 echo "== installatie met $((2 * rows)) contextwaarnemingen en de meegeleverde portefeuille ($(du -h "$folder/source.sqlite" | cut -f1) SQLite)"
 measure "referentie: sqlite3 .dump" sqlite3 "$folder/source.sqlite" ".output $folder/dump.sql" ".dump"
 measure "vliegwiel exporteer --alles (SQLite)" "$binary" exporteer --alles "$folder/installatie.json" \
