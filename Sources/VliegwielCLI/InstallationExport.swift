@@ -15,9 +15,11 @@ enum InstallationExport {
             throw CommandFailure(field: "--database", "'\(location)' bestaat niet; er is niets te exporteren")
         }
         let (stores, description) = try await Installation.openStores(location, creating: false)
-        let total = try await stores.installation.occupiedTables().map(\.rows).reduce(0, +)
-        let progress = ProgressLine(total: total)
-        let dump = try await stores.installation.dump { progress.update(rows: $0.rows, done: $0.rows) }
+        // The store counts the rows in the snapshot it reads: the total comes with each report.
+        let progress = ProgressLine(total: nil)
+        let dump = try await stores.installation.dump {
+            progress.update(rows: $0.rows, done: $0.rows, total: $0.total)
+        }
         progress.finish()
         do {
             try dump.encoded().write(to: URL(fileURLWithPath: file), options: .atomic)

@@ -11,7 +11,7 @@ final class ProgressLine: @unchecked Sendable {
     static let terminalInterval = 0.25
 
     private let label: String
-    private let total: Int?
+    private var total: Int?
     private let isTerminal: Bool
     private let logInterval: Double
     private let clock: () -> Double
@@ -42,6 +42,13 @@ final class ProgressLine: @unchecked Sendable {
 
     static func monotonicSeconds() -> Double {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+
+    /// Reports `rows` counted so far and `done` of `total`, for work whose total the worker
+    /// learns itself (the installation move counts its rows in its own snapshot).
+    func update(rows: Int, done: Int, total: Int) {
+        self.total = total > 0 ? total : nil
+        update(rows: rows, done: done)
     }
 
     /// Reports `rows` counted so far and `done` of `total`; shown only when the interval has passed.
