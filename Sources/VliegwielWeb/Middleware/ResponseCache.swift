@@ -146,11 +146,16 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         return query.split(separator: "&", omittingEmptySubsequences: true).sorted().joined(separator: "&")
     }
 
-    /// The calendar day in the Netherlands.
-    static func today() -> String {
+    /// Made once: every kept request asks for the day.
+    private static let dutchCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return calendar
+    }()
+
+    /// The calendar day in the Netherlands.
+    static func today() -> String {
+        let parts = dutchCalendar.dateComponents([.year, .month, .day], from: Date())
         return "\(parts.year ?? 0)-\(parts.month ?? 0)-\(parts.day ?? 0)"
     }
 
