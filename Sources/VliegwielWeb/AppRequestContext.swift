@@ -17,6 +17,11 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Who changes data and from where, as the audit trail records it: the anonymous web user
     /// from the connection's address until ``SessionMiddleware`` knows better.
     public var audit: AuditContext
+    /// The `{id}` of a route below `/arrangementen/{id}`, percent-decoded, and the arrangement
+    /// with that id when there is one: loaded once by the route group
+    /// (``ArrangementLoadingMiddleware``), after the access is decided.
+    var arrangementID: String?
+    var arrangement: Arrangement?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

@@ -93,8 +93,6 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
         router.middlewares.add(DatabaseFileGuardMiddleware(guardian: databaseFile, logger: dependencies.logger))
     }
     router.middlewares.add(SessionMiddleware(settings: accounts))
-    router.middlewares.add(AuthorizationMiddleware(settings: accounts))
-    router.middlewares.add(CSRFMiddleware())
     // After the session is known: the stores record changes as by the request's actor.
     router.middlewares.add(AuditBindingMiddleware())
     // Anonymous GETs from the kept bytes while nothing changed (the newest audit sequence).
@@ -102,28 +100,30 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     router.middlewares.add(
         ResponseCacheMiddleware(cache: ResponseCache(), version: { try await stores.audit.latestSequence() }))
 
-    // One line per feature.
-    AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: router)
-    SiteRoutes(pages: pages, renderer: renderer).register(on: router)
-    APIRoutes(store: pages.store, catalogue: pages.catalogue, openAPI: assets.openAPI).register(on: router)
-    PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: router)
-    PortfolioAPIRoutes(portfolio: pages.portfolio, rules: rules).register(on: router)
-    QCARoutes(pages: pages, renderer: renderer, limits: dependencies.qcaLimits).register(on: router)
-    ContributionAPIRoutes(store: pages.store, contributions: pages.contributions).register(on: router)
-    ContributionSiteRoutes(pages: pages, renderer: renderer).register(on: router)
-    ReportRoutes(pages: pages, renderer: renderer).register(on: router)
-    ProfileHistoryAPIRoutes(store: pages.store).register(on: router)
-    IATIAPIRoutes(stores: dependencies.stores, reporter: dependencies.iatiReporter).register(on: router)
-    AuditSiteRoutes(pages: pages, renderer: renderer).register(on: router)
-    LearningLogRoutes(pages: pages, renderer: renderer).register(on: router)
-    IndicatorRoutes(pages: pages, renderer: renderer).register(on: router)
+    // The route groups decide who may use a route (docs/accounts.md) before its handler runs;
+    // the controllers get the groups, never the router. One line per feature.
+    let routes = RouteGroups(router: router, settings: accounts, arrangements: stores.arrangements)
+    AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: routes)
+    SiteRoutes(pages: pages, renderer: renderer).register(on: routes)
+    APIRoutes(store: pages.store, catalogue: pages.catalogue, openAPI: assets.openAPI).register(on: routes)
+    PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
+    PortfolioAPIRoutes(portfolio: pages.portfolio, rules: rules).register(on: routes)
+    QCARoutes(pages: pages, renderer: renderer, limits: dependencies.qcaLimits).register(on: routes)
+    ContributionAPIRoutes(contributions: pages.contributions).register(on: routes)
+    ContributionSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
+    ReportRoutes(pages: pages, renderer: renderer).register(on: routes)
+    ProfileHistoryAPIRoutes(store: pages.store).register(on: routes)
+    IATIAPIRoutes(stores: dependencies.stores, reporter: dependencies.iatiReporter).register(on: routes)
+    AuditSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
+    LearningLogRoutes(pages: pages, renderer: renderer).register(on: routes)
+    IndicatorRoutes(pages: pages, renderer: renderer).register(on: routes)
 
-    router.get(RouterPath(SiteURL.stylesheet.pattern)) { _, context in
+    routes.open.get(SiteURL.stylesheet.pattern) { _, context in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
     }
-    router.get(RouterPath(SiteURL.health.pattern)) { _, _ in
+    routes.open.get(SiteURL.health.pattern) { _, _ in
         // Unhealthy when the file was removed or replaced (M6), or when the database does not
         // take a write (L9: a full disk, a read-only file system, a server that refuses writes).
         var problem = dependencies.databaseFile?.problem()
@@ -151,7 +151,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
             status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
-    router.get(RouterPath(SiteURL.metrics.pattern)) { _, context in
+    routes.reading.get(SiteURL.metrics.pattern) { _, context in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: registry.emitToString())))
@@ -178,23 +178,20 @@ struct SiteRoutes: Sendable {
     var store: any ArrangementStore { pages.store }
     var catalogue: [Arrangement] { pages.catalogue }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.home.pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.reading.get(SiteURL.home.pattern) { request, context in
             let (language, query) = Self.read(request)
             return html(renderer.render(try await pages.home(language, query: query), context))
         }
-        router.get(RouterPath(SiteURL.catalogue().pattern)) { request, context in
+        routes.reading.get(SiteURL.catalogue().pattern) { request, context in
             let (language, query) = Self.read(request)
             return html(
                 renderer.render(try await pages.catalogue(language, query: query), context)
             )
         }
-        router.get(RouterPath(SiteURL.arrangement("").pattern)) { request, context in
+        routes.arrangement.get(SiteURL.arrangement("").pattern) { request, context in
             let (language, query) = Self.read(request)
-            let id = context.parameters.get("id") ?? ""
-            guard let arrangement = try await store.arrangement(id: id) else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
+            let arrangement = try context.requireArrangement()
             var page = pages.arrangement(arrangement, language, query: query)
             page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
@@ -207,17 +204,17 @@ struct SiteRoutes: Sendable {
             page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
             return html(renderer.render(page, context))
         }
-        router.get(RouterPath(SiteURL.compare([]).pattern)) { request, context in
+        routes.reading.get(SiteURL.compare([]).pattern) { request, context in
             let (language, query) = Self.read(request)
             let page = try await pages.compare(language, query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.get(RouterPath(SiteURL.design.pattern)) { request, context in
+        routes.reading.get(SiteURL.design.pattern) { request, context in
             let (language, query) = Self.read(request)
             return html(renderer.render(pages.design(language, query: query), context))
         }
-        router.post(RouterPath(SiteURL.design.pattern)) { request, context in
+        routes.installation.post(SiteURL.design.pattern) { request, context in
             let (language, query) = Self.read(request)
             let form = DesignForm(values: try await Self.formValues(request))
             let existing = Set(try await store.allArrangements().map(\.id))
@@ -240,18 +237,17 @@ struct SiteRoutes: Sendable {
                     let page = pages.design(language, query: query, form: form, errors: errors)
                     return html(renderer.render(page, context), status: .conflict)
                 }
-                var location = SiteURL.arrangement(arrangement.id).href(language)
-                location += (location.contains("?") ? "&" : "?") + "opgeslagen=1"
+                let location = SiteURL.arrangement(arrangement.id).href(language, after: .saved)
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }
-        router.get(RouterPath(SiteURL.whatIf(arrangementID: nil).pattern)) { request, context in
+        routes.reading.get(SiteURL.whatIf(arrangementID: nil).pattern) { request, context in
             let (language, query) = Self.read(request)
             let page = try await pages.whatIf(language, query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.get(RouterPath(SiteURL.accessibility.pattern)) { request, context in
+        routes.reading.get(SiteURL.accessibility.pattern) { request, context in
             let (language, query) = Self.read(request)
             return html(
                 renderer.render(pages.accessibility(language, query: query), context))

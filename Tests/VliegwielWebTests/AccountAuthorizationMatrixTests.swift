@@ -132,11 +132,19 @@ import VliegwielStorage
         }
     }
 
-    @Test func theRouteTableClosesANewWritingRouteUntilItHasARule() {
-        #expect(AuthorizationRoutes.access(.post, "/iets-nieuws") == .decide(.change, .installation))
-        #expect(AuthorizationRoutes.access(.get, "/iets-nieuws") == .decide(.read, .catalogue))
-        #expect(
-            AuthorizationRoutes.access(.delete, "/api/v1/arrangementen/a%20b")
-                == .decide(.change, .arrangement("a b")))
+    /// A route is registered in the group that decides its access; one below an arrangement, an
+    /// account or the audit trail cannot be put in a group for the whole site, where a reader
+    /// could change it, and a group with a prefix takes nothing outside it.
+    @Test func aRouteCanOnlyBeRegisteredInTheGroupThatOwnsItsPath() {
+        let owned = RouteGroups.owned
+        #expect(RouteGroup.accepts("/iets-nieuws", prefix: "", owned: owned))
+        #expect(!RouteGroup.accepts("/arrangementen/:id/iets-nieuws", prefix: "", owned: owned))
+        #expect(!RouteGroup.accepts("/api/v1/arrangementen/:id", prefix: "", owned: owned))
+        #expect(!RouteGroup.accepts("/account/iets", prefix: "", owned: owned))
+        #expect(!RouteGroup.accepts("/beheer/gebruikers/:naam/iets", prefix: "", owned: owned))
+        #expect(RouteGroup.accepts("/arrangementen/:id/iets", prefix: "/arrangementen/:id", owned: []))
+        #expect(RouteGroup.accepts("/arrangementen/:id", prefix: "/arrangementen/:id", owned: []))
+        #expect(!RouteGroup.accepts("/arrangementen/:idx", prefix: "/arrangementen/:id", owned: []))
+        #expect(!RouteGroup.accepts("/portefeuille", prefix: "/arrangementen/:id", owned: []))
     }
 }

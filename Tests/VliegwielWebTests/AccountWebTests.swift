@@ -83,7 +83,7 @@ struct AccountWebFixture {
         var all = headers
         all[.contentType] = "application/x-www-form-urlencoded"
         let response = try await client.execute(
-            uri: AccountURL.login, method: .post, headers: all, body: ByteBuffer(string: Self.form(fields)))
+            uri: AccountURL.login.href, method: .post, headers: all, body: ByteBuffer(string: Self.form(fields)))
         if let step, response.status == .seeOther { clock.markUsed(step, by: name) }
         return response
     }
@@ -172,7 +172,8 @@ extension TestResponse {
             let code = AccountSecrets.totpCode(secret: secret, at: fixture.clock.now)
             func logIn(_ code: String) async throws -> TestResponse {
                 try await client.execute(
-                    uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    uri: AccountURL.login.href, method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded"],
                     body: ByteBuffer(
                         string: AccountWebFixture.form([
                             ("naam", "beheer"), ("wachtwoord", AccountWebFixture.password), ("code", code),
@@ -247,7 +248,7 @@ extension TestResponse {
         try await fixture.test { client in
             let visitor = try await fixture.signedIn(client, "beheer", .administrator)
             #expect(try await visitor.get("/beheer/audit").status == .ok)
-            let out = try await visitor.post(AccountURL.logout)
+            let out = try await visitor.post(AccountURL.logout.href)
             #expect(out.status == .seeOther)
             #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
             let after = try await visitor.get("/beheer/audit")
@@ -372,14 +373,14 @@ extension TestResponse {
             #expect(elsewhere.status == .seeOther)
             #expect(elsewhere.headers[.location] == "/account")
             #expect(try await visitor.post("/ontwerpen", [("id", "x")]).status == .forbidden)
-            let begun = try await visitor.post(AccountURL.secondFactorBegin).bodyText
+            let begun = try await visitor.post(AccountURL.secondFactorBegin.href).bodyText
             #expect(begun.contains("otpauth://totp/Vliegwiel:nieuw?secret="))
             let secret = try #require(try await fixture.stores.accounts.account(named: "nieuw")?.pendingTOTPSecret)
             #expect(begun.contains(AccountSecrets.totpDisplaySecret(secret: secret)))
-            let wrong = try await visitor.post(AccountURL.secondFactorConfirm, [("code", "000000")])
+            let wrong = try await visitor.post(AccountURL.secondFactorConfirm.href, [("code", "000000")])
             #expect(wrong.status == .badRequest)
             let code = AccountSecrets.totpCode(secret: secret, at: fixture.clock.now)
-            let confirmed = try await visitor.post(AccountURL.secondFactorConfirm, [("code", code)])
+            let confirmed = try await visitor.post(AccountURL.secondFactorConfirm.href, [("code", code)])
             #expect(confirmed.bodyText.contains("Tweestapsverificatie is ingesteld"))
             #expect(try await visitor.get("/portefeuille").status == .ok)
         }

@@ -36,7 +36,7 @@ import VliegwielInterchange
             fields.append(("code", AccountSecrets.totpCode(secret: secret!, at: fixture.clock.now)))
             fields.append(("terug", "/\t/127.0.0.2:18999/after-login"))
             let response = try await client.execute(
-                uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: AccountURL.login.href, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: AccountWebFixture.form(fields)))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/")
@@ -372,7 +372,7 @@ import VliegwielInterchange
         try await fixture.test { client in
             let before = try await fixture.stores.audit.entries(AuditQuery()).total
             let response = try await client.execute(
-                uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: AccountURL.login.href, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "naam=evil%00x&wachtwoord=xxxxxxxxxx"))
             #expect(response.status == .badRequest)
             #expect(response.text.contains("naam"))
@@ -422,7 +422,7 @@ import VliegwielInterchange
         let fixture = try await AccountWebFixture()
         try await fixture.test { client in
             let response = try await client.execute(
-                uri: AccountURL.login, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: AccountURL.login.href, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "naam=Anna%E2%80%AEx&wachtwoord=geheim+wachtwoord+123"))
             #expect(response.status == .badRequest)
             let page = response.text

@@ -11,14 +11,14 @@ struct APIRoutes: Sendable {
     let catalogue: [Arrangement]
     let openAPI: Data
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(APIURL.openAPI.pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.reading.get(APIURL.openAPI.pattern) { request, context in
             try Self.requireJSONAccepted(request)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
         }
-        router.get(RouterPath(APIURL.arrangements.pattern)) { request, context in
+        routes.reading.get(APIURL.arrangements.pattern) { request, context in
             try Self.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             var invalid: [Problem.InvalidParameter] = []
@@ -32,24 +32,24 @@ struct APIRoutes: Sendable {
             }
             return try Self.json(ArrangementList(arrangements: arrangements))
         }
-        router.get(RouterPath(APIURL.arrangement("").pattern)) { request, context in
+        routes.apiArrangement.get(APIURL.arrangement("").pattern) { request, context in
             try Self.requireJSONAccepted(request)
-            let found = try await arrangement(context.parameters.get("id") ?? "")
+            let found = try context.requireArrangement()
             return Self.tagged(try Self.json(found), try RecordRevision(of: found))
         }
-        router.put(RouterPath(APIURL.arrangement("").pattern)) { request, context in
+        routes.apiArrangement.put(APIURL.arrangement("").pattern) { request, context in
             try Self.requireJSONAccepted(request)
             return try await Self.answeringConflicts(request) {
-                try await replace(context.parameters.get("id") ?? "", request, context)
+                try await replace(request, context)
             }
         }
-        router.delete(RouterPath(APIURL.arrangement("").pattern)) { request, context in
+        routes.apiArrangement.delete(APIURL.arrangement("").pattern) { request, context in
             try Self.requireJSONAccepted(request)
             return try await Self.answeringConflicts(request) {
-                try await remove(context.parameters.get("id") ?? "", request)
+                try await remove(request, context)
             }
         }
-        router.post(RouterPath(APIURL.arrangements.pattern)) { request, context in
+        routes.installation.post(APIURL.arrangements.pattern) { request, context in
             try Self.requireJSONAccepted(request)
             let text = try await Self.jsonBody(request)
             let incoming: Arrangement
@@ -75,12 +75,12 @@ struct APIRoutes: Sendable {
             response.headers[.location] = APIURL.arrangement(incoming.id).path
             return response
         }
-        router.get(RouterPath(APIURL.advice("").pattern)) { request, context in
+        routes.apiArrangement.get(APIURL.advice("").pattern) { request, context in
             try Self.requireJSONAccepted(request)
-            let subject = try await arrangement(context.parameters.get("id") ?? "")
+            let subject = try context.requireArrangement()
             return try Self.json(AdviceBody(arrangement: subject, references: catalogue))
         }
-        router.get(RouterPath(APIURL.comparisons.pattern)) { request, context in
+        routes.reading.get(APIURL.comparisons.pattern) { request, context in
             try Self.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             let ids = (query["arrangementen"] ?? []).flatMap { $0.split(separator: ",").map(String.init) }
@@ -106,7 +106,7 @@ struct APIRoutes: Sendable {
                 throw Self.invalid(error)
             }
         }
-        router.post(RouterPath(APIURL.adviceForProfile.pattern)) { request, context in
+        routes.reading.post(APIURL.adviceForProfile.pattern) { request, context in
             try Self.requireJSONAccepted(request)
             let text = try await Self.jsonBody(request)
             let body: ProfileRequest
@@ -123,7 +123,7 @@ struct APIRoutes: Sendable {
                 profile: body.profile)
             return try Self.json(AdviceBody(arrangement: design, references: catalogue, isUnsaved: true))
         }
-        router.post(RouterPath(APIURL.whatIf.pattern)) { request, context in
+        routes.reading.post(APIURL.whatIf.pattern) { request, context in
             try Self.requireJSONAccepted(request)
             let text = try await Self.jsonBody(request)
             let body: WhatIfRequest
@@ -172,7 +172,8 @@ struct APIRoutes: Sendable {
 
     /// `PUT /api/v1/arrangementen/{id}`: replaces (or creates) the arrangement; with `If-Match`
     /// only when the stored one still has that ETag.
-    private func replace(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    private func replace(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = context.arrangementID ?? ""
         let condition = try Self.ifMatch(request)
         let text = try await Self.jsonBody(request)
         let incoming = try Self.decodeArrangement(text)
@@ -181,7 +182,7 @@ struct APIRoutes: Sendable {
                 .badRequest, detail: "De id in de inhoud verschilt van die in het adres.",
                 invalidParams: [.init(name: "id", reason: "'\(incoming.id)' is niet de id van het adres, '\(id)'")])
         }
-        let current = try await store.arrangement(id: id)
+        let current = context.arrangement
         let revision = try current.map(RecordRevision.init(of:))
         let plan = ImportPlanner.plan(
             incoming: [incoming], existing: current.map { [id: $0] } ?? [:], shippedReferences: references)
@@ -202,9 +203,10 @@ struct APIRoutes: Sendable {
 
     /// `DELETE /api/v1/arrangementen/{id}`: removes an own arrangement; with `If-Match` only
     /// when the stored one still has that ETag.
-    private func remove(_ id: String, _ request: Request) async throws -> Response {
+    private func remove(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let condition = try Self.ifMatch(request)
-        let current = try await arrangement(id)
+        let current = try context.requireArrangement()
+        let id = current.id
         if current.kind == .reference {
             throw Problem(
                 .conflict,
@@ -287,13 +289,6 @@ struct APIRoutes: Sendable {
         var response = response
         response.headers[.eTag] = "\"\(revision.rawValue)\""
         return response
-    }
-
-    private func arrangement(_ id: String) async throws -> Arrangement {
-        guard let found = try await store.arrangement(id: id) else {
-            throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-        }
-        return found
     }
 
     // MARK: Helpers

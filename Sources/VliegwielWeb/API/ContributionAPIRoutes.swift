@@ -6,16 +6,12 @@ import VliegwielStorage
 /// The contribution graph of an arrangement in the API (issue 6 item 7): a version with its
 /// analysis, the newest unless `?versie=N` asks for another.
 struct ContributionAPIRoutes: Sendable {
-    /// `/api/v1/arrangementen/{id}/bijdragegraaf`.
-    static let pattern = APIURL.base + "/arrangementen/:id/bijdragegraaf"
-
-    let store: any ArrangementStore
     let contributions: any ContributionStore
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(Self.pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.apiArrangement.get(APIURL.contributionGraph("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
-            let id = context.parameters.get("id") ?? ""
+            let id = context.arrangementID ?? ""
             let query = queryParameters(request.uri.query)
             var number: Int?
             if let values = query["versie"] {
@@ -30,9 +26,7 @@ struct ContributionAPIRoutes: Sendable {
                 }
                 number = value
             }
-            guard try await store.arrangement(id: id) != nil else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
+            _ = try context.requireArrangement()
             let history = try await contributions.history(of: id)
             guard !history.versions.isEmpty else {
                 throw Problem(.notFound, detail: "Arrangement '\(id)' heeft nog geen bijdragegraaf.")

@@ -4,29 +4,22 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// The IATI 2.03 paths (docs/iati.md). Kept beside the routes until `APIURL` takes them.
-enum IATIURL {
-    static let portfolio = APIURL.base + "/portefeuille/iati"
-    static func arrangement(_ id: String) -> String { APIURL.base + "/arrangementen/\(id)/iati" }
-    static let arrangementPattern = APIURL.base + "/arrangementen/:id/iati"
-}
-
 /// `GET /api/v1/arrangementen/{id}/iati` and `GET /api/v1/portefeuille/iati`: the deals of
 /// the portfolio as IATI 2.03 XML, mapped by ``IATIExport``.
 struct IATIAPIRoutes: Sendable {
     let stores: Stores
     let reporter: IATIReportingOrganisation
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(IATIURL.portfolio)) { request, _ in
+    func register(on routes: RouteGroups) {
+        routes.reading.get(APIURL.portfolioIATI.pattern) { request, _ in
             try Self.requireXMLAccepted(request)
             let document = try await IATISources.export(reporter, stores: stores).document(
                 try await IATISources.all(stores))
             return Self.xml(document.xml)
         }
-        router.get(RouterPath(IATIURL.arrangementPattern)) { request, context in
+        routes.apiArrangement.get(APIURL.iati("").pattern) { request, context in
             try Self.requireXMLAccepted(request)
-            let id = context.parameters.get("id") ?? ""
+            let id = context.arrangementID ?? ""
             let source = try await IATISources.one(id, stores)
             let document = try await IATISources.export(reporter, stores: stores).document([source])
             if let omission = document.omitted.first {

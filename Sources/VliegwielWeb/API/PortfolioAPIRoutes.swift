@@ -9,8 +9,8 @@ struct PortfolioAPIRoutes: Sendable {
     let portfolio: any PortfolioStore
     let rules: InstrumentRuleSet
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(APIURL.portfolio.pattern)) { request, _ in
+    func register(on routes: RouteGroups) {
+        routes.reading.get(APIURL.portfolio.pattern) { request, _ in
             try APIRoutes.requireJSONAccepted(request)
             let (query, problems) = PortfolioFilter.parse(queryParameters(request.uri.query))
             guard problems.isEmpty else {
@@ -20,21 +20,21 @@ struct PortfolioAPIRoutes: Sendable {
             }
             return try APIRoutes.json(PortfolioSummary(deals: try await portfolio.portfolio(), query: query))
         }
-        router.get(RouterPath(APIURL.ruleCheck("").pattern)) { request, context in
+        routes.apiArrangement.get(APIURL.ruleCheck("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
-            let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
+            let record = try await DealItemSubmission.record(context.arrangementID ?? "", in: portfolio)
             return try APIRoutes.json(RuleCheck.check(record, against: rules))
         }
         for collection in DealCollection.allCases {
-            router.get(RouterPath(APIURL.dealItems("", collection).pattern)) { request, context in
+            routes.apiArrangement.get(APIURL.dealItems("", collection).pattern) { request, context in
                 try APIRoutes.requireJSONAccepted(request)
-                let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
+                let record = try await DealItemSubmission.record(context.arrangementID ?? "", in: portfolio)
                 return try Self.list(collection, record, query: queryParameters(request.uri.query))
             }
-            router.post(RouterPath(APIURL.dealItems("", collection).pattern)) { request, context in
+            routes.apiArrangement.post(APIURL.dealItems("", collection).pattern) { request, context in
                 try APIRoutes.requireJSONAccepted(request)
                 let text = try await APIRoutes.jsonBody(request)
-                let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
+                let record = try await DealItemSubmission.record(context.arrangementID ?? "", in: portfolio)
                 let values: [String: [String]]
                 switch DealItemInput.jsonValues(text, collection: collection) {
                 case .failure(let problems): throw Self.invalid(problems.items)
@@ -54,10 +54,10 @@ struct PortfolioAPIRoutes: Sendable {
                     return response
                 }
             }
-            router.put(RouterPath(APIURL.dealItem("", collection, "").pattern)) { request, context in
+            routes.apiArrangement.put(APIURL.dealItem("", collection, "").pattern) { request, context in
                 try APIRoutes.requireJSONAccepted(request)
                 let text = try await APIRoutes.jsonBody(request)
-                let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
+                let record = try await DealItemSubmission.record(context.arrangementID ?? "", in: portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard collection.contains(itemID, in: record) else {
                     throw Problem(
@@ -75,9 +75,9 @@ struct PortfolioAPIRoutes: Sendable {
                 case .success(let item): return try Self.created(item, status: .ok)
                 }
             }
-            router.delete(RouterPath(APIURL.dealItem("", collection, "").pattern)) { request, context in
+            routes.apiArrangement.delete(APIURL.dealItem("", collection, "").pattern) { request, context in
                 try APIRoutes.requireJSONAccepted(request)
-                let record = try await DealItemSubmission.record(context.parameters.get("id") ?? "", in: portfolio)
+                let record = try await DealItemSubmission.record(context.arrangementID ?? "", in: portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard collection.contains(itemID, in: record) else {
                     throw Problem(

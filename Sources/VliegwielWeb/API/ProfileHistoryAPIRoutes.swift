@@ -6,20 +6,15 @@ import VliegwielStorage
 /// The profile history of an arrangement in the API (issue 6, items 5 and 7): its versions,
 /// and the drift between two of them.
 struct ProfileHistoryAPIRoutes: Sendable {
-    /// `/api/v1/arrangementen/{id}/profielversies`.
-    static let versionsPattern = APIURL.base + "/arrangementen/:id/profielversies"
-    /// `/api/v1/arrangementen/{id}/profieldrift?van=A&tot=B`.
-    static let driftPattern = APIURL.base + "/arrangementen/:id/profieldrift"
-
     let store: any ArrangementStore
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(Self.versionsPattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.apiArrangement.get(APIURL.profileVersions("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
-            let versions = try await versions(of: context.parameters.get("id") ?? "")
+            let versions = try await versions(context)
             return try APIRoutes.json(VersionList(versions: versions))
         }
-        router.get(RouterPath(Self.driftPattern)) { request, context in
+        routes.apiArrangement.get(APIURL.profileDrift("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             var invalid: [Problem.InvalidParameter] = []
@@ -32,7 +27,7 @@ struct ProfileHistoryAPIRoutes: Sendable {
             }
             let from = number("van")
             let to = number("tot")
-            let versions = try await versions(of: context.parameters.get("id") ?? "")
+            let versions = try await versions(context)
             let known = versions.map(\.number)
             for (name, value) in [("van", from), ("tot", to)] {
                 if let value, !known.contains(value) {
@@ -59,11 +54,8 @@ struct ProfileHistoryAPIRoutes: Sendable {
         }
     }
 
-    private func versions(of id: String) async throws -> [ArrangementVersion] {
-        guard try await store.arrangement(id: id) != nil else {
-            throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-        }
-        return try await store.versions(of: id)
+    private func versions(_ context: AppRequestContext) async throws -> [ArrangementVersion] {
+        try await store.versions(of: try context.requireArrangement().id)
     }
 }
 

@@ -84,14 +84,14 @@ struct AccountRoutes: Sendable {
 
     var service: AccountService { settings.service }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(AccountURL.login)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.open.get(AccountURL.login.pattern) { request, context in
             let query = queryParameters(request.uri.query)
             return html(
                 renderer.render(loginPage(returnTo: query["terug"]?.first ?? "/"), context))
         }
-        router.post(RouterPath(AccountURL.login)) { request, context in try await login(request, context) }
-        router.post(RouterPath(AccountURL.logout)) { request, context in
+        routes.open.post(AccountURL.login.pattern) { request, context in try await login(request, context) }
+        routes.open.post(AccountURL.logout.pattern) { request, context in
             let current = context.account
             if let sessionID = current.sessionID, let account = current.account {
                 try await service.logout(sessionID: sessionID, accountName: account.name)
@@ -100,15 +100,15 @@ struct AccountRoutes: Sendable {
                 status: .seeOther,
                 headers: [.location: "/", .setCookie: settings.expiredCookie(request), .cacheControl: "no-store"])
         }
-        router.get(RouterPath(AccountURL.account)) { _, context in
+        routes.ownAccount.get(AccountURL.account.pattern) { _, context in
             html(renderer.render(try await accountPage(context), context))
         }
-        router.post(RouterPath(AccountURL.secondFactorBegin)) { _, context in
+        routes.ownAccount.post(AccountURL.secondFactorBegin.pattern) { _, context in
             let account = try signedIn(context)
             _ = try await service.beginSecondFactorSetup(of: account.name)
             return html(renderer.render(try await accountPage(context), context))
         }
-        router.post(RouterPath(AccountURL.secondFactorConfirm)) { request, context in
+        routes.ownAccount.post(AccountURL.secondFactorConfirm.pattern) { request, context in
             let account = try signedIn(context)
             let code = try await SiteRoutes.formValues(request)["code"]?.first ?? ""
             if try await service.confirmSecondFactor(of: account.name, code: code) {
@@ -122,7 +122,7 @@ struct AccountRoutes: Sendable {
             page.hasErrors = true
             return html(renderer.render(page, context), status: .badRequest)
         }
-        router.post(RouterPath(AccountURL.tokens)) { request, context in
+        routes.ownAccount.post(AccountURL.tokens.pattern) { request, context in
             let account = try signedIn(context)
             let name = try await SiteRoutes.formValues(request)["naam"]?.first ?? ""
             do {
@@ -139,7 +139,7 @@ struct AccountRoutes: Sendable {
                 return html(renderer.render(page, context), status: .badRequest)
             }
         }
-        router.post(RouterPath(AccountURL.revokeTokenPattern)) { _, context in
+        routes.ownAccount.post(AccountURL.revokeToken("").pattern) { _, context in
             let account = try signedIn(context)
             let id = context.parameters.get("id") ?? ""
             guard try await service.revokeToken(id: id, of: account.name) else {
@@ -149,17 +149,17 @@ struct AccountRoutes: Sendable {
             page.notice = "API-sleutel \(id) is ingetrokken; de API weigert hem voortaan."
             return html(renderer.render(page, context))
         }
-        router.post(RouterPath(AccountURL.endOwnSessions)) { request, context in
+        routes.ownAccount.post(AccountURL.endOwnSessions.pattern) { request, context in
             let account = try signedIn(context)
             try await service.endSessions(of: account.name)
             return Response(
                 status: .seeOther,
-                headers: [.location: AccountURL.login, .setCookie: settings.expiredCookie(request)])
+                headers: [.location: AccountURL.login.href, .setCookie: settings.expiredCookie(request)])
         }
-        router.get(RouterPath(AccountURL.admin)) { _, context in
+        routes.accounts.get(AccountURL.admin.pattern) { _, context in
             html(renderer.render(try await adminPage(), context))
         }
-        router.post(RouterPath(AccountURL.adminRolePattern)) { request, context in
+        routes.accounts.post(AccountURL.adminRole("").pattern) { request, context in
             let name = context.parameters.get("naam") ?? ""
             let form = try await SiteRoutes.formValues(request)
             let roleName = form["rol"]?.first ?? ""
@@ -183,7 +183,7 @@ struct AccountRoutes: Sendable {
             page.notice = "De rol van \(name) is nu: \(role.summary)."
             return html(renderer.render(page, context))
         }
-        router.post(RouterPath(AccountURL.adminEndSessionsPattern)) { _, context in
+        routes.accounts.post(AccountURL.adminEndSessions("").pattern) { _, context in
             let name = context.parameters.get("naam") ?? ""
             guard try await service.accounts.account(named: name) != nil else {
                 throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
@@ -193,7 +193,7 @@ struct AccountRoutes: Sendable {
             page.notice = "\(count) \(count == 1 ? "sessie" : "sessies") van \(name) beëindigd."
             return html(renderer.render(page, context))
         }
-        router.post(RouterPath(AccountURL.adminBlockPattern)) { _, context in
+        routes.accounts.post(AccountURL.adminBlock("").pattern) { _, context in
             let name = context.parameters.get("naam") ?? ""
             guard try await service.accounts.account(named: name) != nil else {
                 throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
@@ -208,7 +208,7 @@ struct AccountRoutes: Sendable {
                 + "\(tokens) API-\(tokens == 1 ? "sleutel" : "sleutels") ingetrokken."
             return html(renderer.render(page, context))
         }
-        router.post(RouterPath(AccountURL.adminUnblockPattern)) { _, context in
+        routes.accounts.post(AccountURL.adminUnblock("").pattern) { _, context in
             let name = context.parameters.get("naam") ?? ""
             guard try await service.accounts.account(named: name) != nil else {
                 throw Problem(.notFound, detail: "Er is geen gebruiker '\(name)'.")
@@ -232,7 +232,7 @@ struct AccountRoutes: Sendable {
 
     func loginPage(returnTo: String, name: String = "", message: String? = nil) -> AccountLoginPage {
         AccountLoginPage(
-            layout: pages.layout("Inloggen", .dutch, .home, query: [:]), action: AccountURL.login, name: name,
+            layout: pages.layout("Inloggen", .dutch, .home, query: [:]), action: AccountURL.login.href, name: name,
             returnTo: Self.safeReturn(returnTo), message: message, errors: [], hasErrors: message != nil)
     }
 
@@ -268,7 +268,7 @@ struct AccountRoutes: Sendable {
             return Response(
                 status: .seeOther,
                 headers: [
-                    .location: account.mustSetUpSecondFactor ? AccountURL.account : returnTo,
+                    .location: account.mustSetUpSecondFactor ? AccountURL.account.href : returnTo,
                     .setCookie: settings.sessionCookie(sessionID, request), .cacheControl: "no-store",
                 ])
         case .refused(let message):
@@ -300,8 +300,8 @@ struct AccountRoutes: Sendable {
             mustSetUpSecondFactor: account.mustSetUpSecondFactor,
             secondFactorConfigured: account.secondFactorConfigured,
             secondFactorRequired: account.role.isAdministrator || account.secondFactorRequired,
-            secondFactorBeginAction: AccountURL.secondFactorBegin,
-            secondFactorConfirmAction: AccountURL.secondFactorConfirm,
+            secondFactorBeginAction: AccountURL.secondFactorBegin.href,
+            secondFactorConfirmAction: AccountURL.secondFactorConfirm.href,
             pendingSecret: stored?.pendingTOTPSecret.map(AccountSecrets.totpDisplaySecret),
             pendingURI: stored?.pendingTOTPSecret.map { AccountSecrets.totpURI(secret: $0, accountName: account.name) },
             codeError: nil, errors: [], hasErrors: false,
@@ -310,9 +310,9 @@ struct AccountRoutes: Sendable {
                     id: token.id, name: token.name, created: AuditTimestamp(token.createdAt).iso,
                     lastUsed: token.lastUsedAt.map { AuditTimestamp($0).iso } ?? "nooit",
                     state: token.revokedAt.map { "ingetrokken \(AuditTimestamp($0).iso)" } ?? "geldig",
-                    isValid: !token.isRevoked, revokeAction: AccountURL.revokeToken(token.id))
-            }, tokensAction: AccountURL.tokens, newTokenSecret: nil,
-            sessionCount: sessions.count, endSessionsAction: AccountURL.endOwnSessions)
+                    isValid: !token.isRevoked, revokeAction: AccountURL.revokeToken(token.id).href)
+            }, tokensAction: AccountURL.tokens.href, newTokenSecret: nil,
+            sessionCount: sessions.count, endSessionsAction: AccountURL.endOwnSessions.href)
     }
 
     func adminPage() async throws -> AccountAdminPage {
@@ -330,11 +330,11 @@ struct AccountRoutes: Sendable {
                         ? "ingesteld" : account.mustSetUpSecondFactor ? "verplicht, nog niet ingesteld" : "uit",
                     secondFactorRequired: account.secondFactorRequired,
                     sessions: try await service.accounts.sessions(of: account.name).count,
-                    roleAction: AccountURL.adminRole(account.name),
-                    endSessionsAction: AccountURL.adminEndSessions(account.name),
+                    roleAction: AccountURL.adminRole(account.name).href,
+                    endSessionsAction: AccountURL.adminEndSessions(account.name).href,
                     isBlocked: try await service.accounts.account(named: account.name)?.isBlocked == true,
-                    blockAction: AccountURL.adminBlock(account.name),
-                    unblockAction: AccountURL.adminUnblock(account.name)))
+                    blockAction: AccountURL.adminBlock(account.name).href,
+                    unblockAction: AccountURL.adminUnblock(account.name).href))
         }
         return AccountAdminPage(
             layout: pages.layout("Gebruikers", .dutch, .home, query: [:]), notice: nil, errors: [], hasErrors: false,

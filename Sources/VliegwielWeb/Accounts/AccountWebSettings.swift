@@ -89,24 +89,51 @@ public struct RequestAccount: Sendable {
     var actor: AuthorizationActor { account.map(AuthorizationActor.account) ?? .visitor }
 }
 
-/// The paths of the account pages.
-enum AccountURL {
-    static let login = "/inloggen"
-    static let logout = "/uitloggen"
-    static let account = "/account"
-    static let secondFactorBegin = "/account/tweestapsverificatie/instellen"
-    static let secondFactorConfirm = "/account/tweestapsverificatie/bevestigen"
-    static let tokens = "/account/api-sleutels"
-    static let revokeTokenPattern = "/account/api-sleutels/:id/intrekken"
-    static func revokeToken(_ id: String) -> String { "/account/api-sleutels/\(id)/intrekken" }
-    static let endOwnSessions = "/account/sessies-beeindigen"
-    static let admin = "/beheer/gebruikers"
-    static let adminRolePattern = "/beheer/gebruikers/:naam/rol"
-    static func adminRole(_ name: String) -> String { "/beheer/gebruikers/\(name)/rol" }
-    static let adminEndSessionsPattern = "/beheer/gebruikers/:naam/sessies-beeindigen"
-    static func adminEndSessions(_ name: String) -> String { "/beheer/gebruikers/\(name)/sessies-beeindigen" }
-    static let adminBlockPattern = "/beheer/gebruikers/:naam/blokkeren"
-    static func adminBlock(_ name: String) -> String { "/beheer/gebruikers/\(name)/blokkeren" }
-    static let adminUnblockPattern = "/beheer/gebruikers/:naam/deblokkeren"
-    static func adminUnblock(_ name: String) -> String { "/beheer/gebruikers/\(name)/deblokkeren" }
+/// The paths of the account pages, for links and for the routes (``pattern``).
+enum AccountURL: Sendable, Hashable {
+    /// The login form; `returnTo`: where to go after logging in.
+    case login(returnTo: String? = nil)
+    case logout
+    case account
+    case secondFactorBegin
+    case secondFactorConfirm
+    case tokens
+    case revokeToken(String)
+    case endOwnSessions
+    case admin
+    case adminRole(String)
+    case adminEndSessions(String)
+    case adminBlock(String)
+    case adminUnblock(String)
+
+    static let login = AccountURL.login()
+
+    /// The path, with the `{id}` or `{naam}` of the link.
+    var path: String { path(id: { $0 }) }
+    /// The path as the router matches it (`:id`, `:naam`).
+    var pattern: String { path(id: { _ in ":id" }, name: { _ in ":naam" }) }
+    /// The link; the return address is encoded as a whole, every non-alphanumeric character.
+    var href: String {
+        guard case .login(let returnTo?) = self else { return path }
+        return path + "?terug=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+    }
+
+    private func path(id: (String) -> String, name: ((String) -> String)? = nil) -> String {
+        func segment(_ value: String) -> String { name?(value) ?? id(value) }
+        return switch self {
+        case .login: "/inloggen"
+        case .logout: "/uitloggen"
+        case .account: "/account"
+        case .secondFactorBegin: "/account/tweestapsverificatie/instellen"
+        case .secondFactorConfirm: "/account/tweestapsverificatie/bevestigen"
+        case .tokens: "/account/api-sleutels"
+        case .revokeToken(let token): "/account/api-sleutels/\(id(token))/intrekken"
+        case .endOwnSessions: "/account/sessies-beeindigen"
+        case .admin: "/beheer/gebruikers"
+        case .adminRole(let account): "/beheer/gebruikers/\(segment(account))/rol"
+        case .adminEndSessions(let account): "/beheer/gebruikers/\(segment(account))/sessies-beeindigen"
+        case .adminBlock(let account): "/beheer/gebruikers/\(segment(account))/blokkeren"
+        case .adminUnblock(let account): "/beheer/gebruikers/\(segment(account))/deblokkeren"
+        }
+    }
 }

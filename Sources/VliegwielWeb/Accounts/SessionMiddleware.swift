@@ -81,51 +81,6 @@ func unauthorizedAPIResponse(_ detail: String, _ path: String) -> Response {
     return response
 }
 
-/// Enforces ``AuthorizationRoutes`` with ``AuthorizationPolicy`` for every request, in one
-/// place. Refused: the API answers 401 or 403 with problem+json; the site sends a visitor who
-/// needs an account to `/inloggen` (GET) or explains (other methods), sends an account that
-/// must set up TOTP to `/account`, and explains a refusal of the role on a 403 page.
-struct AuthorizationMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-    let settings: AccountWebSettings
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        let path = request.uri.path
-        guard case .decide(let action, let object) = AuthorizationRoutes.access(request.method, path) else {
-            return try await next(request, context)
-        }
-        let decision = settings.policy.decide(context.account.actor, action, object)
-        if decision.isAllowed { return try await next(request, context) }
-        let isAPI = path.hasPrefix(APIURL.base)
-        let isRead = AuthorizationRoutes.readMethods.contains(request.method)
-        switch decision.outcome {
-        case .needsAccount where isAPI:
-            return unauthorizedAPIResponse(
-                "Hiervoor is een API-sleutel nodig ('Authorization: Bearer <sleutel>'): \(decision.reason).", path)
-        case .needsAccount where isRead:
-            return redirect(
-                AccountURL.login + "?terug="
-                    + (request.uri.description.addingPercentEncoding(
-                        withAllowedCharacters: .alphanumerics) ?? "/"))
-        case .needsAccount:
-            throw Problem(.unauthorized, detail: "U bent niet ingelogd: \(decision.reason). Log in via /inloggen.")
-        case .needsSecondFactorSetup where !isAPI && isRead:
-            return redirect(AccountURL.account)
-        default:
-            await settings.service.record(
-                "toegang", object: "\(object)", result: .refused,
-                details: ["actie": action.rawValue, "pad": String(path.prefix(200))], context: context.audit)
-            throw Problem(.forbidden, title: "Geweigerd", detail: "Geweigerd: \(decision.reason).")
-        }
-    }
-
-    private func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
-    }
-}
-
 /// Refuses every state-changing request to the site (not the API, which takes no cookies)
 /// that does not carry the session's CSRF token in the form field `csrf` (a synchronizer
 /// token: ``AccountSecrets/csrfToken(sessionID:)``), with a 403 page that explains. Only the
@@ -142,7 +97,7 @@ struct CSRFMiddleware: RouterMiddleware {
         -> Response
     {
         let path = request.uri.path
-        if path == AccountURL.login, request.method == .post, !Self.isSameOrigin(request) {
+        if path == AccountURL.login.path, request.method == .post, !Self.isSameOrigin(request) {
             // Login CSRF (security review L2): another site's form would sign the visitor in as
             // someone else. Browsers send Origin with every cross-site POST.
             throw Problem(.forbidden, detail: Self.refusal)
@@ -152,8 +107,8 @@ struct CSRFMiddleware: RouterMiddleware {
         // reaches no handler (the router's 405). The body-less DELETE of security review L1
         // reached an API handler through `//api/…`, which PathShapeMiddleware now refuses.
         let sendsBody = request.method == .post || request.headers[.contentType] != nil
-        guard !AuthorizationRoutes.readMethods.contains(request.method), request.method != .options, sendsBody,
-            !path.hasPrefix(APIURL.base), path != AccountURL.login
+        guard !AccessMiddleware.isRead(request), request.method != .options, sendsBody,
+            !path.hasPrefix(APIURL.base), path != AccountURL.login.path
         else { return try await next(request, context) }
         guard let expected = context.csrfToken else {
             throw Problem(.forbidden, detail: Self.refusal)

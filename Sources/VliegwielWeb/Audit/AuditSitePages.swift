@@ -46,8 +46,8 @@ struct AuditSiteRoutes: Sendable {
     let renderer: PageRenderer
     var audit: any AuditStore { pages.stores.audit }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.auditLog.pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.auditTrail.get(SiteURL.auditLog.pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await page(language, query: query)
             return html(
@@ -125,13 +125,9 @@ struct AuditSiteRoutes: Sendable {
                 : "\(Self.lines(listing.total)) gevonden; nieuwste eerst, nummer \(first) tot en met "
                     + "\(first + listing.entries.count - 1) van de gevonden regels."
         func href(_ number: Int) -> String {
-            var items = query.filter { $0.key != "pagina" }.sorted { $0.key < $1.key }.flatMap { key, values in
-                values.map { URLQueryItem(name: key, value: $0) }
-            }
-            if number > 1 { items.append(URLQueryItem(name: "pagina", value: String(number))) }
-            var components = URLComponents()
-            components.queryItems = items
-            return SiteURL.auditLog.path + (items.isEmpty ? "" : "?" + (components.percentEncodedQuery ?? ""))
+            var items = query
+            items["pagina"] = number > 1 ? [String(number)] : nil
+            return SiteURL.auditLog.href(query: items)
         }
         if pageNumber > 1 { page.previousHref = href(pageNumber - 1) }
         if first - 1 + listing.entries.count < listing.total { page.nextHref = href(pageNumber + 1) }

@@ -158,7 +158,7 @@ extension ContributionPage {
         name = arrangement.name
         arrangementHref = SiteURL.arrangement(arrangement.id).href(language)
         dossierHref = SiteURL.dossier(arrangement.id).href(language)
-        apiHref = APIURL.base + "/arrangementen/\(arrangement.id)/bijdragegraaf"
+        apiHref = APIURL.contributionGraph(arrangement.id).path
         isFictional = false
         hasGraph = false
         version = ""
@@ -184,13 +184,11 @@ struct ContributionSiteRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.contributionGraph("").pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.arrangement.get(SiteURL.contributionGraph("").pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
-            let id = context.parameters.get("id") ?? ""
-            guard let arrangement = try await pages.store.arrangement(id: id) else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
+            let arrangement = try context.requireArrangement()
+            let id = arrangement.id
             var number: Int?
             if let text = query["versie"]?.first {
                 guard let value = Int(text), value >= 1 else {

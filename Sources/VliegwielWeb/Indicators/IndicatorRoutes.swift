@@ -5,10 +5,6 @@ import VliegwielStorage
 
 /// The indicator page and the indicator API (issue 6 items 3 and 7).
 struct IndicatorRoutes: Sendable {
-    /// `/api/v1/arrangementen/{id}/indicatoren`.
-    static let arrangementPattern = APIURL.base + "/arrangementen/:id/indicatoren"
-    /// `/api/v1/contextindicatoren`.
-    static let contextPath = APIURL.base + "/contextindicatoren"
     static let defaultPageSize = 100
     static let maximumPageSize = 1000
 
@@ -17,25 +13,18 @@ struct IndicatorRoutes: Sendable {
     var store: any ArrangementStore { pages.store }
     var indicatorStore: any IndicatorStore { pages.indicators }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.indicators("").pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.arrangement.get(SiteURL.indicators("").pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
-            let id = context.parameters.get("id") ?? ""
-            guard let arrangement = try await store.arrangement(id: id) else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
+            let arrangement = try context.requireArrangement()
             let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, language, query: query)
             return html(renderer.render(page, context))
         }
-        router.get(RouterPath(Self.arrangementPattern)) { request, context in
+        routes.apiArrangement.get(APIURL.indicators("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
-            let id = context.parameters.get("id") ?? ""
-            guard try await store.arrangement(id: id) != nil else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
-            return try APIRoutes.json(try await indicatorStore.report(for: id))
+            return try APIRoutes.json(try await indicatorStore.report(for: try context.requireArrangement().id))
         }
-        router.get(RouterPath(Self.contextPath)) { request, context in
+        routes.reading.get(APIURL.contextIndicators().pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let query = queryParameters(request.uri.query)
             let (filter, page, size) = try Self.parse(query)
@@ -136,9 +125,7 @@ struct ContextObservationList: Encodable {
             .flatMap { key, values in values.map { URLQueryItem(name: key, value: $0) } }
         items.append(URLQueryItem(name: "pagina", value: String(page)))
         items.append(URLQueryItem(name: "paginaGrootte", value: String(size)))
-        var components = URLComponents()
-        components.queryItems = items
-        return Link(href: IndicatorRoutes.contextPath + "?" + (components.percentEncodedQuery ?? ""))
+        return Link(href: APIURL.contextIndicators(items).href)
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -10,18 +10,18 @@ struct LearningLogRoutes: Sendable {
     let renderer: PageRenderer
     var learningLog: any LearningLogStore { pages.learningLog }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.learningLog("").pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.arrangement.get(SiteURL.learningLog("").pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
-            let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+            let arrangement = try context.requireArrangement()
             let (log, logContext) = try await read(arrangement.id)
             let page = pages.learningLogPage(arrangement, log: log, context: logContext, language, query: query)
             return html(renderer.render(page, context))
         }
         for kind in LearningEntryKind.allCases {
-            router.post(RouterPath(SiteURL.addLearningEntry("", kind).pattern)) { request, context in
+            routes.arrangement.post(SiteURL.addLearningEntry("", kind).pattern) { request, context in
                 let (language, _) = SiteRoutes.read(request)
-                let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+                let arrangement = try context.requireArrangement()
                 var values = try await SiteRoutes.formValues(request)
                 values["taal"] = nil
                 let (log, logContext) = try await read(arrangement.id)
@@ -45,21 +45,21 @@ struct LearningLogRoutes: Sendable {
                 }
                 let added =
                     entries.lessons.first?.id ?? entries.decisions.first?.id ?? entries.changes.first?.id ?? ""
-                var location = SiteURL.learningLog(arrangement.id).href(language)
-                location += (location.contains("?") ? "&" : "?") + "toegevoegd=\(kind.rawValue)#leerlog-\(added)"
+                let location = SiteURL.learningLog(arrangement.id).href(
+                    language, after: .learningEntryAdded(kind, id: added))
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }
-        router.get(RouterPath(APIURL.learningLog("").pattern)) { request, context in
+        routes.apiArrangement.get(APIURL.learningLog("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
-            let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+            let arrangement = try context.requireArrangement()
             let (log, _) = try await read(arrangement.id)
             return try APIRoutes.json(LearningLogDocument(log))
         }
-        router.post(RouterPath(APIURL.learningLog("").pattern)) { request, context in
+        routes.apiArrangement.post(APIURL.learningLog("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let text = try await APIRoutes.jsonBody(request)
-            let arrangement = try await arrangement(context.parameters.get("id") ?? "")
+            let arrangement = try context.requireArrangement()
             let (log, logContext) = try await read(arrangement.id)
             do {
                 let entries = try LearningLogFormat.entries(
@@ -84,13 +84,6 @@ struct LearningLogRoutes: Sendable {
                         }))
             }
         }
-    }
-
-    private func arrangement(_ id: String) async throws -> Arrangement {
-        guard let arrangement = try await pages.store.arrangement(id: id) else {
-            throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-        }
-        return arrangement
     }
 
     private func read(_ id: String) async throws -> (LearningLog, LearningLogContext) {

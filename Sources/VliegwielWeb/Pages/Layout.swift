@@ -37,7 +37,7 @@ struct Layout: Sendable {
         homeHref = SiteURL.home.href(language)
         accessibilityHref = SiteURL.accessibility.href(language)
         stylesheetHref = SiteURL.stylesheet.path
-        accountHref = AccountURL.account
+        accountHref = AccountURL.account.href
     }
 }
 

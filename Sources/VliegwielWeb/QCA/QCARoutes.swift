@@ -10,14 +10,14 @@ struct QCARoutes: Sendable {
     var outcomes: any QCAOutcomeStore { pages.stores.qcaOutcomes }
     let limits: QCAWebLimits
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.qca.pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.reading.get(SiteURL.qca.pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await pages.qca(language, query: query, outcomes: outcomes, limits: limits)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.post(RouterPath(APIURL.qcaAnalyses.pattern)) { request, context in
+        routes.reading.post(APIURL.qcaAnalyses.pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let text = try await APIRoutes.jsonBody(request)
             let invalid: [QCAInvalidField]

@@ -104,14 +104,11 @@ struct ReportRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.dossier("").pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.arrangement.get(SiteURL.dossier("").pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
-            let id = context.parameters.get("id") ?? ""
-            guard let arrangement = try await pages.store.arrangement(id: id) else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
+            let arrangement = try context.requireArrangement()
             let dossier = try await EvaluationDossier.collect(
                 arrangement, pages: pages, on: todayInUTC())
             switch format {
@@ -122,21 +119,18 @@ struct ReportRoutes: Sendable {
                 return html(renderer.render(page, context))
             }
         }
-        router.get(RouterPath(APIURL.base + "/arrangementen/:id/dossier")) { request, context in
+        routes.apiArrangement.get(APIURL.dossier("").pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
-            let id = context.parameters.get("id") ?? ""
-            guard let arrangement = try await pages.store.arrangement(id: id) else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
+            let arrangement = try context.requireArrangement()
             return try APIRoutes.json(
                 try await EvaluationDossier.collect(
                     arrangement, pages: pages, on: todayInUTC()))
         }
-        router.get(RouterPath(APIURL.base + "/portefeuille/verslag")) { request, context in
+        routes.reading.get(APIURL.portfolioReport.pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             return try APIRoutes.json(try await portfolioReport())
         }
-        router.get(RouterPath(SiteURL.portfolioReport.pattern)) { request, context in
+        routes.reading.get(SiteURL.portfolioReport.pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
             let report = try await portfolioReport()
@@ -161,8 +155,8 @@ struct ReportRoutes: Sendable {
                             isAmountKnown: row.rijkContribution != nil)
                     },
                     source: PortfolioReport.source,
-                    jsonHref: SiteURL.portfolioReport.path + "?formaat=json",
-                    csvHref: SiteURL.portfolioReport.path + "?formaat=csv")
+                    jsonHref: SiteURL.portfolioReport.href(format: .json),
+                    csvHref: SiteURL.portfolioReport.href(format: .csv))
                 return html(renderer.render(page, context))
             }
         }
@@ -199,8 +193,8 @@ struct ReportRoutes: Sendable {
             learning: try await LearningLogSection.load(
                 id: arrangement.id, from: pages.learningLog, language: language),
             arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
-            jsonHref: SiteURL.dossier(arrangement.id).path + "?formaat=json",
-            csvHref: SiteURL.dossier(arrangement.id).path + "?formaat=csv")
+            jsonHref: SiteURL.dossier(arrangement.id).href(format: .json),
+            csvHref: SiteURL.dossier(arrangement.id).href(format: .csv))
     }
 
     /// The report over every deal of the portfolio, in the portfolio's order.

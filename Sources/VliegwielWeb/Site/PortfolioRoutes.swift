@@ -44,20 +44,18 @@ struct PortfolioSiteRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get(RouterPath(SiteURL.portfolio.pattern)) { request, context in
+    func register(on routes: RouteGroups) {
+        routes.reading.get(SiteURL.portfolio.pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let page = try await pages.portfolioPage(language, query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
-        router.post(RouterPath(SiteURL.acceptComposition("").pattern)) { request, context in
+        routes.arrangement.post(SiteURL.acceptComposition("").pattern) { request, context in
             let (language, _) = SiteRoutes.read(request)
-            let id = context.parameters.get("id") ?? ""
+            var arrangement = try context.requireArrangement()
+            let id = arrangement.id
             let record = try await DealItemSubmission.record(id, in: pages.portfolio)
-            guard var arrangement = try await pages.store.arrangement(id: id) else {
-                throw Problem(.notFound, detail: "Er is geen arrangement met id '\(id)'.")
-            }
             let today = todayInUTC()
             guard let start = record.startDate, start <= today,
                 let suggestion = CompositionSuggestion(
@@ -70,23 +68,22 @@ struct PortfolioSiteRoutes: Sendable {
             }
             arrangement.profile = arrangement.profile.accepting(suggestion)
             try await pages.store.save([arrangement])
-            var location = SiteURL.arrangement(id).href(language)
-            location += (location.contains("?") ? "&" : "?") + "overgenomen=samenstelling#portefeuille"
+            let location = SiteURL.arrangement(id).href(language, after: .compositionAccepted)
             return Response(status: .seeOther, headers: [.location: location])
         }
         for kind in PortfolioCSV.Kind.allCases {
-            let path = RouterPath(SiteURL.importCSV("", kind).pattern)
-            router.get(path) { request, context in
+            let path = SiteURL.importCSV("", kind).pattern
+            routes.arrangement.get(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 return html(
                     renderer.render(pages.csvImport(kind, record: record, language), context))
             }
-            router.post(path) { request, context in
+            routes.arrangement.post(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 let text = try await SiteRoutes.formValues(request)["csv"]?.first ?? ""
                 var problems: [String] = []
                 if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -106,16 +103,15 @@ struct PortfolioSiteRoutes: Sendable {
                     let page = pages.csvImport(kind, record: record, language, text: text, problems: problems)
                     return html(renderer.render(page, context), status: .badRequest)
                 }
-                var location = SiteURL.arrangement(record.deal.id).href(language)
-                location += (location.contains("?") ? "&" : "?") + "geimporteerd=\(kind.rawValue)#beheren"
+                let location = SiteURL.arrangement(record.deal.id).href(language, after: .imported(kind))
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }
         for collection in DealCollection.allCases {
-            router.post(RouterPath(SiteURL.deleteDealItem("", collection, "").pattern)) { request, context in
+            routes.arrangement.post(SiteURL.deleteDealItem("", collection, "").pattern) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard collection.contains(itemID, in: record) else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
@@ -129,15 +125,14 @@ struct PortfolioSiteRoutes: Sendable {
                             "De \(collection.itemName) '\(itemID)' is niet verwijderd: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
                     )
                 }
-                var location = SiteURL.arrangement(record.deal.id).href(language)
-                location += (location.contains("?") ? "&" : "?") + "verwijderd=\(collection.rawValue)#beheren"
+                let location = SiteURL.arrangement(record.deal.id).href(language, after: .deleted(collection))
                 return Response(status: .seeOther, headers: [.location: location])
             }
-            let editPath = RouterPath(SiteURL.editDealItem("", collection, "").pattern)
-            router.get(editPath) { request, context in
+            let editPath = SiteURL.editDealItem("", collection, "").pattern
+            routes.arrangement.get(editPath) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard let values = DealItemInput.formValues(of: collection, id: itemID, in: record) else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
@@ -146,10 +141,10 @@ struct PortfolioSiteRoutes: Sendable {
                 page.revision = try RecordRevision(of: record).rawValue
                 return html(renderer.render(page, context))
             }
-            router.post(editPath) { request, context in
+            routes.arrangement.post(editPath) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard collection.contains(itemID, in: record) else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
@@ -185,24 +180,23 @@ struct PortfolioSiteRoutes: Sendable {
                     page.revision = sent?.rawValue
                     return html(renderer.render(page, context), status: .badRequest)
                 case .success:
-                    var location = SiteURL.arrangement(record.deal.id).href(language)
-                    location += (location.contains("?") ? "&" : "?") + "gewijzigd=\(collection.rawValue)#beheren"
+                    let location = SiteURL.arrangement(record.deal.id).href(language, after: .changed(collection))
                     return Response(status: .seeOther, headers: [.location: location])
                 }
             }
-            let path = RouterPath(SiteURL.newDealItem("", collection).pattern)
-            router.get(path) { request, context in
+            let path = SiteURL.newDealItem("", collection).pattern
+            routes.arrangement.get(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 return html(
                     renderer.render(pages.dealForm(collection, record: record, language), context)
                 )
             }
-            router.post(path) { request, context in
+            routes.arrangement.post(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
-                    context.parameters.get("id") ?? "", in: pages.portfolio)
+                    context.arrangementID ?? "", in: pages.portfolio)
                 var values = try await SiteRoutes.formValues(request)
                 values["taal"] = nil
                 let result = try await DealItemSubmission.save(
@@ -213,8 +207,7 @@ struct PortfolioSiteRoutes: Sendable {
                         collection, record: record, language, values: values, problems: problems.items)
                     return html(renderer.render(page, context), status: .badRequest)
                 case .success:
-                    var location = SiteURL.arrangement(record.deal.id).href(language)
-                    location += (location.contains("?") ? "&" : "?") + "toegevoegd=\(collection.rawValue)#portefeuille"
+                    let location = SiteURL.arrangement(record.deal.id).href(language, after: .added(collection))
                     return Response(status: .seeOther, headers: [.location: location])
                 }
             }

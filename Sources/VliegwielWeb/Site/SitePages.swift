@@ -18,12 +18,7 @@ struct SitePages: Sendable {
     func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
         var other = query
         other["taal"] = language == .dutch ? ["en"] : nil
-        var components = URLComponents()
-        components.queryItems = other.sorted { $0.key < $1.key }.flatMap { key, values in
-            values.map { URLQueryItem(name: key, value: $0) }
-        }
-        let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
-        return Layout(title: title, language: language, current: url, otherLanguage: url.path + query)
+        return Layout(title: title, language: language, current: url, otherLanguage: url.href(query: other))
     }
 
     func home(_ language: Language, query: [String: [String]]) async throws -> HomePage {

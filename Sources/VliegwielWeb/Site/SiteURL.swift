@@ -46,52 +46,39 @@ public enum SiteURL: Sendable, Hashable {
     case metrics
 
     /// The path, without query.
-    public var path: String {
+    public var path: String { path(id: Self.escape, item: Self.escape) }
+
+    /// The router pattern of the route.
+    public var pattern: String { path(id: { _ in ":id" }, item: { _ in ":item" }) }
+
+    private func path(id: (String) -> String, item: (String) -> String) -> String {
         switch self {
         case .home: "/"
         case .catalogue: "/catalogus"
-        case .arrangement(let id): "/arrangementen/\(Self.escape(id))"
+        case .arrangement(let key): "/arrangementen/\(id(key))"
         case .compare: "/vergelijken"
         case .design: "/ontwerpen"
         case .whatIf: "/wat-als"
         case .accessibility: "/toegankelijkheid"
         case .portfolio: "/portefeuille"
-        case .newDealItem(let id, let collection): "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/nieuw"
-        case .importCSV(let id, let kind): "/arrangementen/\(Self.escape(id))/\(kind.rawValue)/importeren"
-        case .editDealItem(let id, let collection, let item):
-            "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/wijzigen"
-        case .deleteDealItem(let id, let collection, let item):
-            "/arrangementen/\(Self.escape(id))/\(collection.rawValue)/\(Self.escape(item))/verwijderen"
-        case .acceptComposition(let id): "/arrangementen/\(Self.escape(id))/samenstelling"
+        case .newDealItem(let key, let collection): "/arrangementen/\(id(key))/\(collection.rawValue)/nieuw"
+        case .importCSV(let key, let kind): "/arrangementen/\(id(key))/\(kind.rawValue)/importeren"
+        case .editDealItem(let key, let collection, let one):
+            "/arrangementen/\(id(key))/\(collection.rawValue)/\(item(one))/wijzigen"
+        case .deleteDealItem(let key, let collection, let one):
+            "/arrangementen/\(id(key))/\(collection.rawValue)/\(item(one))/verwijderen"
+        case .acceptComposition(let key): "/arrangementen/\(id(key))/samenstelling"
         case .qca, .qcaAnalysis: "/qca"
-        case .contributionGraph(let id, _): "/arrangementen/\(Self.escape(id))/bijdragegraaf"
-        case .dossier(let id): "/arrangementen/\(Self.escape(id))/dossier"
+        case .contributionGraph(let key, _): "/arrangementen/\(id(key))/bijdragegraaf"
+        case .dossier(let key): "/arrangementen/\(id(key))/dossier"
         case .portfolioReport: "/portefeuille/verslag"
-        case .learningLog(let id): "/arrangementen/\(Self.escape(id))/leerlog"
-        case .addLearningEntry(let id, let kind): "/arrangementen/\(Self.escape(id))/leerlog/\(kind.rawValue)"
-        case .indicators(let id): "/arrangementen/\(Self.escape(id))/indicatoren"
+        case .learningLog(let key): "/arrangementen/\(id(key))/leerlog"
+        case .addLearningEntry(let key, let kind): "/arrangementen/\(id(key))/leerlog/\(kind.rawValue)"
+        case .indicators(let key): "/arrangementen/\(id(key))/indicatoren"
         case .auditLog: "/beheer/audit"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
-        }
-    }
-
-    /// The router pattern of the route.
-    public var pattern: String {
-        switch self {
-        case .arrangement: "/arrangementen/:id"
-        case .newDealItem(_, let collection): "/arrangementen/:id/\(collection.rawValue)/nieuw"
-        case .acceptComposition: "/arrangementen/:id/samenstelling"
-        case .contributionGraph: "/arrangementen/:id/bijdragegraaf"
-        case .dossier: "/arrangementen/:id/dossier"
-        case .learningLog: "/arrangementen/:id/leerlog"
-        case .addLearningEntry(_, let kind): "/arrangementen/:id/leerlog/\(kind.rawValue)"
-        case .indicators: "/arrangementen/:id/indicatoren"
-        case .importCSV(_, let kind): "/arrangementen/:id/\(kind.rawValue)/importeren"
-        case .editDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/wijzigen"
-        case .deleteDealItem(_, let collection, _): "/arrangementen/:id/\(collection.rawValue)/:item/verwijderen"
-        default: path
         }
     }
 
@@ -129,7 +116,72 @@ public enum SiteURL: Sendable, Hashable {
     }
 }
 
-/// The JSON API's paths (`/api/v1/…`), Dutch plural kebab-case as the Dutch API design rules ask.
+extension SiteURL {
+    /// What a form has just done, told on the page it sends the user back to, with the part of
+    /// that page to show.
+    enum Outcome: Sendable, Hashable {
+        case saved
+        case compositionAccepted
+        case imported(PortfolioCSV.Kind)
+        case added(DealCollection)
+        case changed(DealCollection)
+        case deleted(DealCollection)
+        case learningEntryAdded(LearningEntryKind, id: String)
+
+        var queryItem: URLQueryItem {
+            switch self {
+            case .saved: URLQueryItem(name: "opgeslagen", value: "1")
+            case .compositionAccepted: URLQueryItem(name: "overgenomen", value: "samenstelling")
+            case .imported(let kind): URLQueryItem(name: "geimporteerd", value: kind.rawValue)
+            case .added(let collection): URLQueryItem(name: "toegevoegd", value: collection.rawValue)
+            case .changed(let collection): URLQueryItem(name: "gewijzigd", value: collection.rawValue)
+            case .deleted(let collection): URLQueryItem(name: "verwijderd", value: collection.rawValue)
+            case .learningEntryAdded(let kind, _): URLQueryItem(name: "toegevoegd", value: kind.rawValue)
+            }
+        }
+
+        var fragment: String? {
+            switch self {
+            case .saved: nil
+            case .compositionAccepted, .added: "portefeuille"
+            case .imported, .changed, .deleted: "beheren"
+            case .learningEntryAdded(_, let id): "leerlog-\(id)"
+            }
+        }
+    }
+
+    /// The link after a form did `outcome`.
+    func href(_ language: Language = .dutch, after outcome: Outcome) -> String {
+        link(queryItems + language.queryItems + [outcome.queryItem], fragment: outcome.fragment)
+    }
+
+    /// The link to the page in another format (`?formaat=json`).
+    func href(format: ReportFormat) -> String {
+        link(queryItems + [URLQueryItem(name: "formaat", value: format.rawValue)])
+    }
+
+    /// This page with `query` (the language switch, a pager), the names in order.
+    func href(query: [String: [String]]) -> String {
+        link(
+            query.sorted { $0.key < $1.key }.flatMap { key, values in values.map { URLQueryItem(name: key, value: $0) }
+            })
+    }
+
+    private func link(_ items: [URLQueryItem], fragment: String? = nil) -> String {
+        var components = URLComponents()
+        components.queryItems = items.isEmpty ? nil : items
+        components.fragment = fragment
+        return path + (components.string ?? "")
+    }
+}
+
+extension Language {
+    /// `taal=en` for English; Dutch is the default and needs nothing.
+    var queryItems: [URLQueryItem] { self == .dutch ? [] : [URLQueryItem(name: "taal", value: rawValue)] }
+}
+
+/// The JSON API's paths (`/api/v1/…`), Dutch plural kebab-case as the Dutch API design rules ask;
+/// the routes are registered from ``pattern`` and every link is made from ``path`` or ``href``.
 public enum APIURL: Sendable, Hashable {
     case openAPI
     case arrangements
@@ -148,37 +200,65 @@ public enum APIURL: Sendable, Hashable {
     case qcaAnalyses
     /// The learning log of an arrangement: read it, or add entries.
     case learningLog(String)
+    /// The evaluation dossier of an arrangement, as JSON.
+    case dossier(String)
+    /// The portfolio report, as JSON.
+    case portfolioReport
+    /// The contribution graph of an arrangement.
+    case contributionGraph(String)
+    /// The stored versions of an arrangement's profile, and the drift between them.
+    case profileVersions(String)
+    case profileDrift(String)
+    /// The programme and context indicators of an arrangement.
+    case indicators(String)
+    /// The context indicators, filtered and paged with the query items given.
+    case contextIndicators([URLQueryItem] = [])
+    /// The portfolio and one arrangement as IATI 2.03 activities (docs/iati.md).
+    case portfolioIATI
+    case iati(String)
 
     public static let base = "/api/v1"
 
-    public var path: String {
-        switch self {
+    /// The path, without query.
+    public var path: String { path(id: { $0 }, item: { $0 }) }
+
+    /// The path as the router matches it (`:id`, `:item`).
+    public var pattern: String { path(id: { _ in ":id" }, item: { _ in ":item" }) }
+
+    /// The link, with its query.
+    public var href: String {
+        guard case .contextIndicators(let items) = self, !items.isEmpty else { return path }
+        var components = URLComponents()
+        components.queryItems = items
+        return path + "?" + (components.percentEncodedQuery ?? "")
+    }
+
+    private func path(id: (String) -> String, item: (String) -> String) -> String {
+        let arrangements = Self.base + "/arrangementen"
+        return switch self {
         case .openAPI: Self.base + "/openapi.json"
-        case .arrangements: Self.base + "/arrangementen"
-        case .arrangement(let id): Self.base + "/arrangementen/\(id)"
-        case .advice(let id): Self.base + "/arrangementen/\(id)/advies"
+        case .arrangements: arrangements
+        case .arrangement(let key): arrangements + "/\(id(key))"
+        case .advice(let key): arrangements + "/\(id(key))/advies"
         case .comparisons: Self.base + "/vergelijkingen"
         case .adviceForProfile: Self.base + "/adviezen"
         case .whatIf: Self.base + "/wat-als"
         case .portfolio: Self.base + "/portefeuille"
-        case .ruleCheck(let id): Self.base + "/arrangementen/\(id)/toetsing"
-        case .dealItems(let id, let collection): Self.base + "/arrangementen/\(id)/\(collection.rawValue)"
-        case .dealItem(let id, let collection, let item):
-            Self.base + "/arrangementen/\(id)/\(collection.rawValue)/\(item)"
+        case .ruleCheck(let key): arrangements + "/\(id(key))/toetsing"
+        case .dealItems(let key, let collection): arrangements + "/\(id(key))/\(collection.rawValue)"
+        case .dealItem(let key, let collection, let one):
+            arrangements + "/\(id(key))/\(collection.rawValue)/\(item(one))"
         case .qcaAnalyses: Self.base + "/qca-analyses"
-        case .learningLog(let id): Self.base + "/arrangementen/\(id)/leerlog"
-        }
-    }
-
-    public var pattern: String {
-        switch self {
-        case .arrangement: Self.base + "/arrangementen/:id"
-        case .advice: Self.base + "/arrangementen/:id/advies"
-        case .ruleCheck: Self.base + "/arrangementen/:id/toetsing"
-        case .learningLog: Self.base + "/arrangementen/:id/leerlog"
-        case .dealItems(_, let collection): Self.base + "/arrangementen/:id/\(collection.rawValue)"
-        case .dealItem(_, let collection, _): Self.base + "/arrangementen/:id/\(collection.rawValue)/:item"
-        default: path
+        case .learningLog(let key): arrangements + "/\(id(key))/leerlog"
+        case .dossier(let key): arrangements + "/\(id(key))/dossier"
+        case .portfolioReport: Self.base + "/portefeuille/verslag"
+        case .contributionGraph(let key): arrangements + "/\(id(key))/bijdragegraaf"
+        case .profileVersions(let key): arrangements + "/\(id(key))/profielversies"
+        case .profileDrift(let key): arrangements + "/\(id(key))/profieldrift"
+        case .indicators(let key): arrangements + "/\(id(key))/indicatoren"
+        case .contextIndicators: Self.base + "/contextindicatoren"
+        case .portfolioIATI: Self.base + "/portefeuille/iati"
+        case .iati(let key): arrangements + "/\(id(key))/iati"
         }
     }
 }

@@ -91,7 +91,7 @@ enum PageFrame {
     private static func sessionForm(_ session: SignedIn?) -> HTML {
         guard let session else { return .empty }
         return
-            #"    <form class="site-session" method="post" action="/uitloggen">\#(csrfField(session))<a href="/account">\#(session.name)</a> <button type="submit">Uitloggen</button></form>"#
+            #"    <form class="site-session" method="post" action="\#(AccountURL.logout.href)">\#(csrfField(session))<a href="\#(AccountURL.account.href)">\#(session.name)</a> <button type="submit">Uitloggen</button></form>"#
     }
 
     /// The hidden field that carries the session's CSRF token; nothing without a session.
