@@ -117,6 +117,10 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     AuditSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
     LearningLogRoutes(pages: pages, renderer: renderer).register(on: routes)
     IndicatorRoutes(pages: pages, renderer: renderer).register(on: routes)
+    APIDocumentationRoutes(
+        pages: pages, renderer: renderer, documentation: try APIDocumentation(openAPI: assets.openAPI)
+    )
+    .register(on: routes)
 
     routes.open.get(SiteURL.stylesheet.pattern) { _, context in
         Response(

@@ -59,6 +59,7 @@ PAGES = [
     "/account",
     "/beheer/gebruikers",
     "/inloggen",
+    "/api-documentatie",
 ]
 
 

@@ -291,4 +291,27 @@ import VliegwielWeb
                 ])
         }
     }
+
+    /// The documentation page is made from the served document: one section per operation, each
+    /// with its example request, and the page is linked from every page's footer.
+    @Test func theDocumentationPageShowsEveryOperationOfTheDocument() async throws {
+        try await WebFixture().test { client in
+            let document = try await client.get("/api/v1/openapi.json").json()
+            let methods: Set<String> = ["get", "post", "put", "patch", "delete"]
+            let operations = (document["paths"] as? [String: [String: Any]] ?? [:]).flatMap { path, item in
+                item.keys.filter(methods.contains).map { "\($0.uppercased()) /api/v1\(path)" }
+            }
+            let page = try await client.get("/api-documentatie").text
+            #expect(operations.count > 30)
+            for operation in operations {
+                #expect(page.contains(#"<code>\#(operation)</code></h3>"#), "\(operation) ontbreekt")
+            }
+            #expect(page.components(separatedBy: #"<section class="api-operation""#).count - 1 == operations.count)
+            #expect(page.components(separatedBy: "Voorbeeld van een verzoek").count - 1 == operations.count)
+            #expect(page.contains("application/problem+json"))
+            #expect(page.contains("Authorization: Bearer vw_…"))
+            let home = try await client.get("/").text
+            #expect(home.contains(#"<a href="/api-documentatie">API-documentatie</a>"#))
+        }
+    }
 }

@@ -15,6 +15,7 @@ struct Layout: Sendable {
     var navigation: [NavigationItem]
     var homeHref: String
     var accessibilityHref: String
+    var apiDocumentationHref: String
     var stylesheetHref: String
     var accountHref: String
 
@@ -36,6 +37,7 @@ struct Layout: Sendable {
         }
         homeHref = SiteURL.home.href(language)
         accessibilityHref = SiteURL.accessibility.href(language)
+        apiDocumentationHref = SiteURL.apiDocumentation.href(language)
         stylesheetHref = SiteURL.stylesheet.path
         accountHref = AccountURL.account.href
     }

@@ -41,6 +41,8 @@ public enum SiteURL: Sendable, Hashable {
     case indicators(String)
     /// The audit trail, filtered and paged (issue 7 item 3).
     case auditLog
+    /// The API documentation, made from the OpenAPI document (issue 15 item 2).
+    case apiDocumentation
     case stylesheet
     case health
     case metrics
@@ -76,6 +78,7 @@ public enum SiteURL: Sendable, Hashable {
         case .addLearningEntry(let key, let kind): "/arrangementen/\(id(key))/leerlog/\(kind.rawValue)"
         case .indicators(let key): "/arrangementen/\(id(key))/indicatoren"
         case .auditLog: "/beheer/audit"
+        case .apiDocumentation: "/api-documentatie"
         case .stylesheet: "/stijl.css"
         case .health: "/gezondheid"
         case .metrics: "/metrics"

@@ -17,6 +17,7 @@ struct UIText: Sendable {
     /// The link to sign in, or to one's account when signed in (the page does not know which).
     var account: String
     var footerAccessibility: String
+    var footerAPI: String
     var footerSource: String
     var elements: String
     var consequences: String
@@ -65,6 +66,7 @@ struct UIText: Sendable {
         switchLanguage: "English",
         switchLanguageLabel: "Switch to English", account: "Inloggen of mijn account",
         footerAccessibility: "Toegankelijkheid",
+        footerAPI: "API-documentatie",
         footerSource: "Naar het essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profiel",
         consequences: "Voorspelbare gevolgen", triggers: "Aanleiding", advice: "Advies", source: "Bron",
         perspective: "Sturingsperspectief", dominant: "Dominant",
@@ -90,6 +92,7 @@ struct UIText: Sendable {
         switchLanguage: "Nederlands",
         switchLanguageLabel: "Naar het Nederlands", account: "Sign in or my account",
         footerAccessibility: "Accessibility",
+        footerAPI: "API documentation (Dutch)",
         footerSource: "After the essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profile",
         consequences: "Predictable consequences", triggers: "Because of", advice: "Advice", source: "Source",
         perspective: "Governance perspective", dominant: "Dominant", tensions: "Tensions the design must answer",

@@ -77,6 +77,7 @@ enum PageFrame {
             <footer class="site-footer">
               <ul>
                 <li><a href="\#(layout.accessibilityHref)">\#(t.footerAccessibility)</a></li>
+                <li><a href="\#(layout.apiDocumentationHref)">\#(t.footerAPI)</a></li>
                 <li>\#(t.footerSource)</li>
                 <li>EUPL-1.2</li>
               </ul>
