@@ -196,8 +196,10 @@ struct SiteRoutes: Sendable {
         routes.arrangement.get(SiteURL.arrangement("").pattern) { request, context in
             let (language, query) = Self.read(request)
             let arrangement = try context.requireArrangement()
-            var page = pages.arrangement(arrangement, language, query: query)
-            page.deal = try await pages.dealSection(id: arrangement.id, language, query: query)
+            let deal = try await pages.dealSection(id: arrangement.id, language, query: query)
+            let place = PagePlace(arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: deal != nil)
+            var page = pages.arrangement(arrangement, language, query: query, place: place)
+            page.deal = deal
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
             page.history = try await pages.historySection(id: arrangement.id, language: language)
             page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language)

@@ -90,6 +90,8 @@ extension StoreKind {
             let stored = try #require(try await seeded.store.record(id: Self.demoID))
             #expect(stored == (try BundledPortfolio.demoDeal().record))
             #expect(try await seeded.store.record(id: "regio-deal") == nil)
+            #expect(try await seeded.store.deal(id: Self.demoID) == stored.deal)
+            #expect(try await seeded.store.deal(id: "regio-deal") == nil)
         }
     }
 

@@ -36,6 +36,12 @@ public final class DatabasePortfolioStore: PortfolioStore {
         try await database.read(Self.record(id)) { rows in try Self.record(rows) }
     }
 
+    public func deal(id: String) async throws -> PortfolioDeal? {
+        try await database.rows(StoredStatement("SELECT * FROM portfolio_deal WHERE arrangement_id = ?", id)) {
+            try PortfolioRules.deal($0)
+        }.first
+    }
+
     public func apply(_ changes: [DealChange], to id: String, checking expected: RecordRevision?) async throws
         -> DealRecord
     {

@@ -9,6 +9,8 @@ public protocol PortfolioStore: Sendable {
     func portfolio() async throws -> [PortfolioDeal]
     /// Everything about one deal, or `nil` when the id is not a deal of the portfolio.
     func record(id: String) async throws -> DealRecord?
+    /// The deal `id` alone, without its partners, money and lines; `nil` when there is none.
+    func deal(id: String) async throws -> PortfolioDeal?
     /// Applies `changes` to the deal `id` in one transaction, with `expected`, only when the
     /// stored record still has that revision (the one the writer read), checked inside the
     /// write transaction. The changed record is checked whole first; when a problem remains

@@ -200,7 +200,8 @@ struct ContributionSiteRoutes: Sendable {
             let page = try ContributionPage(
                 arrangement: arrangement, history: history, number: number,
                 layout: pages.layout(
-                    "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query),
+                    "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query,
+                    place: try await pages.place(of: arrangement)),
                 language: language)
             return html(renderer.render(page, context))
         }

@@ -161,7 +161,8 @@ extension SitePages {
     ) async throws -> IndicatorsPage {
         IndicatorsPage(
             layout: layout(
-                "Indicatoren van \(arrangement.name)", language, .indicators(arrangement.id), query: query),
+                "Indicatoren van \(arrangement.name)", language, .indicators(arrangement.id), query: query,
+                place: try await place(of: arrangement)),
             id: arrangement.id, name: arrangement.name,
             arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
             section: try await indicatorSection(id: arrangement.id, indicators: indicators))

@@ -210,7 +210,7 @@ extension SitePages {
     func learningLogPage(
         _ arrangement: Arrangement, log: LearningLog, context: LearningLogContext, _ language: Language,
         query: [String: [String]] = [:], failed: LearningEntryKind? = nil, values: [String: [String]] = [:],
-        problems: [ItemProblem] = []
+        problems: [ItemProblem] = [], place: PagePlace? = nil
     ) -> LearningLogPage {
         let id = arrangement.id
         let forms = LearningEntryKind.allCases.map { kind in
@@ -235,7 +235,7 @@ extension SitePages {
         }
         let title = "Leerlog van \(arrangement.name)"
         return LearningLogPage(
-            layout: layout(title, language, .learningLog(id), query: query), title: title,
+            layout: layout(title, language, .learningLog(id), query: query, place: place), title: title,
             arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(id).href(language),
             apiHref: APIURL.learningLog(id).path, notice: notice, errors: errors, hasErrors: !errors.isEmpty,
             section: LearningLogSection(log: log, context: context, arrangementID: id, language: language),

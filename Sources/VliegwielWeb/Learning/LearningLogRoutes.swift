@@ -15,7 +15,9 @@ struct LearningLogRoutes: Sendable {
             let (language, query) = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
             let (log, logContext) = try await read(arrangement.id)
-            let page = pages.learningLogPage(arrangement, log: log, context: logContext, language, query: query)
+            let page = pages.learningLogPage(
+                arrangement, log: log, context: logContext, language, query: query,
+                place: try await pages.place(of: arrangement))
             return html(renderer.render(page, context))
         }
         for kind in LearningEntryKind.allCases {
@@ -40,7 +42,7 @@ struct LearningLogRoutes: Sendable {
                 guard problems.isEmpty else {
                     let page = pages.learningLogPage(
                         arrangement, log: log, context: logContext, language, failed: kind, values: values,
-                        problems: problems)
+                        problems: problems, place: try await pages.place(of: arrangement))
                     return html(renderer.render(page, context), status: .badRequest)
                 }
                 let added =

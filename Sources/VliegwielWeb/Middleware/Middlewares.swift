@@ -91,7 +91,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     ) -> Response {
         let language = Language(query: queryParameters(request.uri.query))
         let html = renderer.render(
-            pages.error(status: status.code, message: detail, language, keptInput: keptInput), session: RequestAccount()
+            pages.error(
+                status: status.code, message: detail, language, keptInput: keptInput,
+                returnTo: request.method == .get || request.method == .head ? request.uri.description : nil),
+            session: RequestAccount()
         )
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],

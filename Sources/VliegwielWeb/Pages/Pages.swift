@@ -17,6 +17,21 @@ struct HomePage: Sendable {
     var designHref: String
     var whatIfHref: String
     var exampleHref: String
+    /// The three roles' ways in: designing (ex ante), running (ex durante), judging (ex post).
+    var roles: [Role] = []
+
+    struct Role: Sendable {
+        var title: String
+        var phase: String
+        var intro: String
+        var links: [Link]
+    }
+
+    struct Link: Sendable {
+        var label: String
+        var href: String
+        var text: String
+    }
 }
 
 /// The catalogue: all arrangements, filterable by family and kind.
@@ -94,6 +109,29 @@ struct ErrorPage: Sendable {
     /// A refused form's fields, each linked from the summary and shown again with what was typed.
     var refusedFields: [Field] = []
     var keptFields: [Field] = []
+    /// The ways forward: logging in and back (401), one's own account and role (403), the
+    /// catalogue and the portfolio.
+    var loginHref: String?
+    var accountHref: String?
+    var catalogueHref = ""
+    var portfolioHref = ""
+
+    /// The heading: what happened, in plain Dutch, not the status code.
+    static func title(_ status: Int) -> String {
+        switch status {
+        case 400: "De invoer klopt niet"
+        case 401: "Eerst inloggen"
+        case 403: "Dit mag u niet"
+        case 404: "Deze pagina bestaat niet"
+        case 405: "Dit kan op deze pagina niet"
+        case 409: "Iemand anders was u voor"
+        case 413: "Dit is te veel om te versturen"
+        case 415, 406: "Dit formaat kan Vliegwiel niet lezen"
+        case 429: "Even wachten"
+        case 503: "Vliegwiel is even niet beschikbaar"
+        default: status >= 500 ? "Er ging iets mis aan onze kant" : "Dit lukte niet"
+        }
+    }
 
     struct Field: Sendable {
         var id: String

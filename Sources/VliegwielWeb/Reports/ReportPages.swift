@@ -170,7 +170,8 @@ struct ReportRoutes: Sendable {
         let history = dossier.contributionHistory
         return DossierPage(
             layout: pages.layout(
-                "Evaluatiedossier · \(arrangement.name)", language, .dossier(arrangement.id), query: query),
+                "Evaluatiedossier · \(arrangement.name)", language, .dossier(arrangement.id), query: query,
+                place: try await pages.place(of: arrangement)),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
             sources: arrangement.sources.map { $0.locator.isEmpty ? $0.title : "\($0.title) — \($0.locator)" },

@@ -253,7 +253,10 @@ extension SitePages {
             itemID.map { SiteURL.editDealItem(record.deal.id, collection, $0) }
             ?? SiteURL.newDealItem(record.deal.id, collection)
         return DealFormPage(
-            layout: layout("\(title) — \(record.deal.name)", language, path, query: [:]), title: title,
+            layout: layout(
+                "\(title) — \(record.deal.name)", language, path, query: [:],
+                place: PagePlace(arrangementID: record.deal.id, arrangementName: record.deal.name, isDeal: true)),
+            title: title,
             intro: DealFormSpec.intro(collection), dealName: record.deal.name,
             dealHref: SiteURL.arrangement(record.deal.id).href(language), isFictional: record.deal.isFictional,
             errors: errors, hasErrors: !errors.isEmpty, action: path.href(language), fields: fields,
@@ -570,7 +573,10 @@ extension SitePages {
         let title = "\(CSVImportForm.what(kind).prefix(1).uppercased() + CSVImportForm.what(kind).dropFirst()) uit CSV"
         let path = SiteURL.importCSV(record.deal.id, kind)
         return CSVImportPage(
-            layout: layout("\(title) — \(record.deal.name)", language, path, query: [:]), title: title,
+            layout: layout(
+                "\(title) — \(record.deal.name)", language, path, query: [:],
+                place: PagePlace(arrangementID: record.deal.id, arrangementName: record.deal.name, isDeal: true)),
+            title: title,
             dealName: record.deal.name, dealHref: SiteURL.arrangement(record.deal.id).href(language),
             isFictional: record.deal.isFictional, requiredColumns: kind.requiredColumns.joined(separator: ", "),
             optionalColumns: kind.optionalColumns.joined(separator: ", "), example: CSVImportForm.example(kind),

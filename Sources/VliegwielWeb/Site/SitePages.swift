@@ -1,5 +1,6 @@
 import Foundation
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 /// Builds the page models from the store; the templates only render them.
@@ -15,16 +16,27 @@ struct SitePages: Sendable {
     var indicators: any IndicatorStore { stores.indicators }
     var contributions: any ContributionStore { stores.contributions }
 
-    func layout(_ title: String, _ language: Language, _ url: SiteURL, query: [String: [String]]) -> Layout {
+    func layout(
+        _ title: String, _ language: Language, _ url: SiteURL?, query: [String: [String]], place: PagePlace? = nil
+    ) -> Layout {
         var other = query
         other["taal"] = language == .dutch ? ["en"] : nil
-        return Layout(title: title, language: language, current: url, otherLanguage: url.href(query: other))
+        return Layout(
+            title: title, language: language, current: url, otherLanguage: (url ?? .home).href(query: other),
+            place: place)
+    }
+
+    /// Where a page below `arrangement` sits: under Portefeuille for a deal, else Catalogus.
+    func place(of arrangement: Arrangement) async throws -> PagePlace {
+        PagePlace(
+            arrangementID: arrangement.id, arrangementName: arrangement.name,
+            isDeal: try await portfolio.deal(id: arrangement.id) != nil)
     }
 
     func home(_ language: Language, query: [String: [String]]) async throws -> HomePage {
         let all = try await store.allArrangements()
         return HomePage(
-            layout: layout("Vliegwiel", language, .home, query: query),
+            layout: layout("Beginpagina", language, .home, query: query),
             elements: ProfileElement.allCases.map {
                 .init(label: $0.label, question: $0.question, chapter: $0.chapter)
             },
@@ -34,7 +46,68 @@ struct SitePages: Sendable {
             compareHref: SiteURL.compare(["regio-deal", "woondeal"]).href(language),
             designHref: SiteURL.design.href(language),
             whatIfHref: SiteURL.whatIf(arrangementID: "regio-deal").href(language),
-            exampleHref: SiteURL.arrangement("regio-deal").href(language))
+            exampleHref: SiteURL.arrangement("regio-deal").href(language), roles: Self.roles(language))
+    }
+
+    /// The ways in for the three users: the ministry officer who designs an instrument, the
+    /// programme manager who runs a deal, the auditor who judges (usability review).
+    static func roles(_ language: Language) -> [HomePage.Role] {
+        let demo = BundledPortfolio.demoID
+        typealias Link = HomePage.Link
+        return [
+            HomePage.Role(
+                title: "Ik ontwerp een arrangement", phase: "ex ante",
+                intro: "Kies wie meedoet, wat als resultaat telt en hoe er wordt samengewerkt, en zie de gevolgen.",
+                links: [
+                    Link(
+                        label: "Ontwerp een arrangement", href: SiteURL.design.href(language),
+                        text: "26 ontwerpvragen, met advies over gevolgen, sturing en evaluatie."),
+                    Link(
+                        label: "Bekijk de catalogus", href: SiteURL.catalogue().href(language),
+                        text: "de referentievarianten uit het essay en de arrangementen in de praktijk."),
+                    Link(
+                        label: "Vergelijk arrangementen",
+                        href: SiteURL.compare(["regio-deal", "woondeal"]).href(language),
+                        text: "waarin twee of meer ontwerpen verschillen, per element."),
+                    Link(
+                        label: "Probeer een wat-als", href: SiteURL.whatIf(arrangementID: "regio-deal").href(language),
+                        text: "verander één ontwerpkeuze en zie wat er verschuift."),
+                ]),
+            HomePage.Role(
+                title: "Ik voer een deal uit", phase: "ex durante",
+                intro: "Houd partners, geld, programmalijnen, indicatoren en wat u leert bij.",
+                links: [
+                    Link(
+                        label: "De portefeuille", href: SiteURL.portfolio.href(language),
+                        text: "alle Regio Deals met hun rijksbijdrage, per tranche."),
+                    Link(
+                        label: "Een voorbeelddeal (fictief)", href: SiteURL.arrangement(demo).href(language),
+                        text: "partners, financiering, programmalijnen en projecten van een verzonnen deal."),
+                    Link(
+                        label: "Indicatoren van de voorbeelddeal", href: SiteURL.indicators(demo).href(language),
+                        text: "programma-indicatoren met streefwaarden, naast de context van de regio."),
+                    Link(
+                        label: "Leerlog van de voorbeelddeal", href: SiteURL.learningLog(demo).href(language),
+                        text: "van les naar besluit naar wijziging."),
+                ]),
+            HomePage.Role(
+                title: "Ik evalueer", phase: "ex post",
+                intro: "Beoordeel wat de deals opleveren, op de manier die bij hun sturingsvorm past.",
+                links: [
+                    Link(
+                        label: "Verslag van de portefeuille", href: SiteURL.portfolioReport.href(language),
+                        text: "de vragen van de Rekenkamer, voor zover de gegevens ze beantwoorden."),
+                    Link(
+                        label: "Evaluatiedossier van de voorbeelddeal", href: SiteURL.dossier(demo).href(language),
+                        text: "alles over één deal, om af te drukken."),
+                    Link(
+                        label: "QCA", href: SiteURL.qca.href(language),
+                        text: "welke combinaties van kenmerken samengaan met een uitkomst."),
+                    Link(
+                        label: "API-documentatie", href: SiteURL.apiDocumentation.href(language),
+                        text: "de gegevens in uw eigen systemen gebruiken."),
+                ]),
+        ]
     }
 
     func catalogue(_ language: Language, query: [String: [String]]) async throws -> CataloguePage {
@@ -56,11 +129,13 @@ struct SitePages: Sendable {
             }, count: shown.count, total: all.count, language: language == .english ? "en" : "")
     }
 
-    func arrangement(_ arrangement: Arrangement, _ language: Language, query: [String: [String]]) -> ArrangementPage {
+    func arrangement(
+        _ arrangement: Arrangement, _ language: Language, query: [String: [String]], place: PagePlace? = nil
+    ) -> ArrangementPage {
         let t = UIText.of(language)
         let variant = catalogue.first { $0.id == arrangement.variantID && arrangement.kind != .reference }
         return ArrangementPage(
-            layout: layout(arrangement.name, language, .arrangement(arrangement.id), query: query),
+            layout: layout(arrangement.name, language, .arrangement(arrangement.id), query: query, place: place),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
             sources: arrangement.sources.prefix(3).map(ArrangementPage.SourceLine.init),
@@ -176,9 +251,17 @@ struct SitePages: Sendable {
             layout: layout(UIText.of(language).footerAccessibility, language, .accessibility, query: query))
     }
 
-    func error(status: Int, message: String, _ language: Language, keptInput: [Problem.KeptField] = []) -> ErrorPage {
+    /// - Parameter returnTo: where logging in leads back to, on a 401 (the page that asked).
+    func error(
+        status: Int, message: String, _ language: Language, keptInput: [Problem.KeptField] = [],
+        returnTo: String? = nil
+    ) -> ErrorPage {
         var page = ErrorPage(
-            layout: layout("Fout \(status)", language, .home, query: [:]), status: status, message: message)
+            layout: layout(ErrorPage.title(status), language, nil, query: [:]), status: status, message: message)
+        page.loginHref = status == 401 ? AccountURL.login(returnTo: returnTo).href : nil
+        page.accountHref = status == 403 ? AccountURL.account.href : nil
+        page.catalogueHref = SiteURL.catalogue().href(language)
+        page.portfolioHref = SiteURL.portfolio.href(language)
         page.keptFields = keptInput.enumerated().map { index, field in
             ErrorPage.Field(
                 id: "invoer-\(index + 1)", name: field.name, text: field.text, reason: field.reason,

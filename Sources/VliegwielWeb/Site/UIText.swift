@@ -12,6 +12,8 @@ struct UIText: Sendable {
     var navDesign: String
     var navWhatIf: String
     var navPortfolio: String
+    var navReport: String
+    var breadcrumbLabel: String
     var switchLanguage: String
     var switchLanguageLabel: String
     /// The link to sign in, or to one's account when signed in (the page does not know which).
@@ -63,6 +65,7 @@ struct UIText: Sendable {
         tagline: "Ontwerpen, volgen en waarderen van interbestuurlijk resultaatgericht samenwerken",
         skipLink: "Direct naar de inhoud", navigationLabel: "Hoofdmenu", navHome: "Home", navCatalogue: "Catalogus",
         navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", navPortfolio: "Portefeuille",
+        navReport: "Verslag", breadcrumbLabel: "Kruimelpad",
         switchLanguage: "English",
         switchLanguageLabel: "Switch to English", account: "Inloggen of mijn account",
         footerAccessibility: "Toegankelijkheid",
@@ -89,6 +92,7 @@ struct UIText: Sendable {
         tagline: "Design, run and evaluate intergovernmental result-oriented collaboration",
         skipLink: "Skip to content", navigationLabel: "Main menu", navHome: "Home", navCatalogue: "Catalogue",
         navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", navPortfolio: "Portfolio",
+        navReport: "Report", breadcrumbLabel: "Breadcrumb",
         switchLanguage: "Nederlands",
         switchLanguageLabel: "Naar het Nederlands", account: "Sign in or my account",
         footerAccessibility: "Accessibility",

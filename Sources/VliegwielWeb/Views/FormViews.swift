@@ -6,7 +6,7 @@ extension ComparePage: PageView {
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
             hasResult ? ##"<p><a href="#keuze">\##(t.changeChoice)</a></p>"## : .empty,
             hasResult ? result(t) : .empty,
-            #"<form method="get" action="/vergelijken" class="choose" id="keuze">"#,
+            #"<form method="get" action="\#(SiteURL.compare([]).path)" class="choose" id="keuze">"#,
             hasResult ? "  <h2>\(t.changeChoice)</h2>" : .empty,
             HTML(
                 lines: groups.map { group -> HTML in
@@ -182,7 +182,7 @@ extension WhatIfPage: PageView {
             """#,
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
             #"""
-            <form method="get" action="/wat-als">
+            <form method="get" action="\#(SiteURL.whatIf(arrangementID: nil).path)">
               <div class="field">
                 <label for="veld-arrangement">Arrangement</label>
                 <select id="veld-arrangement" name="arrangement">\#(arrangements.map(option))</select>

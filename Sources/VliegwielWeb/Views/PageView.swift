@@ -63,12 +63,15 @@ enum PageFrame {
             """#,
             HTML(
                 lines: layout.navigation.map { item -> HTML in
-                    #"      <li><a href="\#(item.href)"\#(if: item.isCurrent, #" aria-current="page""#)>\#(item.label)</a></li>"#
+                    #"      <li><a href="\#(item.href)"\#(item.ariaCurrent.map { #" aria-current="\#($0)""# } ?? .empty)>\#(item.label)</a></li>"#
                 }),
             #"""
                 </ul>
               </nav>
             </header>
+            """#,
+            breadcrumbs(layout),
+            #"""
             <main id="inhoud" tabindex="-1">
             """#,
             main,
@@ -87,6 +90,16 @@ enum PageFrame {
 
             """#,
         ])
+    }
+
+    /// The trail of the pages above this one, ending in this page's title (not linked).
+    private static func breadcrumbs(_ layout: Layout) -> HTML {
+        guard !layout.breadcrumbs.isEmpty else { return .empty }
+        return #"""
+            <nav class="breadcrumbs" aria-label="\#(layout.t.breadcrumbLabel)">
+              <ol>\#(layout.breadcrumbs.map { item -> HTML in ##"<li><a href="\##(item.href)">\##(item.label)</a></li>"## })<li aria-current="page">\#(layout.title)</li></ol>
+            </nav>
+            """#
     }
 
     private static func sessionForm(_ session: SignedIn?) -> HTML {

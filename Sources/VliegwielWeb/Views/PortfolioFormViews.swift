@@ -181,7 +181,7 @@ extension QCAPage: PageView {
                 ? .empty
                 : "<p>Er zijn nog geen uitkomsten vastgelegd. Leg ze vast met <code>vliegwiel uitkomst zet ID NAAM WAARDE --bron TEKST</code>.</p>",
             #"""
-            <form method="get" action="/qca">
+            <form method="get" action="\#(SiteURL.qca.path)">
               <div class="field">
                 <label for="veld-uitkomst">Uitkomst</label>
                 <select id="veld-uitkomst" name="uitkomst">\#(outcomes.map(option))</select>

@@ -1,15 +1,27 @@
 extension HomePage: PageView {
     func main(_ session: SignedIn?) -> HTML {
         #"""
-        <h1>Vliegwiel</h1>
+        <h1>Vliegwiel: ontwerpen, uitvoeren en evalueren van samenwerking tussen overheden</h1>
         <p class="lead">Regio Deals, andere deals, Nationale Programma's en structurele samenwerkingen verschillen in drie elementen. Die verschillen zijn ontwerpkeuzes met voorspelbare gevolgen — en de evaluatie moet de sturingsvorm volgen. Vliegwiel maakt die keuzes zichtbaar, naar het essay <cite>Waarderen van variatie</cite> (NSOB, 2024).</p>
+        <h2>Wat wilt u doen?</h2>
+        <div class="roles">
+        \#(HTML(lines: roles.map { role -> HTML in
+            #"""
+              <section class="role" aria-labelledby="rol-\#(role.phase.replacingOccurrences(of: " ", with: "-"))">
+                <h3 id="rol-\#(role.phase.replacingOccurrences(of: " ", with: "-"))">\#(role.title) <span class="phase">(\#(role.phase))</span></h3>
+                <p>\#(role.intro)</p>
+                <ul>\#(role.links.map { link -> HTML in ##"<li><a href="\##(link.href)">\##(link.label)</a>: \##(link.text)</li>"## })</ul>
+              </section>
+            """#
+        }))
+        </div>
         <h2>De drie elementen</h2>
         <ol class="elements">
         \#(HTML(lines: elements.map { e -> HTML in
             #"  <li><strong>\#(e.label)</strong> — \#(e.question) <span class="citation">(\#(e.chapter))</span></li>"#
         }))
         </ol>
-        <h2>Waar begint u?</h2>
+        <h2>Of begin bij het voorbeeld</h2>
         <ul class="start-list">
           <li><a href="\#(catalogueHref)">Bekijk de catalogus</a>: \#(referenceCount) referentievarianten uit het essay en \#(practiceCount) eigen arrangementen.</li>
           <li><a href="\#(exampleHref)">Lees het profiel en advies van de Regio Deal</a>: gevolgen, sturingsperspectief, tijdshorizon en evaluatieontwerp.</li>
@@ -26,7 +38,7 @@ extension CataloguePage: PageView {
         let t = layout.t
         return #"""
             <h1>\#(t.navCatalogue)</h1>
-            <form class="filter" method="get" action="/catalogus">
+            <form class="filter" method="get" action="\#(SiteURL.catalogue().path)">
               <fieldset>
                 <legend>\#(t.filter)</legend>
                 <div class="field">
@@ -91,7 +103,7 @@ extension AccessibilityPage: PageView {
 extension ErrorPage: PageView {
     func main(_ session: SignedIn?) -> HTML {
         HTML(lines: [
-            "<h1>Fout \(status)</h1>",
+            "<h1>\(layout.title)</h1>",
             refusedFields.isEmpty
                 ? .empty
                 : #"""
@@ -118,7 +130,24 @@ extension ErrorPage: PageView {
                     </div>
                     """#
                 }),
-            #"<p><a href="\#(layout.homeHref)">Naar de beginpagina</a></p>"#,
+            #"""
+            <h2>Hoe verder?</h2>
+            <ul>
+            """#,
+            loginHref.map { href -> HTML in
+                #"<li><a href="\#(href)">Log in</a>; daarna komt u terug op deze pagina.</li>"#
+            }
+                ?? .empty,
+            accountHref.map { href -> HTML in
+                #"<li>Op <a href="\#(href)">uw account</a> staat welke rol u hebt. Een beheerder van deze installatie kan u een andere rol geven.</li>"#
+            } ?? .empty,
+            #"""
+            <li><a href="\#(catalogueHref)">De catalogus</a>: alle arrangementen.</li>
+            <li><a href="\#(portfolioHref)">De portefeuille</a>: de Regio Deals.</li>
+            <li><a href="\#(layout.homeHref)">De beginpagina</a>.</li>
+            </ul>
+            <p class="status-code">Foutcode \#(status).</p>
+            """#,
         ])
     }
 }
