@@ -81,8 +81,10 @@ extension IndicatorSection {
                         period: $0.target.period.label, target: n($0.target.value), actual: $0.actual.map(n) ?? "—",
                         status: $0.status.label)
                 },
-                actuals: indicator.actuals.sorted { $0.period < $1.period }.map { "\($0.period.label): \(n($0.value))" }
-                    .joined(separator: "; "))
+                actuals: indicator.actuals.isEmpty
+                    ? "nog geen"
+                    : indicator.actuals.sorted { $0.period < $1.period }.map { "\($0.period.label): \(n($0.value))" }
+                        .joined(separator: "; "))
         }
         context = report.context.enumerated().map { index, view in
             let measure = view.measure

@@ -80,6 +80,6 @@ extension ArrangementPage: PageView {
 extension ProfileSections {
     /// A nearest reference variant, with how far it is and where it differs.
     static func nearest(_ n: NearestView, _ t: UIText) -> HTML {
-        #"<li><a href="\#(n.href)">\#(n.name)</a> — \#(t.distance) \#(n.distance); verschilt in \#(n.differences)</li>"#
+        #"<li><a href="\#(n.href)">\#(n.name)</a> — \#(t.distance) \#(n.distance)\#(n.differences.isEmpty ? "" : "; verschilt in \(n.differences)")</li>"#
     }
 }

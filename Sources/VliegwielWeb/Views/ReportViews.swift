@@ -216,13 +216,15 @@ extension PortfolioReportPage: PageView {
             """#,
             HTML(
                 lines: answers.map { a -> HTML in
-                    """
-                    <section class="consequence">
-                      <h2>\(a.question)</h2>
-                      <p>\(a.answer)</p>
-                      <p><strong>Onbekend:</strong> \(a.unknown)</p>
-                    </section>
-                    """
+                    HTML(lines: [
+                        """
+                        <section class="consequence">
+                          <h2>\(a.question)</h2>
+                          <p>\(a.answer)</p>
+                        """,
+                        a.unknown.isEmpty ? .empty : "  <p><strong>Onbekend:</strong> \(a.unknown)</p>",
+                        "</section>",
+                    ])
                 }),
             #"""
             <p class="citation">Bron van de vragen: \#(source). Een ongunstige contextindicator is context, geen effect van een deal (§5.1).</p>
