@@ -58,6 +58,12 @@ protocol StoreDatabase: Sendable {
     func write<T: Sendable>(
         _ reads: [StoredStatement], _ decide: @escaping @Sendable ([[any StoredRow]]) throws -> StoreWrites<T>
     ) async throws -> T
+    /// Hands each row of `reads`, read in one snapshot, to `body` with the index of its read as
+    /// the database returns it, without holding them all (a whole audit trail or installation).
+    func scan<State: Sendable>(
+        _ reads: [StoredStatement], into state: State,
+        _ body: @escaping @Sendable (inout State, Int, any StoredRow) throws -> Void
+    ) async throws -> State
 }
 
 extension StoreDatabase {
@@ -98,16 +104,38 @@ extension AppDatabase: StoreDatabase {
                 return db.changesCount
             }
             let finished = try writes.finish(changes)
-            for event in finished.events { try AuditTrail.record(event, in: db) }
+            for event in finished.events { try db.record(event) }
             return finished.result
+        }
+    }
+
+    func scan<State: Sendable>(
+        _ reads: [StoredStatement], into state: State,
+        _ body: @escaping @Sendable (inout State, Int, any StoredRow) throws -> Void
+    ) async throws -> State {
+        try await writer.read { db in
+            var state = state
+            for (index, statement) in reads.enumerated() {
+                let rows = try Row.fetchCursor(db, sql: statement.sql, arguments: Database.arguments(statement.values))
+                while let row = try rows.next() { try body(&state, index, row) }
+            }
+            return state
         }
     }
 }
 
 extension Database {
-    /// Inserts `row` (within the caller's transaction).
-    func insert(_ row: StoredInsert) throws {
-        try execute(sql: row.statement.sql, arguments: Self.arguments(row.values))
+    /// Runs `statement` (within the caller's transaction).
+    func run(_ statement: StoredStatement) throws {
+        try execute(sql: statement.sql, arguments: Self.arguments(statement.values))
+    }
+
+    /// Appends `event` to the audit trail within the caller's write transaction (``AuditRules``).
+    @discardableResult
+    func record(_ event: AuditEvent) throws -> AuditEntry {
+        let entry = try AuditRules.entry(appending: event, head: try rows(AuditRules.head))
+        try run(try AuditRules.row(entry).statement)
+        return entry
     }
 
     fileprivate func rows(_ statement: StoredStatement) throws -> [any StoredRow] {
@@ -153,20 +181,32 @@ extension PostgresDatabase: StoreDatabase {
             var changes: [Int] = []
             for statement in writes.statements { changes.append(try await connection.run(statement).changes) }
             let finished = try writes.finish(changes)
-            for event in finished.events { try await PostgresAuditTrail.record(event, in: connection) }
+            for event in finished.events { try await connection.record(event) }
             return finished.result
+        }
+    }
+
+    func scan<State: Sendable>(
+        _ reads: [StoredStatement], into state: State,
+        _ body: @escaping @Sendable (inout State, Int, any StoredRow) throws -> Void
+    ) async throws -> State {
+        try await read { connection in
+            var state = state
+            for (index, statement) in reads.enumerated() {
+                for try await row in try await connection.query(statement.query, logger: PostgresDatabase.logger) {
+                    try body(&state, index, row.makeRandomAccess())
+                }
+            }
+            return state
         }
     }
 }
 
-extension PostgresConnection {
-    /// Inserts `row` (within the caller's transaction).
-    func insert(_ row: StoredInsert) async throws { _ = try await run(row.statement) }
-
-    /// Runs `statement`, its `?` numbered as `$1`, `$2`, …: the rows it returns and how many it changed.
-    fileprivate func run(_ statement: StoredStatement) async throws -> (rows: [any StoredRow], changes: Int) {
+extension StoredStatement {
+    /// The statement for PostgresNIO: its `?` numbered as `$1`, `$2`, …, its values bound.
+    var query: PostgresQuery {
         var bindings = PostgresBindings()
-        for value in statement.values {
+        for value in values {
             switch value {
             case .text(let text): bindings.append(text)
             case .integer(let number): bindings.append(number)
@@ -176,23 +216,40 @@ extension PostgresConnection {
             case .null: bindings.appendNull()
             }
         }
-        var sql = ""
+        var numbered = ""
         var number = 0
         var quoted = false
-        for character in statement.sql {
+        for character in sql {
             if character == "'" { quoted.toggle() }
             if character == "?", !quoted {
                 number += 1
-                sql += "$\(number)"
+                numbered += "$\(number)"
             } else {
-                sql.append(character)
+                numbered.append(character)
             }
         }
-        let result: EventLoopFuture<PostgresQueryResult> = query(
-            PostgresQuery(unsafeSQL: sql, binds: bindings), logger: PostgresDatabase.logger)
+        return PostgresQuery(unsafeSQL: numbered, binds: bindings)
+    }
+}
+
+extension PostgresConnection {
+    /// Runs `statement` (within the caller's transaction): the rows it returns and how many it changed.
+    @discardableResult
+    func run(_ statement: StoredStatement) async throws -> (rows: [any StoredRow], changes: Int) {
+        let result: EventLoopFuture<PostgresQueryResult> = query(statement.query, logger: PostgresDatabase.logger)
         let answer = try await result.get()
         return (answer.rows.map { $0.makeRandomAccess() }, answer.metadata.rows ?? 0)
     }
+
+    /// Appends `event` to the audit trail within the caller's write transaction (``AuditRules``),
+    /// which holds the write lock, so that reading the head and appending cannot interleave.
+    @discardableResult
+    func record(_ event: AuditEvent) async throws -> AuditEntry {
+        let entry = try AuditRules.entry(appending: event, head: try await run(AuditRules.head).rows)
+        try await run(try AuditRules.row(entry).statement)
+        return entry
+    }
+
 }
 
 /// The shipped data sets loaded so far (`seeded_data`), for every store that seeds.

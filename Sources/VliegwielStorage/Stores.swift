@@ -19,17 +19,14 @@ public struct Stores: Sendable {
     public var health: any HealthProbe
 
     /// The stores written once for every database, on `database`, beside those a database has of its own.
-    init(
-        on database: any StoreDatabase, audit: any AuditStore, indicators: any IndicatorStore,
-        installation: any InstallationStore
-    ) {
+    init(on database: any StoreDatabase, indicators: any IndicatorStore, installation: any InstallationStore) {
         arrangements = DatabaseArrangementStore(database: database)
         portfolio = DatabasePortfolioStore(database: database)
         qcaOutcomes = DatabaseQCAOutcomeStore(database: database)
         contributions = DatabaseContributionStore(database: database)
         learningLog = DatabaseLearningLogStore(database: database)
         accounts = DatabaseAccountStore(database: database)
-        self.audit = audit
+        audit = DatabaseAuditStore(database: database)
         self.indicators = indicators
         self.installation = installation
         health = DatabaseHealthProbe(database: database)
@@ -38,8 +35,7 @@ public struct Stores: Sendable {
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
         self.init(
-            on: database, audit: SQLiteAuditStore(database: database),
-            indicators: SQLiteIndicatorStore(database: database),
+            on: database, indicators: SQLiteIndicatorStore(database: database),
             installation: SQLiteInstallationStore(database: database))
     }
 }

@@ -12,13 +12,13 @@ import VliegwielCore
 /// from the task's ``AuditContext/current`` (set by the CLI per command and by the web
 /// application per request), so store methods need no extra parameters.
 ///
-/// A SQLite store calls, inside its `writer.write { db in … }`, after its own writes:
+/// A store written over ``StoreDatabase`` returns the events with its writes
+/// (`StoreWrites(statements, events: [AuditEvent(…)], result: …)`); each database appends them
+/// after the writes, in the same transaction (`Database.record(_:)`, `PostgresConnection.record(_:)`):
 ///
 /// ```swift
-/// try AuditTrail.record(
-///     AuditEvent(action: "indicator.opslaan", object: "arrangement:\(id)/indicator:\(code)",
-///                details: ["naam": name]),
-///     in: db)
+/// AuditEvent(action: "indicator.opslaan", object: "arrangement:\(id)/indicator:\(code)",
+///            details: ["naam": name])
 /// ```
 ///
 /// Conventions: `action` is `<soort>.<werkwoord>` in Dutch (`arrangement.opslaan`,
@@ -27,11 +27,6 @@ import VliegwielCore
 /// count); never whole documents, and never passwords, tokens, session ids or other secrets:
 /// a secret-looking key (``AuditChain/secretKeyWords``) makes the recording throw
 /// ``AuditSecretDetail``, which rolls the change back.
-///
-/// A PostgreSQL store does the same in its transaction: lock the trail's head (for example
-/// `LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE`), read the last `sequence` and `hash`,
-/// build the entry with ``AuditChain/entry(for:at:afterSequence:previousHash:hashing:)`` and
-/// ``AuditHashing/sha256``, and insert it.
 public protocol AuditStore: Sendable {
     /// Appends `event` in a transaction of its own: for events that are not a data change of a
     /// store (a login, a refused attempt). Returns the entry as stored.
@@ -113,11 +108,16 @@ public enum AuditHashing {
 /// The audit stores' row mapping, filters and verification, the same on every database: each
 /// store reads and writes with its own SQL.
 enum AuditRules {
-    /// The entry that appends `event` after the trail's head (`nil`: the trail is empty).
-    static func entry(appending event: AuditEvent, after head: (sequence: Int, hash: String)?) throws -> AuditEntry {
+    /// The trail's head: the sequence and hash of the newest entry, none when it is empty.
+    static let head = StoredStatement("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+
+    /// The entry that appends `event` after the trail's `head` (as read by ``head``). The caller's
+    /// write transaction (SQLite's, or PostgreSQL's under the write lock) keeps another writer
+    /// from appending in between.
+    static func entry(appending event: AuditEvent, head: [any StoredRow]) throws -> AuditEntry {
         try AuditChain.entry(
-            for: event, at: AuditTimestamp(Date()), afterSequence: head?.sequence ?? 0,
-            previousHash: head?.hash ?? AuditChain.genesisHash, hashing: AuditHashing.sha256)
+            for: event, at: AuditTimestamp(Date()), afterSequence: try head.first?.value("sequence") ?? 0,
+            previousHash: try head.first?.value("hash") ?? AuditChain.genesisHash, hashing: AuditHashing.sha256)
     }
 
     static func row(_ entry: AuditEntry) throws -> StoredInsert {
@@ -147,9 +147,13 @@ enum AuditRules {
             previousHash: text("previous_hash"), hash: text("hash"))
     }
 
-    /// The `WHERE` clause and the ordering and paging of `query`, each value written by
-    /// `placeholder` (which binds it).
-    static func clauses(_ query: AuditQuery, placeholder: (String) -> String) -> (filter: String, rest: String) {
+    /// The `WHERE` clause and the ordering and paging of `query`, with the values of the filter's `?`.
+    static func clauses(_ query: AuditQuery) -> (filter: String, rest: String, values: [StoredValue]) {
+        var values: [StoredValue] = []
+        func placeholder(_ value: String) -> String {
+            values.append(.text(value))
+            return "?"
+        }
         var conditions: [String] = []
         if let actor = query.actor { conditions.append("actor = \(placeholder(actor))") }
         for (column, value) in [("action", query.action), ("object", query.object)] {
@@ -173,28 +177,74 @@ enum AuditRules {
         return (
             conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "),
             "ORDER BY sequence \(query.newestFirst ? "DESC" : "ASC") LIMIT \(max(0, query.limit ?? Int.max))"
-                + " OFFSET \(max(0, query.offset))"
+                + " OFFSET \(max(0, query.offset))", values
         )
     }
 }
 
-/// Verifying a trail read in order, going on past every break (``AuditStore/verifyAll()``).
+/// Verifying a trail read in order, going on past every break (``AuditStore/verifyAll()``):
+/// first every sequence number present, then every entry.
 struct AuditReading {
     private var verifier = AuditVerifier(hashing: AuditHashing.sha256)
     private var breaks: [AuditBreak] = []
     private var head: AuditHead?
-    private let count: Int
+    private var sequences: Set<Int> = []
 
-    /// `sequences`: every sequence number present, read first.
-    init(sequences: Set<Int>) {
-        verifier.presentSequences = sequences
-        count = sequences.count
-    }
+    mutating func present(_ sequence: Int) { sequences.insert(sequence) }
 
     mutating func read(_ entry: AuditEntry) {
+        if verifier.presentSequences == nil { verifier.presentSequences = sequences }
         breaks += verifier.checkContinuing(entry)
         head = AuditHead(sequence: entry.sequence, hash: entry.hash)
     }
 
-    var report: AuditReport { AuditReport(count: count, head: head, breaks: breaks) }
+    var report: AuditReport { AuditReport(count: sequences.count, head: head, breaks: breaks) }
+}
+
+/// The audit trail on SQLite and PostgreSQL alike (``StoreDatabase``): one hash chain,
+/// canonical form and verification (``AuditRules``, ``AuditChain``, SHA-256), in table
+/// `audit_entry` of migration "v8 audit trail", whose triggers (``AuditSchema``) refuse UPDATE,
+/// DELETE (and on PostgreSQL TRUNCATE) and an INSERT that does not continue the chain.
+final class DatabaseAuditStore: AuditStore {
+    private let database: any StoreDatabase
+
+    init(database: any StoreDatabase) {
+        self.database = database
+    }
+
+    @discardableResult
+    func append(_ event: AuditEvent) async throws -> AuditEntry {
+        try await database.write([AuditRules.head]) { rows in
+            let entry = try AuditRules.entry(appending: event, head: rows[0])
+            return StoreWrites([try AuditRules.row(entry).statement], result: entry)
+        }
+    }
+
+    func entries(_ query: AuditQuery) async throws -> AuditPage {
+        let (filter, rest, values) = AuditRules.clauses(query)
+        return try await database.read([
+            StoredStatement(sql: "SELECT COUNT(*) AS count FROM audit_entry \(filter)", values: values),
+            StoredStatement(sql: "SELECT * FROM audit_entry \(filter) \(rest)", values: values),
+        ]) { rows in
+            AuditPage(entries: rows[1].map { AuditRules.entry($0) }, total: try rows[0].first?.value("count") ?? 0)
+        }
+    }
+
+    func latestSequence() async throws -> Int {
+        try await database.rows(StoredStatement("SELECT COALESCE(MAX(sequence), 0) AS latest FROM audit_entry")) {
+            try $0.value("latest") as Int
+        }.first ?? 0
+    }
+
+    func verifyAll() async throws -> AuditReport {
+        try await database.scan(
+            [
+                StoredStatement("SELECT sequence FROM audit_entry"),
+                StoredStatement("SELECT * FROM audit_entry ORDER BY sequence"),
+            ],
+            into: AuditReading()
+        ) { reading, read, row in
+            if read == 0 { reading.present(try row.value("sequence")) } else { reading.read(AuditRules.entry(row)) }
+        }.report
+    }
 }

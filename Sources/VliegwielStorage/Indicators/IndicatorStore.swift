@@ -247,7 +247,7 @@ public final class SQLiteIndicatorStore: IndicatorStore {
         try db.execute(
             sql: "INSERT OR REPLACE INTO arrangement_indicators (arrangement_id, document) VALUES (?, ?)",
             arguments: [id, document])
-        try AuditTrail.record(IndicatorRules.savedEvent(indicators), in: db)
+        try db.record(IndicatorRules.savedEvent(indicators))
     }
 
     private static func importContext(
@@ -291,7 +291,7 @@ public final class SQLiteIndicatorStore: IndicatorStore {
         let issues = rowIssues.map(\.validationIssue) + (mismatch.map { [$0] } ?? [])
         // Throwing here rolls the whole transaction back: nothing of the import is kept.
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        try AuditTrail.record(IndicatorRules.importedEvent(table, rowsRead: rowsRead, stored: stored), in: db)
+        try db.record(IndicatorRules.importedEvent(table, rowsRead: rowsRead, stored: stored))
         return ContextImportSummary(
             table: table, rowsRead: rowsRead, observations: stored, measures: measureCodes.sorted())
     }

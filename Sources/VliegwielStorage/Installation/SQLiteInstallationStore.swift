@@ -56,7 +56,7 @@ public final class SQLiteInstallationStore: InstallationStore {
                 }
             }
             counter.finish()
-            try AuditTrail.record(Self.restoreEvent(tables), in: db)
+            try db.record(Self.restoreEvent(tables))
         }
     }
 

@@ -144,7 +144,7 @@ public final class PostgresIndicatorStore: IndicatorStore {
             INSERT INTO arrangement_indicators (arrangement_id, document) VALUES (\(id), \(document))
             ON CONFLICT (arrangement_id) DO UPDATE SET document = excluded.document
             """)
-        try await PostgresAuditTrail.record(IndicatorRules.savedEvent(indicators), in: connection)
+        try await connection.record(IndicatorRules.savedEvent(indicators))
     }
 
     /// Stores the table and every observation `stream` delivers; throws (rolling back the
@@ -211,8 +211,7 @@ public final class PostgresIndicatorStore: IndicatorStore {
             ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
             """)
         try await connection.execute("DROP TABLE context_import")
-        try await PostgresAuditTrail.record(
-            IndicatorRules.importedEvent(table, rowsRead: outcome.rowsRead, stored: stored), in: connection)
+        try await connection.record(IndicatorRules.importedEvent(table, rowsRead: outcome.rowsRead, stored: stored))
         return ContextImportSummary(
             table: table, rowsRead: outcome.rowsRead, observations: stored, measures: measureCodes.sorted())
     }

@@ -75,7 +75,7 @@ public final class PostgresInstallationStore: InstallationStore {
                 }
             }
             counter.finish()
-            try await PostgresAuditTrail.record(Self.restoreEvent(tables), in: connection)
+            try await connection.record(Self.restoreEvent(tables))
         }
     }
 

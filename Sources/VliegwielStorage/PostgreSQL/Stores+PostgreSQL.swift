@@ -2,8 +2,7 @@ extension Stores {
     /// The stores of a PostgreSQL database: every store of ``Stores``, on the server.
     public init(postgres database: PostgresDatabase) {
         self.init(
-            on: database, audit: PostgresAuditStore(database: database),
-            indicators: PostgresIndicatorStore(database: database),
+            on: database, indicators: PostgresIndicatorStore(database: database),
             installation: PostgresInstallationStore(database: database))
     }
 }
