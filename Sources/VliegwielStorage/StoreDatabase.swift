@@ -24,10 +24,27 @@ extension StoredInsert {
     var statement: StoredStatement { StoredStatement(sql: sql { _ in "?" }, values: values) }
 }
 
-/// What a write transaction writes once it has read: its statements, then the audit events and
-/// the result made of how many rows each statement changed.
+/// Rows inserted into an empty table at once (restoring an installation), the fastest way the
+/// database has: one prepared statement on SQLite, COPY on PostgreSQL.
+struct StoredBulk {
+    var table: String
+    var columns: [String]
+    var rows: [[StoredValue]]
+
+    /// `INSERT INTO "table" ("column", …) VALUES (?, …)`: one row.
+    var insert: String {
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(marks))"
+    }
+}
+
+/// What a write transaction writes once it has read: its statements and bulk rows (`inserted`
+/// hears how many rows went in, batch by batch), then the audit events and the result made of
+/// how many rows each statement changed.
 struct StoreWrites<Result> {
     var statements: [StoredStatement]
+    var bulk: [StoredBulk] = []
+    var inserted: (Int) -> Void = { _ in }
     var finish: ([Int]) throws -> (events: [AuditEvent], result: Result)
 
     init(_ statements: [StoredStatement], finish: @escaping ([Int]) throws -> (events: [AuditEvent], result: Result)) {
@@ -102,6 +119,13 @@ extension AppDatabase: StoreDatabase {
             let changes = try writes.statements.map { statement in
                 try db.execute(sql: statement.sql, arguments: Database.arguments(statement.values))
                 return db.changesCount
+            }
+            for bulk in writes.bulk {
+                let insert = try db.makeStatement(sql: bulk.insert)
+                for row in bulk.rows {
+                    try insert.execute(arguments: Database.arguments(row))
+                    writes.inserted(1)
+                }
             }
             let finished = try writes.finish(changes)
             for event in finished.events { try db.record(event) }
@@ -180,6 +204,7 @@ extension PostgresDatabase: StoreDatabase {
             let writes = try decide(rows)
             var changes: [Int] = []
             for statement in writes.statements { changes.append(try await connection.run(statement).changes) }
+            for bulk in writes.bulk { try await connection.copy(bulk, inserted: writes.inserted) }
             let finished = try writes.finish(changes)
             for event in finished.events { try await connection.record(event) }
             return finished.result
@@ -250,6 +275,24 @@ extension PostgresConnection {
         return entry
     }
 
+    /// Writes `bulk` into its table with COPY, in batches of 2,000 rows.
+    func copy(_ bulk: StoredBulk, inserted: (Int) -> Void) async throws {
+        try await copyFrom(table: bulk.table, columns: bulk.columns, logger: PostgresDatabase.logger) { writer in
+            for start in stride(from: 0, to: bulk.rows.count, by: 2_000) {
+                let batch = bulk.rows[start..<min(bulk.rows.count, start + 2_000)]
+                var buffer = ByteBuffer()
+                for row in batch {
+                    for (index, value) in row.enumerated() {
+                        if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                        buffer.writeCopyValue(value)
+                    }
+                    buffer.writeInteger(UInt8(ascii: "\n"))
+                }
+                try await writer.write(buffer)
+                inserted(batch.count)
+            }
+        }
+    }
 }
 
 /// The shipped data sets loaded so far (`seeded_data`), for every store that seeds.

@@ -62,17 +62,27 @@ public struct StoredRecordError: Error, Sendable, Hashable, CustomStringConverti
 protocol StoredRow {
     /// The value of `column` as `T` (an optional type for a nullable column).
     func value<T: DatabaseValueConvertible & PostgresDecodable>(_ column: String) throws -> T
+    /// The value of the column at `index` (0: the first selected).
+    func value<T: DatabaseValueConvertible & PostgresDecodable>(at index: Int) throws -> T
 }
 
 extension Row: StoredRow {
     func value<T: DatabaseValueConvertible & PostgresDecodable>(_ column: String) throws -> T {
         try decode(T.self, forColumn: column)
     }
+
+    func value<T: DatabaseValueConvertible & PostgresDecodable>(at index: Int) throws -> T {
+        try decode(T.self, atIndex: index)
+    }
 }
 
 extension PostgresRandomAccessRow: StoredRow {
     func value<T: DatabaseValueConvertible & PostgresDecodable>(_ column: String) throws -> T {
         try self[column].decode(T.self)
+    }
+
+    func value<T: DatabaseValueConvertible & PostgresDecodable>(at index: Int) throws -> T {
+        try self[index].decode(T.self)
     }
 }
 

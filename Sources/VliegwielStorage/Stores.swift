@@ -19,7 +19,7 @@ public struct Stores: Sendable {
     public var health: any HealthProbe
 
     /// The stores written once for every database, on `database`, beside those a database has of its own.
-    init(on database: any StoreDatabase, indicators: any IndicatorStore, installation: any InstallationStore) {
+    init(on database: any StoreDatabase, indicators: any IndicatorStore) {
         arrangements = DatabaseArrangementStore(database: database)
         portfolio = DatabasePortfolioStore(database: database)
         qcaOutcomes = DatabaseQCAOutcomeStore(database: database)
@@ -28,14 +28,12 @@ public struct Stores: Sendable {
         accounts = DatabaseAccountStore(database: database)
         audit = DatabaseAuditStore(database: database)
         self.indicators = indicators
-        self.installation = installation
+        installation = DatabaseInstallationStore(database: database)
         health = DatabaseHealthProbe(database: database)
     }
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
-        self.init(
-            on: database, indicators: SQLiteIndicatorStore(database: database),
-            installation: SQLiteInstallationStore(database: database))
+        self.init(on: database, indicators: SQLiteIndicatorStore(database: database))
     }
 }

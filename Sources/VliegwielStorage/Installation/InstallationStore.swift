@@ -45,7 +45,7 @@ public struct InstallationProgress: Sendable, Equatable {
 
 /// Counts rows and reports every ``InstallationProgress/step`` of them.
 struct InstallationProgressCounter {
-    let total: Int
+    var total: Int
     let report: @Sendable (InstallationProgress) -> Void
     private(set) var rows = 0
 
@@ -63,22 +63,14 @@ struct InstallationProgressCounter {
     func finish() { report(InstallationProgress(rows: rows, total: total)) }
 }
 
-/// The kind of value a column holds, which decides how it is read and written on each database.
-public enum InstallationColumnKind: Sendable, Hashable {
-    case text
-    case integer
-    case real
-    case boolean
-    /// A moment: `DATETIME` in SQLite, `TIMESTAMPTZ` in PostgreSQL; in the file UTC text with milliseconds.
-    case moment
-}
-
-extension InstallationColumnKind {
+/// The kind of a column decides how it is read and written on each database and in the file,
+/// where a moment is UTC text with milliseconds.
+extension SchemaColumnType {
     /// What a value of this kind looks like in the file, in Dutch.
     var expected: String {
         switch self {
         case .text: "tekst of null"
-        case .integer: "een geheel getal of null"
+        case .integer, .bigInteger: "een geheel getal of null"
         case .real: "een getal of null"
         case .boolean: "true, false of null"
         case .moment: "een tijdstip als \"2025-03-01T09:30:00.000Z\" of null"
@@ -104,7 +96,7 @@ public struct InstallationTable: Sendable, Hashable {
     public var name: String
     /// What a person calls its rows, in Dutch (`arrangementen`).
     public var label: String
-    public var columns: [(name: String, kind: InstallationColumnKind)]
+    public var columns: [(name: String, kind: SchemaColumnType)]
     /// The columns of the primary key: rows are written in this order.
     public var key: [String]
 
@@ -122,7 +114,7 @@ public enum InstallationTables {
     public static let all: [InstallationTable] = StorageSchema.tables.compactMap { table in
         guard case .moved(let label) = table.export else { return nil }
         return InstallationTable(
-            name: table.name, label: label, columns: table.columns.map { (name: $0.name, kind: $0.installationKind) },
+            name: table.name, label: label, columns: table.columns.map { (name: $0.name, kind: $0.type) },
             key: table.keyColumns)
     }
 
@@ -133,34 +125,9 @@ public enum InstallationTables {
         if case .notMoved(let reason) = table.export { result[table.name] = reason }
     }
 
-    /// Rows sorted by their key, text by its UTF-8 bytes, so both databases give the same order.
-    static func sorted(_ rows: [[InstallationDump.Value]], of table: InstallationTable) -> [[InstallationDump.Value]] {
-        let positions = table.key.compactMap { table.columnNames.firstIndex(of: $0) }
-        return rows.sorted { left, right in
-            for position in positions {
-                let order = compare(left[position], right[position])
-                if order != 0 { return order < 0 }
-            }
-            return false
-        }
-    }
-
-    private static func compare(_ left: InstallationDump.Value, _ right: InstallationDump.Value) -> Int {
-        switch (left, right) {
-        case (.text(let a), .text(let b)):
-            if a == b { return 0 }
-            return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : 1
-        case (.integer(let a), .integer(let b)): return a == b ? 0 : a < b ? -1 : 1
-        case (.null, .null): return 0
-        case (.null, _): return -1
-        case (_, .null): return 1
-        default: return "\(left)" < "\(right)" ? -1 : "\(left)" == "\(right)" ? 0 : 1
-        }
-    }
-
     /// Checks that `dump` has only known tables with exactly the known columns, and that
     /// every value fits its column; the values as each database writes them.
-    static func validated(_ dump: InstallationDump) throws -> [(InstallationTable, [[InstallationValue]])] {
+    static func validated(_ dump: InstallationDump) throws -> [(InstallationTable, [[StoredValue]])] {
         var issues: [ValidationIssue] = []
         let known = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
         for table in dump.tables where known[table.name] == nil {
@@ -169,7 +136,7 @@ public enum InstallationTables {
                     field: "tabellen[\(table.name)]",
                     message: "onbekende tabel; bekend zijn \(all.map(\.name).joined(separator: ", "))"))
         }
-        var result: [(InstallationTable, [[InstallationValue]])] = []
+        var result: [(InstallationTable, [[StoredValue]])] = []
         for table in all {
             guard let stored = dump.table(table.name) else {
                 result.append((table, []))
@@ -182,12 +149,12 @@ public enum InstallationTables {
                         message: "verwacht \(table.columnNames.joined(separator: ", "))"))
                 continue
             }
-            var rows: [[InstallationValue]] = []
+            var rows: [[StoredValue]] = []
             rows.reserveCapacity(stored.rows.count)
             for (rowIndex, row) in stored.rows.enumerated() {
-                var values: [InstallationValue] = []
+                var values: [StoredValue] = []
                 for (value, column) in zip(row, table.columns) {
-                    if let converted = InstallationValue(value, kind: column.kind) {
+                    if let converted = column.kind.stored(value) {
                         values.append(converted)
                     } else if issues.count < 50 {
                         issues.append(
@@ -210,28 +177,35 @@ public enum InstallationTables {
     }
 }
 
-/// A value ready to be written into a column of its kind.
-enum InstallationValue: Sendable {
-    case null
-    case boolean(Bool)
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-    case moment(Date)
-
-    init?(_ value: InstallationDump.Value, kind: InstallationColumnKind) {
-        switch (value, kind) {
-        case (.null, _): self = .null
-        case (.text(let text), .text): self = .text(text)
-        case (.integer(let number), .integer): self = .integer(number)
-        case (.integer(let number), .real): self = .real(Double(number))
-        case (.real(let number), .real): self = .real(number)
-        case (.boolean(let flag), .boolean): self = .boolean(flag)
+extension SchemaColumnType {
+    /// `value` of the file as it is written into a column of this kind; `nil` when it does not fit.
+    func stored(_ value: InstallationDump.Value) -> StoredValue? {
+        switch (value, self) {
+        case (.null, _): .null
+        case (.text(let text), .text): .text(text)
+        case (.integer(let number), .integer), (.integer(let number), .bigInteger): .integer(number)
+        case (.integer(let number), .real): .real(Double(number))
+        case (.real(let number), .real): .real(number)
+        case (.boolean(let flag), .boolean): .boolean(flag)
         case (.text(let text), .moment):
-            guard let time = AuditTimestamp(iso: text) else { return nil }
-            self = .moment(Date(timeIntervalSince1970: Double(time.millisecondsSince1970) / 1000))
-        default: return nil
+            AuditTimestamp(iso: text).map {
+                .moment(Date(timeIntervalSince1970: Double($0.millisecondsSince1970) / 1000))
+            }
+        default: nil
         }
+    }
+
+    /// The value of column `index` of a stored `row` as the file holds it.
+    func value(at index: Int, of row: any StoredRow) throws -> InstallationDump.Value {
+        let value: InstallationDump.Value? =
+            switch self {
+            case .text: try (row.value(at: index) as String?).map { .text($0) }
+            case .integer, .bigInteger: try (row.value(at: index) as Int64?).map { .integer($0) }
+            case .real: try (row.value(at: index) as Double?).map { .real($0) }
+            case .boolean: try (row.value(at: index) as Bool?).map { .boolean($0) }
+            case .moment: try (row.value(at: index) as Date?).map { .text(InstallationTables.momentText($0)) }
+            }
+        return value ?? .null
     }
 }
 
@@ -249,9 +223,90 @@ public struct InstallationNotEmpty: Error, Sendable, CustomStringConvertible {
     }
 }
 
-extension InstallationStore {
+/// A whole installation on SQLite and PostgreSQL alike (``StoreDatabase``): the tables read in
+/// one snapshot, row by row; a restore writes each table the fastest way the database has
+/// (``StoredBulk``: one prepared statement on SQLite, COPY on PostgreSQL) in one write transaction.
+final class DatabaseInstallationStore: InstallationStore {
+    private let database: any StoreDatabase
+
+    init(database: any StoreDatabase) {
+        self.database = database
+    }
+
+    /// How many rows each table holds, in one statement.
+    private static let counts = StoredStatement(
+        sql: InstallationTables.all.map { "SELECT '\($0.name)' AS name, COUNT(*) AS count FROM \"\($0.name)\"" }
+            .joined(separator: " UNION ALL "), values: [])
+
+    private static func occupied(_ rows: [any StoredRow]) throws -> [(table: InstallationTable, rows: Int)] {
+        let counts = Dictionary(
+            uniqueKeysWithValues: try rows.map { (try $0.value("name") as String, try $0.value("count") as Int) })
+        return InstallationTables.all.compactMap { table in counts[table.name].flatMap { $0 > 0 ? (table, $0) : nil } }
+    }
+
+    func occupiedTables() async throws -> [(table: InstallationTable, rows: Int)] {
+        try await database.read([Self.counts]) { rows in try Self.occupied(rows[0]) }
+    }
+
+    /// A dump on its way: the rows read so far of each table, and the progress.
+    private struct Reading: Sendable {
+        var rows: [[[InstallationDump.Value]]] = InstallationTables.all.map { _ in [] }
+        var counter: InstallationProgressCounter
+    }
+
+    func dump(progress: @escaping @Sendable (InstallationProgress) -> Void) async throws -> InstallationDump {
+        let tables = InstallationTables.all
+        // By key, text by its UTF-8 bytes, so that both databases give the same order.
+        let reads = tables.map { table in
+            let key = table.key.map { name in
+                "\"\(name)\"" + (table.columns.first { $0.name == name }?.kind == .text ? database.byteOrder : "")
+            }
+            return StoredStatement(
+                sql: "SELECT \(table.columnNames.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \"\(table.name)\""
+                    + " ORDER BY \(key.joined(separator: ", "))", values: [])
+        }
+        let read = try await database.scan(
+            [Self.counts] + reads, into: Reading(counter: InstallationProgressCounter(total: 0, report: progress))
+        ) { reading, index, row in
+            guard index > 0 else {
+                reading.counter.total += try row.value("count") as Int
+                return
+            }
+            let table = tables[index - 1]
+            reading.rows[index - 1].append(
+                try table.columns.enumerated().map { column, described in try described.kind.value(at: column, of: row)
+                })
+            reading.counter.count()
+        }
+        read.counter.finish()
+        return InstallationDump(
+            tables: zip(tables, read.rows).map {
+                InstallationDump.Table(name: $0.name, columns: $0.columnNames, rows: $1)
+            })
+    }
+
+    func restore(_ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void) async throws {
+        let tables = try InstallationTables.validated(dump)
+        try await database.write([Self.counts]) { rows in
+            let occupied = try Self.occupied(rows[0])
+            guard occupied.isEmpty else {
+                throw InstallationNotEmpty(occupied: occupied.map { ($0.table.label, $0.rows) })
+            }
+            var counter = InstallationProgressCounter(total: tables.map(\.1.count).reduce(0, +), report: progress)
+            var writes = StoreWrites([]) { _ in
+                counter.finish()
+                return ([Self.restoreEvent(tables)], ())
+            }
+            writes.bulk = tables.filter { !$0.1.isEmpty }.map {
+                StoredBulk(table: $0.0.name, columns: $0.0.columnNames, rows: $0.1)
+            }
+            writes.inserted = { counter.count($0) }
+            return writes
+        }
+    }
+
     /// The audit entry of a restore: how many rows of each table came in.
-    static func restoreEvent(_ tables: [(InstallationTable, [[InstallationValue]])]) -> AuditEvent {
+    private static func restoreEvent(_ tables: [(InstallationTable, [[StoredValue]])]) -> AuditEvent {
         var details: [String: String] = [:]
         for (table, rows) in tables where !rows.isEmpty { details[table.name] = "\(rows.count)" }
         return AuditEvent(action: "installatie.importeren", object: "installatie", details: details)

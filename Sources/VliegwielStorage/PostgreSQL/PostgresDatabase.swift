@@ -125,6 +125,18 @@ extension ByteBuffer {
             }
         }
     }
+
+    /// `value` in COPY's text format.
+    mutating func writeCopyValue(_ value: StoredValue) {
+        switch value {
+        case .null: writeStaticString("\\N")
+        case .boolean(let flag): writeStaticString(flag ? "t" : "f")
+        case .integer(let number): writeString(String(number))
+        case .real(let number): writeString("\(number)")
+        case .text(let text): writeCopyText(text)
+        case .moment(let date): writeString(InstallationTables.momentText(date))
+        }
+    }
 }
 
 extension PostgresRandomAccessRow {

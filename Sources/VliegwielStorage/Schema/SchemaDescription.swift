@@ -103,17 +103,6 @@ public struct SchemaColumn: Sendable {
         self.sqliteDeclaredType = sqliteDeclaredType
         self.sqliteKeyWithoutNotNull = sqliteKeyWithoutNotNull
     }
-
-    /// The kind of value the installation file holds for this column.
-    var installationKind: InstallationColumnKind {
-        switch type {
-        case .text: .text
-        case .integer, .bigInteger: .integer
-        case .real: .real
-        case .boolean: .boolean
-        case .moment: .moment
-        }
-    }
 }
 
 /// A default value of a column.
