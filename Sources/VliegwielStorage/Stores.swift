@@ -18,8 +18,9 @@ public struct Stores: Sendable {
     /// A write that the health check makes, to notice a database that cannot take writes.
     public var health: any HealthProbe
 
-    /// The stores written once for every database, on `database`, beside those a database has of its own.
-    init(on database: any StoreDatabase, indicators: any IndicatorStore) {
+    /// The stores on `database`, written once for every database; a context import goes in the
+    /// database's own fastest way (`importer`).
+    init(on database: any StoreDatabase, importer: any ContextImporter) {
         arrangements = DatabaseArrangementStore(database: database)
         portfolio = DatabasePortfolioStore(database: database)
         qcaOutcomes = DatabaseQCAOutcomeStore(database: database)
@@ -27,13 +28,13 @@ public struct Stores: Sendable {
         learningLog = DatabaseLearningLogStore(database: database)
         accounts = DatabaseAccountStore(database: database)
         audit = DatabaseAuditStore(database: database)
-        self.indicators = indicators
+        indicators = DatabaseIndicatorStore(database: database, importer: importer)
         installation = DatabaseInstallationStore(database: database)
         health = DatabaseHealthProbe(database: database)
     }
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
-        self.init(on: database, indicators: SQLiteIndicatorStore(database: database))
+        self.init(on: database, importer: SQLiteContextImporter(writer: database.writer))
     }
 }

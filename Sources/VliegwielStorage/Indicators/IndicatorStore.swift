@@ -33,6 +33,12 @@ public struct ContextImportSummary: Sendable, Hashable {
     public var measures: [String]
 }
 
+/// The read of a context import (``IndicatorStore/importContext(_:read:)``): it gets a function
+/// that stores one observation and returns how many rows it read and their problems.
+public typealias ContextReading = (_ store: (ContextObservation) throws -> Void) throws -> (
+    rowsRead: Int, issues: [ContextRowIssue]
+)
+
 /// Where an installation keeps its indicators (issue 6 item 3): per arrangement its
 /// programme indicators and regions, and the context tables with their observations.
 public protocol IndicatorStore: Sendable {
@@ -54,13 +60,7 @@ public protocol IndicatorStore: Sendable {
     /// - Throws: ``ValidationFailure`` listing every problem (the table's description, a
     ///   fictional region in a real table or the other way round, the rows' problems).
     @discardableResult
-    func importContext(
-        _ table: ContextTable,
-        read:
-            @escaping (_ store: (ContextObservation) throws -> Void) throws -> (
-                rowsRead: Int, issues: [ContextRowIssue]
-            )
-    ) async throws -> ContextImportSummary
+    func importContext(_ table: ContextTable, read: @escaping ContextReading) async throws -> ContextImportSummary
     /// Every context table, by id.
     func contextTables() async throws -> [ContextTable]
     /// The observations matching `filter`, ordered by table, measure, region and period;
@@ -104,91 +104,108 @@ enum IndicatorSchema {
     }
 }
 
-/// The indicators in the embedded SQLite database.
-public final class SQLiteIndicatorStore: IndicatorStore {
+/// The indicators on SQLite and PostgreSQL alike (``StoreDatabase``); a context import goes in
+/// the fastest way each database has (``ContextImporter``).
+public final class DatabaseIndicatorStore: IndicatorStore {
     /// The name under which the fictional demo indicators are recorded in `seeded_data`.
     public static let fictionalExampleSeedName = "indicatoren-fictief-regio-deal-voorbeeld"
 
-    private let writer: any DatabaseWriter
+    private let database: any StoreDatabase
+    private let importer: any ContextImporter
 
-    public init(database: AppDatabase) {
-        writer = database.writer
+    init(database: any StoreDatabase, importer: any ContextImporter) {
+        self.database = database
+        self.importer = importer
+    }
+
+    /// The reads before saving indicators: whether the arrangement exists, whether its deal is fictional.
+    private static func arrangement(_ id: String) -> [StoredStatement] {
+        [
+            StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", id),
+            StoredStatement("SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", id),
+        ]
+    }
+
+    /// The statement that saves `indicators`, checked against what ``arrangement(_:)`` read.
+    private static func saving(_ indicators: ArrangementIndicators, _ rows: [[any StoredRow]]) throws
+        -> StoredStatement
+    {
+        guard !rows[0].isEmpty else { throw IndicatorRules.unknownArrangement(indicators.arrangementID) }
+        let document = try IndicatorRules.document(
+            indicators, dealIsFictional: try rows[1].first?.value("is_fictional") ?? false)
+        return StoredStatement(
+            """
+            INSERT INTO arrangement_indicators (arrangement_id, document) VALUES (?, ?)
+            ON CONFLICT (arrangement_id) DO UPDATE SET document = excluded.document
+            """, indicators.arrangementID, document)
     }
 
     public func indicators(of id: String) async throws -> ArrangementIndicators? {
-        try await writer.read { db in
-            try Self.requireArrangement(id, in: db)
-            guard
-                let text = try String.fetchOne(
-                    db, sql: "SELECT document FROM arrangement_indicators WHERE arrangement_id = ?", arguments: [id])
-            else { return nil }
-            return try JSONDecoder().decode(ArrangementIndicators.self, from: Data(text.utf8))
+        try await database.read([
+            StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", id),
+            StoredStatement("SELECT document FROM arrangement_indicators WHERE arrangement_id = ?", id),
+        ]) { rows in
+            guard !rows[0].isEmpty else { throw IndicatorRules.unknownArrangement(id) }
+            return try rows[1].first?.document(ArrangementIndicators.self, "document")
         }
     }
 
     public func save(_ indicators: ArrangementIndicators) async throws {
-        try await writer.write { db in try Self.save(indicators, in: db) }
+        try await database.write(Self.arrangement(indicators.arrangementID)) { rows in
+            StoreWrites(
+                [try Self.saving(indicators, rows)], events: [IndicatorRules.savedEvent(indicators)], result: ())
+        }
     }
 
     @discardableResult
-    public func importContext(
-        _ table: ContextTable,
-        read:
-            @escaping (_ store: (ContextObservation) throws -> Void) throws -> (
-                rowsRead: Int, issues: [ContextRowIssue]
-            )
-    ) async throws -> ContextImportSummary {
+    public func importContext(_ table: ContextTable, read: @escaping ContextReading) async throws
+        -> ContextImportSummary
+    {
         if !table.issues.isEmpty { throw ValidationFailure(issues: table.issues) }
-        // `read` runs once, inside the write transaction, before `write` returns; it is not
-        // shared with any other task, whatever the Sendable checker cannot see.
-        nonisolated(unsafe) let read = read
-        return try await writer.write { db in try Self.importContext(table, read: read, in: db) }
+        return try await importer.importContext(table, read: read)
     }
 
     public func contextTables() async throws -> [ContextTable] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM context_table ORDER BY id").map { row in
-                let measures: String = row["measures"]
-                return ContextTable(
-                    id: row["id"], title: row["title"], source: row["source"], isFictional: row["is_fictional"],
-                    measures: try JSONDecoder().decode([ContextMeasure].self, from: Data(measures.utf8)))
-            }
+        try await database.rows(StoredStatement("SELECT * FROM context_table ORDER BY id\(database.byteOrder)")) {
+            row in
+            ContextTable(
+                id: try row.value("id"), title: try row.value("title"), source: try row.value("source"),
+                isFictional: try row.value("is_fictional"),
+                measures: try row.document([ContextMeasure].self, "measures"))
         }
     }
 
     public func observations(matching filter: ContextFilter, limit: Int?, offset: Int) async throws
         -> ContextObservationPage
     {
-        try await writer.read { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let table = filter.tableID {
-                conditions.append("table_id = ?")
-                arguments.append(table)
-            }
-            if let regions = filter.regions {
-                conditions.append("region IN (\(regions.map { _ in "?" }.joined(separator: ", ")))")
-                arguments += regions.map(\.code)
-                if regions.isEmpty { conditions.append("0") }
-            }
-            if let period = filter.period {
-                conditions.append("period = ?")
-                arguments.append(period.code)
-            }
-            if let measure = filter.measure {
-                conditions.append("measure = ?")
-                arguments.append(measure)
-            }
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let total =
-                try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM context_observation" + whereClause,
-                    arguments: StatementArguments(arguments)) ?? 0
-            var sql =
-                "SELECT * FROM context_observation" + whereClause + " ORDER BY table_id, measure, region, period"
-            if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-            return ContextObservationPage(total: total, observations: try rows.map(Self.observation))
+        var conditions: [String] = []
+        var values: [StoredValue] = []
+        func equals(_ column: String, _ value: String?) {
+            guard let value else { return }
+            conditions.append("\(column) = ?")
+            values.append(.text(value))
+        }
+        equals("table_id", filter.tableID)
+        if let regions = filter.regions {
+            conditions.append(
+                regions.isEmpty ? "1 = 0" : "region IN (\(regions.map { _ in "?" }.joined(separator: ", ")))")
+            values += regions.map { .text($0.code) }
+        }
+        equals("period", filter.period?.code)
+        equals("measure", filter.measure)
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let order = database.byteOrder
+        var list =
+            "SELECT * FROM context_observation" + whereClause
+            + " ORDER BY table_id\(order), measure\(order), region\(order), period\(order)"
+        if let limit { list += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
+        return try await database.read([
+            StoredStatement(sql: "SELECT COUNT(*) AS count FROM context_observation" + whereClause, values: values),
+            StoredStatement(sql: list, values: values),
+        ]) { rows in
+            ContextObservationPage(
+                total: try rows[0].first?.value("count") ?? 0,
+                observations: try rows[1].map { try IndicatorRules.observation($0) })
         }
     }
 
@@ -196,184 +213,86 @@ public final class SQLiteIndicatorStore: IndicatorStore {
     public func seedIfAbsent(
         _ indicators: ArrangementIndicators, table: ContextTable, observations: [ContextObservation], name: String
     ) async throws -> Bool {
-        try await writer.write { db in
-            guard
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM seeded_data WHERE name = ?)", arguments: [name]) != true
-            else { return false }
-            try db.execute(
-                sql: "INSERT INTO seeded_data (name, seeded_at) VALUES (?, ?)", arguments: [name, Date()])
-            guard
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)",
-                    arguments: [indicators.arrangementID]) == true
-            else { return false }
-            let hasIndicators =
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement_indicators WHERE arrangement_id = ?)",
-                    arguments: [indicators.arrangementID]) == true
-            if !hasIndicators { try Self.save(indicators, in: db) }
-            let hasTable =
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM context_table WHERE id = ?)", arguments: [table.id]) == true
-            if !hasTable {
-                _ = try Self.importContext(
-                    table,
-                    read: { store in
-                        for observation in observations { try store(observation) }
-                        return (observations.count, [])
-                    }, in: db)
-            }
-            return true
-        }
-    }
-
-    // MARK: - Rows
-
-    private static func requireArrangement(_ id: String, in db: Database) throws {
-        guard
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM arrangement WHERE id = ?)", arguments: [id])
-                == true
-        else { throw IndicatorRules.unknownArrangement(id) }
-    }
-
-    private static func save(_ indicators: ArrangementIndicators, in db: Database) throws {
         let id = indicators.arrangementID
-        try requireArrangement(id, in: db)
-        let fictional =
-            try Bool.fetchOne(
-                db, sql: "SELECT is_fictional FROM portfolio_deal WHERE arrangement_id = ?", arguments: [id]) ?? false
-        let document = try IndicatorRules.document(indicators, dealIsFictional: fictional)
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO arrangement_indicators (arrangement_id, document) VALUES (?, ?)",
-            arguments: [id, document])
-        try db.record(IndicatorRules.savedEvent(indicators))
-    }
-
-    private static func importContext(
-        _ table: ContextTable,
-        read: (_ store: (ContextObservation) throws -> Void) throws -> (rowsRead: Int, issues: [ContextRowIssue]),
-        in db: Database
-    ) throws -> ContextImportSummary {
-        let measures = String(decoding: try JSONEncoder().encode(table.measures), as: UTF8.self)
-        try db.execute(
-            sql: """
-                INSERT INTO context_table (id, title, source, is_fictional, measures, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET title = excluded.title, source = excluded.source,
-                  is_fictional = excluded.is_fictional, measures = excluded.measures, imported_at = excluded.imported_at
-                """,
-            arguments: [table.id, table.title, table.source, table.isFictional, measures, Date()])
-        let writer = try ObservationWriter(tableID: table.id, in: db)
-        defer { writer.restoreCache() }
-        var stored = 0
-        var measureCodes: Set<String> = []
-        var lastMeasure = ""
-        var mismatch: ValidationIssue?
-        let (rowsRead, rowIssues) = try read { observation in
-            guard mismatch == nil else { return }
-            if observation.region.isFictional != table.isFictional {
-                mismatch = ValidationIssue(
-                    field: "RegioS",
-                    message: table.isFictional
-                        ? "een fictieve tabel bevat alleen fictieve regio's (FX…), niet \(observation.region)"
-                        : "\(observation.region) is een fictieve regiocode; die hoort niet in CBS-gegevens")
-                return
+        return try await database.write(
+            [SeededData.contains(name)] + Self.arrangement(id) + [
+                StoredStatement("SELECT 1 FROM arrangement_indicators WHERE arrangement_id = ?", id),
+                StoredStatement("SELECT 1 FROM context_table WHERE id = ?", table.id),
+            ]
+        ) { rows in
+            guard rows[0].isEmpty else { return StoreWrites([], result: false) }
+            guard !rows[1].isEmpty else { return StoreWrites([SeededData.mark(name)], result: false) }
+            var statements = [SeededData.mark(name)]
+            var events: [AuditEvent] = []
+            if rows[3].isEmpty {
+                statements.append(try Self.saving(indicators, Array(rows[1...2])))
+                events.append(IndicatorRules.savedEvent(indicators))
             }
-            try writer.append(observation)
-            stored += 1
-            if observation.measure != lastMeasure {
-                lastMeasure = observation.measure
-                measureCodes.insert(observation.measure)
+            if rows[4].isEmpty {
+                var tally = ContextImportTally(table)
+                statements.append(try IndicatorRules.tableRow(table))
+                for observation in observations where tally.admits(observation) {
+                    statements.append(IndicatorRules.row(observation, of: table))
+                }
+                events.append(try tally.finish(rowsRead: observations.count, issues: []).event)
             }
+            return StoreWrites(statements, events: events, result: true)
         }
-        try writer.flush()
-        let issues = rowIssues.map(\.validationIssue) + (mismatch.map { [$0] } ?? [])
-        // Throwing here rolls the whole transaction back: nothing of the import is kept.
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        try db.record(IndicatorRules.importedEvent(table, rowsRead: rowsRead, stored: stored))
-        return ContextImportSummary(
-            table: table, rowsRead: rowsRead, observations: stored, measures: measureCodes.sorted())
-    }
-
-    private static func observation(_ row: Row) throws -> ContextObservation {
-        try IndicatorRules.observation(
-            tableID: row["table_id"], measure: row["measure"], region: row["region"], period: row["period"],
-            value: row["value"])
     }
 }
 
-/// Writes observations with prepared multi-row `INSERT OR REPLACE` statements: rows are
-/// gathered into batches of ``rowsPerStatement`` and each batch is one statement execution,
-/// inside the caller's transaction. Within a batch, as between batches, a later row of the
-/// same key replaces an earlier one (SQLite applies the conflict rule row by row, in order).
-/// While it writes, the connection's page cache is raised to ``cacheKiB`` so that the
-/// composite primary key and the region index stay in memory; ``flush()`` puts it back.
-final class ObservationWriter {
-    static let rowsPerStatement = 200
-    static let cacheKiB = 32_768
+/// The indicators in the embedded SQLite database.
+public typealias SQLiteIndicatorStore = DatabaseIndicatorStore
 
-    private let db: Database
-    private let tableID: DatabaseValue
-    private var batch: Statement?
-    private var single: Statement?
-    private var values: [DatabaseValue] = []
-    private var periodCodes: [IndicatorPeriod: DatabaseValue] = [:]
-    private var previousCache: Int?
+/// How a database takes a context import: the table's row, then the observations the reading
+/// streams in the fastest way the database has (multi-row INSERTs on SQLite, COPY on
+/// PostgreSQL), then the audit entry, in one write transaction that any problem rolls back.
+/// An observation of the same table, measure, region and period replaces the stored one.
+protocol ContextImporter: Sendable {
+    func importContext(_ table: ContextTable, read: @escaping ContextReading) async throws -> ContextImportSummary
+}
 
-    init(tableID: String, in db: Database) throws {
-        self.db = db
-        self.tableID = tableID.databaseValue
-        values.reserveCapacity(Self.rowsPerStatement * 5)
-        previousCache = try Int.fetchOne(db, sql: "PRAGMA cache_size")
-        try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
-    }
+/// What an import has stored so far, checking each observation as it comes: a table's regions
+/// are all fictional or all real.
+struct ContextImportTally: Sendable {
+    let table: ContextTable
+    private var stored = 0
+    private var measures: Set<String> = []
+    private var lastMeasure = ""
+    private var mismatch: ValidationIssue?
 
-    func append(_ observation: ContextObservation) throws {
-        let period: DatabaseValue
-        if let known = periodCodes[observation.period] {
-            period = known
-        } else {
-            period = observation.period.code.databaseValue
-            if periodCodes.count < 100_000 { periodCodes[observation.period] = period }
+    init(_ table: ContextTable) { self.table = table }
+
+    /// Whether `observation` is to be stored (and counted); none is after the first region of the wrong kind.
+    mutating func admits(_ observation: ContextObservation) -> Bool {
+        guard mismatch == nil else { return false }
+        if observation.region.isFictional != table.isFictional {
+            mismatch = ValidationIssue(
+                field: "RegioS",
+                message: table.isFictional
+                    ? "een fictieve tabel bevat alleen fictieve regio's (FX…), niet \(observation.region)"
+                    : "\(observation.region) is een fictieve regiocode; die hoort niet in CBS-gegevens")
+            return false
         }
-        values.append(tableID)
-        values.append(observation.measure.databaseValue)
-        values.append(observation.region.code.databaseValue)
-        values.append(period)
-        values.append(observation.value?.databaseValue ?? .null)
-        if values.count == Self.rowsPerStatement * 5 {
-            let statement = try batch ?? db.makeStatement(sql: Self.insert(rows: Self.rowsPerStatement))
-            batch = statement
-            statement.setUncheckedArguments(StatementArguments(values))
-            try statement.execute()
-            values.removeAll(keepingCapacity: true)
+        stored += 1
+        if observation.measure != lastMeasure {
+            lastMeasure = observation.measure
+            measures.insert(observation.measure)
         }
+        return true
     }
 
-    /// Writes what is left.
-    func flush() throws {
-        if !values.isEmpty {
-            let statement = try single ?? db.makeStatement(sql: Self.insert(rows: 1))
-            single = statement
-            for start in stride(from: 0, to: values.count, by: 5) {
-                statement.setUncheckedArguments(StatementArguments(values[start..<start + 5]))
-                try statement.execute()
-            }
-            values.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Puts the connection's page cache back as it was (also after a failed import).
-    func restoreCache() {
-        guard let previousCache else { return }
-        try? db.execute(sql: "PRAGMA cache_size = \(previousCache)")
-        self.previousCache = nil
-    }
-
-    private static func insert(rows: Int) -> String {
-        "INSERT OR REPLACE INTO context_observation (table_id, measure, region, period, value) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    /// The summary and audit event of the import, or ``ValidationFailure`` with every problem of
+    /// the rows: throwing rolls the whole transaction back, so that nothing of the import is kept.
+    func finish(rowsRead: Int, issues: [ContextRowIssue]) throws -> (summary: ContextImportSummary, event: AuditEvent) {
+        let problems = issues.map(\.validationIssue) + (mismatch.map { [$0] } ?? [])
+        if !problems.isEmpty { throw ValidationFailure(issues: problems) }
+        return (
+            ContextImportSummary(table: table, rowsRead: rowsRead, observations: stored, measures: measures.sorted()),
+            AuditEvent(
+                action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
+                details: ["rijen": "\(rowsRead)", "waarnemingen": "\(stored)"])
+        )
     }
 }
 
@@ -396,9 +315,7 @@ enum IndicatorRules {
                         : "een fictieve deal krijgt alleen fictieve indicatoren"))
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(indicators), as: UTF8.self)
+        return try StoredDocument.text(indicators)
     }
 
     static func savedEvent(_ indicators: ArrangementIndicators) -> AuditEvent {
@@ -409,22 +326,39 @@ enum IndicatorRules {
             ])
     }
 
-    static func importedEvent(_ table: ContextTable, rowsRead: Int, stored: Int) -> AuditEvent {
-        AuditEvent(
-            action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
-            details: ["rijen": "\(rowsRead)", "waarnemingen": "\(stored)"])
+    /// The row of `table` itself, replacing its description when it was imported before.
+    static func tableRow(_ table: ContextTable) throws -> StoredStatement {
+        StoredStatement(
+            """
+            INSERT INTO context_table (id, title, source, is_fictional, measures, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, source = excluded.source,
+              is_fictional = excluded.is_fictional, measures = excluded.measures, imported_at = excluded.imported_at
+            """, table.id, table.title, table.source, table.isFictional,
+            String(decoding: try JSONEncoder().encode(table.measures), as: UTF8.self), Date())
+    }
+
+    /// The row of `observation` in `table`, replacing a stored one of the same key.
+    static func row(_ observation: ContextObservation, of table: ContextTable) -> StoredStatement {
+        StoredStatement(
+            """
+            INSERT INTO context_observation (table_id, measure, region, period, value) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
+            """, table.id, observation.measure, observation.region.code, observation.period.code, observation.value)
     }
 
     /// A stored observation; a region or period code the program does not know is a named error.
-    static func observation(tableID: String, measure: String, region: String, period: String, value: Double?) throws
-        -> ContextObservation
-    {
+    static func observation(_ row: any StoredRow) throws -> ContextObservation {
+        let region: String = try row.value("region")
+        let period: String = try row.value("period")
         guard let code = RegionCode(region) else {
             throw StoredCodeError(column: "context_observation.region", value: region)
         }
         guard let day = IndicatorPeriod(code: period) else {
             throw StoredCodeError(column: "context_observation.period", value: period)
         }
-        return ContextObservation(tableID: tableID, measure: measure, region: code, period: day, value: value)
+        return ContextObservation(
+            tableID: try row.value("table_id"), measure: try row.value("measure"), region: code, period: day,
+            value: try row.value("value"))
     }
 }

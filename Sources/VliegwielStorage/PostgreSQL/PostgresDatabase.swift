@@ -48,7 +48,7 @@ public final class PostgresDatabase: Sendable {
     public func appliedMigrations() async throws -> [String] {
         try await read { connection in
             try await connection.rows("SELECT name FROM schema_migrations ORDER BY version").map {
-                try $0.decode(String.self, "name")
+                try $0.value("name")
             }
         }
     }
@@ -101,11 +101,6 @@ extension PostgresConnection {
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
         try await self.query(query, logger: PostgresDatabase.logger).collect().map { $0.makeRandomAccess() }
     }
-
-    /// Whether `query` (a `SELECT EXISTS (…)`) is true.
-    func exists(_ query: PostgresQuery) async throws -> Bool {
-        try await rows(query).first?[0].decode(Bool.self) ?? false
-    }
 }
 
 extension ByteBuffer {
@@ -136,13 +131,6 @@ extension ByteBuffer {
         case .text(let text): writeCopyText(text)
         case .moment(let date): writeString(InstallationTables.momentText(date))
         }
-    }
-}
-
-extension PostgresRandomAccessRow {
-    /// The value of `column`, decoded as `type` (an optional type for a nullable column).
-    func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T {
-        try self[column].decode(T.self)
     }
 }
 

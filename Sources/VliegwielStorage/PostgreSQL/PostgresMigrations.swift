@@ -314,9 +314,7 @@ enum PostgresMigrations {
                 )
                 """)
             let applied = Set(
-                try await connection.rows("SELECT name FROM schema_migrations").map {
-                    try $0.decode(String.self, "name")
-                })
+                try await connection.rows("SELECT name FROM schema_migrations").map { try $0.value("name") as String })
             for (index, migration) in all.enumerated() where !applied.contains(migration.name) {
                 for statement in migration.statements {
                     try await connection.execute(PostgresQuery(unsafeSQL: statement))
