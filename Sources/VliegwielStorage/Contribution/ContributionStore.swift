@@ -136,8 +136,6 @@ public final class DatabaseContributionStore: ContributionStore {
         self.database = database
     }
 
-    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
-
     /// The reads of a history: whether the arrangement exists, then its versions.
     private static func history(of id: String) -> [StoredStatement] {
         [

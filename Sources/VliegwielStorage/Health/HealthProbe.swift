@@ -13,7 +13,6 @@ public protocol HealthProbe: Sendable {
 
 /// The probe's table, the same on both databases (migration v12).
 enum HealthProbeSchema {
-    static let table = "health_probe"
     static let create = """
         CREATE TABLE health_probe (
           id INTEGER PRIMARY KEY CHECK (id = 1),

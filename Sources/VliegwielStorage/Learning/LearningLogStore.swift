@@ -181,8 +181,6 @@ public final class DatabaseLearningLogStore: LearningLogStore {
         self.database = database
     }
 
-    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
-
     /// The reads of a log and what it may name: whether the arrangement exists, whether it is
     /// fictional, its entries, its profile versions and its graph versions.
     private static func reads(of id: String) -> [StoredStatement] {

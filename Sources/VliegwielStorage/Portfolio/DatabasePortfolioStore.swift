@@ -10,8 +10,6 @@ public final class DatabasePortfolioStore: PortfolioStore {
         self.database = database
     }
 
-    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
-
     public func portfolio() async throws -> [PortfolioDeal] {
         PortfolioRules.sorted(
             try await database.rows(StoredStatement("SELECT * FROM portfolio_deal")) { try PortfolioRules.deal($0) })
@@ -88,6 +86,3 @@ public final class DatabasePortfolioStore: PortfolioStore {
         }
     }
 }
-
-/// The portfolio in the embedded SQLite database.
-public typealias SQLitePortfolioStore = DatabasePortfolioStore

@@ -66,8 +66,6 @@ public final class DatabaseQCAOutcomeStore: QCAOutcomeStore {
         self.database = database
     }
 
-    public convenience init(database: AppDatabase) { self.init(database: database as any StoreDatabase) }
-
     public func record(_ outcome: QCARecordedOutcome) async throws {
         try await database.write([StoredStatement("SELECT 1 FROM arrangement WHERE id = ?", outcome.arrangementID)]) {
             rows in
@@ -94,6 +92,3 @@ public final class DatabaseQCAOutcomeStore: QCAOutcomeStore {
         ) { try $0.value("name") }
     }
 }
-
-/// The recorded outcomes in the embedded SQLite database.
-public typealias SQLiteQCAOutcomeStore = DatabaseQCAOutcomeStore
