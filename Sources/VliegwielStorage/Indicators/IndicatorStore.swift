@@ -167,11 +167,7 @@ public final class DatabaseIndicatorStore: IndicatorStore {
 
     public func contextTables() async throws -> [ContextTable] {
         try await database.rows(StoredStatement("SELECT * FROM context_table ORDER BY id\(database.byteOrder)")) {
-            row in
-            ContextTable(
-                id: try row.value("id"), title: try row.value("title"), source: try row.value("source"),
-                isFictional: try row.value("is_fictional"),
-                measures: try row.document([ContextMeasure].self, "measures"))
+            try IndicatorRules.table($0)
         }
     }
 
@@ -345,6 +341,13 @@ enum IndicatorRules {
             INSERT INTO context_observation (table_id, measure, region, period, value) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
             """, table.id, observation.measure, observation.region.code, observation.period.code, observation.value)
+    }
+
+    /// A stored context table.
+    static func table(_ row: any StoredRow) throws -> ContextTable {
+        ContextTable(
+            id: try row.value("id"), title: try row.value("title"), source: try row.value("source"),
+            isFictional: try row.value("is_fictional"), measures: try row.document([ContextMeasure].self, "measures"))
     }
 
     /// A stored observation; a region or period code the program does not know is a named error.

@@ -40,6 +40,10 @@ public final class DatabasePortfolioStore: PortfolioStore {
         }.first
     }
 
+    public func overview() async throws -> PortfolioOverview {
+        try await database.read(PortfolioOverview.reads(byteOrder: database.byteOrder)) { try PortfolioOverview($0) }
+    }
+
     public func apply(_ changes: [DealChange], to id: String, checking expected: RecordRevision?) async throws
         -> DealRecord
     {

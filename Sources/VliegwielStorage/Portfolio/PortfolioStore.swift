@@ -11,6 +11,8 @@ public protocol PortfolioStore: Sendable {
     func record(id: String) async throws -> DealRecord?
     /// The deal `id` alone, without its partners, money and lines; `nil` when there is none.
     func deal(id: String) async throws -> PortfolioDeal?
+    /// Every deal with what a report across the portfolio needs, in one snapshot.
+    func overview() async throws -> PortfolioOverview
     /// Applies `changes` to the deal `id` in one transaction, with `expected`, only when the
     /// stored record still has that revision (the one the writer read), checked inside the
     /// write transaction. The changed record is checked whole first; when a problem remains

@@ -198,24 +198,20 @@ struct ReportRoutes: Sendable {
             csvHref: SiteURL.dossier(arrangement.id).href(format: .csv))
     }
 
-    /// The report over every deal of the portfolio, in the portfolio's order.
+    /// The report over every deal of the portfolio, in the portfolio's order, from one snapshot
+    /// read with a handful of statements (``PortfolioStore/overview()``).
     func portfolioReport() async throws -> PortfolioReport {
         let curated = try? CuratedPortfolioFiles.bundled()
-        var rows: [PortfolioReport.Row] = []
-        for deal in try await pages.portfolio.portfolio() {
-            let record = try await pages.portfolio.record(id: deal.id)
-            let arrangement = try await pages.store.arrangement(id: deal.id)
-            rows.append(
+        let overview = try await pages.portfolio.overview()
+        return PortfolioReport(
+            rows: overview.entries.map { entry in
                 PortfolioReport.Row(
-                    deal: deal, profile: arrangement?.profile,
-                    programmeLines: record?.programmeLines.map(\.name) ?? [],
-                    indicators: try await pages.indicators.report(for: deal.id),
-                    contributionGraphVersions: try await pages.contributions.history(of: deal.id).versions.count,
-                    learningEntries: try await pages.learningLog.log(of: deal.id).entries.count,
-                    profileVersions: arrangement == nil ? 0 : try await pages.store.versions(of: deal.id).count,
-                    curatedRegions: curated?.deal(deal.id)?.region?.codes ?? []))
-        }
-        return PortfolioReport(rows: rows)
+                    deal: entry.deal, profile: entry.profile, programmeLines: entry.programmeLines,
+                    indicators: overview.indicatorReport(entry),
+                    contributionGraphVersions: entry.contributionGraphVersions,
+                    learningEntries: entry.learningEntries, profileVersions: entry.profileVersions,
+                    curatedRegions: curated?.deal(entry.deal.id)?.region?.codes ?? [])
+            })
     }
 
     static func followed(_ row: PortfolioReport.Row) -> String {
