@@ -104,7 +104,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     // the controllers get the groups, never the router. One line per feature.
     let routes = RouteGroups(router: router, settings: accounts, arrangements: stores.arrangements)
     AccountRoutes(pages: pages, renderer: renderer, settings: accounts).register(on: routes)
-    SiteRoutes(pages: pages, renderer: renderer).register(on: routes)
+    SiteRoutes(pages: pages, renderer: renderer, policy: accounts.policy).register(on: routes)
     APIRoutes(store: pages.store, catalogue: pages.catalogue, openAPI: assets.openAPI).register(on: routes)
     PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
     PortfolioAPIRoutes(portfolio: pages.portfolio, rules: rules).register(on: routes)
@@ -179,6 +179,8 @@ let maximumBodySize = 1_048_576
 struct SiteRoutes: Sendable {
     let pages: SitePages
     let renderer: PageRenderer
+    /// Who may do what, to say on a form before it is filled in who may save it.
+    let policy: AuthorizationPolicy
     var store: any ArrangementStore { pages.store }
     var catalogue: [Arrangement] { pages.catalogue }
 
@@ -218,7 +220,9 @@ struct SiteRoutes: Sendable {
         }
         routes.reading.get(SiteURL.design.pattern) { request, context in
             let (language, query) = Self.read(request)
-            return html(renderer.render(pages.design(language, query: query), context))
+            var page = pages.design(language, query: query)
+            page.saving = saving(context)
+            return html(renderer.render(page, context))
         }
         routes.installation.post(SiteURL.design.pattern) { request, context in
             let (language, query) = Self.read(request)
@@ -258,6 +262,16 @@ struct SiteRoutes: Sendable {
             return html(
                 renderer.render(pages.accessibility(language, query: query), context))
         }
+    }
+
+    /// Whether the visitor may save a new arrangement, and if not, why and what to do.
+    func saving(_ context: AppRequestContext) -> DesignPage.Saving {
+        let decision = policy.decide(context.account.actor, .change, .installation)
+        if decision.isAllowed { return .allowed }
+        if decision.outcome == .needsAccount {
+            return .needsLogin(loginHref: AccountURL.login(returnTo: SiteURL.design.path).href)
+        }
+        return .refused(reason: decision.reason.prefix(1).uppercased() + decision.reason.dropFirst())
     }
 
     static func read(_ request: Request) -> (Language, [String: [String]]) {

@@ -282,6 +282,36 @@ extension TestResponse {
         }
     }
 
+    /// The design form says before it is filled in who may save it, and a refused save shows
+    /// every field again with a way to log in and come back (usability review: "Fout 401").
+    @Test func theDesignFormSaysWhoMaySaveAndARefusedSaveKeepsTheInput() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let anonymous = try await client.get("/ontwerpen").text
+            #expect(anonymous.contains("Opslaan vraagt een account."))
+            #expect(anonymous.contains(#"href="/inloggen?terug=%2Fontwerpen""#))
+            let refused = try await client.execute(
+                uri: "/ontwerpen", method: .post,
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded",
+                    HTTPField.Name("Referer")!: "http://localhost/ontwerpen", HTTPField.Name("Host")!: "localhost",
+                ],
+                body: ByteBuffer(string: "id=mijn-ontwerp&naam=Mijn+regio&omschrijving=Drie+weken+werk"))
+            #expect(refused.status == .unauthorized)
+            #expect(refused.bodyText.contains("<h1>Eerst inloggen</h1>"))
+            #expect(refused.bodyText.contains("Drie weken werk"))
+            #expect(refused.bodyText.contains("Wat u hebt ingevuld"))
+            #expect(refused.bodyText.contains(#"href="/inloggen?terug=%2Fontwerpen""#))
+
+            let reader = try await fixture.signedIn(client, "lezer", .reader)
+            let readerPage = try await reader.get("/ontwerpen").bodyText
+            #expect(readerPage.contains("U kunt dit ontwerp niet opslaan."))
+            let administrator = try await fixture.signedIn(client, "beheer", .administrator)
+            let page = try await administrator.get("/ontwerpen").bodyText
+            #expect(!page.contains("Opslaan vraagt een account") && !page.contains("U kunt dit ontwerp niet opslaan"))
+        }
+    }
+
     @Test func aFormWithoutTheSessionsCSRFTokenIsRefusedWithAnExplanation() async throws {
         let fixture = try await AccountWebFixture()
         try await fixture.test { client in

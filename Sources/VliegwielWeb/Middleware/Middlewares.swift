@@ -82,6 +82,16 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// Where logging in should lead back to: the page asked for, or for a form the page that
+    /// sent it (its `Referer` on this site); nil otherwise.
+    static func returnAddress(_ request: Request) -> String? {
+        if request.method == .get || request.method == .head { return request.uri.description }
+        guard let referer = request.headers[HTTPField.Name("Referer")!], CSRFMiddleware.isSameOrigin(request),
+            let url = URLComponents(string: referer), url.path.hasPrefix("/")
+        else { return nil }
+        return url.path + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+
     private func respond(_ status: HTTPResponse.Status, detail: String, _ request: Request, _ isAPI: Bool) -> Response {
         isAPI ? Problem(status, detail: detail).response(instance: request.uri.path) : page(status, detail, request)
     }
@@ -93,7 +103,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let html = renderer.render(
             pages.error(
                 status: status.code, message: detail, language, keptInput: keptInput,
-                returnTo: request.method == .get || request.method == .head ? request.uri.description : nil),
+                returnTo: Self.returnAddress(request)),
             session: RequestAccount()
         )
         return Response(

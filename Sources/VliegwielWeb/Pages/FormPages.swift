@@ -98,6 +98,16 @@ struct DesignPage: Sendable {
     var families: [Option]
     var variants: [Option]
     var steps: [Step]
+    /// Who may save, said before the form is filled in (usability review: input lost to a 401).
+    var saving: Saving = .allowed
+
+    enum Saving: Sendable {
+        case allowed
+        /// Without an account: log in first, at `loginHref`, and come back.
+        case needsLogin(loginHref: String)
+        /// The account's role may not create arrangements; `reason` says why.
+        case refused(reason: String)
+    }
 }
 
 /// Changing design choices of an arrangement and seeing the difference.

@@ -152,19 +152,35 @@ struct AccessMiddleware: RouterMiddleware {
         case .needsAccount where Self.isRead(request):
             return redirect(AccountURL.login(returnTo: request.uri.description).href)
         case .needsAccount:
-            throw Problem(.unauthorized, detail: "U bent niet ingelogd: \(decision.reason). Log in via /inloggen.")
+            // A refused form keeps what was typed: the error page shows it again (usability review).
+            throw Problem(
+                .unauthorized,
+                detail:
+                    "U bent niet ingelogd: \(decision.reason). Er is niets opgeslagen; log in en verstuur het opnieuw.",
+                keptInput: try await Self.keptInput(request, isAPI: isAPI))
         case .needsSecondFactorSetup where !isAPI && Self.isRead(request):
             return redirect(AccountURL.account.href)
         default:
             await settings.service.record(
                 "toegang", object: "\(object)", result: .refused,
                 details: ["actie": action.rawValue, "pad": String(path.prefix(200))], context: context.audit)
-            throw Problem(.forbidden, title: "Geweigerd", detail: "Geweigerd: \(decision.reason).")
+            throw Problem(
+                .forbidden, title: "Geweigerd", detail: "Geweigerd: \(decision.reason). Er is niets opgeslagen.",
+                keptInput: try await Self.keptInput(request, isAPI: isAPI))
         }
     }
 
     private func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+
+    /// The fields of a refused site form, to show again; nothing for the API or another body.
+    private static func keptInput(_ request: Request, isAPI: Bool) async throws -> [Problem.KeptField] {
+        guard !isAPI, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+        else { return [] }
+        var request = request
+        return InputTextMiddleware<AppRequestContext>.keptInput(
+            String(buffer: try await request.collectBody(upTo: maximumBodySize)))
     }
 }
 

@@ -69,6 +69,25 @@ extension ComparePage: PageView {
 }
 
 extension DesignPage: PageView {
+    /// Who may save, before the form: nothing when this visitor may.
+    var savingNotice: HTML {
+        switch saving {
+        case .allowed: .empty
+        case .needsLogin(let loginHref):
+            #"""
+            <div class="notice" role="note">
+              <p><strong>Opslaan vraagt een account.</strong> U bent niet ingelogd. U kunt het formulier invullen, maar opslaan kan alleen met een account dat nieuwe arrangementen mag maken (een beheerder). <a href="\#(loginHref)">Log eerst in</a>; daarna komt u hier terug.</p>
+            </div>
+            """#
+        case .refused(let reason):
+            #"""
+            <div class="notice" role="note">
+              <p><strong>U kunt dit ontwerp niet opslaan.</strong> \#(reason). Vraag een beheerder van deze installatie om het op te slaan, of om een rol die het toestaat.</p>
+            </div>
+            """#
+        }
+    }
+
     func main(_ session: SignedIn?) -> HTML {
         let t = layout.t
         return HTML(lines: [
@@ -76,6 +95,7 @@ extension DesignPage: PageView {
             <h1>\#(t.navDesign)</h1>
             <p class="lead">Beschrijf een nieuw arrangement als profiel van ontwerpkeuzes, stap voor stap per element. Wat u open laat, wordt vastgelegd als ‘nog niet vastgelegd’. Na opslaan ziet u het advies.</p>
             """#,
+            savingNotice,
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
             #"<form method="post" action="\#(action)" novalidate>"#,
             PageFrame.csrfField(session),
