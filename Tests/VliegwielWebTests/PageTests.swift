@@ -246,6 +246,30 @@ import VliegwielWeb
         }
     }
 
+    /// A page below the top level shows the trail to it, named as the pages it links to are; a
+    /// page of the menu shows none and is marked as the page, a sub-page marks its section.
+    @Test func breadcrumbsLeadBackUpAndTheMenuMarksTheSection() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let demo = "/arrangementen/fictief-regio-deal-voorbeeld"
+            let name = "Regio Deal Vliegwielvallei (fictief voorbeeld)"
+            let trail = #"<li><a href="/">Home</a></li><li><a href="/portefeuille">Portefeuille</a></li>"#
+            for path in [demo + "/partners/nieuw", demo + "/indicatoren", demo + "/financiering/importeren"] {
+                let page = try await client.get(path).text
+                #expect(
+                    page.contains(trail + #"<li><a href="\#(demo)">\#(name)</a></li><li aria-current="page">"#),
+                    "\(path)")
+                #expect(page.contains(#"<a href="/portefeuille" aria-current="true">Portefeuille</a>"#), "\(path)")
+            }
+            let deal = try await client.get(demo).text
+            #expect(deal.contains(trail + #"<li aria-current="page">\#(name)</li>"#))
+            let portfolio = try await client.get("/portefeuille").text
+            #expect(!portfolio.contains(#"class="breadcrumbs""#))
+            #expect(portfolio.contains(#"<a href="/portefeuille" aria-current="page">Portefeuille</a>"#))
+            let reference = try await client.get("/arrangementen/regio-deal/leerlog").text
+            #expect(reference.contains(#"<a href="/catalogus" aria-current="true">Catalogus</a>"#))
+        }
+    }
+
     // MARK: Snapshots: a change in a page is a reviewed diff.
 
     @Test(arguments: [

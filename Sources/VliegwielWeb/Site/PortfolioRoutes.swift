@@ -78,7 +78,9 @@ struct PortfolioSiteRoutes: Sendable {
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 return html(
-                    renderer.render(pages.csvImport(kind, record: record, language), context))
+                    renderer.render(
+                        pages.csvImport(kind, record: record, language, arrangementName: context.arrangement?.name),
+                        context))
             }
             routes.arrangement.post(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
@@ -100,7 +102,9 @@ struct PortfolioSiteRoutes: Sendable {
                     }
                 }
                 guard problems.isEmpty else {
-                    let page = pages.csvImport(kind, record: record, language, text: text, problems: problems)
+                    let page = pages.csvImport(
+                        kind, record: record, language, text: text, problems: problems,
+                        arrangementName: context.arrangement?.name)
                     return html(renderer.render(page, context), status: .badRequest)
                 }
                 let location = SiteURL.arrangement(record.deal.id).href(language, after: .imported(kind))
@@ -137,7 +141,9 @@ struct PortfolioSiteRoutes: Sendable {
                 guard let values = DealItemInput.formValues(of: collection, id: itemID, in: record) else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
                 }
-                var page = pages.dealForm(collection, record: record, language, values: values, changing: itemID)
+                var page = pages.dealForm(
+                    collection, record: record, language, values: values, changing: itemID,
+                    arrangementName: context.arrangement?.name)
                 page.revision = try RecordRevision(of: record).rawValue
                 return html(renderer.render(page, context))
             }
@@ -161,7 +167,9 @@ struct PortfolioSiteRoutes: Sendable {
                     // Re-shown with the user's input and the current revision: nothing was overwritten,
                     // and sending it again, knowingly, stores it over the current record.
                     let current = try await DealItemSubmission.record(record.deal.id, in: pages.portfolio)
-                    var page = pages.dealForm(collection, record: current, language, values: values, changing: itemID)
+                    var page = pages.dealForm(
+                        collection, record: current, language, values: values, changing: itemID,
+                        arrangementName: context.arrangement?.name)
                     page.revision = try RecordRevision(of: current).rawValue
                     page.errors.insert(
                         FieldError(
@@ -176,7 +184,7 @@ struct PortfolioSiteRoutes: Sendable {
                 case .failure(let problems):
                     var page = pages.dealForm(
                         collection, record: record, language, values: values, problems: problems.items,
-                        changing: itemID)
+                        changing: itemID, arrangementName: context.arrangement?.name)
                     page.revision = sent?.rawValue
                     return html(renderer.render(page, context), status: .badRequest)
                 case .success:
@@ -190,7 +198,9 @@ struct PortfolioSiteRoutes: Sendable {
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 return html(
-                    renderer.render(pages.dealForm(collection, record: record, language), context)
+                    renderer.render(
+                        pages.dealForm(
+                            collection, record: record, language, arrangementName: context.arrangement?.name), context)
                 )
             }
             routes.arrangement.post(path) { request, context in
@@ -204,7 +214,8 @@ struct PortfolioSiteRoutes: Sendable {
                 switch result {
                 case .failure(let problems):
                     let page = pages.dealForm(
-                        collection, record: record, language, values: values, problems: problems.items)
+                        collection, record: record, language, values: values, problems: problems.items,
+                        arrangementName: context.arrangement?.name)
                     return html(renderer.render(page, context), status: .badRequest)
                 case .success:
                     let location = SiteURL.arrangement(record.deal.id).href(language, after: .added(collection))

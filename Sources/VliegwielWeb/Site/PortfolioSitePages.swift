@@ -211,7 +211,7 @@ extension SitePages {
 
     func dealForm(
         _ collection: DealCollection, record: DealRecord, _ language: Language, values: [String: [String]] = [:],
-        problems: [ItemProblem] = [], changing itemID: String? = nil
+        problems: [ItemProblem] = [], changing itemID: String? = nil, arrangementName: String? = nil
     ) -> DealFormPage {
         // A change keeps the item's id, so its form has no id field.
         let specs = DealFormSpec.fields(collection, record: record).filter { itemID == nil || $0.key != "id" }
@@ -255,7 +255,8 @@ extension SitePages {
         return DealFormPage(
             layout: layout(
                 "\(title) — \(record.deal.name)", language, path, query: [:],
-                place: PagePlace(arrangementID: record.deal.id, arrangementName: record.deal.name, isDeal: true)),
+                place: PagePlace(
+                    arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title,
             intro: DealFormSpec.intro(collection), dealName: record.deal.name,
             dealHref: SiteURL.arrangement(record.deal.id).href(language), isFictional: record.deal.isFictional,
@@ -568,14 +569,15 @@ enum CSVImportForm {
 extension SitePages {
     func csvImport(
         _ kind: PortfolioCSV.Kind, record: DealRecord, _ language: Language, text: String = "",
-        problems: [String] = []
+        problems: [String] = [], arrangementName: String? = nil
     ) -> CSVImportPage {
         let title = "\(CSVImportForm.what(kind).prefix(1).uppercased() + CSVImportForm.what(kind).dropFirst()) uit CSV"
         let path = SiteURL.importCSV(record.deal.id, kind)
         return CSVImportPage(
             layout: layout(
                 "\(title) — \(record.deal.name)", language, path, query: [:],
-                place: PagePlace(arrangementID: record.deal.id, arrangementName: record.deal.name, isDeal: true)),
+                place: PagePlace(
+                    arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title,
             dealName: record.deal.name, dealHref: SiteURL.arrangement(record.deal.id).href(language),
             isFictional: record.deal.isFictional, requiredColumns: kind.requiredColumns.joined(separator: ", "),
