@@ -217,7 +217,8 @@ private struct SchemaReader {
         -> APIDocumentation.Operation
     {
         let locations = ["path": "pad", "query": "zoekvraag", "header": "kop"]
-        let parameters = (shared + (operation["parameters"] as? [Any] ?? [])).map(resolve).map { parameter in
+        let declared = (shared + (operation["parameters"] as? [Any] ?? [])).map(resolve)
+        let parameters = declared.map { parameter in
             APIDocumentation.Parameter(
                 name: parameter["name"] as? String ?? "",
                 location: locations[parameter["in"] as? String ?? ""] ?? "",
@@ -237,9 +238,7 @@ private struct SchemaReader {
         let isReading = method == "get" || computations.contains { path.hasSuffix($0) }
         var examplePath = path
         for parameter in parameters where parameter.location == "pad" {
-            let schema = (shared + (operation["parameters"] as? [Any] ?? [])).map(resolve).first {
-                $0["name"] as? String == parameter.name
-            }
+            let schema = declared.first { $0["name"] as? String == parameter.name }
             let value = example(schema?["schema"]) as? String ?? "voorbeeld"
             examplePath = examplePath.replacingOccurrences(of: "{\(parameter.name)}", with: value)
         }

@@ -10,7 +10,6 @@ struct IndicatorRoutes: Sendable {
 
     let pages: SitePages
     let renderer: PageRenderer
-    var store: any ArrangementStore { pages.store }
     var indicatorStore: any IndicatorStore { pages.indicators }
 
     func register(on routes: RouteGroups) {

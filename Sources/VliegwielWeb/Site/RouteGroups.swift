@@ -57,8 +57,9 @@ struct RouteGroups {
             let group = router.group()
                 .add(
                     middleware: AccessMiddleware(settings: settings) { request, context in
-                        let id = context.parameters.get("id").map { $0.removingPercentEncoding ?? $0 } ?? ""
-                        return .decide(AccessMiddleware.isRead(request) ? .read : .change, .arrangement(id))
+                        .decide(
+                            AccessMiddleware.isRead(request) ? .read : .change,
+                            .arrangement(ArrangementLoadingMiddleware.id(context)))
                     }
                 )
                 .add(middleware: CSRFMiddleware())
@@ -194,10 +195,17 @@ struct ArrangementLoadingMiddleware: RouterMiddleware {
         -> Response
     {
         var context = context
-        let id = context.parameters.get("id").map { $0.removingPercentEncoding ?? $0 } ?? ""
+        let id = Self.id(context)
         context.arrangementID = id
         context.arrangement = try await store.arrangement(id: id)
         return try await next(request, context)
+    }
+}
+
+extension ArrangementLoadingMiddleware {
+    /// The `{id}` of the route, percent-decoded, as access is decided on it and as it is loaded.
+    static func id(_ context: AppRequestContext) -> String {
+        context.parameters.get("id").map { $0.removingPercentEncoding ?? $0 } ?? ""
     }
 }
 
