@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The framework of the essay: profiles, catalogue validation, analysis. No I/O.
@@ -35,6 +36,7 @@ let package = Package(
                 "VliegwielCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [
                 .copy("Resources/catalogus.yaml"), .copy("Resources/regio-deals.csv"),
@@ -111,7 +113,11 @@ let package = Package(
             dependencies: ["VliegwielCore", "VliegwielInterchange", "VliegwielTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "VliegwielInterchangeTests", dependencies: ["VliegwielInterchange", "VliegwielTestSupport"],
+            name: "VliegwielInterchangeTests",
+            dependencies: [
+                "VliegwielInterchange", "VliegwielTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "VliegwielStorageTests",
