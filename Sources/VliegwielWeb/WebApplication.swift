@@ -114,6 +114,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     ReportRoutes(pages: pages, renderer: renderer).register(on: routes)
     ProfileHistoryAPIRoutes(store: pages.store).register(on: routes)
     IATIAPIRoutes(stores: dependencies.stores, reporter: dependencies.iatiReporter).register(on: routes)
+    SpreadsheetAPIRoutes(pages: pages).register(on: routes)
     AuditSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
     LearningLogRoutes(pages: pages, renderer: renderer).register(on: routes)
     IndicatorRoutes(pages: pages, renderer: renderer).register(on: routes)

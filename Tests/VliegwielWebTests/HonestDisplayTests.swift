@@ -40,7 +40,8 @@ import Testing
             answers: [
                 PortfolioReport.Answer(question: "Welke doelen?", answer: "Alle.", unknown: ""),
                 PortfolioReport.Answer(question: "Wat wordt gevolgd?", answer: "Weinig.", unknown: "Van 3 deals niet."),
-            ], rows: [], source: "Algemene Rekenkamer", jsonHref: "/x?formaat=json", csvHref: "/x?formaat=csv")
+            ], rows: [], source: "Algemene Rekenkamer",
+            downloads: [Download(label: "JSON", href: "/x?formaat=json")])
         let html = page.main(nil).text
         #expect(html.components(separatedBy: "<strong>Onbekend:</strong>").count - 1 == 1)
         #expect(html.contains("<strong>Onbekend:</strong> Van 3 deals niet."))

@@ -56,17 +56,83 @@ import VliegwielWeb
         }
     }
 
-    @Test func theDossierAsCSVIsRFC4180WithISODates() async throws {
+    /// The rows of a Dutch CSV file (docs/exports.md): after the byte order mark, semicolons.
+    static func dutchCSV(_ response: TestResponse) throws -> [[String]] {
+        let bytes = Array(response.body.readableBytesView)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "geen byte order mark")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n"))
+        return try CSVReader(string: text, delimiter: ";").map { $0 }
+    }
+
+    @Test func theDossierAsCSVIsForDutchSpreadsheetsWithAmountsInEuros() async throws {
         try await Self.application().test(.router) { client in
             let response = try await client.get("/arrangementen/\(Self.demo)/dossier?formaat=csv")
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8; header=present")
-            let text = response.text
-            #expect(text.hasPrefix("onderdeel,onderwerp,kenmerk,waarde,bron\r\n"))
-            #expect(text.hasSuffix("\r\n"))
-            let rows = try CSVReader(string: text).map { $0 }
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"dossier-\(Self.demo).csv\"")
+            let rows = try Self.dutchCSV(response)
+            #expect(rows.first == ["Onderdeel", "Onderwerp", "Kenmerk", "Waarde", "Bron"])
             #expect(rows.allSatisfy { $0.count == 5 })
+            #expect(rows.contains { $0[0] == "dossier" && $0[2] == "fictief" && $0[3] == "ja" })
             #expect(rows.contains { $0[0] == "profielversie" && $0[1] == "2" && $0[4] == "2025-10-20T00:00:00Z" })
             #expect(rows.contains { $0[0] == "profiel" && $0[1] == "samenwerkend.rolRijk" && $0[3] == "ondergeschikt" })
+            // € 10 mln in euros with its unit, never 1000000000 cents (usability review).
+            #expect(rows.contains { $0[0] == "deal" && $0[2] == "rijksbijdrage (euro)" && $0[3] == "10000000,00" })
+            #expect(!rows.joined().contains { $0.contains("1000000000") })
+            #expect(!rows.contains { $0[2].contains("cent") })
+        }
+    }
+
+    @Test(
+        "The dossier, the portfolio and the indicators come as ODS and XLSX files named for what they hold",
+        arguments: [
+            ("/arrangementen/\(demo)/dossier", "dossier-\(demo)"), ("/portefeuille/verslag", "portefeuille"),
+            ("/arrangementen/\(demo)/indicatoren", "indicatoren-\(demo)"),
+        ])
+    func spreadsheetsOnTheSite(path: String, name: String) async throws {
+        try await Self.application().test(.router) { client in
+            for format in [SpreadsheetFormat.ods, .xlsx] {
+                let response = try await client.get(path + "?formaat=" + format.rawValue)
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == format.mediaType)
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(name).\(format.rawValue)\"")
+                // A ZIP file; an ODS file names its type at byte 30 (the stored `mimetype`).
+                let bytes = Array(response.body.readableBytesView)
+                #expect(bytes.starts(with: Array("PK".utf8)))
+                if format == .ods {
+                    #expect(String(decoding: bytes[30..<84], as: UTF8.self).hasPrefix("mimetypeapplication/vnd.oasis"))
+                }
+            }
+            let page = try await client.get(path).text
+            #expect(page.contains(#"<a href="\#(path)?formaat=ods" download>ODS (LibreOffice, OpenOffice)</a>"#))
+            #expect(page.contains(#"<a href="\#(path)?formaat=xlsx" download>Excel (XLSX)</a>"#))
+        }
+    }
+
+    @Test func theAPIGivesTheSameSpreadsheetsAndRefusesWhatItCannotGive() async throws {
+        try await Self.application().test(.router) { client in
+            let portfolio = try await client.get("/api/v1/portefeuille/rekenblad?formaat=xlsx")
+            #expect(portfolio.status == .ok)
+            #expect(portfolio.headers[.contentType] == XLSXWriter.mediaType)
+            // ODS when no format is asked for: the open standard.
+            let finance = try await client.get("/api/v1/arrangementen/\(Self.demo)/rekenbladen/financiering")
+            #expect(finance.headers[.contentType] == ODSWriter.mediaType)
+            #expect(
+                finance.headers[.contentDisposition] == "attachment; filename=\"financiering-\(Self.demo).ods\"")
+            let csv = try await client.get(
+                "/api/v1/arrangementen/\(Self.demo)/rekenbladen/financiering?formaat=csv", accept: "text/csv")
+            let rows = try Self.dutchCSV(csv)
+            #expect(rows.first?.contains("Bedrag (euro)") == true)
+            #expect(rows.dropFirst().allSatisfy { $0[1] == "ja" })
+            let bad = try await client.get("/api/v1/portefeuille/rekenblad?formaat=pdf")
+            #expect(bad.status == .badRequest)
+            #expect(try (bad.json()["invalidParams"] as? [[String: String]])?.first?["name"] == "formaat")
+            let refused = try await client.get("/api/v1/portefeuille/rekenblad", accept: "application/json")
+            #expect(refused.status == .notAcceptable)
+            #expect(
+                try await client.get("/api/v1/arrangementen/regio-deal/rekenbladen/financiering").status == .notFound)
+            #expect(
+                try await client.get("/api/v1/arrangementen/regio-deal/rekenbladen/dossier?formaat=xlsx").status == .ok)
         }
     }
 
@@ -99,10 +165,10 @@ import VliegwielWeb
                 zwolle["onbekend"] as? [String] == ["geen programma-indicatoren vastgelegd"])
             // The area from the public sources (issue 13): CBS codes of 2025.
             #expect((zwolle["regios"] as? [String])?.contains("GM0193") == true)
-            let csv = try await client.get("/portefeuille/verslag?formaat=csv").text
-            let rows = try CSVReader(string: csv).map { $0 }
+            let rows = try Self.dutchCSV(try await client.get("/portefeuille/verslag?formaat=csv"))
             #expect(rows.count == 83)
-            #expect(rows[0].first == "deal")
+            #expect(rows[0].first == "Deal")
+            #expect(rows[0][4] == "Rijksbijdrage (euro)")
         }
     }
 
@@ -110,7 +176,7 @@ import VliegwielWeb
         try await Self.application().test(.router) { client in
             let response = try await client.get("/portefeuille/verslag?formaat=pdf")
             #expect(response.status == .badRequest)
-            #expect(response.text.contains("kies html, json of csv"))
+            #expect(response.text.contains("kies html, json, csv, ods of xlsx"))
             #expect(try await client.get("/arrangementen/bestaat-niet/dossier").status == .notFound)
         }
     }

@@ -150,6 +150,7 @@ struct IndicatorsPage: Sendable {
     var name: String
     var arrangementHref: String
     var section: IndicatorSection
+    var downloads: [Download]
 }
 
 extension SitePages {
@@ -167,7 +168,8 @@ extension SitePages {
                 place: try await place(of: arrangement)),
             id: arrangement.id, name: arrangement.name,
             arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
-            section: try await indicatorSection(id: arrangement.id, indicators: indicators))
+            section: try await indicatorSection(id: arrangement.id, indicators: indicators),
+            downloads: Download.formats(of: .indicators(arrangement.id), json: false))
     }
 }
 

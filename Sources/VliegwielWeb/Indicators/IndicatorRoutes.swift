@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 /// The indicator page and the indicator API (issue 6 items 3 and 7).
@@ -16,6 +17,12 @@ struct IndicatorRoutes: Sendable {
         routes.arrangement.get(SiteURL.indicators("").pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
+            let format = try ReportFormat.from(query, allowed: [.html, .csv, .ods, .xlsx])
+            if let spreadsheet = format.spreadsheet {
+                return try spreadsheetResponse(
+                    try await Self.workbook(arrangement.id, indicatorStore), spreadsheet,
+                    name: "indicatoren-\(arrangement.id)", day: todayInUTC())
+            }
             let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, language, query: query)
             return html(renderer.render(page, context))
         }
@@ -31,6 +38,12 @@ struct IndicatorRoutes: Sendable {
                 matching: filter, limit: size, offset: (page - 1) * size)
             return try APIRoutes.json(ContextObservationList(result: result, page: page, size: size, query: query))
         }
+    }
+
+    /// The indicators of arrangement `id` as a workbook; empty sheets when none are recorded.
+    static func workbook(_ id: String, _ store: any IndicatorStore) async throws -> Workbook {
+        SpreadsheetExport.indicators(
+            try await store.report(for: id) ?? IndicatorReport(arrangementID: id, indicators: nil, tables: []))
     }
 
     /// The filters and paging of `/contextindicatoren`, or a problem naming every invalid parameter.

@@ -164,6 +164,8 @@ struct DealSection: Sendable {
     /// The form that writes the suggestion into the profile.
     var acceptAction: String
     var hasFinance: Bool
+    /// The finance lines as spreadsheet files (the API's `rekenbladen/financiering`).
+    var financeDownloads: [Download] = []
     var totals: [MoneyRow]
     var breakdowns: [MoneyTable]
     var lines: [LineView]

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Hummingbird
 import VliegwielCore
@@ -27,8 +26,7 @@ struct DossierPage: Sendable {
     var indicators: IndicatorSection?
     var learning: LearningLogSection
     var arrangementHref: String
-    var jsonHref: String
-    var csvHref: String
+    var downloads: [Download]
 }
 
 /// The portfolio report page: the Rekenkamer's questions and one row per deal.
@@ -50,53 +48,73 @@ struct PortfolioReportPage: Sendable {
     var answers: [PortfolioReport.Answer]
     var rows: [Row]
     var source: String
-    var jsonHref: String
-    var csvHref: String
+    var downloads: [Download]
 }
 
-/// How a report is delivered: the page, or its export (`?formaat=json|csv`).
-enum ReportFormat: String {
+/// How a page is delivered: the page, or its data as a file (`?formaat=json|csv|ods|xlsx`).
+enum ReportFormat: String, CaseIterable {
     case html
     case json
     case csv
+    case ods
+    case xlsx
 
-    static func from(_ query: [String: [String]]) throws -> ReportFormat {
+    /// The spreadsheet format, `nil` for the page and JSON.
+    var spreadsheet: SpreadsheetFormat? { SpreadsheetFormat(rawValue: rawValue) }
+
+    static func from(_ query: [String: [String]], allowed: [ReportFormat] = allCases) throws -> ReportFormat {
         guard let raw = query["formaat"]?.first else { return .html }
-        guard let format = ReportFormat(rawValue: raw) else {
-            throw Problem(.badRequest, detail: "formaat: '\(raw)' is onbekend; kies html, json of csv.")
+        guard let format = ReportFormat(rawValue: raw), allowed.contains(format) else {
+            let names = allowed.map(\.rawValue)
+            throw Problem(
+                .badRequest,
+                detail:
+                    "formaat: '\(raw)' is onbekend; kies \(names.dropLast().joined(separator: ", ")) of \(names.last ?? "html")."
+            )
         }
         return format
     }
 }
 
-/// CSV as RFC 4180 asks (comma, CRLF, quotes doubled), UTF-8, as a download. Every cell goes
-/// through ``SpreadsheetCell/safe(_:)`` so that no text becomes a formula in a spreadsheet.
-func csvResponse(_ rows: [[String]], fileName: String) throws -> Response {
-    let stream = OutputStream(toMemory: ())
-    let writer = try CSVWriter(stream: stream, newline: .crlf)
-    for row in rows { try writer.write(row: row.map(SpreadsheetCell.safe)) }
-    writer.stream.close()
-    var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-    data.append(contentsOf: Array("\r\n".utf8))
+/// A link to a page's data as a file, for the download links beside the page.
+struct Download: Sendable, Hashable {
+    var label: String
+    var href: String
+
+    /// The JSON (when the page has it) and the three spreadsheet files of the page at `url`.
+    static func formats(of url: SiteURL, json: Bool = true) -> [Download] {
+        (json ? [Download(label: "JSON", href: url.href(format: .json))] : [])
+            + spreadsheets { url.href(format: ReportFormat(rawValue: $0.rawValue)!) }
+    }
+
+    /// ODS, Excel and CSV, each at `href(format)`.
+    static func spreadsheets(_ href: (SpreadsheetFormat) -> String) -> [Download] {
+        [
+            Download(label: "ODS (LibreOffice, OpenOffice)", href: href(.ods)),
+            Download(label: "Excel (XLSX)", href: href(.xlsx)), Download(label: "CSV", href: href(.csv)),
+        ]
+    }
+}
+
+/// The file of `workbook` as a download named `name` plus the format's extension; ODS and XLSX
+/// date their ZIP entries `day`.
+func spreadsheetResponse(_ workbook: Workbook, _ format: SpreadsheetFormat, name: String, day: CalendarDate) throws
+    -> Response
+{
+    let data = try format.data(workbook, date: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 43_200))
     return Response(
         status: .ok,
         headers: [
-            .contentType: "text/csv; charset=utf-8; header=present",
-            .contentDisposition: "attachment; filename=\"\(fileName)\"",
+            .contentType: format == .csv ? DutchCSV.mediaType + "; header=present" : format.mediaType,
+            .contentDisposition: "attachment; filename=\"\(format.fileName(safeFileName(name)))\"",
         ],
         body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
-/// A CSV cell that a spreadsheet shows as text, never runs as a formula (security review M4;
-/// OWASP "CSV Injection"): a value that starts with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return gets a leading apostrophe, unless it is a plain number such as `-2` or `+3,5`.
-enum SpreadsheetCell {
-    static func safe(_ value: String) -> String {
-        guard let first = value.first, "=+-@\t\r".contains(first) else { return value }
-        let number = value.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        if (first == "-" || first == "+") && value.count > 1 && number { return value }
-        return "'" + value
-    }
+/// `name` with every character but ASCII letters, digits, `-`, `_` and `.` replaced by `-`, so
+/// that it can stand in a quoted `filename` parameter.
+func safeFileName(_ name: String) -> String {
+    String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
 }
 
 /// The dossier and the portfolio report, each as page, JSON and CSV.
@@ -113,7 +131,10 @@ struct ReportRoutes: Sendable {
                 arrangement, pages: pages, on: todayInUTC())
             switch format {
             case .json: return try APIRoutes.json(dossier)
-            case .csv: return try csvResponse(dossier.csvRows, fileName: "dossier-\(arrangement.id).csv")
+            case .csv, .ods, .xlsx:
+                return try spreadsheetResponse(
+                    SpreadsheetExport.dossier(dossier), format.spreadsheet!, name: "dossier-\(arrangement.id)",
+                    day: dossier.generatedOn)
             case .html:
                 let page = try await dossierPage(dossier, language: language, query: query)
                 return html(renderer.render(page, context))
@@ -133,10 +154,14 @@ struct ReportRoutes: Sendable {
         routes.reading.get(SiteURL.portfolioReport.pattern) { request, context in
             let (language, query) = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
+            if let spreadsheet = format.spreadsheet {
+                return try spreadsheetResponse(
+                    try await portfolioWorkbook(), spreadsheet, name: "portefeuille", day: todayInUTC())
+            }
             let report = try await portfolioReport()
             switch format {
             case .json: return try APIRoutes.json(report)
-            case .csv: return try csvResponse(Self.csvRows(report), fileName: "portefeuilleverslag.csv")
+            case .csv, .ods, .xlsx: preconditionFailure("answered above")
             case .html:
                 let page = PortfolioReportPage(
                     layout: pages.layout("Verslag van de portefeuille", language, .portfolioReport, query: query),
@@ -155,8 +180,7 @@ struct ReportRoutes: Sendable {
                             isAmountKnown: row.rijkContribution != nil)
                     },
                     source: PortfolioReport.source,
-                    jsonHref: SiteURL.portfolioReport.href(format: .json),
-                    csvHref: SiteURL.portfolioReport.href(format: .csv))
+                    downloads: Download.formats(of: .portfolioReport))
                 return html(renderer.render(page, context))
             }
         }
@@ -194,15 +218,17 @@ struct ReportRoutes: Sendable {
             learning: try await LearningLogSection.load(
                 id: arrangement.id, from: pages.learningLog, language: language),
             arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
-            jsonHref: SiteURL.dossier(arrangement.id).href(format: .json),
-            csvHref: SiteURL.dossier(arrangement.id).href(format: .csv))
+            downloads: Download.formats(of: .dossier(arrangement.id)))
     }
 
     /// The report over every deal of the portfolio, in the portfolio's order, from one snapshot
     /// read with a handful of statements (``PortfolioStore/overview()``).
     func portfolioReport() async throws -> PortfolioReport {
+        Self.report(try await pages.portfolio.overview())
+    }
+
+    static func report(_ overview: PortfolioOverview) -> PortfolioReport {
         let curated = try? CuratedPortfolioFiles.bundled()
-        let overview = try await pages.portfolio.overview()
         return PortfolioReport(
             rows: overview.entries.map { entry in
                 PortfolioReport.Row(
@@ -212,6 +238,23 @@ struct ReportRoutes: Sendable {
                     learningEntries: entry.learningEntries, profileVersions: entry.profileVersions,
                     curatedRegions: curated?.deal(entry.deal.id)?.region?.codes ?? [])
             })
+    }
+
+    /// The portfolio as a workbook (``SpreadsheetExport/portfolio(_:records:indicators:)``): the
+    /// report's rows and each deal's records. The records are read per deal, after the overview.
+    func portfolioWorkbook() async throws -> Workbook {
+        try await Self.portfolioWorkbook(pages.portfolio)
+    }
+
+    static func portfolioWorkbook(_ portfolio: any PortfolioStore) async throws -> Workbook {
+        let overview = try await portfolio.overview()
+        var records: [DealRecord] = []
+        for entry in overview.entries {
+            if let record = try await portfolio.record(id: entry.deal.id) { records.append(record) }
+        }
+        return SpreadsheetExport.portfolio(
+            report(overview), records: records,
+            indicators: overview.entries.filter { $0.indicators != nil }.map(overview.indicatorReport))
     }
 
     static func followed(_ row: PortfolioReport.Row) -> String {
@@ -225,29 +268,5 @@ struct ReportRoutes: Sendable {
         }
         if row.learningEntries > 0 { parts.append("leerlog (\(row.learningEntries) regels)") }
         return parts.isEmpty ? "niets vastgelegd" : parts.joined(separator: "; ")
-    }
-
-    static func csvRows(_ report: PortfolioReport) -> [[String]] {
-        let header: [String] = [
-            "deal", "naam", "tranche", "fictief", "rijksbijdrage_cent", "doel", "programmalijnen",
-            "programma_indicatoren", "met_streefwaarden", "met_realisatie", "bijdragegraaf_versies", "leerlog_regels",
-            "profielversies", "regios", "ongunstige_context", "onbekend",
-        ]
-        return [header] + report.rows.map(csvRow)
-    }
-
-    private static func csvRow(_ row: PortfolioReport.Row) -> [String] {
-        let identity: [String] = [row.dealID, row.name, String(row.tranche), row.isFictional ? "ja" : "nee"]
-        let money: [String] = [row.rijkContribution.map { String($0.cents) } ?? ""]
-        let goals: [String] = [row.goal?.joined(separator: "; ") ?? "", row.programmeLines.joined(separator: "; ")]
-        let followed: [String] = [
-            String(row.programmeIndicators), String(row.indicatorsWithTargets), String(row.indicatorsWithActuals),
-            String(row.contributionGraphVersions), String(row.learningEntries), String(row.profileVersions),
-        ]
-        let context: [String] = [
-            row.regions.joined(separator: " "), row.unfavourableContext.joined(separator: "; "),
-            row.unknowns.joined(separator: "; "),
-        ]
-        return identity + money + goals + followed + context
     }
 }

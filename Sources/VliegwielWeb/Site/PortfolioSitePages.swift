@@ -323,6 +323,9 @@ extension DealSection {
 
         let money = FinanceSummary(record)
         hasFinance = !record.financeLines.isEmpty
+        financeDownloads = Download.spreadsheets { format in
+            APIURL.spreadsheet(deal.id, .financeLines).path + "?formaat=" + format.rawValue
+        }
         let (commitments, realisations) = (money.toezeggingen, money.realisaties)
         func amount(_ cents: Int64) -> String { EuroCents(cents: cents).formatted }
         totals = [

@@ -219,6 +219,10 @@ public enum APIURL: Sendable, Hashable {
     /// The portfolio and one arrangement as IATI 2.03 activities (docs/iati.md).
     case portfolioIATI
     case iati(String)
+    /// The portfolio as a spreadsheet (ODS, XLSX or CSV; docs/exports.md).
+    case portfolioSpreadsheet
+    /// One arrangement's finance lines, indicators or dossier as a spreadsheet.
+    case spreadsheet(String, ArrangementSpreadsheet)
 
     public static let base = "/api/v1"
 
@@ -262,8 +266,17 @@ public enum APIURL: Sendable, Hashable {
         case .contextIndicators: Self.base + "/contextindicatoren"
         case .portfolioIATI: Self.base + "/portefeuille/iati"
         case .iati(let key): arrangements + "/\(id(key))/iati"
+        case .portfolioSpreadsheet: Self.base + "/portefeuille/rekenblad"
+        case .spreadsheet(let key, let kind): arrangements + "/\(id(key))/rekenbladen/\(kind.rawValue)"
         }
     }
+}
+
+/// What of one arrangement the API gives as a spreadsheet; the raw value is the path segment.
+public enum ArrangementSpreadsheet: String, Sendable, Hashable, CaseIterable {
+    case financeLines = "financiering"
+    case indicators = "indicatoren"
+    case dossier = "dossier"
 }
 
 /// The four kinds of items a deal of the portfolio holds; the raw value is the path segment.

@@ -102,6 +102,7 @@ enum DealSections {
                         <tbody>\#(deal.totals.map(moneyRow))</tbody>
                       </table>
                     """#,
+                    #"  <p class="actions">\#(DownloadLinks.html(deal.financeDownloads, label: "Financieringsregels downloaden als"))</p>"#,
                     HTML(
                         lines: deal.breakdowns.map { b -> HTML in
                             #"""

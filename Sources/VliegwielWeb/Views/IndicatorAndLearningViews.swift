@@ -3,6 +3,7 @@ extension IndicatorsPage: PageView {
         #"""
         <h1>Indicatoren van \#(name)</h1>
         <p class="meta"><a href="\#(arrangementHref)">Terug naar het arrangement</a> · id <code>\#(id)</code></p>
+        <p class="actions">\#(DownloadLinks.html(downloads))</p>
         \#(IndicatorSections.section(section, layout.t))
         """#
     }

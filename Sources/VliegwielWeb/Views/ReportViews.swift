@@ -212,7 +212,7 @@ extension PortfolioReportPage: PageView {
             #"""
             <h1>Verslag van de portefeuille Regio Deals</h1>
             <p class="lead">De Algemene Rekenkamer stelde in mei 2024 vast dat niet duidelijk is welke doelen de deals hebben, wat ervan gevolgd wordt en of regio's waar de brede welvaart onder druk staat ervan profiteren; het verslag aan de Kamer was een opsomming van projecten. Dit verslag beantwoordt die vragen zover de vastgelegde gegevens het toelaten, en zegt wat onbekend is.</p>
-            <p class="actions"><a href="\#(jsonHref)">Als JSON</a> · <a href="\#(csvHref)">Als CSV</a></p>
+            <p class="actions">\#(DownloadLinks.html(downloads))</p>
             """#,
             HTML(
                 lines: answers.map { a -> HTML in
@@ -264,7 +264,7 @@ extension DossierPage: PageView {
             summary.map { #"<p class="lead">\#($0)</p>"# } ?? .empty,
             #"""
             <ul class="sources">\#(sources.map { "<li>\(t.source): \($0)</li>" as HTML })</ul>
-            <p class="actions no-print">Afdrukken of als pdf bewaren kan met de afdrukfunctie van de browser. · <a href="\#(jsonHref)">Als JSON</a> · <a href="\#(csvHref)">Als CSV</a></p>
+            <p class="actions no-print">Afdrukken of als pdf bewaren kan met de afdrukfunctie van de browser. · \#(DownloadLinks.html(downloads))</p>
             <nav aria-label="Inhoud van het dossier" class="toc">
               <ul>
                 <li><a href="#profiel">1. Profiel</a></li>
@@ -331,5 +331,15 @@ extension DossierPage: PageView {
             </section>
             """#,
         ])
+    }
+}
+
+/// The links to a page's data as files: `Downloaden als: JSON · ODS … · Excel (XLSX) · CSV`.
+enum DownloadLinks {
+    static func html(_ downloads: [Download], label: String = "Downloaden als") -> HTML {
+        let links = downloads.enumerated().map { index, download -> HTML in
+            "\(index == 0 ? "" : " · ")<a href=\"\(download.href)\" download>\(download.label)</a>"
+        }
+        return "<span class=\"downloads\">\(label): \(links)</span>"
     }
 }
