@@ -45,6 +45,28 @@ struct StartCommand: AsyncParsableCommand {
             """, valueName: "ADRES"))
     var contactEmail: String?
     @OptionGroup var iati: IATIOptions
+    @Option(
+        name: .customLong("publieke-url"),
+        help: ArgumentHelp(
+            """
+            Het adres waarop de site bereikbaar is (bijvoorbeeld https://vliegwiel.example.nl); de DCAT-catalogus \
+            (/api/v1/catalogus) maakt er zijn adressen mee. Zonder deze optie komen ze uit de Host van elk verzoek \
+            (docs/dcat.md).
+            """, valueName: "URL"))
+    var publicURL: String?
+    @Option(
+        name: .customLong("uitgever"),
+        help: ArgumentHelp(
+            """
+            De IRI van de organisatie die de gegevens publiceert, uit TOOI of OWMS (bijvoorbeeld \
+            https://identifier.overheid.nl/tooi/id/gemeente/gm0363); de uitgever in de DCAT-catalogus. Zonder deze \
+            optie staat daar '\(CatalogueSettings.placeholderPublisherName)'.
+            """, valueName: "IRI"))
+    var publisherIRI: String?
+    @Option(
+        name: .customLong("uitgevernaam"),
+        help: ArgumentHelp("De naam van die organisatie in de DCAT-catalogus.", valueName: "NAAM"))
+    var publisherName: String?
 
     func run() async throws {
         try await reportingFailures {
@@ -62,6 +84,7 @@ struct StartCommand: AsyncParsableCommand {
                     field: "--contact-e-mail", "'\(contactEmail)' is geen e-mailadres; verwacht naam@domein.nl")
             }
             let iatiReporter = try iati.reporter()
+            let dataCatalogue = try catalogueSettings()
             let secureCookies: AccountWebSettings.SecureCookies
             switch https {
             case "ja": secureCookies = .always
@@ -88,6 +111,7 @@ struct StartCommand: AsyncParsableCommand {
             dependencies.qcaLimits = QCAWebLimits(seconds: qcaSeconds, concurrent: qcaConcurrent)
             dependencies.apiContactEmail = contactEmail
             dependencies.iatiReporter = iatiReporter
+            dependencies.dataCatalogue = dataCatalogue
             if !PostgresLocation.isURL(database.resolvedPath) {
                 dependencies.databaseFile = DatabaseFileGuard(path: database.resolvedPath)
             }
@@ -99,6 +123,22 @@ struct StartCommand: AsyncParsableCommand {
                     field: "--poort", "poort \(port) op \(host) is al in gebruik; kies een andere met --poort")
             }
         }
+    }
+
+    /// `--publieke-url`, `--uitgever` and `--uitgevernaam`, or a failure naming the option.
+    func catalogueSettings() throws -> CatalogueSettings {
+        if let publicURL, let problem = CatalogueSettings.problem(withBaseURL: publicURL) {
+            throw CommandFailure(field: "--publieke-url", problem)
+        }
+        if let publisherIRI, let problem = CatalogueSettings.problem(withPublisher: publisherIRI) {
+            throw CommandFailure(field: "--uitgever", problem)
+        }
+        let name = publisherName?.trimmingCharacters(in: .whitespaces)
+        if name != nil, publisherIRI == nil {
+            throw CommandFailure(field: "--uitgevernaam", "geef ook --uitgever")
+        }
+        return CatalogueSettings(
+            baseURL: publicURL, publisherIRI: publisherIRI, publisherName: name?.isEmpty == false ? name : nil)
     }
 
     /// One `@` with something on both sides, a dot in the domain, no spaces: enough to catch a

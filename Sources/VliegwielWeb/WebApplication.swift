@@ -29,6 +29,10 @@ public struct WebDependencies: Sendable {
     /// The organisation that publishes the IATI export, the prefix of every activity id
     /// (`vliegwiel start --iati-organisatie`, docs/iati.md); a documented placeholder until set.
     public var iatiReporter = IATIReportingOrganisation.placeholder
+    /// The public address and the publisher for the DCAT catalogue (`vliegwiel start
+    /// --publieke-url`, `--uitgever`, `--uitgevernaam`; docs/dcat.md); its contact e-mail is
+    /// ``apiContactEmail``.
+    public var dataCatalogue = CatalogueSettings()
 
     public init(
         stores: Stores, catalogue: [Arrangement], accounts: AccountWebSettings,
@@ -115,6 +119,13 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     ProfileHistoryAPIRoutes(store: pages.store).register(on: routes)
     IATIAPIRoutes(stores: dependencies.stores, reporter: dependencies.iatiReporter).register(on: routes)
     SpreadsheetAPIRoutes(pages: pages).register(on: routes)
+    var catalogueSettings = dependencies.dataCatalogue
+    catalogueSettings.contactEmail = catalogueSettings.contactEmail ?? dependencies.apiContactEmail
+    CatalogueAPIRoutes(
+        stores: stores, settings: catalogueSettings, readingWithoutAccount: accounts.readingWithoutAccount,
+        secureCookies: accounts.secureCookies
+    )
+    .register(on: routes)
     AuditSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
     LearningLogRoutes(pages: pages, renderer: renderer).register(on: routes)
     IndicatorRoutes(pages: pages, renderer: renderer).register(on: routes)

@@ -287,7 +287,7 @@ import VliegwielWeb
                     "/arrangementen/{id}/projecten", "/arrangementen/{id}/projecten/{item}",
                     "/arrangementen/{id}/rekenbladen/dossier", "/arrangementen/{id}/rekenbladen/financiering",
                     "/arrangementen/{id}/rekenbladen/indicatoren", "/arrangementen/{id}/toetsing",
-                    "/contextindicatoren", "/openapi.json", "/portefeuille", "/portefeuille/iati",
+                    "/catalogus", "/contextindicatoren", "/openapi.json", "/portefeuille", "/portefeuille/iati",
                     "/portefeuille/rekenblad", "/portefeuille/verslag", "/qca-analyses",
                     "/vergelijkingen", "/wat-als",
                 ])

@@ -223,6 +223,8 @@ public enum APIURL: Sendable, Hashable {
     case portfolioSpreadsheet
     /// One arrangement's finance lines, indicators or dossier as a spreadsheet.
     case spreadsheet(String, ArrangementSpreadsheet)
+    /// The DCAT-AP-NL 3.0 catalogue of what the installation publishes (docs/dcat.md).
+    case catalogue
 
     public static let base = "/api/v1"
 
@@ -268,6 +270,7 @@ public enum APIURL: Sendable, Hashable {
         case .iati(let key): arrangements + "/\(id(key))/iati"
         case .portfolioSpreadsheet: Self.base + "/portefeuille/rekenblad"
         case .spreadsheet(let key, let kind): arrangements + "/\(id(key))/rekenbladen/\(kind.rawValue)"
+        case .catalogue: Self.base + "/catalogus"
         }
     }
 }

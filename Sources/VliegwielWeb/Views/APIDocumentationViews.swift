@@ -6,6 +6,7 @@ extension APIDocumentationPage: PageView {
             <h1>API-documentatie</h1>
             <p>\#(d.title), versie \#(d.version). \#(d.description)</p>
             <p>Het adres van elke bewerking begint met <code>\#(APIURL.base)</code>. Het volledige OpenAPI-document staat op <a href="\#(openAPIHref)"><code>\#(openAPIHref)</code></a>; deze pagina is eruit gemaakt en toont hetzelfde.</p>
+            <p>Wat deze installatie publiceert, staat als open data beschreven in de catalogus <a href="\#(APIURL.catalogue.path)"><code>\#(APIURL.catalogue.path)</code></a> (DCAT-AP-NL 3.0, JSON-LD of Turtle), zoals data.overheid.nl datasets vindt.</p>
             <h2 id="toegang">Toegang</h2>
             <p>\#(d.authentication)</p>
             <p>Stuur de sleutel mee als kop: <code>Authorization: Bearer vw_…</code>. Zonder sleutel kunt u lezen, tenzij de installatie alleen met account werkt; een sleutel die de API niet kent, geeft 401.</p>
