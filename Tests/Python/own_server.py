@@ -11,7 +11,7 @@ from conftest import _binary, _free_port
 
 
 class OwnServer:
-    def __init__(self, folder: str):
+    def __init__(self, folder: str, extra: list = ()):
         self.folder = folder
         self.database = os.path.join(folder, "eigen.sqlite")
         port = _free_port()
@@ -19,7 +19,7 @@ class OwnServer:
         self.log_path = os.path.join(folder, "server.log")
         log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            [str(_binary()), "start", "--database", self.database, "--poort", str(port)],
+            [str(_binary()), "start", "--database", self.database, "--poort", str(port), *extra],
             stdout=log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while time.time() < deadline:
