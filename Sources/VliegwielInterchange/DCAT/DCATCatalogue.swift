@@ -111,7 +111,6 @@ public enum DCATTheme: String, Sendable {
     case government = "GOVE"
     case regions = "REGI"
     case society = "SOCI"
-    case economy = "ECON"
 
     var iri: RDFIRI { RDFIRI("http://publications.europa.eu/resource/authority/data-theme/" + rawValue) }
 
@@ -121,7 +120,6 @@ public enum DCATTheme: String, Sendable {
         case .government: "Overheid en publieke sector"
         case .regions: "Regio's en steden"
         case .society: "Bevolking en samenleving"
-        case .economy: "Economie en financiën"
         }
     }
 }
@@ -144,8 +142,6 @@ public struct DCATFormat: Sendable, Hashable {
     public static let json = DCATFormat(mediaType: "application/json", fileType: "JSON", label: "JSON")
     public static let csv = DCATFormat(mediaType: "text/csv", fileType: "CSV", label: "CSV")
     public static let xml = DCATFormat(mediaType: "application/xml", fileType: "XML", label: "XML")
-    public static let jsonLD = DCATFormat(mediaType: "application/ld+json", fileType: "JSON_LD", label: "JSON-LD")
-    public static let turtle = DCATFormat(mediaType: "text/turtle", fileType: "RDF_TURTLE", label: "Turtle")
 
     var mediaTypeIRI: RDFIRI { RDFIRI("https://www.iana.org/assignments/media-types/" + mediaType) }
     var fileTypeIRI: RDFIRI { RDFIRI("http://publications.europa.eu/resource/authority/file-type/" + fileType) }
