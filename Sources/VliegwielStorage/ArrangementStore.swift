@@ -38,6 +38,8 @@ public protocol ArrangementStore: Sendable {
     func delete(id: String, expecting expected: RecordRevision) async throws -> Bool
     /// How many arrangements are stored, without reading them.
     func arrangementCount() async throws -> Int
+    /// What the page of arrangement `id` shows, in one snapshot; `nil` when the id is unknown.
+    func overview(of id: String) async throws -> ArrangementOverview?
 }
 
 extension ArrangementStore {

@@ -118,6 +118,12 @@ public final class DatabaseArrangementStore: ArrangementStore {
             })
     }
 
+    public func overview(of id: String) async throws -> ArrangementOverview? {
+        try await database.read(ArrangementOverview.reads(id)) { [rules] rows in
+            try ArrangementOverview.read(rows, id: id, rules: rules)
+        }
+    }
+
     public func delete(id: String) async throws -> Bool {
         try await database.write([Self.document(id)]) { rows in try Self.removal(id, rows[0], result: true) }
     }

@@ -209,18 +209,24 @@ struct SiteRoutes: Sendable {
         }
         routes.arrangement.get(SiteURL.arrangement("").pattern) { request, context in
             let (language, query) = Self.read(request)
-            let arrangement = try context.requireArrangement()
-            let deal = try await pages.dealSection(id: arrangement.id, language, query: query)
-            let place = PagePlace(arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: deal != nil)
-            var page = pages.arrangement(arrangement, language, query: query, place: place)
-            page.deal = deal
-            if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
-            page.history = try await pages.historySection(id: arrangement.id, language: language)
-            page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language)
-            page.indicatorsHref = try await pages.indicatorsHref(id: arrangement.id, language)
-            if try await !pages.contributions.history(of: arrangement.id).versions.isEmpty {
-                page.contributionHref = SiteURL.contributionGraph(arrangement.id).href(language)
+            // Everything the page shows in one snapshot; the group loaded the arrangement
+            // already to decide access, and a removal in between is a plain 404.
+            guard let overview = try await store.overview(of: try context.requireArrangement().id) else {
+                throw HTTPError(.notFound)
             }
+            let arrangement = overview.arrangement
+            let place = PagePlace(
+                arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: overview.deal != nil)
+            var page = pages.arrangement(arrangement, language, query: query, place: place)
+            page.deal = overview.deal.map { pages.dealSection($0, language, query: query) }
+            if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
+            page.history = SitePages.historySection(
+                id: arrangement.id, lines: overview.versionLines, latest: overview.latestVersions,
+                log: overview.learningLog, language: language)
+            page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language)
+            page.indicatorsHref = overview.hasIndicators ? SiteURL.indicators(arrangement.id).href(language) : nil
+            page.contributionHref =
+                overview.hasContributionGraph ? SiteURL.contributionGraph(arrangement.id).href(language) : nil
             page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
             return html(renderer.render(page, context))
         }

@@ -16,7 +16,7 @@ public final class DatabasePortfolioStore: PortfolioStore {
     }
 
     /// The reads of a record: its deal, then each of ``PortfolioRules/detailTables``.
-    private static func record(_ id: String) -> [StoredStatement] {
+    static func record(_ id: String) -> [StoredStatement] {
         [StoredStatement("SELECT * FROM portfolio_deal WHERE arrangement_id = ?", id)]
             + PortfolioRules.detailTables.map {
                 StoredStatement(
@@ -24,7 +24,7 @@ public final class DatabasePortfolioStore: PortfolioStore {
             }
     }
 
-    private static func record(_ rows: [[any StoredRow]]) throws -> DealRecord? {
+    static func record(_ rows: [[any StoredRow]]) throws -> DealRecord? {
         guard let deal = rows[0].first else { return nil }
         return try PortfolioRules.record(
             deal: deal, details: Dictionary(uniqueKeysWithValues: zip(PortfolioRules.detailTables, rows.dropFirst())))

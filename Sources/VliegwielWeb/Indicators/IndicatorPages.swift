@@ -172,11 +172,3 @@ extension SitePages {
             downloads: Download.formats(of: .indicators(arrangement.id), json: false))
     }
 }
-
-extension SitePages {
-    /// The link to the indicator page of arrangement `id`, `nil` when it has no indicators.
-    func indicatorsHref(id: String, _ language: Language) async throws -> String? {
-        guard try await indicators.indicators(of: id) != nil else { return nil }
-        return SiteURL.indicators(id).href(language)
-    }
-}

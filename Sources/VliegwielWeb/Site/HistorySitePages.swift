@@ -1,4 +1,6 @@
+import Foundation
 import VliegwielCore
+import VliegwielStorage
 
 /// The profile's history on an arrangement page: shown once the profile has changed.
 struct HistorySection: Sendable {
@@ -19,17 +21,37 @@ extension SitePages {
     /// The history of the arrangement's profile, `nil` while it has a single version.
     func historySection(id: String, language: Language = .dutch) async throws -> HistorySection? {
         let versions = try await store.versions(of: id)
-        guard versions.count >= 2, let last = versions.last else { return nil }
-        let previous = versions[versions.count - 2]
+        guard versions.count >= 2 else { return nil }
+        return Self.historySection(
+            id: id,
+            lines: versions.map {
+                ArrangementOverview.VersionLine(number: $0.number, date: $0.date, author: $0.author, reason: $0.reason)
+            }, latest: Array(versions.suffix(2)), log: try await learningLog.log(of: id), language: language)
+    }
+
+    /// The history from what ``ArrangementOverview`` read: every version's line, the last two
+    /// versions whole and the learning log; `nil` while there is a single version.
+    static func historySection(
+        id: String, lines: [ArrangementOverview.VersionLine], latest: [ArrangementVersion], log: LearningLog?,
+        language: Language
+    ) -> HistorySection? {
+        guard lines.count >= 2, latest.count == 2 else { return nil }
+        let (previous, last) = (latest[0], latest[1])
         let drift = (try? ProfileDrift(from: previous, to: last))?.summary ?? []
-        let reasons = try await learningLog.log(of: id).reasons(forProfileVersionsOf: id, language: language)
+        let reasons = log?.reasons(forProfileVersionsOf: id, language: language) ?? [:]
         return HistorySection(
             fromTo: "versie \(previous.number) naar versie \(last.number)", drift: drift,
-            versions: versions.reversed().map {
+            versions: lines.reversed().map {
                 HistorySection.VersionLine(
                     anchor: "profielversie-\($0.number)",
-                    text: "versie \($0.number) · \($0.isoDate) · \($0.author) · \($0.reason)",
+                    text: "versie \($0.number) · \(isoMoment($0.date)) · \($0.author) · \($0.reason)",
                     reason: reasons[$0.number])
             })
+    }
+
+    /// `date` as ISO 8601 in UTC, to the second (`2025-10-06T09:30:00Z`), as
+    /// ``ArrangementVersion/isoDate`` writes it, without making a formatter per call.
+    static func isoMoment(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }

@@ -180,6 +180,12 @@ extension SitePages {
     /// that is not a deal of the portfolio.
     func dealSection(id: String, _ language: Language, query: [String: [String]]) async throws -> DealSection? {
         guard let record = try await portfolio.record(id: id) else { return nil }
+        return dealSection(record, language, query: query)
+    }
+
+    /// The section of `record`, read already.
+    func dealSection(_ record: DealRecord, _ language: Language, query: [String: [String]]) -> DealSection {
+        let id = record.deal.id
         var section = DealSection(
             record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
             added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
