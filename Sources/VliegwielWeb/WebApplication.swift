@@ -85,6 +85,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     let registry = MetricsRegistry.shared
     // HEAD answers as GET without the body (RFC 9110: every GET resource also has HEAD).
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.middlewares.add(ServerTimingMiddleware())
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(LogRequestsMiddleware(.info))
     router.middlewares.add(MetricsMiddleware())

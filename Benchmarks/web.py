@@ -1,0 +1,196 @@
+"""Web benchmark (issue 14 item 6): pages and API of a release build beside nginx serving the
+same bytes, warm (nothing changed: the kept answer) and on the miss path (the first request
+after a change to what the page shows). Loopback only; bounded in time. Not a test.
+
+Warm: wrk (2 threads) against Vliegwiel and against nginx, which serves the byte-identical
+answers saved from Vliegwiel in the same run as static files; requests/s, p50 and p99, and
+Vliegwiel's throughput as a fraction of nginx's.
+
+Miss: N times a change through the API (a new summary for the page's arrangement, not timed),
+then one GET of the page on a kept-open connection, timed by the client and by the server's own
+`Server-Timing: app;dur=…` header (from the request reaching the first middleware to the
+answer leaving it): p50 and p99 of both.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = "fictief-regio-deal-voorbeeld"
+
+# (name, path, the arrangement whose change the page shows)
+ENDPOINTS = [
+    ("arrangement page", "/arrangementen/woondeal", "woondeal"),
+    ("catalogue", "/catalogus", "woondeal"),
+    ("comparison API", "/api/v1/vergelijkingen?arrangementen=regio-deal,woondeal", "woondeal"),
+    ("deal page (fictional demo deal)", f"/arrangementen/{DEMO}", DEMO),
+    ("portfolio report", "/portefeuille/verslag", DEMO),
+]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def wrk(url, seconds, connections):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+
+    def milliseconds(text):
+        number = float(re.match(r"[\d.]+", text).group(0))
+        return number / 1000 if text.endswith("us") else number * 1000 if text.endswith("s") and not text.endswith(
+            "ms") else number
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    errors = re.findall(r"(Non-2xx.*|Socket errors.*)", out)
+    if errors:
+        print("waarschuwing:", url, errors, file=sys.stderr)
+    return rps, p50, p99
+
+
+def start_nginx(folder, port):
+    config = folder / "nginx.conf"
+    config.write_text(f"""worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log {folder}/nginx-access.log;
+  server {{
+    listen 127.0.0.1:{port};
+    root {folder}/www;
+    types {{ text/html html; application/json json; }}
+  }}
+}}
+""")
+    os.chmod(folder, 0o755)
+    os.chmod(folder / "www", 0o755)
+    for file in (folder / "www").iterdir():
+        os.chmod(file, 0o644)
+    subprocess.run(["nginx", "-c", str(config)], check=True)
+    return config
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--misses", type=int, default=200)
+    options = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="vliegwiel-web-"))
+    (folder / "www").mkdir()
+    database = folder / "bench.sqlite"
+    port, nginx_port = free_port(), free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(folder / "server.log", "w")
+    server = subprocess.Popen([options.binary, "start", "--database", str(database), "--maak-database", "--poort",
+                               str(port)], stdout=log, stderr=subprocess.STDOUT)
+    nginx_config = None
+    try:
+        for _ in range(300):
+            try:
+                if requests.get(base + "/gezondheid", timeout=1).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.2)
+        else:
+            raise SystemExit("de server startte niet; zie " + log.name)
+        os.environ["VLIEGWIEL_BINARY"] = options.binary
+        sys.path.insert(0, str(ROOT / "Tests" / "Python"))
+        import conftest
+
+        signed_in = conftest.SignedIn(base, str(database), name="webbench")
+        api = {"Authorization": f"Bearer {signed_in.token}", "Content-Type": "application/json",
+               "Accept": "application/json"}
+
+        # Warm: the same bytes from both servers.
+        for number, (_, path, _) in enumerate(ENDPOINTS):
+            answer = requests.get(base + path, timeout=30)
+            answer.raise_for_status()
+            suffix = "json" if path.startswith("/api/") else "html"
+            (folder / "www" / f"e{number}.{suffix}").write_bytes(answer.content)
+        nginx_config = start_nginx(folder, nginx_port)
+        warm = []
+        for number, (name, path, _) in enumerate(ENDPOINTS):
+            suffix = "json" if path.startswith("/api/") else "html"
+            ours = wrk(base + path, options.seconds, options.connections)
+            theirs = wrk(f"http://127.0.0.1:{nginx_port}/e{number}.{suffix}", options.seconds, options.connections)
+            size = (folder / "www" / f"e{number}.{suffix}").stat().st_size
+            warm.append((name, path, size, ours, theirs))
+
+        # Miss: a change to the page's arrangement, then the first request.
+        missed = []
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for name, path, arrangement in ENDPOINTS:
+            document = requests.get(f"{base}/api/v1/arrangementen/{arrangement}", headers=api, timeout=30).json()
+            summary = document["omschrijving"]
+            server_times, client_times = [], []
+            for round_number in range(options.misses):
+                document["omschrijving"] = f"{summary} (benchmarkronde {round_number})"
+                change = requests.put(f"{base}/api/v1/arrangementen/{arrangement}", data=json.dumps(document),
+                                      headers=api, timeout=30)
+                change.raise_for_status()
+                start = time.perf_counter()
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                client_times.append((time.perf_counter() - start) * 1000)
+                assert response.status == 200, (path, response.status)
+                assert f"benchmarkronde {round_number}".encode() in body or path.startswith("/api/v1/vergelijkingen") \
+                    or path == "/portefeuille/verslag" or path == "/catalogus", (path, "wijziging niet te zien")
+                timing = re.match(r"app;dur=([\d.]+)", response.getheader("Server-Timing") or "")
+                server_times.append(float(timing.group(1)))
+            missed.append((name, server_times, client_times))
+        connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if nginx_config:
+            subprocess.run(["nginx", "-c", str(nginx_config), "-s", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print("Warm (the kept answer; wrk -t2 -c%d -d%ds --latency)" % (options.connections, options.seconds))
+    print()
+    print("| endpoint | size | Vliegwiel req/s | p50 | p99 | nginx req/s | p50 | p99 | **Vliegwiel / nginx** |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, path, size, ours, theirs in warm:
+        print(f"| {name} (`{path}`) | {size / 1024:.0f} kB | {ours[0]:.0f} | {ours[1]:.2f} ms | {ours[2]:.2f} ms "
+              f"| {theirs[0]:.0f} | {theirs[1]:.2f} ms | {theirs[2]:.2f} ms | **{ours[0] / theirs[0]:.3f}** |")
+    print()
+    print(f"Miss (the first request after a change to the page's arrangement through the API; "
+          f"{options.misses} rounds each)")
+    print()
+    print("| endpoint | server p50 | server p99 | client p50 | client p99 |")
+    print("|---|---:|---:|---:|---:|")
+    for name, server_times, client_times in missed:
+        print(f"| {name} | {percentile(server_times, 0.5):.3f} ms | {percentile(server_times, 0.99):.3f} ms "
+              f"| {percentile(client_times, 0.5):.3f} ms | {percentile(client_times, 0.99):.3f} ms |")
+    print()
+    print(f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}")
+
+
+if __name__ == "__main__":
+    main()
