@@ -26,7 +26,7 @@ import VliegwielTestSupport
 
     static let reading: Set<String> = [
         "allArrangements()", "arrangement(id:)", "versions(of:)", "arrangementCount()", "portfolio()", "deal(id:)",
-        "overview()",
+        "overview()", "overview(of:)",
         "record(id:)", "hasSeeded(_:)", "history(of:)", "log(of:)", "context(of:)", "outcomes(named:)",
         "outcomeNames()", "indicators(of:)", "contextTables()", "observations(matching:limit:offset:)",
         "dump(progress:)", "occupiedTables()",
