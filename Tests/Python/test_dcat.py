@@ -140,7 +140,16 @@ def test_what_the_installation_publishes_is_described(server, catalogue):
         return {str(graph.value(d, DCAT.accessURL)): d for d in graph.objects(datasets[name], DCAT.distribution)}
 
     portfolio = distributions("portefeuille")
-    assert set(portfolio) == {base + "/api/v1/portefeuille", base + "/api/v1/portefeuille/iati"}
+    spreadsheet = base + "/api/v1/portefeuille/rekenblad?formaat="
+    assert set(portfolio) == {base + "/api/v1/portefeuille", base + "/api/v1/portefeuille/iati",
+                              spreadsheet + "ods", spreadsheet + "xlsx", spreadsheet + "csv"}
+    # The spreadsheets carry their own media type and EU file type, not a generic one.
+    for format, media_type in [("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+                               ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]:
+        assert graph.value(portfolio[spreadsheet + format], DCAT.mediaType) == URIRef(
+            "https://www.iana.org/assignments/media-types/" + media_type)
+        assert graph.value(portfolio[spreadsheet + format], DCTERMS.format) == URIRef(
+            "http://publications.europa.eu/resource/authority/file-type/" + format.upper())
     iati = portfolio[base + "/api/v1/portefeuille/iati"]
     assert graph.value(iati, DCAT.mediaType) == URIRef("https://www.iana.org/assignments/media-types/application/xml")
     assert graph.value(iati, DCAT.downloadURL) == URIRef(base + "/api/v1/portefeuille/iati")
@@ -149,6 +158,8 @@ def test_what_the_installation_publishes_is_described(server, catalogue):
     dossiers = distributions("evaluatiedossiers")
     assert base + "/api/v1/arrangementen/regio-deal-3-zwolle/dossier" in dossiers
     assert base + "/arrangementen/regio-deal-3-zwolle/dossier?formaat=csv" in dossiers
+    for format in ["ods", "xlsx"]:
+        assert base + "/api/v1/arrangementen/regio-deal-3-zwolle/rekenbladen/dossier?formaat=" + format in dossiers
     assert set(distributions("contextindicatoren")) == {base + "/api/v1/contextindicatoren"}
     assert set(distributions("qca-gegevens")) == {base + "/api/v1/qca-analyses"}
 

@@ -142,6 +142,18 @@ public struct DCATFormat: Sendable, Hashable {
     public static let json = DCATFormat(mediaType: "application/json", fileType: "JSON", label: "JSON")
     public static let csv = DCATFormat(mediaType: "text/csv", fileType: "CSV", label: "CSV")
     public static let xml = DCATFormat(mediaType: "application/xml", fileType: "XML", label: "XML")
+    public static let ods = DCATFormat(
+        mediaType: ODSWriter.mediaType, fileType: "ODS", label: "ODS")
+    public static let xlsx = DCATFormat(mediaType: XLSXWriter.mediaType, fileType: "XLSX", label: "XLSX")
+
+    /// The format of a spreadsheet file (docs/exports.md); its CSV is ``csv``.
+    public static func spreadsheet(_ format: SpreadsheetFormat) -> DCATFormat {
+        switch format {
+        case .ods: .ods
+        case .xlsx: .xlsx
+        case .csv: .csv
+        }
+    }
 
     var mediaTypeIRI: RDFIRI { RDFIRI("https://www.iana.org/assignments/media-types/" + mediaType) }
     var fileTypeIRI: RDFIRI { RDFIRI("http://publications.europa.eu/resource/authority/file-type/" + fileType) }

@@ -114,37 +114,60 @@ struct CatalogueExport: Sendable {
     /// A schema of the OpenAPI document (`/api/v1/openapi.json#/components/schemas/Dossier`).
     static func schema(_ name: String) -> String { APIURL.openAPI.path + "#/components/schemas/" + name }
 
-    static let all: [CatalogueExport] = [
-        .init(
-            dataset: .portfolio, key: "json", format: .json, address: .once(APIURL.portfolio.path), isDownload: true,
-            isAPI: true, conformsTo: schema("PortefeuilleSamenvatting")),
-        .init(
-            dataset: .portfolio, key: "iati", format: .xml, address: .once(APIURL.portfolioIATI.path),
-            isDownload: true, isAPI: true, note: "IATI 2.03-activiteiten (docs/iati.md)", conformsTo: iati203),
-        .init(
-            dataset: .portfolioReport, key: "json", format: .json, address: .once(APIURL.portfolioReport.path),
-            isDownload: true, isAPI: true, conformsTo: schema("Portefeuilleverslag")),
-        .init(
-            dataset: .portfolioReport, key: "csv", format: .csv,
-            address: .once(SiteURL.portfolioReport.href(format: .csv)), isDownload: true, isAPI: false),
-        .init(
-            dataset: .dossiers, key: "json", format: .json, address: .perArrangement { APIURL.dossier($0).path },
-            isDownload: true, isAPI: true, conformsTo: schema("Dossier")),
-        .init(
-            dataset: .dossiers, key: "csv", format: .csv,
-            address: .perArrangement { SiteURL.dossier($0).href(format: .csv) }, isDownload: true, isAPI: false),
-        .init(
-            dataset: .contextIndicators, key: "json", format: .json, address: .once(APIURL.contextIndicators().path),
-            isDownload: false, isAPI: true,
-            note:
-                "Per pagina, te filteren op tabel, regio, periode en maat; de links in het antwoord wijzen de volgende pagina.",
-            conformsTo: schema("Contextindicatoren")),
-        .init(
-            dataset: .qca, key: "json", format: .json, address: .once(APIURL.qcaAnalyses.path), isDownload: false,
-            isAPI: true,
-            note: "Een analyse met POST en {\"bron\": \"database\"} rekent op de gegevens van de portefeuille.",
-            conformsTo: schema("QcaAnalyse")),
-    ]
+    static let all: [CatalogueExport] =
+        [
+            .init(
+                dataset: .portfolio, key: "json", format: .json, address: .once(APIURL.portfolio.path),
+                isDownload: true,
+                isAPI: true, conformsTo: schema("PortefeuilleSamenvatting")),
+            .init(
+                dataset: .portfolio, key: "iati", format: .xml, address: .once(APIURL.portfolioIATI.path),
+                isDownload: true, isAPI: true, note: "IATI 2.03-activiteiten (docs/iati.md)", conformsTo: iati203),
+        ]
+        + SpreadsheetFormat.allCases.map { format in
+            .init(
+                dataset: .portfolio, key: format.rawValue, format: .spreadsheet(format),
+                address: .once(APIURL.portfolioSpreadsheet.href(format: format)), isDownload: true, isAPI: true,
+                note: format == .csv
+                    ? "Het eerste blad (de deals) voor Nederlandse rekenbladen: puntkomma's, UTF-8 met BOM, bedragen in euro's (docs/exports.md)."
+                    : "Een blad per soort gegevens: deals, partners, financieringsregels, programmalijnen, projecten en programma-indicatoren (docs/exports.md)."
+            )
+        }
+        + [
+            .init(
+                dataset: .portfolioReport, key: "json", format: .json, address: .once(APIURL.portfolioReport.path),
+                isDownload: true, isAPI: true, conformsTo: schema("Portefeuilleverslag")),
+            .init(
+                dataset: .portfolioReport, key: "csv", format: .csv,
+                address: .once(SiteURL.portfolioReport.href(format: .csv)), isDownload: true, isAPI: false),
+            .init(
+                dataset: .dossiers, key: "json", format: .json, address: .perArrangement { APIURL.dossier($0).path },
+                isDownload: true, isAPI: true, conformsTo: schema("Dossier")),
+            .init(
+                dataset: .dossiers, key: "csv", format: .csv,
+                address: .perArrangement { SiteURL.dossier($0).href(format: .csv) }, isDownload: true, isAPI: false),
+        ]
+        + [SpreadsheetFormat.ods, .xlsx].map { format in
+            .init(
+                dataset: .dossiers, key: format.rawValue, format: .spreadsheet(format),
+                address: .perArrangement { APIURL.spreadsheet($0, .dossier).href(format: format) }, isDownload: true,
+                isAPI: true,
+                note: "Eerst alle feiten in één lijst, dan een blad per soort gegevens (docs/exports.md).")
+        }
+        + [
+            .init(
+                dataset: .contextIndicators, key: "json", format: .json,
+                address: .once(APIURL.contextIndicators().path),
+                isDownload: false, isAPI: true,
+                note:
+                    "Per pagina, te filteren op tabel, regio, periode en maat; de links in het antwoord wijzen de volgende pagina.",
+                conformsTo: schema("Contextindicatoren")),
+            .init(
+                dataset: .qca, key: "json", format: .json, address: .once(APIURL.qcaAnalyses.path), isDownload: false,
+                isAPI: true,
+                note: "Een analyse met POST en {\"bron\": \"database\"} rekent op de gegevens van de portefeuille.",
+                conformsTo: schema("QcaAnalyse")),
+        ]
 }
 
 /// What the catalogue reads from an installation: the arrangements (for the dossiers) and the

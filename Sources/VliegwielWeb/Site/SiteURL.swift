@@ -242,6 +242,9 @@ public enum APIURL: Sendable, Hashable {
         return path + "?" + (components.percentEncodedQuery ?? "")
     }
 
+    /// The link to a spreadsheet endpoint's file in `format` (`?formaat=xlsx`).
+    public func href(format: SpreadsheetFormat) -> String { path + "?formaat=" + format.rawValue }
+
     private func path(id: (String) -> String, item: (String) -> String) -> String {
         let arrangements = Self.base + "/arrangementen"
         return switch self {
