@@ -88,17 +88,29 @@ struct ShowCommand: AsyncParsableCommand {
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exporteer",
-        abstract: "Schrijft alle arrangementen naar JSON of YAML, of de portefeuille als IATI 2.03 (docs/iati.md).")
+        abstract:
+            "Schrijft alle arrangementen naar JSON of YAML, de portefeuille als IATI 2.03 (docs/iati.md), of een rekenblad (ODS, XLSX, CSV; docs/exports.md)."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Option(
         name: .customLong("formaat"),
-        help: "json of yaml (de arrangementen), of iati (de deals van de portefeuille als IATI 2.03-XML).")
+        help:
+            "json of yaml (de arrangementen), iati (de deals van de portefeuille als IATI 2.03-XML), of ods, xlsx of csv (een rekenblad, zie --rekenblad)."
+    )
     var format = "json"
     @Option(
         name: .customLong("deal"),
-        help: ArgumentHelp("Met --formaat iati: alleen deze deal van de portefeuille.", valueName: "ID"))
+        help: ArgumentHelp(
+            "Met --formaat iati: alleen deze deal van de portefeuille. Met ods, xlsx of csv: het rekenblad van dit arrangement.",
+            valueName: "ID"))
     var deal: String?
+    @Option(
+        name: .customLong("rekenblad"),
+        help: ArgumentHelp(
+            "Met --formaat ods, xlsx of csv: portefeuille (standaard zonder --deal), of met --deal: dossier (standaard), financiering of indicatoren.",
+            valueName: "SOORT"))
+    var sheet: String?
     @OptionGroup var iati: IATIOptions
     @Option(
         name: .customLong("uitvoer"),
@@ -115,7 +127,9 @@ struct ExportCommand: AsyncParsableCommand {
         try await reportingFailures {
             if let everything { return try await InstallationExport.export(database, to: everything) }
             if format == "iati" { return try await exportIATI() }
-            if deal != nil { throw CommandFailure(field: "--deal", "hoort bij --formaat iati") }
+            if let spreadsheet = SpreadsheetFormat(rawValue: format) { return try await exportSpreadsheet(spreadsheet) }
+            if deal != nil { throw CommandFailure(field: "--deal", "hoort bij --formaat iati, ods, xlsx of csv") }
+            if sheet != nil { throw CommandFailure(field: "--rekenblad", "hoort bij --formaat ods, xlsx of csv") }
             let format = try parseFormat(format, as: ArrangementFormat.self)
             let arrangements = try await Installation.open(database).store.allArrangements()
             try write(try format.encode(arrangements))
@@ -149,10 +163,59 @@ struct ExportCommand: AsyncParsableCommand {
         if let output { Terminal.error("\(document.activityCount) IATI-activiteiten geschreven naar \(output)") }
     }
 
-    private func write(_ text: String) throws {
-        guard let output else { return Terminal.write(text) }
+    /// The portfolio, or one arrangement's dossier, finance lines or indicators, as a spreadsheet
+    /// file: the same workbook the site and the API give (``SpreadsheetSources``).
+    private func exportSpreadsheet(_ format: SpreadsheetFormat) async throws {
+        let kinds = ["portefeuille"] + ArrangementSpreadsheet.allCases.map(\.rawValue)
+        let kind = sheet ?? (deal == nil ? "portefeuille" : ArrangementSpreadsheet.dossier.rawValue)
+        guard kinds.contains(kind) else {
+            throw CommandFailure(field: "--rekenblad", "'\(kind)' bestaat niet; kies \(kinds.joined(separator: ", "))")
+        }
+        if format != .csv, output == nil, isatty(FileHandle.standardOutput.fileDescriptor) != 0 {
+            throw CommandFailure(
+                field: "--uitvoer",
+                "ontbreekt; een \(format.rawValue.uppercased())-bestand is geen tekst voor de terminal")
+        }
+        let stores = try await Installation.open(database).stores
+        let day = today()
+        let workbook: Workbook
+        let name: String
+        if let arrangementSheet = ArrangementSpreadsheet(rawValue: kind) {
+            guard let deal else {
+                throw CommandFailure(field: "--deal", "ontbreekt; het rekenblad \(kind) is van één arrangement")
+            }
+            guard let arrangement = try await stores.arrangements.arrangement(id: deal) else {
+                throw CommandFailure(field: "--deal", "'\(deal)' is geen arrangement van deze installatie")
+            }
+            do {
+                workbook = try await SpreadsheetSources.workbook(
+                    arrangementSheet, of: arrangement, stores: stores, day: day)
+            } catch let error as SpreadsheetSources.NotADeal {
+                throw CommandFailure(field: "--deal", error.message)
+            }
+            name = "\(kind)-\(deal)"
+        } else {
+            if deal != nil {
+                throw CommandFailure(field: "--rekenblad", "portefeuille gaat over alle deals; laat --deal weg")
+            }
+            workbook = try await SpreadsheetSources.portfolio(stores)
+            name = "portefeuille"
+        }
+        let data = try format.data(workbook, on: day)
+        try write(data)
+        if let output {
+            Terminal.error(
+                "\(name): \(workbook.sheets.count == 1 || format == .csv ? "1 blad" : "\(workbook.sheets.count) bladen") geschreven naar \(output)"
+            )
+        }
+    }
+
+    private func write(_ text: String) throws { try write(Data(text.utf8)) }
+
+    private func write(_ data: Data) throws {
+        guard let output else { return FileHandle.standardOutput.write(data) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             throw CommandFailure(field: "--uitvoer", "kan '\(output)' niet schrijven: \(error.localizedDescription)")
         }

@@ -338,6 +338,62 @@ def test_the_site_offers_the_same_files_beside_the_pages(server, files):
         assert all(site[sheet].shape == api[sheet].shape for sheet in site)
     deal = requests.get(server + f"/arrangementen/{FICTIONAL}", timeout=60).text
     assert f'href="{EXPORTS["financiering"]}?formaat=ods"' in deal
+    # The deal as an IATI activity beside its page; a real deal IATI cannot express says why.
+    assert f'href="/api/v1/arrangementen/{FICTIONAL}/iati"' in deal
+    # The portfolio page offers the whole portfolio in every format, IATI included, and each
+    # link gives its file.
+    portfolio = requests.get(server + "/portefeuille", timeout=60).text
+    links = [EXPORTS["portefeuille"] + f"?formaat={fmt}" for fmt in ("ods", "xlsx", "csv")]
+    links += ["/api/v1/portefeuille", "/api/v1/portefeuille/iati"]
+    for link in links:
+        assert f'href="{link}"' in portfolio, link
+        assert requests.get(server + link, timeout=120).status_code == 200, link
+
+
+# --- The command line ----------------------------------------------------------------------------
+
+def run_cli(*arguments):
+    import conftest
+    return subprocess.run([str(conftest._binary()), *arguments], capture_output=True, timeout=300)
+
+
+def test_the_command_line_writes_the_same_workbooks(server, files, tmp_path):
+    """`vliegwiel exporteer --formaat ods|xlsx|csv` writes the workbook the API gives, read
+    from the same database."""
+    import conftest
+    database = conftest.DATABASES[0]
+    for name, fmt in [("portefeuille", "xlsx"), ("dossier", "ods"), ("financiering", "xlsx"),
+                      ("indicatoren", "ods")]:
+        output = tmp_path / f"{name}.{fmt}"
+        arguments = ["exporteer", "--database", database, "--formaat", fmt, "--uitvoer", str(output)]
+        if name != "portefeuille":
+            arguments += ["--deal", FICTIONAL, "--rekenblad", name]
+        result = run_cli(*arguments)
+        assert result.returncode == 0, result.stderr.decode()
+        read = xlsx_sheets if fmt == "xlsx" else ods_sheets
+        cli, api = read(output.read_bytes()), read(files[(name, fmt)].content)
+        assert list(cli) == list(api), name
+        for sheet in cli:
+            pd.testing.assert_frame_equal(cli[sheet], api[sheet], check_dtype=False, obj=f"{name}/{sheet}")
+    # CSV goes to standard output when no file is named: the deals sheet, Dutch style.
+    result = run_cli("exporteer", "--database", database, "--formaat", "csv")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == files[("portefeuille", "csv")].content
+
+
+@pytest.mark.parametrize("arguments, field", [
+    (["--formaat", "ods", "--rekenblad", "begroting"], "--rekenblad"),
+    (["--formaat", "xlsx", "--rekenblad", "financiering"], "--deal"),
+    (["--formaat", "ods", "--deal", "bestaat-niet"], "--deal"),
+    (["--formaat", "ods", "--deal", "regio-deal", "--rekenblad", "financiering"], "--deal"),
+    (["--formaat", "json", "--rekenblad", "dossier"], "--rekenblad"),
+])
+def test_the_command_line_names_the_field_of_a_bad_request(server, tmp_path, arguments, field):
+    import conftest
+    result = run_cli("exporteer", "--database", conftest.DATABASES[0], "--uitvoer", str(tmp_path / "uit"), *arguments)
+    assert result.returncode != 0
+    assert field in result.stderr.decode(), result.stderr.decode()
+    assert not (tmp_path / "uit").exists()
 
 
 def test_the_api_refuses_an_unknown_format_and_a_client_that_does_not_take_the_file(server):

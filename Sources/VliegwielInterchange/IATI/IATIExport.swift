@@ -154,18 +154,9 @@ public struct IATIExport: Sendable {
     func activity(_ source: IATIActivitySource) -> Result<XMLElement, Omission> {
         let record = source.record
         let deal = record.deal
-        guard let signed = deal.closedOn else {
-            return .failure(
-                Omission(
-                    dealID: deal.id,
-                    reason:
-                        "geen dag van ondertekening bekend; IATI vereist een activity-date met een volledige datum"))
-        }
+        if let omission = Self.omission(of: record) { return .failure(omission) }
+        guard let signed = deal.closedOn else { preconditionFailure("omission(of:) checks the signing day") }
         let organisations = participatingOrganisations(record.partners)
-        guard !organisations.isEmpty else {
-            return .failure(
-                Omission(dealID: deal.id, reason: "geen partner met een rol die IATI kent (financier, uitvoerder, …)"))
-        }
         let activity = Self.element(
             "iati-activity", ["xml:lang": "nl", "default-currency": "EUR", "hierarchy": "1"])
         activity.addChild(Self.element("iati-identifier", text: activityIdentifier(deal.id)))
@@ -267,6 +258,21 @@ public struct IATIExport: Sendable {
         case .knowledgeInstitution, .educationalInstitution: "80"
         case .residentsInitiative, .other: "90"
         }
+    }
+
+    /// Why `record` cannot be written as a valid IATI activity, or `nil` when it can: the page of
+    /// a deal offers the IATI file only then.
+    public static func omission(of record: DealRecord) -> Omission? {
+        if record.deal.closedOn == nil {
+            return Omission(
+                dealID: record.deal.id,
+                reason: "geen dag van ondertekening bekend; IATI vereist een activity-date met een volledige datum")
+        }
+        if !record.partners.contains(where: { !$0.roles.compactMap(Self.role).isEmpty }) {
+            return Omission(
+                dealID: record.deal.id, reason: "geen partner met een rol die IATI kent (financier, uitvoerder, …)")
+        }
+        return nil
     }
 
     func participatingOrganisations(_ partners: [Partner]) -> [XMLElement] {

@@ -1,4 +1,5 @@
 import Foundation
+import VliegwielCore
 
 /// The three files a ``Workbook`` is written as.
 public enum SpreadsheetFormat: String, Sendable, CaseIterable {
@@ -19,6 +20,12 @@ public enum SpreadsheetFormat: String, Sendable, CaseIterable {
 
     /// `name.ods`, `name.xlsx`, `name.csv`.
     public func fileName(_ name: String) -> String { "\(name).\(rawValue)" }
+
+    /// The file of `workbook` exported on `day`: the ZIP parts of ODS and XLSX are dated noon
+    /// UTC of that day, so that the same data on the same day gives the same bytes.
+    public func data(_ workbook: Workbook, on day: CalendarDate) throws -> Data {
+        try data(workbook, date: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 43_200))
+    }
 
     /// The file of `workbook`; the ZIP parts of ODS and XLSX are dated `date`.
     public func data(_ workbook: Workbook, date: Date = Date(timeIntervalSince1970: 0)) throws -> Data {

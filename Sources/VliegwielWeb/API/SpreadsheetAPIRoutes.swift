@@ -14,7 +14,7 @@ struct SpreadsheetAPIRoutes: Sendable {
         routes.reading.get(APIURL.portfolioSpreadsheet.pattern) { request, _ in
             let format = try Self.format(request)
             return try spreadsheetResponse(
-                try await ReportRoutes.portfolioWorkbook(pages.portfolio), format, name: "portefeuille",
+                try await SpreadsheetSources.portfolio(pages.stores), format, name: "portefeuille",
                 day: todayInUTC())
         }
         for kind in ArrangementSpreadsheet.allCases {
@@ -22,28 +22,17 @@ struct SpreadsheetAPIRoutes: Sendable {
                 let format = try Self.format(request)
                 let arrangement = try context.requireArrangement()
                 let day = todayInUTC()
+                let workbook: Workbook
+                do {
+                    workbook = try await SpreadsheetSources.workbook(
+                        kind, of: arrangement, stores: pages.stores, day: day)
+                } catch let error as SpreadsheetSources.NotADeal {
+                    throw Problem(.notFound, detail: error.message)
+                }
                 return try spreadsheetResponse(
-                    try await workbook(kind, of: arrangement, day: day), format,
+                    workbook, format,
                     name: "\(kind.rawValue)-\(arrangement.id)", day: day)
             }
-        }
-    }
-
-    func workbook(_ kind: ArrangementSpreadsheet, of arrangement: Arrangement, day: CalendarDate) async throws
-        -> Workbook
-    {
-        switch kind {
-        case .financeLines:
-            guard let record = try await pages.portfolio.record(id: arrangement.id) else {
-                throw Problem(
-                    .notFound,
-                    detail: "'\(arrangement.id)' is geen deal van de portefeuille en heeft geen financiering.")
-            }
-            return SpreadsheetExport.financeLines(of: record)
-        case .indicators:
-            return try await IndicatorRoutes.workbook(arrangement.id, pages.indicators)
-        case .dossier:
-            return SpreadsheetExport.dossier(try await EvaluationDossier.collect(arrangement, pages: pages, on: day))
         }
     }
 
@@ -72,5 +61,53 @@ struct SpreadsheetAPIRoutes: Sendable {
                 detail: "Dit rekenblad is \(wanted); vraag daarom om \(wanted) (of kies een ander formaat).")
         }
         return format
+    }
+}
+
+/// What the spreadsheet exports read from an installation (docs/exports.md): shared by the
+/// site, the API and `vliegwiel exporteer --formaat ods|xlsx|csv`.
+public enum SpreadsheetSources {
+    /// The portfolio (``SpreadsheetExport/portfolio(_:records:indicators:)``): the report's rows
+    /// and each deal's records. The records are read per deal, after the overview.
+    public static func portfolio(_ stores: Stores) async throws -> Workbook {
+        let overview = try await stores.portfolio.overview()
+        var records: [DealRecord] = []
+        for entry in overview.entries {
+            if let record = try await stores.portfolio.record(id: entry.deal.id) { records.append(record) }
+        }
+        return SpreadsheetExport.portfolio(
+            ReportRoutes.report(overview), records: records,
+            indicators: overview.entries.filter { $0.indicators != nil }.map(overview.indicatorReport))
+    }
+
+    /// One arrangement's finance lines, indicators or dossier; finance lines only for a deal of
+    /// the portfolio (otherwise ``NotADeal``).
+    public static func workbook(
+        _ kind: ArrangementSpreadsheet, of arrangement: Arrangement, stores: Stores, day: CalendarDate
+    ) async throws -> Workbook {
+        switch kind {
+        case .financeLines:
+            guard let record = try await stores.portfolio.record(id: arrangement.id) else {
+                throw NotADeal(id: arrangement.id)
+            }
+            return SpreadsheetExport.financeLines(of: record)
+        case .indicators:
+            return try await indicators(arrangement.id, stores.indicators)
+        case .dossier:
+            return SpreadsheetExport.dossier(
+                try await EvaluationDossier.collect(arrangement, stores: stores, on: day))
+        }
+    }
+
+    /// The programme indicator values and context indicator trends of the arrangement `id`.
+    public static func indicators(_ id: String, _ store: any IndicatorStore) async throws -> Workbook {
+        SpreadsheetExport.indicators(
+            try await store.report(for: id) ?? IndicatorReport(arrangementID: id, indicators: nil, tables: []))
+    }
+
+    /// An arrangement that is not a deal of the portfolio has no finance lines.
+    public struct NotADeal: Error, Sendable {
+        public var id: String
+        public var message: String { "'\(id)' is geen deal van de portefeuille en heeft geen financiering." }
     }
 }

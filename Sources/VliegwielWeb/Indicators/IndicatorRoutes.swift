@@ -20,7 +20,7 @@ struct IndicatorRoutes: Sendable {
             let format = try ReportFormat.from(query, allowed: [.html, .csv, .ods, .xlsx])
             if let spreadsheet = format.spreadsheet {
                 return try spreadsheetResponse(
-                    try await Self.workbook(arrangement.id, indicatorStore), spreadsheet,
+                    try await SpreadsheetSources.indicators(arrangement.id, indicatorStore), spreadsheet,
                     name: "indicatoren-\(arrangement.id)", day: todayInUTC())
             }
             let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, language, query: query)
@@ -41,10 +41,6 @@ struct IndicatorRoutes: Sendable {
     }
 
     /// The indicators of arrangement `id` as a workbook; empty sheets when none are recorded.
-    static func workbook(_ id: String, _ store: any IndicatorStore) async throws -> Workbook {
-        SpreadsheetExport.indicators(
-            try await store.report(for: id) ?? IndicatorReport(arrangementID: id, indicators: nil, tables: []))
-    }
 
     /// The filters and paging of `/contextindicatoren`, or a problem naming every invalid parameter.
     static func parse(_ query: [String: [String]]) throws -> (ContextFilter, Int, Int) {

@@ -1,4 +1,5 @@
 import VliegwielCore
+import VliegwielInterchange
 
 /// The Regio Deals portfolio: deals per tranche, the Rijk's totals, filters and a chart.
 struct PortfolioPage: Sendable {
@@ -57,7 +58,8 @@ struct PortfolioPage: Sendable {
     var trancheRows: [TrancheRow]
     var chart: HTML
     var demo: DealRow?
-    var apiHref: String
+    /// The whole portfolio as JSON, as spreadsheet files and as IATI activities.
+    var downloads: [Download]
 }
 
 /// What the portfolio knows about one deal, shown on its arrangement page.
@@ -166,6 +168,8 @@ struct DealSection: Sendable {
     var hasFinance: Bool
     /// The finance lines as spreadsheet files (the API's `rekenbladen/financiering`).
     var financeDownloads: [Download] = []
+    /// The deal as an IATI 2.03 activity (the API's `iati`), or why IATI cannot express it.
+    var iati: Result<Download, IATIExport.Omission>? = nil
     var totals: [MoneyRow]
     var breakdowns: [MoneyTable]
     var lines: [LineView]

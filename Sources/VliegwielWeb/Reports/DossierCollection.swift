@@ -8,15 +8,23 @@ extension EvaluationDossier {
     static func collect(
         _ arrangement: Arrangement, pages: SitePages, on day: CalendarDate
     ) async throws -> EvaluationDossier {
-        let history: ContributionGraphHistory? = try await pages.contributions.history(of: arrangement.id)
+        try await collect(arrangement, stores: pages.stores, on: day)
+    }
+
+    /// Collects the dossier of `arrangement` from `stores` (the site, the API and `vliegwiel
+    /// exporteer` all call this).
+    public static func collect(
+        _ arrangement: Arrangement, stores: Stores, on day: CalendarDate
+    ) async throws -> EvaluationDossier {
+        let history: ContributionGraphHistory? = try await stores.contributions.history(of: arrangement.id)
         let document = history.flatMap { ContributionGraphDocument($0) }
         return EvaluationDossier(
             generatedOn: day, arrangement: arrangement, advice: Advice(arrangement.profile),
-            profileVersions: try await pages.store.versions(of: arrangement.id),
-            deal: try await pages.portfolio.record(id: arrangement.id), contribution: document,
+            profileVersions: try await stores.arrangements.versions(of: arrangement.id),
+            deal: try await stores.portfolio.record(id: arrangement.id), contribution: document,
             stories: document?.analysis.stories ?? [],
-            indicators: try await pages.indicators.report(for: arrangement.id),
-            learningLog: try await pages.learningLog.log(of: arrangement.id),
+            indicators: try await stores.indicators.report(for: arrangement.id),
+            learningLog: try await stores.learningLog.log(of: arrangement.id),
             contributionHistory: history)
     }
 }

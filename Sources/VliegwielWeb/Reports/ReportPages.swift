@@ -101,7 +101,7 @@ struct Download: Sendable, Hashable {
 func spreadsheetResponse(_ workbook: Workbook, _ format: SpreadsheetFormat, name: String, day: CalendarDate) throws
     -> Response
 {
-    let data = try format.data(workbook, date: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 43_200))
+    let data = try format.data(workbook, on: day)
     return Response(
         status: .ok,
         headers: [
@@ -156,7 +156,8 @@ struct ReportRoutes: Sendable {
             let format = try ReportFormat.from(query)
             if let spreadsheet = format.spreadsheet {
                 return try spreadsheetResponse(
-                    try await portfolioWorkbook(), spreadsheet, name: "portefeuille", day: todayInUTC())
+                    try await SpreadsheetSources.portfolio(pages.stores), spreadsheet, name: "portefeuille",
+                    day: todayInUTC())
             }
             let report = try await portfolioReport()
             switch format {
@@ -238,23 +239,6 @@ struct ReportRoutes: Sendable {
                     learningEntries: entry.learningEntries, profileVersions: entry.profileVersions,
                     curatedRegions: curated?.deal(entry.deal.id)?.region?.codes ?? [])
             })
-    }
-
-    /// The portfolio as a workbook (``SpreadsheetExport/portfolio(_:records:indicators:)``): the
-    /// report's rows and each deal's records. The records are read per deal, after the overview.
-    func portfolioWorkbook() async throws -> Workbook {
-        try await Self.portfolioWorkbook(pages.portfolio)
-    }
-
-    static func portfolioWorkbook(_ portfolio: any PortfolioStore) async throws -> Workbook {
-        let overview = try await portfolio.overview()
-        var records: [DealRecord] = []
-        for entry in overview.entries {
-            if let record = try await portfolio.record(id: entry.deal.id) { records.append(record) }
-        }
-        return SpreadsheetExport.portfolio(
-            report(overview), records: records,
-            indicators: overview.entries.filter { $0.indicators != nil }.map(overview.indicatorReport))
     }
 
     static func followed(_ row: PortfolioReport.Row) -> String {

@@ -165,7 +165,10 @@ extension SitePages {
                 .init(
                     label: "Tranche \($0.tranche)", dealCount: $0.aantalDeals, knownCount: $0.aantalBekend,
                     unknownCount: $0.aantalOnbekend, total: Money.total($0))
-            }, chart: chart, demo: demo, apiHref: APIURL.portfolio.path)
+            }, chart: chart, demo: demo,
+            downloads: [Download(label: "JSON", href: APIURL.portfolio.path)]
+                + Download.spreadsheets { APIURL.portfolioSpreadsheet.href(format: $0) }
+                + [Download(label: "IATI 2.03 (XML)", href: APIURL.portfolioIATI.path)])
     }
 
     static func trancheSummary(_ tranche: TrancheTotal) -> String {
@@ -329,9 +332,10 @@ extension DealSection {
 
         let money = FinanceSummary(record)
         hasFinance = !record.financeLines.isEmpty
-        financeDownloads = Download.spreadsheets { format in
-            APIURL.spreadsheet(deal.id, .financeLines).path + "?formaat=" + format.rawValue
-        }
+        financeDownloads = Download.spreadsheets { APIURL.spreadsheet(deal.id, .financeLines).href(format: $0) }
+        iati =
+            IATIExport.omission(of: record).map { .failure($0) }
+            ?? .success(Download(label: "IATI 2.03 (XML)", href: APIURL.iati(deal.id).path))
         let (commitments, realisations) = (money.toezeggingen, money.realisaties)
         func amount(_ cents: Int64) -> String { EuroCents(cents: cents).formatted }
         totals = [

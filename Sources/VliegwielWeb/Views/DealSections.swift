@@ -20,6 +20,14 @@ enum DealSections {
               </dl>
             """#,
             deal.curated.map { "  " + curated($0) } ?? .empty,
+            deal.iati.map { iati -> HTML in
+                switch iati {
+                case .success(let download):
+                    #"  <p class="actions">\#(DownloadLinks.html([download], label: "De deal als IATI-activiteit"))</p>"#
+                case .failure(let omission):
+                    "  <p>Als IATI 2.03-activiteit is deze deal (nog) niet te schrijven: \(omission.reason).</p>"
+                }
+            } ?? .empty,
             isDossier
                 ? .empty
                 : #"  <p class="actions">\#(actionLinks)<a href="\#(deal.portfolioHref)">Naar de portefeuille</a></p>"#,

@@ -213,6 +213,7 @@ extension QCAPage: PageView {
             </form>
             """#,
             analysis.map { Self.analysis($0, layout.t) } ?? .empty,
+            #"<p class="aside">Dezelfde analyse als JSON: <a href="\#(SiteURL.apiDocumentation.path)#createQcaAnalyse"><code>POST \#(APIURL.qcaAnalyses.path)</code></a> met <code>{"bron": "database"}</code> rekent op de gegevens van de portefeuille, of met een eigen CSV.</p>"#,
         ])
     }
 

@@ -161,7 +161,7 @@ extension PortfolioPage: PageView {
                 </aside>
                 """#
             } ?? .empty,
-            #"<p class="aside">Dezelfde gegevens als JSON: <a href="\#(apiHref)">\#(apiHref)</a>.</p>"#,
+            #"<p class="actions">\#(DownloadLinks.html(downloads, label: "De hele portefeuille downloaden als"))</p>"#,
         ])
     }
 
