@@ -6,6 +6,8 @@ import GRDB
 /// everything and one migrator orders all schema changes.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The file, or `nil` in memory.
+    let path: String?
 
     /// Opens (creating when absent) the database file at `path` and migrates it.
     public init(path: String) throws {
@@ -13,6 +15,7 @@ public final class AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         writer = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
         try Migrations.migrator.migrate(writer)
     }
 
@@ -21,6 +24,7 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)
+        path = nil
         try Migrations.migrator.migrate(writer)
     }
 

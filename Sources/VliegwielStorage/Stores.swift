@@ -17,6 +17,8 @@ public struct Stores: Sendable {
     public var installation: any InstallationStore
     /// A write that the health check makes, to notice a database that cannot take writes.
     public var health: any HealthProbe
+    /// The installation's version, which moves with every committed change (``ChangeProbe``).
+    public var changes: any ChangeProbe
 
     /// The stores on `database`, written once for every database; a context import goes in the
     /// database's own fastest way (`importer`).
@@ -31,10 +33,14 @@ public struct Stores: Sendable {
         indicators = DatabaseIndicatorStore(database: database, importer: importer)
         installation = DatabaseInstallationStore(database: database)
         health = DatabaseHealthProbe(database: database)
+        changes = AuditSequenceProbe(audit: audit)
     }
 
     /// The stores of the embedded SQLite database.
     public init(sqlite database: AppDatabase) {
         self.init(on: database, importer: SQLiteContextImporter(writer: database.writer))
+        // A file: its data version, read without a query of a table. (Should the probe's own
+        // connection fail to open, the audit sequence still tells every change.)
+        if let path = database.path, let probe = try? SQLiteDataVersionProbe(path: path) { changes = probe }
     }
 }

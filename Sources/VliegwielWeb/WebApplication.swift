@@ -89,6 +89,13 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(LogRequestsMiddleware(.info))
     router.middlewares.add(MetricsMiddleware())
+    // Anonymous GETs from the kept bytes while nothing changed (``ChangeProbe``): before the rest,
+    // so that a kept answer costs no session lookup (a request with a session cookie or an
+    // Authorization header is never answered from the cache).
+    let stores = dependencies.stores
+    router.middlewares.add(
+        ResponseCacheMiddleware(
+            cache: ResponseCache(), version: { try await stores.changes.version() }))
     router.middlewares.add(ErrorMiddleware(renderer: renderer, pages: pages))
     router.middlewares.add(PathShapeMiddleware())
     router.middlewares.add(APIIdentifierMiddleware())
@@ -100,10 +107,6 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     router.middlewares.add(SessionMiddleware(settings: accounts))
     // After the session is known: the stores record changes as by the request's actor.
     router.middlewares.add(AuditBindingMiddleware())
-    // Anonymous GETs from the kept bytes while nothing changed (the newest audit sequence).
-    let stores = dependencies.stores
-    router.middlewares.add(
-        ResponseCacheMiddleware(cache: ResponseCache(), version: { try await stores.audit.latestSequence() }))
 
     // The route groups decide who may use a route (docs/accounts.md) before its handler runs;
     // the controllers get the groups, never the router. One line per feature.

@@ -87,6 +87,35 @@ import VliegwielTestSupport
         }
     }
 
+    /// The day in the key is Amsterdam's, worked out again after midnight (and for a clock set back).
+    @Test func theDayOfTheKeyTurnsAtMidnightInAmsterdam() throws {
+        let day = DutchDay()
+        let lastSecond = try #require(ISO8601DateFormatter().date(from: "2026-12-02T22:59:59Z"))
+        let firstSecond = lastSecond.addingTimeInterval(2)
+        #expect(day.today(at: lastSecond) == "2026-12-2")
+        #expect(day.today(at: lastSecond) == "2026-12-2")
+        #expect(day.today(at: firstSecond) == "2026-12-3")
+        #expect(day.today(at: lastSecond) == "2026-12-2")
+        // Summer time: midnight is 22:00 UTC.
+        let summer = try #require(ISO8601DateFormatter().date(from: "2026-07-01T22:00:01Z"))
+        #expect(day.today(at: summer) == "2026-7-2")
+        #expect(day.today(at: summer.addingTimeInterval(-2)) == "2026-7-1")
+    }
+
+    /// A request with a session cookie takes the whole way, even when the cookie names no session.
+    @Test func aRequestWithASessionCookieIsNeverAnsweredFromTheCache() async throws {
+        let app = try await TestApplication([.catalogue], signedIn: false)
+        try await app.test { client async throws in
+            let anonymous = try await Self.get(client, "/catalogus")
+            #expect(anonymous.headers[.eTag] != nil)
+            var headers = HTTPFields()
+            headers[.cookie] = "vliegwiel-sessie=bestaat-niet"
+            let withCookie = try await client.execute(uri: "/catalogus", method: .get, headers: headers)
+            #expect(withCookie.headers[.eTag] == nil, "not from the cache and not kept")
+            #expect(try await Self.get(client, "/catalogus").headers[.eTag] == anonymous.headers[.eTag])
+        }
+    }
+
     @Test func healthAndMetricsAreNeverKept() async throws {
         let app = try await TestApplication([.catalogue], signedIn: false)
         try await app.test { client async throws in

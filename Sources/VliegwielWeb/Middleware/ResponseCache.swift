@@ -91,13 +91,18 @@ final class ResponseCache: Sendable {
 }
 
 /// Answers anonymous GET requests from ``ResponseCache`` and gives every cacheable answer an
-/// `ETag`, answering `If-None-Match` with 304. Registered after the session is known.
+/// `ETag`, answering `If-None-Match` with 304. Registered early, right after the request log and
+/// the metrics, so that a kept answer costs no session lookup, audit binding or input check: a
+/// request is anonymous when it carries neither a session cookie nor an `Authorization` header
+/// (a request with a cookie that names no session takes the whole way and is not kept).
 struct ResponseCacheMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let cache: ResponseCache
-    /// The installation's version: the newest audit sequence number.
+    /// The installation's version (``ChangeProbe``), read before the answer is made.
     let version: @Sendable () async throws -> Int
+    /// The name of the session cookie.
+    var sessionCookie = AccountWebSettings.cookieName
 
     static let uncachedPaths: Set<String> = [SiteURL.health.path, SiteURL.metrics.path]
     private static let hits = Counter(label: "vliegwiel_response_cache", dimensions: [("result", "hit")])
@@ -106,8 +111,8 @@ struct ResponseCacheMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard request.method == .get, context.account.account == nil, request.headers[.authorization] == nil,
-            !Self.uncachedPaths.contains(request.uri.path)
+        guard request.method == .get, request.headers[.authorization] == nil,
+            request.cookies[sessionCookie] == nil, !Self.uncachedPaths.contains(request.uri.path)
         else { return try await next(request, context) }
         // Read before the page is made: a change during the making moves the version, and the
         // next request will not find this entry.
@@ -146,18 +151,8 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         return query.split(separator: "&", omittingEmptySubsequences: true).sorted().joined(separator: "&")
     }
 
-    /// Made once: every kept request asks for the day.
-    private static let dutchCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-        return calendar
-    }()
-
     /// The calendar day in the Netherlands.
-    static func today() -> String {
-        let parts = dutchCalendar.dateComponents([.year, .month, .day], from: Date())
-        return "\(parts.year ?? 0)-\(parts.month ?? 0)-\(parts.day ?? 0)"
-    }
+    static func today() -> String { DutchDay.shared.today() }
 
     /// The whole body of `body` in one buffer.
     static func collect(_ body: ResponseBody) async throws -> ByteBuffer {
@@ -181,4 +176,27 @@ private struct BodyCollector: ResponseBodyWriter {
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
+
+/// The calendar day in the Netherlands, worked out with the calendar once per day: every kept
+/// request asks for it, and until the next midnight (Amsterdam time) the answer is the same.
+final class DutchDay: Sendable {
+    static let shared = DutchDay()
+
+    private let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        return calendar
+    }()
+    private let known = Mutex<(day: String, from: Date, until: Date)?>(nil)
+
+    func today(at now: Date = Date()) -> String {
+        if let known = known.withLock({ $0 }), known.from <= now, now < known.until { return known.day }
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        let day = "\(parts.year ?? 0)-\(parts.month ?? 0)-\(parts.day ?? 0)"
+        let start = calendar.startOfDay(for: now)
+        let next = calendar.date(byAdding: .day, value: 1, to: start) ?? now
+        known.withLock { $0 = (day, start, next) }
+        return day
+    }
 }
