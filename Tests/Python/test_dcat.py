@@ -230,6 +230,22 @@ def test_content_negotiation(server, accept, expected):
     assert response.headers["Content-Type"].startswith(expected)
 
 
+def test_each_host_and_format_gets_its_own_kept_answer(server):
+    """The response cache keys on Accept and on the host the addresses are made from: one server
+    asked by two names, twice each, gives each name its own addresses. (These requests carry the
+    test account's key, so they pass the cache; ResponseCacheTests checks the kept answers.)"""
+    port = server.rsplit(":", 1)[1]
+    for _ in range(2):
+        for host in ["127.0.0.1", "localhost"]:
+            for accept, marker in [("text/turtle", "<http://%s:%s/api/v1/catalogus>"),
+                                   ("application/ld+json", '"http://%s:%s/api/v1/catalogus"')]:
+                response = requests.get(f"http://127.0.0.1:{port}/api/v1/catalogus",
+                                        headers={"Accept": accept, "Host": f"{host}:{port}"}, timeout=60)
+                assert response.headers["Content-Type"].startswith(accept)
+                assert marker % (host, port) in response.text, (host, accept)
+                assert response.headers["Vary"] == "Accept"
+
+
 def test_another_format_is_406_problem_json(server):
     response = requests.get(server + "/api/v1/catalogus", headers={"Accept": "application/xml"}, timeout=10)
     assert response.status_code == 406

@@ -102,6 +102,27 @@ import VliegwielTestSupport
         #expect(day.today(at: summer.addingTimeInterval(-2)) == "2026-7-1")
     }
 
+    /// What the client accepts is part of the key (and so is the host: Tests/Python/test_dcat.py
+    /// asks one server by two names): a kept JSON-LD
+    /// catalogue is never the answer to a request for Turtle, and a kept IATI file never the
+    /// answer to a client that takes only JSON.
+    @Test func acceptAndHostArePartOfTheKey() async throws {
+        let app = try await TestApplication([.catalogue], signedIn: false)
+        try await app.test { client async throws in
+            func get(_ path: String, _ headers: HTTPFields) async throws -> TestResponse {
+                try await client.execute(uri: path, method: .get, headers: headers)
+            }
+            let jsonLD = try await get("/api/v1/catalogus", [.accept: "application/ld+json"])
+            let turtle = try await get("/api/v1/catalogus", [.accept: "text/turtle"])
+            #expect(jsonLD.headers[.contentType] == "application/ld+json; charset=utf-8")
+            #expect(turtle.headers[.contentType] == "text/turtle; charset=utf-8")
+            #expect(try await get("/api/v1/catalogus", [.accept: "application/ld+json"]).body == jsonLD.body)
+            #expect(try await get("/api/v1/catalogus", [.accept: "text/turtle"]).body == turtle.body)
+            #expect(try await get("/api/v1/portefeuille", [:]).status == .ok)
+            #expect(try await get("/api/v1/portefeuille", [.accept: "text/turtle"]).status == .notAcceptable)
+        }
+    }
+
     /// A request with a session cookie takes the whole way, even when the cookie names no session.
     @Test func aRequestWithASessionCookieIsNeverAnsweredFromTheCache() async throws {
         let app = try await TestApplication([.catalogue], signedIn: false)

@@ -25,13 +25,10 @@ struct CatalogueAPIRoutes: Sendable {
                 case .jsonLD: ByteBuffer(bytes: try graph.jsonLD())
                 case .turtle: ByteBuffer(string: graph.turtle())
                 }
-            // Not kept by the response cache, which keys on the path and not on `Accept` (nor,
-            // without --publieke-url, on the host the addresses are made from).
+            // The response cache keys on `Accept` and on the host the addresses are made from;
+            // `Vary` tells other caches the same.
             return Response(
-                status: .ok,
-                headers: [
-                    .contentType: format.contentType, .cacheControl: "no-store", .vary: "Accept",
-                ],
+                status: .ok, headers: [.contentType: format.contentType, .vary: "Accept"],
                 body: .init(byteBuffer: body))
         }
     }

@@ -4,7 +4,8 @@ import Hummingbird
 import Metrics
 import Synchronization
 
-/// The encoded bytes of answers to anonymous GET requests, keyed by the request and the
+/// The encoded bytes of answers to anonymous GET requests, keyed by the request (path, query,
+/// `Accept`, host) and the
 /// installation's version: the newest audit sequence number (`AuditStore.latestSequence()`).
 /// Every change of a record writes an audit entry in its own transaction, on both databases
 /// (`AuditInvariantTests`), so a change made by any process or instance moves the version and
@@ -18,6 +19,9 @@ final class ResponseCache: Sendable {
         var path: String
         /// The query's items sorted, so that `?a=1&b=2` and `?b=2&a=1` share an entry.
         var query: String
+        /// What else may shape the answer: `Accept` (content negotiation), the host and the
+        /// forwarded scheme (absolute addresses made from the request, as in the catalogue).
+        var variant: String
         var day: String
         var version: Int
     }
@@ -117,7 +121,8 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         // Read before the page is made: a change during the making moves the version, and the
         // next request will not find this entry.
         let key = ResponseCache.Key(
-            path: request.uri.path, query: Self.normalised(request.uri.query), day: Self.today(),
+            path: request.uri.path, query: Self.normalised(request.uri.query), variant: Self.variant(request),
+            day: Self.today(),
             version: try await version())
         if let entry = cache.entry(for: key) {
             Self.hits.increment()
@@ -145,6 +150,16 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         }
         return Response(status: entry.status, headers: headers, body: ResponseBody(byteBuffer: entry.body))
     }
+
+    static func variant(_ request: Request) -> String {
+        let accept = request.headers[.accept] ?? ""
+        let host = (request.head.authority ?? "") + " " + (request.headers[Self.host] ?? "")
+        let scheme = request.headers[Self.forwardedProto] ?? ""
+        return accept + "\n" + host + "\n" + scheme
+    }
+
+    private static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    private static let host = HTTPField.Name("Host")!
 
     static func normalised(_ query: String?) -> String {
         guard let query, !query.isEmpty else { return "" }
