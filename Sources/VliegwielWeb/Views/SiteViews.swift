@@ -67,6 +67,7 @@ extension CataloguePage: PageView {
             }))
               </tbody>
             </table>
+            <p class="actions">\#(DownloadLinks.html([Download(label: "JSON", href: APIURL.arrangements.path)], label: "Alle arrangementen met hun profiel downloaden als")) · Wat deze installatie als open data publiceert: <a href="\#(APIURL.catalogue.path)">de catalogus (DCAT-AP-NL, zoals data.overheid.nl die leest)</a></p>
             """#
     }
 
