@@ -9,6 +9,8 @@ struct SitePages: Sendable {
     let stores: Stores
     let catalogue: [Arrangement]
     let rules: InstrumentRuleSet
+    /// The arrangement page's analysis per profile and language.
+    let analyses = ProfileAnalysisMemo()
 
     var store: any ArrangementStore { stores.arrangements }
     var portfolio: any PortfolioStore { stores.portfolio }
@@ -134,6 +136,16 @@ struct SitePages: Sendable {
     ) -> ArrangementPage {
         let t = UIText.of(language)
         let variant = catalogue.first { $0.id == arrangement.variantID && arrangement.kind != .reference }
+        let analysis = analyses.analysis(
+            .init(profile: arrangement.profile, arrangementID: arrangement.id, language: language)
+        ) {
+            .init(
+                elements: ElementView.all(for: arrangement.profile, t: t),
+                advice: AdviceView(Advice(arrangement.profile), t: t),
+                nearest: NearestView.all(
+                    ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id),
+                    language: language))
+        }
         return ArrangementPage(
             layout: layout(arrangement.name, language, .arrangement(arrangement.id), query: query, place: place),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
@@ -142,11 +154,7 @@ struct SitePages: Sendable {
             moreSources: arrangement.sources.count > 3 ? arrangement.sources.count - 3 : nil,
             isSaved: query["opgeslagen"] != nil, isReference: arrangement.kind == .reference,
             variantName: variant?.name, variantHref: variant.map { SiteURL.arrangement($0.id).href(language) },
-            elements: ElementView.all(for: arrangement.profile, t: t),
-            advice: AdviceView(Advice(arrangement.profile), t: t),
-            nearest: NearestView.all(
-                ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id),
-                language: language),
+            elements: analysis.elements, advice: analysis.advice, nearest: analysis.nearest,
             deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(language),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
