@@ -5,6 +5,8 @@ import VliegwielCore
 /// factors), then partial effects, conditions and outcomes. A link's evidence strength shows
 /// in its line (dashes and width, never colour alone); a link back to an earlier column (the
 /// circular relation of §5.1) curves below. The page shows the same links in a table.
+/// The figure keeps its width on a narrow screen and scrolls in its box; the picture can take the
+/// keyboard focus so that the box can be scrolled without a mouse (WCAG 1.4.10 and 2.1.1).
 enum ContributionDiagram {
     static let columnWidth = 250.0
     static let boxWidth = 200.0
@@ -35,7 +37,7 @@ enum ContributionDiagram {
         let height = top + Double(max(rows.max() ?? 1, 1)) * rowHeight + 40
         let width = 10 + 4 * columnWidth
         var svg = """
-            <svg class="graph" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" xmlns="http://www.w3.org/2000/svg">
+            <svg class="graph" role="img" aria-labelledby="\(id)-title \(id)-desc" tabindex="0" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(BarChart.escape(title))</title>
             <desc id="\(id)-desc">\(graph.nodes.count) knopen en \(graph.links.count) schakels, van links naar rechts: \
             interventies, derden en context; deeleffecten; voorwaarden; uitkomsten. De tabel met schakels onder de figuur geeft dezelfde informatie.</desc>

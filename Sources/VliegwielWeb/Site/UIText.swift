@@ -55,6 +55,8 @@ struct UIText: Sendable {
     var unchanged: String
     var showDifference: String
     var dataTable: String
+    /// The name of a table's scroll container when the table has no caption.
+    var table: String
     var band: String
     var referenceVariants: String
     var ownArrangements: String
@@ -83,7 +85,7 @@ struct UIText: Sendable {
         distance: "afstand", variation: "Variatie", cumulative: "Cumulatief", save: "Opslaan en advies tonen",
         errorSummaryTitle: "Controleer de volgende velden", unchanged: "ongewijzigd",
         showDifference: "Toon het verschil",
-        dataTable: "De cijfers van de grafiek", band: "Band",
+        dataTable: "De cijfers van de grafiek", table: "Tabel", band: "Band",
         referenceVariants: "Referentievarianten uit het essay",
         ownArrangements: "Eigen arrangementen", changeChoice: "Kies andere arrangementen")
 
@@ -107,7 +109,7 @@ struct UIText: Sendable {
         filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
         nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
         save: "Save and show advice", errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
-        showDifference: "Show the difference", dataTable: "The chart's figures", band: "Band",
+        showDifference: "Show the difference", dataTable: "The chart's figures", table: "Table", band: "Band",
         referenceVariants: "Reference variants from the essay", ownArrangements: "Own arrangements",
         changeChoice: "Choose other arrangements")
 

@@ -84,13 +84,11 @@ enum IndicatorSections {
                 \#(c.chart)
                 <figcaption>Trend van \#(c.name) per regio met de deal en gemiddeld in de overige regio's.</figcaption>
               </figure>
-              <div class="table-scroll">
               <table>
                 <caption>\#(c.name) (\#(c.unit)) per periode, met het oordeel over de trend</caption>
                 <thead><tr><th scope="col">Regio</th>\#(periods)<th scope="col">Oordeel</th><th scope="col">Trend</th></tr></thead>
                 <tbody>\#(rows(c.rows))</tbody>
               </table>
-              </div>
             """#,
             c.comparison.map { k -> HTML in
                 #"""

@@ -74,7 +74,7 @@ enum PageFrame {
             #"""
             <main id="inhoud" tabindex="-1">
             """#,
-            main,
+            TableScroll.wrap(main, fallbackLabel: t.table),
             #"""
             </main>
             <footer class="site-footer">
