@@ -13,104 +13,137 @@
 ///
 /// Reading the finished markup is sound because `HTML` escapes all text: `<table` and
 /// `</table>` in it can only be tags that a view wrote.
+///
+/// The markup is read and written as UTF-8 bytes: `<`, `>`, quotes and the tag names are ASCII,
+/// so a byte scan finds exactly the tags a `Character` scan would, at a fraction of the cost
+/// (this runs on every page that is made).
 enum TableScroll {
     static func wrap(_ html: HTML, fallbackLabel: String) -> HTML {
         let text = html.description
-        guard text.contains("<table") else { return html }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 512)
-        var rest = text[...]
+        let source = Array(text.utf8)
+        guard var tag = nextTableTag(source, from: 0) else { return html }
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count + 1024)
+        var position = 0
         var wrapped: [Bool] = []  // per open table: whether it was given a container here
         var count = 0
-        while let tag = nextTableTag(in: rest) {
-            output += rest[..<tag.range.lowerBound]
-            rest = rest[tag.range.upperBound...]
+        while true {
+            output.append(contentsOf: source[position..<tag.start])
+            position = tag.end
             if tag.isClosing {
-                output += "</table>"
-                if wrapped.popLast() == true { output += "</div>" }
-                continue
-            }
-            let opening = String(text[tag.range])
-            guard wrapped.isEmpty, !endsInContainer(output) else {
-                output += opening
+                output.append(contentsOf: "</table>".utf8)
+                if wrapped.popLast() == true { output.append(contentsOf: "</div>".utf8) }
+            } else if !wrapped.isEmpty || isInContainer(source, before: tag.start) {
+                output.append(contentsOf: source[tag.start..<tag.end])
                 wrapped.append(false)
-                continue
-            }
-            count += 1
-            var label: String
-            var caption = ""
-            if let found = captionTag(at: rest) {
-                if let id = found.id {
-                    label = #"aria-labelledby="\#(id)""#
-                    caption = String(rest[..<found.end])
-                } else {
-                    let id = "tabelbijschrift-\(count)"
-                    label = #"aria-labelledby="\#(id)""#
-                    caption = rest[..<found.nameEnd] + #" id="\#(id)""# + rest[found.nameEnd..<found.end]
-                }
-                rest = rest[found.end...]
             } else {
-                label = ""
-                HTML.escape(fallbackLabel, into: &label)
-                label = #"aria-label="\#(label)""#
+                count += 1
+                var label: String
+                var caption: [UInt8] = []
+                if let found = captionTag(source, at: position) {
+                    if let id = found.id {
+                        label = #"aria-labelledby="\#(String(decoding: source[id], as: UTF8.self))""#
+                        caption.append(contentsOf: source[position..<found.end])
+                    } else {
+                        let id = "tabelbijschrift-\(count)"
+                        label = #"aria-labelledby="\#(id)""#
+                        caption.append(contentsOf: source[position..<found.nameEnd])
+                        caption.append(contentsOf: #" id="\#(id)""#.utf8)
+                        caption.append(contentsOf: source[found.nameEnd..<found.end])
+                    }
+                    position = found.end
+                } else {
+                    label = ""
+                    HTML.escape(fallbackLabel, into: &label)
+                    label = #"aria-label="\#(label)""#
+                }
+                output.append(contentsOf: #"<div class="table-scroll" role="region" \#(label) tabindex="0">"#.utf8)
+                output.append(contentsOf: source[tag.start..<tag.end])
+                output.append(contentsOf: caption)
+                wrapped.append(true)
             }
-            output += #"<div class="table-scroll" role="region" \#(label) tabindex="0">"#
-            output += opening
-            output += caption
-            wrapped.append(true)
+            guard let next = nextTableTag(source, from: position) else { break }
+            tag = next
         }
-        output += rest
-        return HTML(generated: output)
+        output.append(contentsOf: source[position...])
+        return HTML(generated: String(decoding: output, as: UTF8.self))
     }
 
     private struct Tag {
-        var range: Range<Substring.Index>
+        var start: Int
+        var end: Int
         var isClosing: Bool
     }
 
-    /// The next `<table …>` or `</table>` tag (searched in UTF-8: `<` and `>` are ASCII, so every
-    /// index found is a valid index of the text).
-    private static func nextTableTag(in text: Substring) -> Tag? {
-        let bytes = text.utf8
-        var search = bytes.startIndex
-        while let start = bytes[search...].firstIndex(of: UInt8(ascii: "<")) {
-            let after = bytes[bytes.index(after: start)...]
-            if after.starts(with: "/table>".utf8) {
-                return Tag(range: start..<bytes.index(start, offsetBy: 8), isClosing: true)
+    private static let lessThan = UInt8(ascii: "<")
+    private static let greaterThan = UInt8(ascii: ">")
+    private static let space = UInt8(ascii: " ")
+    private static let quote = UInt8(ascii: "\"")
+
+    private static func has(_ bytes: [UInt8], _ prefix: String.UTF8View, at index: Int) -> Bool {
+        var i = index
+        for byte in prefix {
+            guard i < bytes.count, bytes[i] == byte else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == space || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    /// The next `<table …>` or `</table>` tag at or after `from`.
+    private static func nextTableTag(_ bytes: [UInt8], from: Int) -> Tag? {
+        var search = from
+        while search < bytes.count, let start = bytes[search...].firstIndex(of: lessThan) {
+            if has(bytes, "</table>".utf8, at: start) {
+                return Tag(start: start, end: start + 8, isClosing: true)
             }
-            if after.starts(with: "table".utf8),
-                let next = after.dropFirst(5).first, next == UInt8(ascii: ">") || next == UInt8(ascii: " ")
+            if has(bytes, "<table".utf8, at: start), start + 6 < bytes.count,
+                bytes[start + 6] == greaterThan || bytes[start + 6] == space
             {
-                guard let end = after.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-                return Tag(range: start..<bytes.index(after: end), isClosing: false)
+                guard let end = bytes[(start + 6)...].firstIndex(of: greaterThan) else { return nil }
+                return Tag(start: start, end: end + 1, isClosing: false)
             }
-            search = after.startIndex
+            search = start + 1
         }
         return nil
     }
 
     /// The `<caption …>` tag right after a table's opening tag (with only white space between):
     /// where the tag's name ends, where the tag ends, and the caption's id if it has one.
-    private static func captionTag(at text: Substring) -> (
-        nameEnd: Substring.Index, end: Substring.Index, id: Substring?
+    private static func captionTag(_ bytes: [UInt8], at position: Int) -> (
+        nameEnd: Int, end: Int, id: Range<Int>?
     )? {
-        let start = text.drop(while: \.isWhitespace)
-        guard start.hasPrefix("<caption"), let close = start.firstIndex(of: ">") else { return nil }
-        let nameEnd = start.index(start.startIndex, offsetBy: 8)
-        guard start[nameEnd] == ">" || start[nameEnd] == " " else { return nil }
-        let attributes = start[nameEnd..<close]
-        var id: Substring?
-        if let marker = attributes.firstRange(of: #" id=""#) {
-            id = attributes[marker.upperBound...].prefix(while: { $0 != "\"" })
+        var start = position
+        while start < bytes.count, isWhitespace(bytes[start]) { start += 1 }
+        guard has(bytes, "<caption".utf8, at: start), start + 8 < bytes.count,
+            bytes[start + 8] == greaterThan || bytes[start + 8] == space,
+            let close = bytes[(start + 8)...].firstIndex(of: greaterThan)
+        else { return nil }
+        let nameEnd = start + 8
+        var id: Range<Int>?
+        var i = nameEnd
+        while i < close {
+            if has(bytes, #" id=""#.utf8, at: i) {
+                let valueStart = i + 5
+                let valueEnd = bytes[valueStart..<close].firstIndex(of: quote) ?? close
+                id = valueStart..<valueEnd
+                break
+            }
+            i += 1
         }
-        return (nameEnd, start.index(after: close), id)
+        return (nameEnd, close + 1, id)
     }
 
-    /// Whether the last tag written is the opening of a `table-scroll` container.
-    private static func endsInContainer(_ output: String) -> Bool {
-        guard let start = output.lastIndex(of: "<") else { return false }
-        let tag = output[start...]
-        return tag.hasPrefix(#"<div class="table-scroll""#)
-            && tag.drop(while: { $0 != ">" }).dropFirst().allSatisfy(\.isWhitespace)
+    /// Whether the tag before `index` (past white space) opens a `table-scroll` container.
+    private static func isInContainer(_ bytes: [UInt8], before index: Int) -> Bool {
+        var end = index - 1
+        while end >= 0, isWhitespace(bytes[end]) { end -= 1 }
+        guard end >= 0, bytes[end] == greaterThan,
+            let start = bytes[..<end].lastIndex(of: lessThan)
+        else { return false }
+        return has(bytes, #"<div class="table-scroll""#.utf8, at: start)
     }
 }
