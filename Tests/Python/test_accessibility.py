@@ -42,6 +42,7 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/nieuw",
     "/arrangementen/fictief-regio-deal-voorbeeld/projecten/kernen-aan-zet/wijzigen",
     "/arrangementen/fictief-regio-deal-voorbeeld/partners/hogeschool-vallei/wijzigen",
+    "/arrangementen/fictief-regio-deal-voorbeeld/projecten/kernen-aan-zet/verwijderen",
     "/arrangementen/fictief-regio-deal-voorbeeld/financiering/importeren",
     "/arrangementen/fictief-regio-deal-voorbeeld/indicatoren",
     "/arrangementen/regio-deal/indicatoren?taal=en",

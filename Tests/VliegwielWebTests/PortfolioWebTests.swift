@@ -287,11 +287,29 @@ import VliegwielWeb
         let fixture = try await WebFixture(seedsPortfolio: true)
         try await fixture.test { client in
             let page = try await client.get("/arrangementen/\(Self.demo)").text
+            // The list links to a page that asks first (issue 16 item 2); it deletes nothing itself.
             #expect(
                 page.contains(
+                    "<a href=\"/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen\">Verwijder<span class=\"visually-hidden\"> project Zorg dichtbij (fictief)</span></a>"
+                ))
+            #expect(!page.contains("action=\"/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen\""))
+            let question = try await client.get("/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen")
+            #expect(question.status == .ok)
+            #expect(question.text.contains("<h1>Project verwijderen?</h1>"))
+            #expect(question.text.contains("Wilt u het project Zorg dichtbij (fictief) (zorg-dichtbij) verwijderen?"))
+            #expect(
+                question.text.contains(
                     "<form method=\"post\" action=\"/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen\">")
             )
-            #expect(page.contains("Verwijder<span class=\"visually-hidden\"> project Zorg dichtbij (fictief)</span>"))
+            #expect(
+                question.text.contains("<a href=\"/arrangementen/\(Self.demo)#beheren\">Nee, terug naar de deal</a>"))
+            // Asking deleted nothing.
+            #expect(
+                try await fixture.portfolio.record(id: Self.demo)?.projects.contains { $0.id == "zorg-dichtbij" }
+                    == true)
+            #expect(
+                try await client.get("/arrangementen/\(Self.demo)/projecten/bestaat-niet/verwijderen").status
+                    == .notFound)
             let refused = try await client.postForm(
                 "/arrangementen/\(Self.demo)/partners/ministerie-bzk/verwijderen", [])
             #expect(refused.status == .conflict)

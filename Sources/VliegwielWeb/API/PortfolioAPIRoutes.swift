@@ -89,7 +89,7 @@ struct PortfolioAPIRoutes: Sendable {
                     throw Problem(
                         .conflict,
                         detail:
-                            "De \(collection.itemName) '\(itemID)' kan niet weg: andere gegevens van de deal verwijzen ernaar.",
+                            "\(collection.theItemAtStart) '\(itemID)' kan niet weg: andere gegevens van de deal verwijzen ernaar.",
                         invalidParams: failure.issues.map { .init(name: $0.field, reason: $0.message) })
                 }
                 return Response(status: .noContent)

@@ -134,11 +134,13 @@ struct DealSection: Sendable {
 
     /// One recorded item with the form that deletes it.
     struct ItemRow: Sendable {
+        var collection: DealCollection
         var kind: String
         var text: String
         var id: String
         var editHref: String
-        var deleteAction: String
+        /// The page that asks whether to delete it (the deletion itself is the form there).
+        var deleteHref: String
         /// What the change link and the delete button say to a screen reader: "partner Gemeente Zwolle".
         var itemLabel: String
     }
@@ -270,4 +272,20 @@ struct CuratedFactsView: Sendable {
     var sourceCount: Int
     var statedDimensions: Int
     var allDimensions: Int
+}
+
+/// The page that asks before an item of a deal is deleted (issue 16 item 2): deleting is a
+/// form of its own, never a button beside the item, and the page says what deleting means.
+struct DeleteConfirmationPage: Sendable {
+    var layout: Layout
+    var title: String
+    /// "de partner Hogeschool Vallei (hogeschool-vallei)".
+    var item: String
+    var dealName: String
+    var dealHref: String
+    var isFictional: Bool
+    /// The form's action: the same address, by POST.
+    var action: String
+    /// Back to the deal's list of items, nothing deleted.
+    var cancelHref: String
 }

@@ -87,6 +87,12 @@ extension DealCollection {
         case .projects: "project"
         }
     }
+
+    /// The item with its article: "de partner", "het project".
+    var theItem: String { (self == .projects ? "het " : "de ") + itemName }
+
+    /// The same at the start of a sentence: "De partner", "Het project".
+    var theItemAtStart: String { theItem.prefix(1).uppercased() + theItem.dropFirst() }
 }
 
 /// Reads the fields of one item from submitted values (form fields, or a JSON object turned

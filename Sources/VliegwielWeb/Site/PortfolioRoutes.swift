@@ -126,11 +126,25 @@ struct PortfolioSiteRoutes: Sendable {
                     throw Problem(
                         .conflict,
                         detail:
-                            "De \(collection.itemName) '\(itemID)' is niet verwijderd: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
+                            "\(collection.theItemAtStart) '\(itemID)' is niet verwijderd: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
                     )
                 }
                 let location = SiteURL.arrangement(record.deal.id).href(language, after: .deleted(collection))
                 return Response(status: .seeOther, headers: [.location: location])
+            }
+            routes.arrangement.get(SiteURL.deleteDealItem("", collection, "").pattern) { request, context in
+                let (language, _) = SiteRoutes.read(request)
+                let record = try await DealItemSubmission.record(
+                    context.arrangementID ?? "", in: pages.portfolio)
+                let itemID = context.parameters.get("item") ?? ""
+                guard
+                    let page = pages.deleteConfirmation(
+                        collection, itemID: itemID, record: record, language,
+                        arrangementName: context.arrangement?.name)
+                else {
+                    throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
+                }
+                return html(renderer.render(page, context))
             }
             let editPath = SiteURL.editDealItem("", collection, "").pattern
             routes.arrangement.get(editPath) { request, context in

@@ -196,10 +196,10 @@ extension SitePages {
             section.notice = "De CSV is ingelezen: \(CSVImportForm.what(read)) zijn opgeslagen."
         }
         if let changed = query["gewijzigd"]?.first.flatMap(DealCollection.init(rawValue:)) {
-            section.notice = "De \(changed.itemName) is gewijzigd."
+            section.notice = "\(changed.theItemAtStart) is gewijzigd."
         }
         if let deleted = query["verwijderd"]?.first.flatMap(DealCollection.init(rawValue:)) {
-            section.notice = "De \(deleted.itemName) is verwijderd."
+            section.notice = "\(deleted.theItemAtStart) is verwijderd."
         }
         if query["overgenomen"]?.first == "samenstelling" {
             section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
@@ -274,11 +274,37 @@ extension SitePages {
     }
 }
 
+extension SitePages {
+    /// The page that asks whether item `itemID` of `collection` is to be deleted; `nil` when the
+    /// deal has no such item.
+    func deleteConfirmation(
+        _ collection: DealCollection, itemID: String, record: DealRecord, _ language: Language,
+        arrangementName: String?
+    ) -> DeleteConfirmationPage? {
+        guard
+            let row = DealSection.itemRows(of: record, language: language).first(where: {
+                $0.collection == collection && $0.id == itemID
+            })
+        else { return nil }
+        let title = "\(collection.itemName.prefix(1).uppercased() + collection.itemName.dropFirst()) verwijderen?"
+        let path = SiteURL.deleteDealItem(record.deal.id, collection, itemID)
+        return DeleteConfirmationPage(
+            layout: layout(
+                "\(title) — \(record.deal.name)", language, path, query: [:],
+                place: PagePlace(
+                    arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
+            title: title, item: "\(collection.theItem) \(row.text) (\(row.id))", dealName: record.deal.name,
+            dealHref: SiteURL.arrangement(record.deal.id).href(language), isFictional: record.deal.isFictional,
+            action: path.href(language),
+            cancelHref: SiteURL.arrangement(record.deal.id).href(language) + "#beheren")
+    }
+}
+
 extension DealSection {
     init(record: DealRecord, report: RuleCheckReport, today: CalendarDate, language: Language, added: DealCollection?) {
         let deal = record.deal
         isFictional = deal.isFictional
-        notice = added.map { "De \($0.itemName) is opgeslagen." }
+        notice = added.map { "\($0.theItemAtStart) is opgeslagen." }
         facts = [
             Fact(label: "Tranche", value: String(deal.tranche), isUnknown: false),
             Fact(
@@ -404,16 +430,31 @@ extension DealSection {
         actions = DealCollection.allCases.map {
             ActionLink(label: DealFormSpec.title($0), href: SiteURL.newDealItem(deal.id, $0).href(language))
         }
+        items = Self.itemRows(of: record, language: language)
+        imports = PortfolioCSV.Kind.allCases.map {
+            ActionLink(
+                label: "\(CSVImportForm.what($0).prefix(1).uppercased() + CSVImportForm.what($0).dropFirst()) uit CSV",
+                href: SiteURL.importCSV(deal.id, $0).href(language))
+        }
+        portfolioHref = SiteURL.portfolio.href(language)
+    }
+
+    /// Every partner, finance line, programme line and project of `record`, as the list under
+    /// "Gegevens beheren" shows it, with the links to change and to delete each.
+    static func itemRows(of record: DealRecord, language: Language) -> [ItemRow] {
+        let deal = record.deal
+        let names = Dictionary(
+            record.partners.map { ($0.id, $0.organisation) }, uniquingKeysWith: { first, _ in first })
         func item(_ collection: DealCollection, _ id: String, _ text: String) -> ItemRow {
             ItemRow(
-                kind: collection.itemName, text: text, id: id,
+                collection: collection, kind: collection.itemName, text: text, id: id,
                 editHref: SiteURL.editDealItem(deal.id, collection, id).href(language),
-                deleteAction: SiteURL.deleteDealItem(deal.id, collection, id).href(language),
+                deleteHref: SiteURL.deleteDealItem(deal.id, collection, id).href(language),
                 itemLabel: "\(collection.itemName) \(text)")
         }
         let lineNames = Dictionary(
             record.programmeLines.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        items =
+        return
             record.partners.map { item(.partners, $0.id, $0.organisation) }
             + record.financeLines.map { line in
                 let parts = [
@@ -426,12 +467,6 @@ extension DealSection {
             }
             + record.programmeLines.map { item(.programmeLines, $0.id, $0.name) }
             + record.projects.map { item(.projects, $0.id, $0.name) }
-        imports = PortfolioCSV.Kind.allCases.map {
-            ActionLink(
-                label: "\(CSVImportForm.what($0).prefix(1).uppercased() + CSVImportForm.what($0).dropFirst()) uit CSV",
-                href: SiteURL.importCSV(deal.id, $0).href(language))
-        }
-        portfolioHref = SiteURL.portfolio.href(language)
     }
 }
 

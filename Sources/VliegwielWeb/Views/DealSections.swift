@@ -182,11 +182,11 @@ enum DealSections {
             """#,
             !deal.items.isEmpty
                 ? #"""
-                  <p>Een id verandert niet bij wijzigen. Verwijderen kan alleen als geen ander gegeven van de deal ernaar verwijst; anders wordt niets verwijderd.</p>
+                  <p>Een id verandert niet bij wijzigen. Verwijderen vraagt eerst om bevestiging, en kan alleen als geen ander gegeven van de deal ernaar verwijst; anders wordt niets verwijderd.</p>
                   <table>
                     <caption class="visually-hidden">Vastgelegde gegevens van de deal</caption>
                     <thead><tr><th scope="col">Soort</th><th scope="col">Gegeven</th><th scope="col">Id</th><th scope="col">Wijzigen</th><th scope="col">Verwijderen</th></tr></thead>
-                    <tbody>\#(deal.items.map { i -> HTML in #"<tr><td>\#(i.kind)</td><th scope="row">\#(i.text)</th><td><code>\#(i.id)</code></td><td><a href="\#(i.editHref)">Wijzig<span class="visually-hidden"> \#(i.itemLabel)</span></a></td><td><form method="post" action="\#(i.deleteAction)">\#(csrf)<button type="submit" class="secondary">Verwijder<span class="visually-hidden"> \#(i.itemLabel)</span></button></form></td></tr>"# })</tbody>
+                    <tbody>\#(deal.items.map { i -> HTML in #"<tr><td>\#(i.kind)</td><th scope="row">\#(i.text)</th><td><code>\#(i.id)</code></td><td><a href="\#(i.editHref)">Wijzig<span class="visually-hidden"> \#(i.itemLabel)</span></a></td><td><a href="\#(i.deleteHref)">Verwijder<span class="visually-hidden"> \#(i.itemLabel)</span></a></td></tr>"# })</tbody>
                   </table>
                 """#
                 : .empty,

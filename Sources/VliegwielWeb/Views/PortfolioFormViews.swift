@@ -264,3 +264,26 @@ extension QCAPage: PageView {
         ])
     }
 }
+
+extension DeleteConfirmationPage: PageView {
+    func main(_ session: SignedIn?) -> HTML {
+        HTML(lines: [
+            #"""
+            <h1>\#(title)</h1>
+            <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
+            <p class="lead">Wilt u \#(item) verwijderen?</p>
+            <ul>
+              <li>Het gegeven verdwijnt uit de deal, uit het dossier en uit de exports.</li>
+              <li>Verwijst een ander gegeven van de deal ernaar (een financieringsregel of project naar een partner, een project naar een programmalijn), dan wordt niets verwijderd en leest u waarom.</li>
+              <li>De verwijdering staat met uw naam en het tijdstip in het auditlogboek. Terugzetten doet u door het gegeven opnieuw toe te voegen.</li>
+            </ul>
+            <form method="post" action="\#(action)">
+            """#,
+            PageFrame.csrfField(session),
+            #"""
+              <p class="actions"><button type="submit" class="warning">Ja, verwijderen</button> <a href="\#(cancelHref)">Nee, terug naar de deal</a></p>
+            </form>
+            """#,
+        ])
+    }
+}
