@@ -12,13 +12,7 @@ import VliegwielTestSupport
     @Test(arguments: StoreKind.allCases)
     func theOverviewAgreesWithTheReadsPerDeal(kind: StoreKind) async throws {
         try await kind.withStores { stores in
-            #expect(try await stores.portfolio.seedIfAbsent(try BundledPortfolio.seed(), name: PortfolioSeed.name))
-            #expect(try await stores.contributions.seedIfAbsent(.fictionalExample, name: "graaf"))
-            _ = try await stores.learningLog.seedIfAbsent(try LearningLogFormat.fictionalExample(), name: "leerlog")
-            let demo = try BundledIndicators.demo()
-            #expect(
-                try await stores.indicators.seedIfAbsent(
-                    demo.indicators, table: demo.table, observations: demo.observations, name: "indicatoren"))
+            try await stores.seedShippedDemo()
             var arrangement = try #require(try await stores.arrangements.arrangement(id: BundledPortfolio.demoID))
             arrangement.name += " (tweede versie)"
             try await stores.arrangements.save([arrangement], author: "Tester (fictief)", reason: "tweede versie")
