@@ -137,6 +137,22 @@ import VliegwielTestSupport
         }
     }
 
+    /// When the installation's version cannot be read, the request is answered uncached, by the
+    /// whole chain (with its error pages), not with a bare failure from the cache.
+    @Test func anUnreadableVersionAnswersUncached() async throws {
+        struct Unreachable: Error {}
+        let middleware = ResponseCacheMiddleware(cache: ResponseCache(), version: { throw Unreachable() })
+        let router = Router(context: AppRequestContext.self)
+        router.middlewares.add(middleware)
+        router.get("/pagina") { _, _ in "inhoud" }
+        try await Application(router: router).test(.router) { client async throws in
+            let response = try await client.execute(uri: "/pagina", method: .get)
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body) == "inhoud")
+            #expect(response.headers[.eTag] == nil)
+        }
+    }
+
     @Test func healthAndMetricsAreNeverKept() async throws {
         let app = try await TestApplication([.catalogue], signedIn: false)
         try await app.test { client async throws in

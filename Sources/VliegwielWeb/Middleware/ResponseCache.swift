@@ -120,10 +120,13 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         else { return try await next(request, context) }
         // Read before the page is made: a change during the making moves the version, and the
         // next request will not find this entry.
+        // The cache sits outside the error pages: when the version cannot be read (the database
+        // is unreachable), the request takes the whole way, uncached, and a failure there gets
+        // the Dutch error page or problem+json like any other.
+        guard let installationVersion = try? await version() else { return try await next(request, context) }
         let key = ResponseCache.Key(
             path: request.uri.path, query: Self.normalised(request.uri.query), variant: Self.variant(request),
-            day: Self.today(),
-            version: try await version())
+            day: Self.today(), version: installationVersion)
         if let entry = cache.entry(for: key) {
             Self.hits.increment()
             return Self.answer(entry, to: request)
