@@ -22,6 +22,10 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     /// (``ArrangementLoadingMiddleware``), after the access is decided.
     var arrangementID: String?
     var arrangement: Arrangement?
+    /// Whether the visitor may change that arrangement, decided by its route group together with
+    /// the access to the route, so that a page shows only the forms and links its visitor may
+    /// use (``EditAccess``); nil outside an arrangement's group.
+    var changing: AuthorizationDecision?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

@@ -223,6 +223,7 @@ struct SiteRoutes: Sendable {
                 arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: overview.deal != nil)
             var page = pages.arrangement(arrangement, language, query: query, place: place)
             page.deal = overview.deal.map { pages.dealSection($0, language, query: query) }
+            page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
             page.history = SitePages.historySection(
                 id: arrangement.id, lines: overview.versionLines, latest: overview.latestVersions,
@@ -242,9 +243,38 @@ struct SiteRoutes: Sendable {
         }
         routes.reading.get(SiteURL.design.pattern) { request, context in
             let (language, query) = Self.read(request)
-            var page = pages.design(language, query: query)
+            // Filled in from the query: a refused save comes back this way after logging in, and
+            // "Terug naar het formulier" from the advice without saving.
+            var page = pages.design(language, query: query, form: DesignForm(values: query))
             page.saving = saving(context)
             return html(renderer.render(page, context))
+        }
+        routes.reading.get(SiteURL.designAdvice.pattern) { request, context in
+            let (language, query) = Self.read(request)
+            var form = DesignForm(values: query)
+            guard form.values[AccountWebSettings.csrfField] == nil else {
+                // The form sends its CSRF token along by GET; it does not belong in an address.
+                form.values["taal"] = nil
+                return Response(
+                    status: .seeOther,
+                    headers: [
+                        .location: SiteURL.designAdvice.href(
+                            query: form.values.filter { $0.key != AccountWebSettings.csrfField })
+                    ])
+            }
+            switch form.preview(references: catalogue) {
+            case .failure(let errors):
+                var page = pages.design(language, query: query, form: form, errors: errors)
+                page.saving = saving(context)
+                return html(renderer.render(page, context), status: .badRequest)
+            case .success(let arrangement):
+                var page = pages.arrangement(arrangement, language, query: [:])
+                page.layout = pages.layout(arrangement.name, language, .designAdvice, query: query)
+                page.kind = "ontwerp, niet opgeslagen"
+                page.preview = DesignPreview(
+                    formHref: SiteURL.designFilledIn(form.filledIn).href(language), saving: saving(context))
+                return html(renderer.render(page, context))
+            }
         }
         routes.installation.post(SiteURL.design.pattern) { request, context in
             let (language, query) = Self.read(request)
@@ -287,13 +317,8 @@ struct SiteRoutes: Sendable {
     }
 
     /// Whether the visitor may save a new arrangement, and if not, why and what to do.
-    func saving(_ context: AppRequestContext) -> DesignPage.Saving {
-        let decision = policy.decide(context.account.actor, .change, .installation)
-        if decision.isAllowed { return .allowed }
-        if decision.outcome == .needsAccount {
-            return .needsLogin(loginHref: AccountURL.login(returnTo: SiteURL.design.path).href)
-        }
-        return .refused(reason: decision.reason.prefix(1).uppercased() + decision.reason.dropFirst())
+    func saving(_ context: AppRequestContext) -> EditAccess {
+        EditAccess(policy.decide(context.account.actor, .change, .installation), returnTo: SiteURL.design.path)
     }
 
     static func read(_ request: Request) -> (Language, [String: [String]]) {

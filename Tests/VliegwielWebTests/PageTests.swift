@@ -138,11 +138,13 @@ import VliegwielWeb
         }
     }
 
-    @Test func compareWithOneArrangementShowsTheErrorSummary() async throws {
+    /// One known arrangement is a start (SafeEditingTests); one known and one unknown an error.
+    @Test func compareWithOneKnownArrangementShowsTheErrorSummary() async throws {
         try await WebFixture().test { client in
-            let response = try await client.get("/vergelijken?arrangementen=regio-deal")
+            let response = try await client.get("/vergelijken?arrangementen=regio-deal&arrangementen=onbestaand")
             #expect(response.status == .badRequest)
             #expect(response.text.contains("class=\"error-summary\" role=\"alert\""))
+            #expect(response.text.contains("onbekend: onbestaand"))
             #expect(response.text.contains("kies ten minste twee arrangementen om te vergelijken"))
         }
     }

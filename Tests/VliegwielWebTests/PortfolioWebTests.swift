@@ -129,7 +129,11 @@ import VliegwielWeb
             #expect(page.contains("er zijn geen toezeggingen van regionale partners vastgelegd"))
             #expect(page.contains("Rijksbijdrage € 22.500.000,00"))
             #expect(!page.contains("fictief voorbeeld</strong>"))
-            #expect(page.contains("href=\"/arrangementen/regio-deal-3-zwolle/partners/nieuw\""))
+            // Forms and edit links only for whom may use them (issue 16 item 2).
+            #expect(!page.contains("href=\"/arrangementen/regio-deal-3-zwolle/partners/nieuw\""))
+            #expect(page.contains("<strong>Wijzigen vraagt een account.</strong>"))
+            let signedIn = try await client.getSignedIn("/arrangementen/regio-deal-3-zwolle").text
+            #expect(signedIn.contains("href=\"/arrangementen/regio-deal-3-zwolle/partners/nieuw\""))
         }
     }
 
@@ -268,7 +272,7 @@ import VliegwielWeb
         let fixture = try await WebFixture(seedsPortfolio: true)
         let before = try #require(try await fixture.store.arrangement(id: Self.demo))
         try await fixture.test { client in
-            let page = try await client.get("/arrangementen/\(Self.demo)").text
+            let page = try await client.getSignedIn("/arrangementen/\(Self.demo)").text
             #expect(page.contains("<form method=\"post\" action=\"/arrangementen/\(Self.demo)/samenstelling\">"))
             let response = try await client.postForm("/arrangementen/\(Self.demo)/samenstelling", [])
             #expect(response.status == .seeOther)
@@ -286,14 +290,15 @@ import VliegwielWeb
     @Test func itemsAreDeletedFromTheDealPageUnlessSomethingRefersToThem() async throws {
         let fixture = try await WebFixture(seedsPortfolio: true)
         try await fixture.test { client in
-            let page = try await client.get("/arrangementen/\(Self.demo)").text
+            let page = try await client.getSignedIn("/arrangementen/\(Self.demo)").text
             // The list links to a page that asks first (issue 16 item 2); it deletes nothing itself.
             #expect(
                 page.contains(
                     "<a href=\"/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen\">Verwijder<span class=\"visually-hidden\"> project Zorg dichtbij (fictief)</span></a>"
                 ))
             #expect(!page.contains("action=\"/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen\""))
-            let question = try await client.get("/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen")
+            let question = try await client.getSignedIn(
+                "/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen")
             #expect(question.status == .ok)
             #expect(question.text.contains("<h1>Project verwijderen?</h1>"))
             #expect(question.text.contains("Wilt u het project Zorg dichtbij (fictief) (zorg-dichtbij) verwijderen?"))

@@ -43,6 +43,13 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .get, headers: headers)
     }
 
+    /// The page as the signed-in test beheerder sees it: with the forms and edit links that a
+    /// visitor without an account does not get (issue 16 item 2).
+    func getSignedIn(_ uri: String) async throws -> TestResponse {
+        try await execute(
+            uri: uri, method: .get, headers: [.cookie: "vliegwiel-sessie=\(TestAdministrator.sessionID)"])
+    }
+
     func post(_ uri: String, json: String, contentType: String = "application/json") async throws -> TestResponse {
         try await execute(
             uri: uri, method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: json))

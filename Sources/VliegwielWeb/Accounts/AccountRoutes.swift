@@ -242,9 +242,12 @@ struct AccountRoutes: Sendable {
     /// and holds nothing but the characters a URL path, query and fragment may hold (RFC 3986),
     /// so no whitespace, no control character and no backslash; and it must parse as a URL
     /// reference without scheme or host (RFC 3986 §4.2, a relative reference of this site).
+    /// The longest address logging in leads back to: room for a refused design form's fields.
+    static let longestReturn = 8_192
+
     static func safeReturn(_ path: String) -> String {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#%")
-        guard path.hasPrefix("/"), !path.hasPrefix("//"), path.count <= 2_048,
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count <= Self.longestReturn,
             path.allSatisfy({ allowed.contains($0) }),
             let reference = URLComponents(string: path), reference.scheme == nil, reference.host == nil,
             reference.percentEncodedPath.hasPrefix("/")

@@ -202,6 +202,8 @@ struct LearningLogPage: Sendable {
     var hasErrors: Bool
     var section: LearningLogSection
     var forms: [LearningLogForm]
+    /// Whether this visitor may add to the log: the forms only then.
+    var editing: EditAccess = .allowed
 }
 
 extension SitePages {

@@ -15,9 +15,10 @@ struct LearningLogRoutes: Sendable {
             let (language, query) = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
             let (log, logContext) = try await read(arrangement.id)
-            let page = pages.learningLogPage(
+            var page = pages.learningLogPage(
                 arrangement, log: log, context: logContext, language, query: query,
                 place: try await pages.place(of: arrangement))
+            page.editing = EditAccess(context, returnTo: request.uri.description)
             return html(renderer.render(page, context))
         }
         for kind in LearningEntryKind.allCases {

@@ -84,11 +84,19 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Where logging in should lead back to: the page asked for, or for a form the page that
     /// sent it (its `Referer` on this site); nil otherwise.
-    static func returnAddress(_ request: Request) -> String? {
+    /// A refused form whose page fills itself in from its query (the design form) gets the
+    /// fields that were sent along, so that after logging in it comes back filled in.
+    static func returnAddress(_ request: Request, keptInput: [Problem.KeptField] = []) -> String? {
         if request.method == .get || request.method == .head { return request.uri.description }
         guard let referer = request.headers[HTTPField.Name("Referer")!], CSRFMiddleware.isSameOrigin(request),
             let url = URLComponents(string: referer), url.path.hasPrefix("/")
         else { return nil }
+        if url.path == SiteURL.design.path, !keptInput.isEmpty {
+            let address = SiteURL.designFilledIn(
+                keptInput.filter { $0.reason == nil }.map { URLQueryItem(name: $0.name, value: $0.text) }
+            ).href()
+            if address.utf8.count <= AccountRoutes.longestReturn { return address }
+        }
         return url.path + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
@@ -103,7 +111,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let html = renderer.render(
             pages.error(
                 status: status.code, message: detail, language, keptInput: keptInput,
-                returnTo: Self.returnAddress(request)),
+                returnTo: Self.returnAddress(request, keptInput: keptInput)),
             session: RequestAccount()
         )
         return Response(

@@ -55,6 +55,8 @@ struct ComparePage: Sendable {
     var variationRows: [VariationRow]
     var nearest: [NearestGroup]
     var language: String
+    /// What to do next when one arrangement is chosen.
+    var prompt: String? = nil
 }
 
 /// The design form (ex ante): one step per element.
@@ -89,6 +91,8 @@ struct DesignPage: Sendable {
     var errors: [FieldError]
     var hasErrors: Bool
     var action: String
+    /// Where "Advies tonen zonder opslaan" sends the form, by GET.
+    var adviceAction: String
     var id: TextField
     var name: TextField
     var source: TextField
@@ -99,15 +103,7 @@ struct DesignPage: Sendable {
     var variants: [Option]
     var steps: [Step]
     /// Who may save, said before the form is filled in (usability review: input lost to a 401).
-    var saving: Saving = .allowed
-
-    enum Saving: Sendable {
-        case allowed
-        /// Without an account: log in first, at `loginHref`, and come back.
-        case needsLogin(loginHref: String)
-        /// The account's role may not create arrangements; `reason` says why.
-        case refused(reason: String)
-    }
+    var saving: EditAccess = .allowed
 }
 
 /// Changing design choices of an arrangement and seeing the difference.

@@ -84,7 +84,7 @@ extension SiteURL {
         case .home: .home
         case .catalogue: .catalogue()
         case .compare: .compare([])
-        case .design: .design
+        case .design, .designFilledIn, .designAdvice: .design
         case .whatIf: .whatIf(arrangementID: nil)
         case .portfolio: .portfolio
         case .portfolioReport: .portfolioReport

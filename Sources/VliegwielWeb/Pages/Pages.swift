@@ -94,6 +94,15 @@ struct ArrangementPage: Sendable {
     var contributionHref: String? = nil
     /// The printable evaluation dossier (issue 6, item 6).
     var dossierHref: String? = nil
+    /// An unsaved design's advice (issue 16 item 2): nothing is stored, and the page leads back
+    /// to the form, filled in.
+    var preview: DesignPreview? = nil
+}
+
+/// The advice on a design that is not saved: where the form is, filled in, and who may save it.
+struct DesignPreview: Sendable {
+    var formHref: String
+    var saving: EditAccess
 }
 
 /// The accessibility statement.

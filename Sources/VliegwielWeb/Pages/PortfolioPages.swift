@@ -182,6 +182,8 @@ struct DealSection: Sendable {
     var portfolioHref: String
     /// The sourced facts of a real deal, when the curated dataset has the deal.
     var curated: CuratedFactsView? = nil
+    /// Whether this visitor may change the deal: its forms and edit links only then.
+    var editing: EditAccess = .allowed
 }
 
 /// A form that adds one item to a deal: the same accessible pattern as the design form.
@@ -218,6 +220,8 @@ struct DealFormPage: Sendable {
     /// The revision of the deal's record the form was filled from (an edit form only): sent back
     /// in a hidden field, so that a change made by someone else in between is not overwritten.
     var revision: String? = nil
+    /// Who may save, said before the form is filled in.
+    var editing: EditAccess = .allowed
 }
 
 /// Partners, finance lines or projects read from CSV text pasted into a form: the same
@@ -236,6 +240,8 @@ struct CSVImportPage: Sendable {
     var action: String
     var text: String
     var fieldErrors: [String]
+    /// Who may save, said before the form is filled in.
+    var editing: EditAccess = .allowed
 }
 
 /// The facts of a real deal from its public sources (docs/portefeuille-bronbestanden.md),
@@ -288,4 +294,6 @@ struct DeleteConfirmationPage: Sendable {
     var action: String
     /// Back to the deal's list of items, nothing deleted.
     var cancelHref: String
+    /// Who may delete: the button only then.
+    var editing: EditAccess = .allowed
 }

@@ -68,6 +68,25 @@ struct DesignForm: Sendable {
     }
 }
 
+extension DesignForm {
+    /// The design as it stands, to show its advice without saving it (issue 16 item 2): id,
+    /// name and source may be left open, and a taken id does not matter; the choices are
+    /// checked as for saving.
+    func preview(references: [Arrangement]) -> Result<Arrangement, DesignFormErrors> {
+        var values = values
+        if !ArrangementValidator.isSlug(first("id")) { values["id"] = ["ontwerp"] }
+        if first("naam").isEmpty { values["naam"] = ["Uw ontwerp"] }
+        if first("bron").isEmpty { values["bron"] = ["eigen ontwerp"] }
+        return DesignForm(values: values).arrangement(existingIDs: [], references: references)
+    }
+
+    /// The fields as sent, for a link back to the form filled in; never the CSRF token.
+    var filledIn: [URLQueryItem] {
+        values.filter { $0.key != AccountWebSettings.csrfField && $0.key != "taal" }.sorted { $0.key < $1.key }
+            .flatMap { key, values in values.map { URLQueryItem(name: key, value: $0) } }
+    }
+}
+
 /// The problems of a submitted form, in the order of the fields.
 struct DesignFormErrors: Error, Sendable {
     var items: [FieldError] = []
@@ -96,6 +115,7 @@ extension SitePages {
         return DesignPage(
             layout: Layout(title: t.navDesign, language: language, current: .design, otherLanguage: otherLanguage),
             errors: errors.items, hasErrors: !errors.isEmpty, action: SiteURL.design.href(language),
+            adviceAction: SiteURL.designAdvice.path,
             id: .init(value: form.first("id"), error: errors.message(for: "veld-id")),
             name: .init(value: form.first("naam"), error: errors.message(for: "veld-naam")),
             source: .init(value: form.first("bron"), error: errors.message(for: "veld-bron")),

@@ -77,10 +77,9 @@ struct PortfolioSiteRoutes: Sendable {
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
-                return html(
-                    renderer.render(
-                        pages.csvImport(kind, record: record, language, arrangementName: context.arrangement?.name),
-                        context))
+                var page = pages.csvImport(kind, record: record, language, arrangementName: context.arrangement?.name)
+                page.editing = EditAccess(context, returnTo: request.uri.description)
+                return html(renderer.render(page, context))
             }
             routes.arrangement.post(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)
@@ -138,12 +137,13 @@ struct PortfolioSiteRoutes: Sendable {
                     context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard
-                    let page = pages.deleteConfirmation(
+                    var page = pages.deleteConfirmation(
                         collection, itemID: itemID, record: record, language,
                         arrangementName: context.arrangement?.name)
                 else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
                 }
+                page.editing = EditAccess(context, returnTo: request.uri.description)
                 return html(renderer.render(page, context))
             }
             let editPath = SiteURL.editDealItem("", collection, "").pattern
@@ -159,6 +159,7 @@ struct PortfolioSiteRoutes: Sendable {
                     collection, record: record, language, values: values, changing: itemID,
                     arrangementName: context.arrangement?.name)
                 page.revision = try RecordRevision(of: record).rawValue
+                page.editing = EditAccess(context, returnTo: request.uri.description)
                 return html(renderer.render(page, context))
             }
             routes.arrangement.post(editPath) { request, context in
@@ -211,11 +212,10 @@ struct PortfolioSiteRoutes: Sendable {
                 let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
-                return html(
-                    renderer.render(
-                        pages.dealForm(
-                            collection, record: record, language, arrangementName: context.arrangement?.name), context)
-                )
+                var page = pages.dealForm(
+                    collection, record: record, language, arrangementName: context.arrangement?.name)
+                page.editing = EditAccess(context, returnTo: request.uri.description)
+                return html(renderer.render(page, context))
             }
             routes.arrangement.post(path) { request, context in
                 let (language, _) = SiteRoutes.read(request)

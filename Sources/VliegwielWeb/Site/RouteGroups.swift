@@ -143,7 +143,13 @@ struct AccessMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let decision = settings.policy.decide(context.account.actor, action, object)
-        if decision.isAllowed { return try await next(request, context) }
+        if decision.isAllowed {
+            guard case .arrangement = object else { return try await next(request, context) }
+            var context = context
+            context.changing =
+                action == .change ? decision : settings.policy.decide(context.account.actor, .change, object)
+            return try await next(request, context)
+        }
         let path = request.uri.path
         let isAPI = path.hasPrefix(APIURL.base)
         switch decision.outcome {
@@ -157,7 +163,7 @@ struct AccessMiddleware: RouterMiddleware {
             throw Problem(
                 .unauthorized,
                 detail:
-                    "U bent niet ingelogd: \(decision.reason). Er is niets opgeslagen; log in en verstuur het opnieuw.",
+                    "U bent niet ingelogd, en \(action == .change ? "wijzigen" : "dit") vraagt een account met de juiste rol. Er is niets opgeslagen. Log in en verstuur het opnieuw.",
                 keptInput: try await Self.keptInput(request, isAPI: isAPI))
         case .needsSecondFactorSetup where !isAPI && Self.isRead(request):
             return redirect(AccountURL.account.href)

@@ -191,6 +191,12 @@ struct SitePages: Sendable {
                     message: "onbekend: \(unknown.joined(separator: ", "))"))
         }
         let arrangements = chosen.compactMap { known[$0] }
+        if unknown.isEmpty, Set(chosen).count == 1, let one = arrangements.first {
+            // From an arrangement's "Vergelijken": that one is chosen; ask for another instead of
+            // opening on an error (usability review: a 400 before the user did anything).
+            page.prompt = "\(one.name) is gekozen. Kies nog ten minste één arrangement om mee te vergelijken."
+            return page
+        }
         do {
             let report = try ComparisonReport(arrangements, references: catalogue)
             fill(&page, with: report, arrangements: arrangements, language: language, t: t)

@@ -10,6 +10,11 @@ public enum SiteURL: Sendable, Hashable {
     case arrangement(String)
     case compare([String])
     case design
+    /// The design form filled in with these fields: back from the advice without saving, and
+    /// after logging in when a save was refused.
+    case designFilledIn([URLQueryItem])
+    /// The advice on a design as filled in, without saving it (issue 16 item 2).
+    case designAdvice
     case whatIf(arrangementID: String?)
     case accessibility
     case portfolio
@@ -59,7 +64,8 @@ public enum SiteURL: Sendable, Hashable {
         case .catalogue: "/catalogus"
         case .arrangement(let key): "/arrangementen/\(id(key))"
         case .compare: "/vergelijken"
-        case .design: "/ontwerpen"
+        case .design, .designFilledIn: "/ontwerpen"
+        case .designAdvice: "/ontwerpen/advies"
         case .whatIf: "/wat-als"
         case .accessibility: "/toegankelijkheid"
         case .portfolio: "/portefeuille"
@@ -95,6 +101,7 @@ public enum SiteURL: Sendable, Hashable {
             ]
             .compactMap { $0 }
         case .compare(let ids): ids.map { URLQueryItem(name: "arrangementen", value: $0) }
+        case .designFilledIn(let fields): fields
         case .whatIf(let id): id.map { [URLQueryItem(name: "arrangement", value: $0)] } ?? []
         case .contributionGraph(_, let version): version.map { [URLQueryItem(name: "versie", value: String($0))] } ?? []
         case .qcaAnalysis(let outcome, let conditions):
@@ -111,7 +118,8 @@ public enum SiteURL: Sendable, Hashable {
         guard !items.isEmpty else { return path }
         var components = URLComponents()
         components.queryItems = items
-        return path + "?" + (components.percentEncodedQuery ?? "")
+        // A form decodes `+` as a space (``queryParameters(_:)``); URLComponents leaves it as it is.
+        return path + "?" + (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
     }
 
     private static func escape(_ segment: String) -> String {

@@ -51,6 +51,10 @@ struct UIText: Sendable {
     var variation: String
     var cumulative: String
     var save: String
+    /// The design form's second button: the advice, nothing stored.
+    var adviceWithoutSaving: String
+    /// What the comparison page asks before anything is chosen.
+    var compareIntro: String
     var errorSummaryTitle: String
     var unchanged: String
     var showDifference: String
@@ -83,6 +87,9 @@ struct UIText: Sendable {
         family: "Familie", kind: "Soort", all: "Alle", compareAction: "Vergelijk",
         nearest: "Dichtstbijzijnde referentievarianten",
         distance: "afstand", variation: "Variatie", cumulative: "Cumulatief", save: "Opslaan en advies tonen",
+        adviceWithoutSaving: "Advies tonen zonder opslaan",
+        compareIntro:
+            "Kies twee of meer arrangementen: de referentievarianten uit het essay, of deals en eigen ontwerpen. U ziet per element waarin ze verschillen.",
         errorSummaryTitle: "Controleer de volgende velden", unchanged: "ongewijzigd",
         showDifference: "Toon het verschil",
         dataTable: "De cijfers van de grafiek", table: "Tabel", band: "Band",
@@ -108,7 +115,10 @@ struct UIText: Sendable {
         questions: "Evaluation questions", indicators: "Indicators", notStated: "not stated", note: "Note",
         filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
         nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
-        save: "Save and show advice", errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
+        save: "Save and show advice", adviceWithoutSaving: "Show advice without saving",
+        compareIntro:
+            "Choose two or more arrangements: the essay's reference variants, or deals and your own designs. You see per element where they differ.",
+        errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
         showDifference: "Show the difference", dataTable: "The chart's figures", table: "Table", band: "Band",
         referenceVariants: "Reference variants from the essay", ownArrangements: "Own arrangements",
         changeChoice: "Choose other arrangements")

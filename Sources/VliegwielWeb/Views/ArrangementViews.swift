@@ -13,14 +13,15 @@ extension ArrangementPage: PageView {
             isSaved
                 ? #"<div class="notice success" role="status"><p>Het arrangement is opgeslagen. Hieronder staat het advies bij het ontwerp.</p></div>"#
                 : .empty,
-            #"""
-            <h1>\#(name)</h1>
-            <p class="meta">\#(family) · \#(kind)\#(variant) · id <code>\#(id)</code></p>
-            """#,
+            "<h1>\(name)</h1>",
+            preview.map(Self.preview)
+                ?? #"<p class="meta">\#(family) · \#(kind)\#(variant) · id <code>\#(id)</code></p>"#,
             summary.map { #"<p class="lead">\#($0)</p>"# } ?? .empty,
+            preview != nil ? .empty : "<ul class=\"sources\">\(sourceItems)\(more)</ul>",
+            preview != nil
+                ? .empty
+                : #"<p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))</p>"#,
             #"""
-            <ul class="sources">\#(sourceItems)\#(more)</ul>
-            <p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))</p>
             <nav aria-label="Op deze pagina" class="toc">
               <ul>
                 \#(if: deal != nil, ##"<li><a href="#portefeuille">Portefeuille</a></li>"##)\#(if: curated != nil, ##"<li><a href="#bronnen">Uit de openbare bronnen</a></li>"##)<li><a href="#profiel">\#(t.elements)</a></li>
@@ -51,6 +52,24 @@ extension ArrangementPage: PageView {
             """#,
             history.map(Self.history) ?? .empty,
         ])
+    }
+
+    /// What an unsaved design's advice says first: nothing is stored, the way back to the
+    /// form, and who may save.
+    private static func preview(_ preview: DesignPreview) -> HTML {
+        let saving: HTML =
+            switch preview.saving {
+            case .allowed: " Opslaan doet u op het formulier."
+            case .needsLogin(let loginHref):
+                #" Opslaan kan alleen met een account dat nieuwe arrangementen mag maken (een beheerder): <a href="\#(loginHref)">log in</a> en ga dan terug naar het formulier."#
+            case .refused(let reason): " Opslaan kunt u niet: \(reason)."
+            }
+        return #"""
+            <div class="notice" role="status">
+              <p><strong>Niet opgeslagen.</strong> Dit is het advies bij het ontwerp zoals u het invulde; Vliegwiel heeft niets bewaard.\#(saving)</p>
+              <p><a href="\#(preview.formHref)">Terug naar het formulier</a>: alles wat u invulde, staat er nog in.</p>
+            </div>
+            """#
     }
 
     private func link(_ href: String?, _ label: String) -> HTML {

@@ -4,7 +4,8 @@ enum DealSections {
     /// The deal's section; in the dossier (`isDossier`) without the forms and the links to edit.
     static func deal(_ deal: DealSection, _ t: UIText, isDossier: Bool, session: SignedIn?) -> HTML {
         let csrf = PageFrame.csrfField(session)
-        let actionLinks = deal.actions.map { a -> HTML in #"<a href="\#(a.href)">\#(a.label)</a> · "# }
+        let actionLinks =
+            deal.editing.isAllowed ? deal.actions.map { a -> HTML in #"<a href="\#(a.href)">\#(a.label)</a> · "# } : []
         return HTML(lines: [
             #"""
             <section aria-labelledby="portefeuille" class="deal">
@@ -90,7 +91,7 @@ enum DealSections {
                     deal.suggestion.map { suggestion -> HTML in
                         HTML(lines: [
                             "  <p>Voorstel voor de samenstelling in het profiel (essay §4.4): \(suggestion)</p>",
-                            isDossier
+                            isDossier || !deal.editing.isAllowed
                                 ? .empty
                                 : #"  <form method="post" action="\#(deal.acceptAction)">\#(csrf)<button type="submit">Voorstel overnemen in het profiel</button></form>"#,
                         ])
@@ -174,6 +175,13 @@ enum DealSections {
     }
 
     private static func manage(_ deal: DealSection, csrf: HTML) -> HTML {
+        guard deal.editing.isAllowed else {
+            return HTML(lines: [
+                #"  <h3 id="beheren">Gegevens beheren</h3>"#,
+                deal.editing.notice("de gegevens van deze deal"),
+                #"  <p class="actions"><a href="\#(deal.portfolioHref)">Naar de portefeuille</a></p>"#,
+            ])
+        }
         let links = (deal.actions + deal.imports).map { a -> HTML in #"<a href="\#(a.href)">\#(a.label)</a> · "# }
         return HTML(lines: [
             #"""

@@ -3,6 +3,13 @@ extension ComparePage: PageView {
         let t = layout.t
         return HTML(lines: [
             "<h1>\(t.navCompare)</h1>",
+            hasResult
+                ? .empty
+                : #"<p class="lead">\#(t.compareIntro)</p>"#,
+            prompt.map {
+                ##"<div class="notice" role="status"><p>\##($0) <a href="#keuze">Naar de keuzelijst</a></p></div>"##
+            }
+                ?? .empty,
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
             hasResult ? ##"<p><a href="#keuze">\##(t.changeChoice)</a></p>"## : .empty,
             hasResult ? result(t) : .empty,
@@ -93,7 +100,7 @@ extension DesignPage: PageView {
         return HTML(lines: [
             #"""
             <h1>\#(t.navDesign)</h1>
-            <p class="lead">Beschrijf een nieuw arrangement als profiel van ontwerpkeuzes, stap voor stap per element. Wat u open laat, wordt vastgelegd als ‘nog niet vastgelegd’. Na opslaan ziet u het advies.</p>
+            <p class="lead">Beschrijf een nieuw arrangement als profiel van ontwerpkeuzes, stap voor stap per element. Wat u open laat, wordt vastgelegd als ‘nog niet vastgelegd’. Na opslaan ziet u het advies; met ‘Advies tonen zonder opslaan’ ziet u het zonder iets te bewaren, ook zonder account.</p>
             """#,
             savingNotice,
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
@@ -136,8 +143,10 @@ extension DesignPage: PageView {
               </fieldset>
             """#,
             HTML(lines: steps.map(Self.step)),
+            // The advice without saving sends the same fields by GET, so it needs no account;
+            // its route sends a CSRF token that came along to an address without it.
             #"""
-              <button type="submit">\#(t.save)</button>
+              <p class="actions"><button type="submit">\#(t.save)</button> <button type="submit" class="secondary" formaction="\#(adviceAction)" formmethod="get" formnovalidate>\#(t.adviceWithoutSaving)</button></p>
             </form>
             """#,
         ])

@@ -123,7 +123,7 @@ extension LearningLogPage: PageView {
             <nav aria-label="Op deze pagina" class="toc">
               <ul>
                 <li><a href="#ketens">Ketens</a></li>
-                \#(forms.map { f -> HTML in ##"<li><a href="#\##(f.headingID)">\##(f.title)</a></li>"## })
+                \#(shownForms.map { f -> HTML in ##"<li><a href="#\##(f.headingID)">\##(f.title)</a></li>"## })
               </ul>
             </nav>
             <section aria-labelledby="ketens">
@@ -131,9 +131,13 @@ extension LearningLogPage: PageView {
             \#(LearningSections.chains(section))
             </section>
             """#,
-            HTML(lines: forms.map { form($0, session) }),
+            HTML(lines: shownForms.map { form($0, session) }),
+            editing.notice("het leerlog"),
         ])
     }
+
+    /// The forms that add to the log, for a visitor who may add.
+    private var shownForms: [LearningLogForm] { editing.isAllowed ? forms : [] }
 
     private func form(_ form: LearningLogForm, _ session: SignedIn?) -> HTML {
         HTML(lines: [

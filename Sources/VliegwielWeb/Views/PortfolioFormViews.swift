@@ -6,6 +6,7 @@ extension DealFormPage: PageView {
             <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
             <p class="lead">\#(intro) Bij een fout wordt niets opgeslagen.</p>
             """#,
+            editing.notice("de gegevens van deze deal"),
             PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
             #"<form method="post" action="\#(action)" novalidate>"#,
             PageFrame.csrfField(session),
@@ -60,6 +61,7 @@ extension CSVImportPage: PageView {
             <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
             <p class="lead">Plak de inhoud van een CSV-bestand (UTF-8, komma's, dubbele aanhalingstekens rond velden met een komma). Een rij met een bestaande id vervangt dat gegeven; andere rijen worden toegevoegd. Bij één fout wordt niets opgeslagen en staan alle foute rijen hieronder.</p>
             """#,
+            editing.notice("de gegevens van deze deal"),
             PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
             #"<form method="post" action="\#(action)" novalidate>"#,
             PageFrame.csrfField(session),
@@ -277,13 +279,20 @@ extension DeleteConfirmationPage: PageView {
               <li>Verwijst een ander gegeven van de deal ernaar (een financieringsregel of project naar een partner, een project naar een programmalijn), dan wordt niets verwijderd en leest u waarom.</li>
               <li>De verwijdering staat met uw naam en het tijdstip in het auditlogboek. Terugzetten doet u door het gegeven opnieuw toe te voegen.</li>
             </ul>
-            <form method="post" action="\#(action)">
             """#,
-            PageFrame.csrfField(session),
-            #"""
-              <p class="actions"><button type="submit" class="warning">Ja, verwijderen</button> <a href="\#(cancelHref)">Nee, terug naar de deal</a></p>
-            </form>
-            """#,
+            editing.isAllowed
+                ? HTML(lines: [
+                    #"<form method="post" action="\#(action)">"#,
+                    PageFrame.csrfField(session),
+                    #"""
+                      <p class="actions"><button type="submit" class="warning">Ja, verwijderen</button> <a href="\#(cancelHref)">Nee, terug naar de deal</a></p>
+                    </form>
+                    """#,
+                ])
+                : HTML(lines: [
+                    editing.notice("de gegevens van deze deal"),
+                    #"<p class="actions"><a href="\#(cancelHref)">Terug naar de deal</a></p>"#,
+                ]),
         ])
     }
 }
