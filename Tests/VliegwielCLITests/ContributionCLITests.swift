@@ -86,7 +86,7 @@ import Testing
                 "  knoop toegevoegd: zorgpost (interventie) Zorgpost in de kern (fictief)",
                 "  schakel gewijzigd: stages-netwerk",
                 "    bewijskracht: geen → redelijk",
-                "    bewijs: + Eindevaluatie Talent blijft (fictief) (Hogeschool Vallei (fictief), 2025-09-30)",
+                "    bewijs: + Eindevaluatie Talent blijft (fictief) (Hogeschool Vallei (fictief), 30 september 2025)",
                 "  schakel gewijzigd: netwerk-werk",
                 "    rivaliserendeVerklaringen: + Jongeren kiezen de regio om de lagere woonlasten, niet om het netwerk (fictief).",
             ])

@@ -213,7 +213,7 @@ import Testing
                   + 2024-01-15 toegetreden: Waterschap Voorbeeldwaard (fictief)
 
                 Voorstel voor samenwerkend.samenstelling: basis-met-nieuwkomers
-                  Op 2023-06-01 namen 7 partners deel; tot en met 2024-06-30 traden er 1 toe en 0 uit.
+                  Op 1 juni 2023 namen 7 partners deel; tot en met 30 juni 2024 traden er 1 toe en 0 uit.
                   Overnemen in het profiel: vliegwiel partners fictief-regio-deal-voorbeeld --op 2024-06-30 --sinds 2023-06-01 --accepteer-samenstelling
 
                 """)
@@ -237,10 +237,10 @@ import Testing
         #expect(values.map { $0["waarde"] } == ["vloeiend"])
         #expect(
             values[0]["citaat"]
-                == "Op 2023-06-01 namen 7 partners deel; tot en met 2025-06-30 traden er 2 toe en 1 uit.")
+                == "Op 1 juni 2023 namen 7 partners deel; tot en met 30 juni 2025 traden er 2 toe en 1 uit.")
         #expect(
             values[0]["bron"]
-                == "Partnerregister Vliegwiel (fictief-regio-deal-voorbeeld), 2023-06-01 tot en met 2025-06-30")
+                == "Partnerregister Vliegwiel (fictief-regio-deal-voorbeeld), 1 juni 2023 tot en met 30 juni 2025")
     }
 
     @Test func partnerCompositionAsJSON() throws {

@@ -68,10 +68,11 @@ import VliegwielCore
                 dealID: "fictief-regio-deal-voorbeeld", partners: Self.partners, from: Self.day("2023-06-01"),
                 to: Self.day("2025-06-30")))
         #expect(
-            suggestion.reden == "Op 2023-06-01 namen 3 partners deel; tot en met 2025-06-30 traden er 2 toe en 2 uit.")
+            suggestion.reden
+                == "Op 1 juni 2023 namen 3 partners deel; tot en met 30 juni 2025 traden er 2 toe en 2 uit.")
         #expect(
             suggestion.bron
-                == "Partnerregister Vliegwiel (fictief-regio-deal-voorbeeld), 2023-06-01 tot en met 2025-06-30")
+                == "Partnerregister Vliegwiel (fictief-regio-deal-voorbeeld), 1 juni 2023 tot en met 30 juni 2025")
         let profile = Profile.unstated.accepting(suggestion)
         let reading = ProfileDimension.named("samenstelling")!.reading(of: profile)
         #expect(reading.codes == ["vloeiend"])

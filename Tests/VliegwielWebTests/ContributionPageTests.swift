@@ -17,7 +17,7 @@ import VliegwielCore
             let html = response.text
             #expect(html.contains("<h1>Bijdragegraaf</h1>"))
             #expect(html.contains("fictief voorbeeld"))
-            #expect(html.contains("Versie 2 van 2 · 2025-10-06 · Evaluator Vallei (fictief)"))
+            #expect(html.contains("Versie 2 van 2 · 6 oktober 2025 · Evaluator Vallei (fictief)"))
             // The diagram has a text alternative and one path per link; the table lists them too.
             #expect(
                 html.contains(
@@ -42,9 +42,9 @@ import VliegwielCore
     @Test func anEarlierVersionHasNoChangesSectionAndLinksToTheOther() async throws {
         try await ContributionWebTests.application().test(.router) { client in
             let html = try await client.get(Self.page + "?versie=1").text
-            #expect(html.contains("Versie 1 van 2 · 2024-01-15"))
+            #expect(html.contains("Versie 1 van 2 · 15 januari 2024"))
             #expect(!html.contains("id=\"wijzigingen\""))
-            #expect(html.contains("<a href=\"\(Self.page)?versie=2\">versie 2 · 2025-10-06"))
+            #expect(html.contains("<a href=\"\(Self.page)?versie=2\">versie 2 · 6 oktober 2025"))
         }
     }
 

@@ -37,11 +37,11 @@ struct LearningLogFixture {
             #expect(page.contains("<h3 id=\"keten-1\">Keten 1: les → besluit → wijziging</h3>"))
             #expect(
                 page.contains(
-                    "<a href=\"/arrangementen/fictief-regio-deal-voorbeeld#profielversie-2\">Profielversie 2</a> (2025-10-20 · Programmabureau Vliegwielvallei (fictief) · "
+                    "<a href=\"/arrangementen/fictief-regio-deal-voorbeeld#profielversie-2\">Profielversie 2</a> (20 oktober 2025 · Programmabureau Vliegwielvallei (fictief) · "
                 ))
             #expect(
                 page.contains(
-                    "<a href=\"/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf?versie=2\">Bijdragegraafversie 2</a> (2025-10-06 · Evaluator Vallei (fictief) · "
+                    "<a href=\"/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf?versie=2\">Bijdragegraafversie 2</a> (6 oktober 2025 · Evaluator Vallei (fictief) · "
                 ))
             #expect(page.contains("<h3 id=\"lessen-zonder-besluit\">Lessen zonder besluit</h3>"))
             #expect(page.contains("<strong class=\"fictional\">fictief voorbeeld</strong>"))
@@ -59,7 +59,7 @@ struct LearningLogFixture {
             #expect(page.contains("<li id=\"profielversie-2\">versie 2 · "))
             #expect(
                 page.contains(
-                    " — <a href=\"/arrangementen/fictief-regio-deal-voorbeeld/leerlog#leerlog-wijziging-rol-rijk-aan-tafel\">volgt uit besluit 2025-10-01 (Stuurgroep Regio Deal Vliegwielvallei (fictief)), les 2025-09-30 (Hogeschool Vallei (fictief)), les 2025-09-30 (Evaluator Vallei (fictief))</a></li>"
+                    " — <a href=\"/arrangementen/fictief-regio-deal-voorbeeld/leerlog#leerlog-wijziging-rol-rijk-aan-tafel\">volgt uit besluit 1 oktober 2025 (Stuurgroep Regio Deal Vliegwielvallei (fictief)), les 30 september 2025 (Hogeschool Vallei (fictief)), les 30 september 2025 (Evaluator Vallei (fictief))</a></li>"
                 ))
             #expect(page.contains("<li id=\"profielversie-1\">versie 1 · "))
         }

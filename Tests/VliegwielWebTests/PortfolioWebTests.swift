@@ -104,7 +104,7 @@ import VliegwielWeb
             #expect(page.contains("<h2 id=\"portefeuille\">In de portefeuille Regio Deals</h2>"))
             #expect(page.contains("<dt>Tranche</dt><dd>3</dd>"))
             #expect(page.contains("<dt>Rijksbijdrage</dt><dd>€ 22,5 mln</dd>"))
-            #expect(page.contains("<dt>Gesloten (convenant)</dt><dd>2020-07-13</dd>"))
+            #expect(page.contains("<dt>Gesloten (convenant)</dt><dd>13 juli 2020</dd>"))
             #expect(page.contains("Geen toezeggingen of realisaties vastgelegd."))
             #expect(page.contains("Niet getoetst bij gebrek aan gegevens"))
             // The facts of the public sources, each with its source as a link (issue 13).

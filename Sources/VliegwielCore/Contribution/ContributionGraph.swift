@@ -92,7 +92,7 @@ public struct EvidenceItem: Sendable, Hashable, Codable {
     }
 
     /// `Bezoekerstellingen dorpshuizen (Jaarverslag 2024, 2024-12-31)`.
-    public var summary: String { "\(what) (\(source), \(date.iso))" }
+    public var summary: String { "\(what) (\(source), \(date.dutchText))" }
 
     enum CodingKeys: String, CodingKey {
         case what = "wat"

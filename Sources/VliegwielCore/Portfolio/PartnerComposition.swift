@@ -93,8 +93,8 @@ public struct CompositionSuggestion: Sendable, Hashable, Encodable {
             left > 0 ? .fluid : joined == 0 ? .fixed : joined >= start ? .growingNetwork : .baseWithNewcomers
         waarde = value.code
         reden =
-            "Op \(from.iso) namen \(start) partners deel; tot en met \(to.iso) traden er \(joined) toe en \(left) uit."
-        bron = "Partnerregister Vliegwiel (\(dealID)), \(from.iso) tot en met \(to.iso)"
+            "Op \(from.dutchText) namen \(start) partners deel; tot en met \(to.dutchText) traden er \(joined) toe en \(left) uit."
+        bron = "Partnerregister Vliegwiel (\(dealID)), \(from.dutchText) tot en met \(to.dutchText)"
         beginAantal = start
         aantalToegetreden = joined
         aantalUitgetreden = left

@@ -291,7 +291,7 @@ public enum RuleCheck {
                 return .broken(
                     "Het Rijk betaalde \(days) dagen na het sluiten van de deal; de termijn is \(weeks) weken (\(weeks * 7) dagen).",
                     [
-                        .text("Deal gesloten", closed.iso), .text("Eerste betaling Rijk", paid.iso),
+                        .text("Deal gesloten", closed.dutchText), .text("Eerste betaling Rijk", paid.dutchText),
                         .text("Dagen", String(days)), .text("Termijn", "\(weeks * 7) dagen"),
                     ])
             }

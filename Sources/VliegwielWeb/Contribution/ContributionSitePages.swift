@@ -96,10 +96,10 @@ extension ContributionPage {
         isFictional = graph.isFictional
         hasGraph = true
         self.version =
-            "Versie \(version.number) van \(history.versions.count) · \(version.date.iso) · \(version.author) · \(version.reason)"
+            "Versie \(version.number) van \(history.versions.count) · \(version.date.dutchText) · \(version.author) · \(version.reason)"
         versions = history.versions.reversed().map {
             VersionLink(
-                label: "versie \($0.number) · \($0.date.iso) · \($0.reason)",
+                label: "versie \($0.number) · \($0.date.dutchText) · \($0.reason)",
                 href: SiteURL.contributionGraph(arrangement.id, version: $0.number).href(language),
                 isCurrent: $0.number == version.number)
         }

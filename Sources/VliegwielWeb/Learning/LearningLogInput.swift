@@ -35,19 +35,19 @@ enum LearningLogFormSpec {
                 Field(key: "door", label: "Door wie of welk orgaan", hint: "Bijvoorbeeld de stuurgroep.", kind: .text),
                 Field(
                     key: "lessen", label: "Volgt uit de lessen", hint: "Kies ten minste één les.", kind: .checkboxes,
-                    options: log.lessons.map { ($0.id, "\($0.date.iso) — \(short($0.text))") }),
+                    options: log.lessons.map { ($0.id, "\($0.date.dutchText) — \(short($0.text))") }),
             ]
         case .changes:
             var targets: [(code: String, label: String)] = [("", "Kies wat er veranderde")]
             for version in context.profileVersions ?? [] {
                 targets.append(
-                    ("profielversie:\(version.number)", "Profielversie \(version.number) (\(version.date.iso))"))
+                    ("profielversie:\(version.number)", "Profielversie \(version.number) (\(version.date.dutchText))"))
             }
             for version in context.graphVersions ?? [] {
                 targets.append(
                     (
                         "bijdragegraafversie:\(version.number)",
-                        "Bijdragegraafversie \(version.number) (\(version.date.iso))"
+                        "Bijdragegraafversie \(version.number) (\(version.date.dutchText))"
                     ))
             }
             targets.append(("indicator", "Een indicator (noem de id hieronder)"))
@@ -57,7 +57,8 @@ enum LearningLogFormSpec {
                 Field(key: "wijziging", label: "Wat veranderde er?", hint: nil, kind: .textarea),
                 Field(
                     key: "besluiten", label: "Voert de besluiten uit", hint: "Kies ten minste één besluit.",
-                    kind: .checkboxes, options: log.decisions.map { ($0.id, "\($0.date.iso) — \(short($0.text))") }),
+                    kind: .checkboxes,
+                    options: log.decisions.map { ($0.id, "\($0.date.dutchText) — \(short($0.text))") }),
                 Field(key: "betreft", label: "Wat is er veranderd", hint: nil, kind: .select, options: targets),
                 Field(
                     key: "betreftTekst", label: "Indicator of omschrijving",

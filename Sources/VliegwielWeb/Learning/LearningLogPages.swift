@@ -73,13 +73,13 @@ struct LearningLogSection: Sendable {
     init(log: LearningLog, context: LearningLogContext, arrangementID id: String, language: Language) {
         func lesson(_ lesson: LearningLesson) -> LessonView {
             LessonView(
-                anchor: "leerlog-\(lesson.id)", id: lesson.id, date: lesson.date.iso, text: lesson.text,
+                anchor: "leerlog-\(lesson.id)", id: lesson.id, date: lesson.date.dutchText, text: lesson.text,
                 learnedBy: lesson.learnedBy, source: lesson.source)
         }
         func change(_ change: LearningChange) -> ChangeView {
             let target = Self.target(change.target, context: context, arrangementID: id, language: language)
             return ChangeView(
-                anchor: "leerlog-\(change.id)", id: change.id, date: change.date.iso, text: change.text,
+                anchor: "leerlog-\(change.id)", id: change.id, date: change.date.dutchText, text: change.text,
                 targetLabel: target.label, targetHref: target.href, targetDetail: target.detail)
         }
         isFictional = log.isFictional
@@ -93,7 +93,7 @@ struct LearningLogSection: Sendable {
             ChainView(
                 number: index + 1, headingID: "keten-\(index + 1)", lessons: chain.lessons.map(lesson),
                 decision: DecisionView(
-                    anchor: "leerlog-\(chain.decision.id)", id: chain.decision.id, date: chain.decision.date.iso,
+                    anchor: "leerlog-\(chain.decision.id)", id: chain.decision.id, date: chain.decision.date.dutchText,
                     text: chain.decision.text, decidedBy: chain.decision.decidedBy),
                 changes: chain.changes.map(change))
         }
@@ -115,7 +115,7 @@ struct LearningLogSection: Sendable {
         _ target: LearningChangeTarget, context: LearningLogContext, arrangementID id: String, language: Language
     ) -> (label: String, href: String?, detail: String?) {
         func detail(_ version: LearningLogContext.KnownVersion?) -> String? {
-            version.map { "\($0.date.iso) · \($0.author) · \($0.reason)" }
+            version.map { "\($0.date.dutchText) · \($0.author) · \($0.reason)" }
         }
         switch target {
         case .profileVersion(let number):
@@ -151,8 +151,8 @@ extension LearningLog {
             guard case .profileVersion(let number) = change.target, reasons[number] == nil,
                 let trace = trace(fromChange: change.id)
             else { continue }
-            let decisions = trace.decisions.map { "besluit \($0.date.iso) (\($0.decidedBy))" }
-            let lessons = trace.lessons.map { "les \($0.date.iso) (\($0.learnedBy))" }
+            let decisions = trace.decisions.map { "besluit \($0.date.dutchText) (\($0.decidedBy))" }
+            let lessons = trace.lessons.map { "les \($0.date.dutchText) (\($0.learnedBy))" }
             reasons[number] = LearningLogReason(
                 label: "volgt uit " + (decisions + lessons).joined(separator: ", "),
                 href: SiteURL.learningLog(id).href(language) + "#leerlog-\(change.id)")

@@ -200,7 +200,7 @@ struct ReportRoutes: Sendable {
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
             sources: arrangement.sources.map { $0.locator.isEmpty ? $0.title : "\($0.title) — \($0.locator)" },
-            generatedOn: dossier.generatedOn.iso, isFictional: dossier.isFictional,
+            generatedOn: dossier.generatedOn.dutchText, isFictional: dossier.isFictional,
             elements: ElementView.all(for: arrangement.profile, t: t), advice: AdviceView(dossier.advice, t: t),
             history: try await pages.historySection(id: arrangement.id, language: language),
             versions: dossier.profileVersions.reversed().map {

@@ -312,7 +312,7 @@ extension DealSection {
                 isUnknown: deal.rijkContribution == nil),
             Fact(label: "Bron", value: deal.source, isUnknown: false),
             Fact(
-                label: "Gesloten (convenant)", value: deal.closedOn?.iso ?? PortfolioSummary.unknownText,
+                label: "Gesloten (convenant)", value: deal.closedOn?.dutchText ?? PortfolioSummary.unknownText,
                 isUnknown: deal.closedOn == nil),
         ]
         ruleSet = "\(report.regelset), versie \(report.regelsetVersie)"
@@ -326,7 +326,7 @@ extension DealSection {
         notChecked = report.nietGetoetst.map(outcome)
         notApplicable = report.nietVanToepassing.map(outcome)
 
-        self.today = today.iso
+        self.today = today.dutchText
         let names = Dictionary(
             record.partners.map { ($0.id, $0.organisation) }, uniquingKeysWith: { first, _ in first })
         let present = record.partners.filter { $0.takesPart(on: today) }
@@ -335,17 +335,19 @@ extension DealSection {
             PartnerRow(
                 organisation: $0.organisation, type: $0.type.label,
                 roles: $0.roles.map(\.label).joined(separator: ", "),
-                joined: $0.joinedOn?.iso ?? "vanaf de start", left: $0.leftOn?.iso ?? "—",
+                joined: $0.joinedOn?.dutchText ?? "vanaf de start", left: $0.leftOn?.dutchText ?? "—",
                 source: SourceLink($0.source ?? "—").text, sourceHref: SourceLink($0.source ?? "—").href)
         }
         hasNoPartnerRecorded = record.partners.isEmpty
         if let start = record.startDate, start <= today {
             let changes = CompositionChanges(partners: record.partners, from: start, to: today)
-            changesPeriod = "na \(start.iso) tot en met \(today.iso)"
+            changesPeriod = "na \(start.dutchText) tot en met \(today.dutchText)"
             self.changes =
                 (changes.toegetreden.map { ($0.toegetreden ?? "", $0.organisatie, "toegetreden") }
                 + changes.uitgetreden.map { ($0.uitgetreden ?? "", $0.organisatie, "uitgetreden") })
-                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ChangeRow(date: $0.0, organisation: $0.1, change: $0.2) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map {
+                    ChangeRow(date: CalendarDate(iso: $0.0)?.dutchText ?? $0.0, organisation: $0.1, change: $0.2)
+                }
             suggestion = CompositionSuggestion(dealID: deal.id, partners: record.partners, from: start, to: today).map {
                 "\($0.waarde.replacingOccurrences(of: "-", with: " ")) — \($0.reden) Bron: \($0.bron)."
             }
@@ -414,7 +416,8 @@ extension DealSection {
                     partners: project.partnerIDs.isEmpty
                         ? "—" : project.partnerIDs.map { names[$0] ?? $0 }.joined(separator: ", "),
                     budget: Money.full(project.budget),
-                    period: "\(project.startsOn?.iso ?? "onbekend") tot \(project.endsOn?.iso ?? "onbekend")",
+                    period:
+                        "\(project.startsOn?.dutchText ?? "onbekend") tot \(project.endsOn?.dutchText ?? "onbekend")",
                     themes: project.themes.isEmpty ? "—" : project.themes.map(\.label).joined(separator: ", "),
                     source: project.source)
             }

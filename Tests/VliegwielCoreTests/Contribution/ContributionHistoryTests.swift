@@ -98,8 +98,8 @@ import VliegwielCore
         #expect(
             diff.changedLinks[0].changes == [
                 FieldChange(field: "bewijskracht", before: "zwak", after: "sterk"),
-                FieldChange(field: "bewijs", before: "Oud (B, 2024-01-01)", after: nil),
-                FieldChange(field: "bewijs", before: nil, after: "Nieuw (B, 2025-01-01)"),
+                FieldChange(field: "bewijs", before: "Oud (B, 1 januari 2024)", after: nil),
+                FieldChange(field: "bewijs", before: nil, after: "Nieuw (B, 1 januari 2025)"),
             ])
         #expect(
             diff.changedLinks[1].changes == [
