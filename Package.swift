@@ -45,6 +45,8 @@ let package = Package(
                 .copy("Resources/leerlog-fictief-regio-deal-voorbeeld.yaml"),
                 .copy("Resources/accounts-veelgebruikte-wachtwoorden.txt"),
                 .copy("Resources/portefeuille"), .copy("Resources/cbs-gebieden-2025.csv"),
+                // CBS/PDOK gebiedsindelingen 2025 (CC BY 4.0), unmodified, with their README.
+                .copy("Resources/geo"),
             ],
             swiftSettings: strict
         ),
