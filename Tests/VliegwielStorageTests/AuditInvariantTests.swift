@@ -28,7 +28,8 @@ import VliegwielTestSupport
         "allArrangements()", "arrangement(id:)", "versions(of:)", "arrangementCount()", "portfolio()", "deal(id:)",
         "overview()", "overview(of:)",
         "record(id:)", "hasSeeded(_:)", "history(of:)", "log(of:)", "context(of:)", "outcomes(named:)",
-        "outcomeNames()", "indicators(of:)", "contextTables()", "observations(matching:limit:offset:)",
+        "outcomeNames()", "indicators(of:)", "recordedRegions()", "contextTables()", "contextMeasureCodes()",
+        "observations(matching:limit:offset:)",
         "dump(progress:)", "occupiedTables()",
     ]
 

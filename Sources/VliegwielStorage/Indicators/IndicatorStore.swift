@@ -46,6 +46,9 @@ public protocol IndicatorStore: Sendable {
     ///
     /// - Throws: ``ValidationFailure`` naming `id` when the arrangement is unknown.
     func indicators(of id: String) async throws -> ArrangementIndicators?
+    /// The regions recorded with the indicators of every arrangement that has some, by
+    /// arrangement id (the portfolio's map reads them all at once).
+    func recordedRegions() async throws -> [String: [RegionCode]]
     /// Replaces the indicators of their arrangement, validated first; refused ones store nothing.
     ///
     /// - Throws: ``ValidationFailure`` with every problem: unknown arrangement, fictional
@@ -63,6 +66,9 @@ public protocol IndicatorStore: Sendable {
     func importContext(_ table: ContextTable, read: @escaping ContextReading) async throws -> ContextImportSummary
     /// Every context table, by id.
     func contextTables() async throws -> [ContextTable]
+    /// The measures each context table has observations of, by table id, in code order (a
+    /// table read without a description of its measures lists none itself).
+    func contextMeasureCodes() async throws -> [String: [String]]
     /// The observations matching `filter`, ordered by table, measure, region and period;
     /// `limit` of them from `offset`.
     func observations(matching filter: ContextFilter, limit: Int?, offset: Int) async throws -> ContextObservationPage
@@ -150,6 +156,17 @@ public final class DatabaseIndicatorStore: IndicatorStore {
         }
     }
 
+    public func recordedRegions() async throws -> [String: [RegionCode]] {
+        var result: [String: [RegionCode]] = [:]
+        for (id, indicators) in try await database.rows(
+            StoredStatement("SELECT arrangement_id, document FROM arrangement_indicators"),
+            { (try $0.value("arrangement_id") as String, try $0.document(ArrangementIndicators.self, "document")) })
+        where !indicators.regions.isEmpty {
+            result[id] = indicators.regions
+        }
+        return result
+    }
+
     public func save(_ indicators: ArrangementIndicators) async throws {
         try await database.write(Self.arrangement(indicators.arrangementID)) { rows in
             StoreWrites(
@@ -169,6 +186,19 @@ public final class DatabaseIndicatorStore: IndicatorStore {
         try await database.rows(StoredStatement("SELECT * FROM context_table ORDER BY id\(database.byteOrder)")) {
             try IndicatorRules.table($0)
         }
+    }
+
+    public func contextMeasureCodes() async throws -> [String: [String]] {
+        let order = database.byteOrder
+        var result: [String: [String]] = [:]
+        for (table, measure) in try await database.rows(
+            StoredStatement(
+                "SELECT DISTINCT table_id, measure FROM context_observation ORDER BY table_id\(order), measure\(order)"),
+            { (try $0.value("table_id") as String, try $0.value("measure") as String) })
+        {
+            result[table, default: []].append(measure)
+        }
+        return result
     }
 
     public func observations(matching filter: ContextFilter, limit: Int?, offset: Int) async throws
