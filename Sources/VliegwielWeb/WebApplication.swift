@@ -224,6 +224,11 @@ struct SiteRoutes: Sendable {
             var page = pages.arrangement(arrangement, language, query: query, place: place)
             page.deal = overview.deal.map { pages.dealSection($0, language, query: query) }
             page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
+            if let record = overview.deal {
+                let recorded =
+                    overview.hasIndicators ? try await pages.indicators.indicators(of: arrangement.id)?.regions : nil
+                page.deal?.map = pages.dealMap(record.deal, recorded: recorded, language)
+            }
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
             page.history = SitePages.historySection(
                 id: arrangement.id, lines: overview.versionLines, latest: overview.latestVersions,

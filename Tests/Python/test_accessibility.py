@@ -34,6 +34,8 @@ PAGES = [
     "/portefeuille",
     "/portefeuille?tranche=2&sorteer=bedrag&taal=en",
     "/portefeuille?tranche=9&sorteer=grootte",
+    "/portefeuille/regios/GM0193",
+    "/portefeuille/regios/PV25?taal=en",
     "/arrangementen/fictief-regio-deal-voorbeeld",
     "/arrangementen/regio-deal-3-zwolle",
     "/arrangementen/fictief-regio-deal-voorbeeld/partners/nieuw",

@@ -86,7 +86,7 @@ extension SiteURL {
         case .compare: .compare([])
         case .design, .designFilledIn, .designAdvice: .design
         case .whatIf: .whatIf(arrangementID: nil)
-        case .portfolio: .portfolio
+        case .portfolio, .portfolioRegion: .portfolio
         case .portfolioReport: .portfolioReport
         case .qca, .qcaAnalysis: .qca
         default: nil

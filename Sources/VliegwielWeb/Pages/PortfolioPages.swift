@@ -57,6 +57,8 @@ struct PortfolioPage: Sendable {
     var groups: [Group]
     var trancheRows: [TrancheRow]
     var chart: HTML
+    /// The map of the chosen deals' regions; `nil` when the boundaries are missing.
+    var map: PortfolioMapSection?
     var demo: DealRow?
     /// The whole portfolio as JSON, as spreadsheet files and as IATI activities.
     var downloads: [Download]
@@ -184,6 +186,8 @@ struct DealSection: Sendable {
     var curated: CuratedFactsView? = nil
     /// Whether this visitor may change the deal: its forms and edit links only then.
     var editing: EditAccess = .allowed
+    /// The deal's own area on the map of the Netherlands, when it has region codes.
+    var map: DealMapSection? = nil
 }
 
 /// A form that adds one item to a deal: the same accessible pattern as the design form.

@@ -51,6 +51,13 @@ struct PortfolioSiteRoutes: Sendable {
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
+        routes.reading.get(SiteURL.portfolioRegion("").pattern) { request, context in
+            let (language, query) = SiteRoutes.read(request)
+            guard let code = context.parameters.get("id"),
+                let page = try await pages.regionPage(code, language, query: query)
+            else { throw HTTPError(.notFound) }
+            return html(renderer.render(page, context))
+        }
         routes.arrangement.post(SiteURL.acceptComposition("").pattern) { request, context in
             let (language, _) = SiteRoutes.read(request)
             var arrangement = try context.requireArrangement()

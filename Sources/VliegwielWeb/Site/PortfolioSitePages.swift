@@ -97,7 +97,7 @@ extension SitePages {
         let labels = [
             "tranche": "Tranche", "bedrag": "Rijksbijdrage", "sorteer": "Sorteren", "metVoorbeeld": "Voorbeeld",
         ]
-        let errors = problems.map {
+        var errors = problems.map {
             FieldError(fieldID: "filter-\($0.key)", label: labels[$0.key] ?? $0.key, message: $0.message)
         }
         func row(_ entry: PortfolioEntry) -> PortfolioPage.DealRow {
@@ -134,6 +134,11 @@ extension SitePages {
                         label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
                 }, maximum: maximum, format: { Money.millions(EuroCents(cents: Int64($0))) }))
         let demo = filter.includesFictional ? nil : deals.first(where: \.isFictional).map { row(PortfolioEntry($0)) }
+        let map = try await portfolioMap(
+            entries: summary.deals, all: deals, trancheChosen: filter.tranche, language, query: query)
+        if let problem = map?.indicatorError {
+            errors.append(FieldError(fieldID: "kaart-indicator-keuze", label: "Kleur de kaart naar", message: problem))
+        }
         func message(_ key: String) -> String? { problems.first { $0.key == key }?.message }
         let chosenTranche = filter.tranche.map(String.init) ?? ""
         return PortfolioPage(
@@ -165,7 +170,7 @@ extension SitePages {
                 .init(
                     label: "Tranche \($0.tranche)", dealCount: $0.aantalDeals, knownCount: $0.aantalBekend,
                     unknownCount: $0.aantalOnbekend, total: Money.total($0))
-            }, chart: chart, demo: demo,
+            }, chart: chart, map: map, demo: demo,
             downloads: [Download(label: "JSON", href: APIURL.portfolio.path)]
                 + Download.spreadsheets { APIURL.portfolioSpreadsheet.href(format: $0) }
                 + [Download(label: "IATI 2.03 (XML)", href: APIURL.portfolioIATI.path)])

@@ -18,6 +18,8 @@ public enum SiteURL: Sendable, Hashable {
     case whatIf(arrangementID: String?)
     case accessibility
     case portfolio
+    /// The deals of one region, by its CBS code (`GM0363`), reached from the portfolio's map.
+    case portfolioRegion(String)
     /// The form that adds one item (a partner, a finance line…) to a deal of the portfolio.
     case newDealItem(String, DealCollection)
     /// The form that reads partners, finance lines or projects from pasted CSV text.
@@ -69,6 +71,7 @@ public enum SiteURL: Sendable, Hashable {
         case .whatIf: "/wat-als"
         case .accessibility: "/toegankelijkheid"
         case .portfolio: "/portefeuille"
+        case .portfolioRegion(let code): "/portefeuille/regios/\(id(code))"
         case .newDealItem(let key, let collection): "/arrangementen/\(id(key))/\(collection.rawValue)/nieuw"
         case .importCSV(let key, let kind): "/arrangementen/\(id(key))/\(kind.rawValue)/importeren"
         case .editDealItem(let key, let collection, let one):

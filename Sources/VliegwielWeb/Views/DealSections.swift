@@ -21,6 +21,7 @@ enum DealSections {
               </dl>
             """#,
             deal.curated.map { "  " + curated($0) } ?? .empty,
+            deal.map.map(MapViews.deal) ?? .empty,
             deal.iati.map { iati -> HTML in
                 switch iati {
                 case .success(let download):

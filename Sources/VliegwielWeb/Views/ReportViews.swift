@@ -177,6 +177,9 @@ extension PortfolioPage: PageView {
                 <tbody>\#(trancheRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td>\#(r.dealCount)</td><td>\#(r.knownCount)</td><td>\#(r.unknownCount)</td><td>\#(r.total)</td></tr>"# })</tbody>
               </table>
             </section>
+            """#,
+            map.map { MapViews.portfolio($0, action: SiteURL.portfolio.path) } ?? .empty,
+            #"""
             <section aria-labelledby="deals">
               <h2 id="deals">De deals</h2>
             """#,
