@@ -246,3 +246,45 @@ def test_overflow_check_names_a_wide_element(server, narrow):
         document.querySelector('main').append(box);
         box.append(document.getElementById('te-breed'));""")
     assert sideways_overflow(narrow) is None
+
+
+@pytest.fixture(scope="session")
+def context_indicator(server, tmp_path_factory):
+    """A context table (made-up figures) read with the CLI into the server's database, for every
+    gemeente of the shipped 2025 boundaries and Appingedam (GM0003, merged in 2021), so that the
+    map is coloured in every class all over; returns its choice."""
+    from conftest import DATABASES, _binary
+    import json
+    import subprocess
+
+    boundaries = pathlib.Path(__file__).parents[2] / "Sources/VliegwielInterchange/Resources/geo/gemeente_2025.geojson"
+    codes = sorted(f["properties"]["statcode"] for f in json.loads(boundaries.read_text())["features"])
+    path = tmp_path_factory.mktemp("kaart") / "kaart.csv"
+    rows = [(code, f"{2 + (index % 7):.1f}") for index, code in enumerate(codes)] + [("GM0003", "5.0")]
+    path.write_text('"ID";"RegioS";"Perioden";"Werkloosheid_1"\n' + "".join(
+        f'"{i}";"{code}    ";"2023JJ00";"{value}"\n' for i, (code, value) in enumerate(rows)))
+    subprocess.run([str(_binary()), "importeer-contextindicatoren", str(path), "--tabel", "KAART01",
+                    "--database", DATABASES[-1]], check=True, capture_output=True)
+    return "KAART01/Werkloosheid_1"
+
+
+@pytest.mark.parametrize("width", [None, NARROW])
+def test_choropleth_with_its_table_open_has_no_violations(server, browser, context_indicator, width):
+    """The portfolio map coloured by an indicator (issue 16 item 4), with both tables beside the maps
+    opened, at the window's width and at 320 CSS px: no violations, no sideways scrolling."""
+    if width:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        browser.get(server + "/portefeuille?indicator=" + context_indicator)
+        assert browser.find_elements(By.CSS_SELECTOR, "svg.map a")
+        assert "GM0003" in browser.page_source
+        # Closed, a table is not laid out: a checker must not measure its text against the map.
+        assert violations(browser) == []
+        for summary in browser.find_elements(By.CSS_SELECTOR, "details.map-table summary"):
+            summary.click()
+        assert len(browser.find_elements(By.CSS_SELECTOR, "details.map-table[open]")) == 2
+        assert sideways_overflow(browser) is None
+        assert violations(browser) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
