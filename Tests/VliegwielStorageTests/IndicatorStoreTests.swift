@@ -167,4 +167,29 @@ import VliegwielTestSupport
             #expect(last.observations.map(\.value) == [Double(49_999 % 7)])
         }
     }
+
+    /// What the portfolio's map reads in one statement each (issue 16 item 4): the regions of
+    /// every arrangement that recorded some, and the measures each context table has figures of.
+    @Test(arguments: StoreKind.allCases)
+    func theMapReadsEveryRecordedRegionAndEveryTablesMeasures(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            try await stores.arrangements.save([TestProfiles.arrangement("a"), TestProfiles.arrangement("b")])
+            let store = stores.indicators
+            #expect(try await store.recordedRegions().isEmpty)
+            #expect(try await store.contextMeasureCodes().isEmpty)
+            try await store.save(
+                ArrangementIndicators(arrangementID: "a", regions: [RegionCode("GM0193")!, RegionCode("PV23")!]))
+            // Indicators without regions are not a region of the map.
+            try await store.save(ArrangementIndicators(arrangementID: "b"))
+            #expect(try await store.recordedRegions() == ["a": [RegionCode("GM0193")!, RegionCode("PV23")!]])
+            try await Self.importing(Self.csv, into: store, table: "T2")
+            try await Self.importing(
+                """
+                "ID";"RegioS";"Perioden";"Z_9";"A_1"
+                "0";"GM0001";"2020JJ00";"1.0";"2.0"
+
+                """, into: store, table: "T1")
+            #expect(try await store.contextMeasureCodes() == ["T1": ["A_1", "Z_9"], "T2": ["W_1"]])
+        }
+    }
 }
