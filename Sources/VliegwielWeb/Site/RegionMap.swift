@@ -355,20 +355,21 @@ extension SitePages {
             id: deal.id, name: deal.name, tranche: deal.tranche, isFictional: deal.isFictional, regions: codes)
         let undrawn = RegionDeals([mapDeal]).undrawn(drawable: Set(map.shapes.keys))
         let area = mapDeal.area.compactMap { map.shapes[$0] }
-        let isProvince = mapDeal.area.allSatisfy { RegionCode($0)?.kind == .province }
-        let names = area.map(\.name).joined(separator: ", ")
+        let isProvince = area.allSatisfy { RegionCode($0.code)?.kind == .province }
+        let kind =
+            isProvince
+            ? (area.count == 1 ? "provincie" : "provincies") : (area.count == 1 ? "gemeente" : "gemeenten")
         return DealMapSection(
             figure: area.isEmpty
                 ? nil
                 : MapFigure(
                     id: "kaart-deal",
-                    caption: area.isEmpty
-                        ? "Geen van de regiocodes van deze deal past op de grenzen van \(RegionBoundaries.year) (zie hieronder)."
-                        : "Het gebied van \(deal.name): \(area.count) \(isProvince ? (area.count == 1 ? "provincie" : "provincies") : (area.count == 1 ? "gemeente" : "gemeenten")). Kies een gebied voor alle deals daar.",
+                    caption:
+                        "Het gebied van \(deal.name): \(area.count) \(kind). Kies een gebied voor alle deals daar.",
                     svg: HTML(
                         generated: RegionMapSVG.svg(
                             id: "kaart-deal", title: "Kaart van Nederland: het gebied van \(deal.name)",
-                            description: area.isEmpty ? "Niets getekend." : "Getekend: \(names).", map: map,
+                            description: "Getekend: \(area.map(\.name).joined(separator: ", ")).", map: map,
                             ground: map.provinces,
                             areas: area.map {
                                 RegionMapSVG.Area(
