@@ -56,7 +56,7 @@ enum Migrations {
         // From here on, tables are described once (StorageSchema) and created from the description.
         for migration in StorageSchema.laterMigrations {
             migrator.registerMigration(migration.name) { db in
-                for statement in StorageSchema.statements(creating: migration.tables, .sqlite) {
+                for statement in StorageSchema.statements(of: migration, .sqlite) {
                     try db.execute(sql: statement)
                 }
             }

@@ -6,8 +6,8 @@ import Testing
 @testable import VliegwielStorage
 
 /// The schema is described once (`StorageSchema`): the DDL derived from the description
-/// creates exactly the tables the hand-written migrations v1–v12 created, on SQLite and on
-/// PostgreSQL, and the installation export's table list comes from it.
+/// creates exactly the tables the hand-written migrations v1–v12 and the derived ones after them
+/// created, on SQLite and on PostgreSQL, and the installation export's table list comes from it.
 @Suite struct SchemaDescriptionTests {
     // MARK: SQLite
 
@@ -98,9 +98,39 @@ import Testing
         }
     }
 
+    /// "v13 context observations in key order" rebuilds the table: the rows stay, the region
+    /// index of v6 goes.
+    @Test func aRebuiltTableKeepsItsRows() throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v12 health probe")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO context_table (id, title, source, is_fictional, measures, imported_at)
+                      VALUES ('T', 'T', 'CBS', 0, '[]', '2026-12-03 08:00:00');
+                    INSERT INTO context_observation (table_id, measure, region, period, value)
+                      VALUES ('T', 'M', 'GM0002', '2020JJ00', 1.5), ('T', 'M', 'GM0001', '2020JJ00', NULL);
+                    """)
+        }
+        try Migrations.migrator.migrate(queue)
+        try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT region, value FROM context_observation")
+            #expect(rows.map { $0["region"] as String } == ["GM0001", "GM0002"])
+            #expect(rows.map { $0["value"] as Double? } == [nil, 1.5])
+            #expect(
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'context_observation_region'"
+                ).isEmpty)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_temp_master") == 0)
+        }
+    }
+
     @Test func laterMigrationsNameDescribedTablesOnly() {
         for migration in StorageSchema.laterMigrations {
-            #expect(migration.tables.allSatisfy { StorageSchema.table($0) != nil }, "\(migration.name)")
+            #expect(
+                (migration.tables + migration.rebuilt).allSatisfy { StorageSchema.table($0) != nil },
+                "\(migration.name)")
         }
     }
 }
@@ -216,7 +246,7 @@ private enum PostgresShape {
         let queries = [
             """
             SELECT table_name || ' column ' || column_name || ' ' || data_type || ' nullable=' || is_nullable
-              || ' default=' || coalesce(column_default, '-')
+              || ' default=' || coalesce(column_default, '-') || ' collation=' || coalesce(collation_name, '-')
             FROM information_schema.columns WHERE table_schema = '\(schema)'
             """,
             """

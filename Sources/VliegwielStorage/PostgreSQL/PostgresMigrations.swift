@@ -117,7 +117,7 @@ enum PostgresMigrations {
         ]
         // From here on, tables are described once (StorageSchema) and created from the description.
         + StorageSchema.laterMigrations.map {
-            Migration(name: $0.name, statements: StorageSchema.statements(creating: $0.tables, .postgres))
+            Migration(name: $0.name, statements: StorageSchema.statements(of: $0, .postgres))
         }
 
     /// The tables of the indicators (SQLite: `IndicatorSchema`).

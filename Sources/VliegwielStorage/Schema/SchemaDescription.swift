@@ -46,6 +46,21 @@ public struct SchemaTable: Sendable {
     }
 }
 
+/// A migration written from the description (``StorageSchema/laterMigrations``).
+public struct SchemaMigration: Sendable {
+    public var name: String
+    /// Tables created, empty.
+    public var tables: [String]
+    /// Tables made again as described, keeping their rows (``SchemaTable/rebuilding(_:)``).
+    public var rebuilt: [String]
+
+    public init(_ name: String, tables: [String] = [], rebuilt: [String] = []) {
+        self.name = name
+        self.tables = tables
+        self.rebuilt = rebuilt
+    }
+}
+
 /// Whether the installation export moves a table.
 public enum SchemaExport: Sendable {
     /// Moved, its rows called `label` in Dutch (`arrangementen`).
@@ -86,11 +101,17 @@ public struct SchemaColumn: Sendable {
     /// A key column that an older migration declared without `NOT NULL` in SQLite (which then
     /// allows NULL in a key that is not an integer rowid). PostgreSQL never allows it.
     public var sqliteKeyWithoutNotNull: Bool
+    /// A text column compared byte by byte on PostgreSQL too (`COLLATE "C"`), as SQLite always
+    /// does: a key that is sorted and compared by bytes (cheaper than the cluster's language
+    /// collation) and that the stores' byte-ordered reads (`ORDER BY … COLLATE "C"`) can
+    /// read in index order.
+    public var byteOrder: Bool
 
     public init(
         _ name: String, _ type: SchemaColumnType, nullable: Bool = false, primaryKey: Bool = false,
         unique: Bool = false, defaultValue: SchemaDefault? = nil, checks: [SchemaCheck] = [],
-        references: SchemaReference? = nil, sqliteDeclaredType: String? = nil, sqliteKeyWithoutNotNull: Bool = false
+        references: SchemaReference? = nil, sqliteDeclaredType: String? = nil, sqliteKeyWithoutNotNull: Bool = false,
+        byteOrder: Bool = false
     ) {
         self.name = name
         self.type = type
@@ -102,6 +123,7 @@ public struct SchemaColumn: Sendable {
         self.references = references
         self.sqliteDeclaredType = sqliteDeclaredType
         self.sqliteKeyWithoutNotNull = sqliteKeyWithoutNotNull
+        self.byteOrder = byteOrder
     }
 }
 
@@ -201,9 +223,28 @@ extension SchemaTable {
     }
 }
 
+extension SchemaTable {
+    /// The statements that make this table again as described, with the rows it holds: they
+    /// are set aside in a temporary table, the old table (with its indexes) is dropped, the
+    /// described one created and the rows put back in key order. For a table that no other
+    /// table refers to (dropping it would otherwise take the referring rows along or fail).
+    public func rebuilding(_ dialect: SchemaDialect) -> [String] {
+        let kept = "\(name)_rebuilt"
+        let names = columns.map(\.name).joined(separator: ", ")
+        return [
+            "CREATE TEMPORARY TABLE \(kept) AS SELECT \(names) FROM \(name)", "DROP TABLE \(name)",
+        ] + ddl(dialect) + [
+            "INSERT INTO \(name) (\(names)) SELECT \(names) FROM \(kept) ORDER BY \(keyColumns.joined(separator: ", "))",
+            "DROP TABLE \(kept)",
+        ]
+    }
+}
+
 extension SchemaColumn {
     func definition(_ dialect: SchemaDialect) -> String {
         var text = "\(name) \(declaredType(dialect))"
+        // SQLite compares text by bytes (BINARY) unless told otherwise.
+        if byteOrder, dialect == .postgres { text += " COLLATE \"C\"" }
         if isPrimaryKey { text += " PRIMARY KEY" }
         // A key is never NULL on PostgreSQL; SQLite needs NOT NULL said (but older tables).
         if !nullable, !isPrimaryKey || (dialect == .sqlite && !sqliteKeyWithoutNotNull) { text += " NOT NULL" }

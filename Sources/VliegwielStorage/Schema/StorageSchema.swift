@@ -176,14 +176,17 @@ public enum StorageSchema {
                 SchemaColumn("title", .text), SchemaColumn("source", .text), SchemaColumn("is_fictional", .boolean),
                 SchemaColumn("measures", .text, checks: [.json]), SchemaColumn("imported_at", .moment),
             ]),
+        // Rebuilt by "v13 context observations in key order" (v6 had a region index and the
+        // cluster's collation on PostgreSQL): the key alone, compared by bytes on both
+        // databases, so that an import written in key order appends (BENCHMARKS.md).
         SchemaTable(
             "context_observation", export: .moved(label: "contextwaarnemingen"),
             columns: [
-                SchemaColumn("table_id", .text, references: .init("context_table", "id", cascades: true)),
-                SchemaColumn("measure", .text), SchemaColumn("region", .text), SchemaColumn("period", .text),
-                SchemaColumn("value", .real, nullable: true),
-            ], primaryKey: ["table_id", "measure", "region", "period"],
-            indexes: [SchemaIndex("context_observation_region", ["region", "table_id"])], withoutRowID: true),
+                SchemaColumn(
+                    "table_id", .text, references: .init("context_table", "id", cascades: true), byteOrder: true),
+                SchemaColumn("measure", .text, byteOrder: true), SchemaColumn("region", .text, byteOrder: true),
+                SchemaColumn("period", .text, byteOrder: true), SchemaColumn("value", .real, nullable: true),
+            ], primaryKey: ["table_id", "measure", "region", "period"], withoutRowID: true),
         SchemaTable(
             "learning_log_entry", export: .moved(label: "leerlogregels"),
             columns: [
@@ -270,9 +273,12 @@ public enum StorageSchema {
     ]
 
     /// Migrations written from the description, after the hand-written ones (v1–v12): each
-    /// creates the named tables on both databases. Adding a table: describe it in ``tables``
-    /// and name it here.
-    public static let laterMigrations: [(name: String, tables: [String])] = []
+    /// creates the named tables on both databases, or rebuilds described tables with their
+    /// rows. Adding a table: describe it in ``tables`` and name it here; changing one: change
+    /// its description and name it under `rebuilt`.
+    public static let laterMigrations: [SchemaMigration] = [
+        SchemaMigration("v13 context observations in key order", rebuilt: ["context_observation"])
+    ]
 
     /// The bookkeeping tables of the migrators themselves, which the description leaves out.
     public static let migratorTables: [String: String] = [
@@ -283,14 +289,16 @@ public enum StorageSchema {
     /// The described table called `name`.
     public static func table(_ name: String) -> SchemaTable? { tables.first { $0.name == name } }
 
-    /// The statements of a migration of ``laterMigrations`` in `dialect`.
-    static func statements(creating names: [String], _ dialect: SchemaDialect) -> [String] {
-        names.flatMap { name -> [String] in
+    /// The statements of a migration of ``laterMigrations`` in `dialect`, one per element.
+    static func statements(of migration: SchemaMigration, _ dialect: SchemaDialect) -> [String] {
+        func described(_ name: String) -> SchemaTable {
             guard let table = table(name) else {
                 preconditionFailure("migration names the table '\(name)', which StorageSchema.tables does not describe")
             }
-            return table.ddl(dialect)
+            return table
         }
+        return migration.tables.flatMap { described($0).ddl(dialect) }
+            + migration.rebuilt.flatMap { described($0).rebuilding(dialect) }
     }
 
     // MARK: Columns many tables share
