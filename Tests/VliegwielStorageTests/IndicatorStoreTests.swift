@@ -45,6 +45,41 @@ import VliegwielTestSupport
         }
     }
 
+    /// A second import of a table replaces the observations of the keys it reads and keeps the
+    /// others (PostgreSQL merges then, instead of copying straight into the table).
+    @Test(arguments: StoreKind.allCases)
+    func aSecondImportReplacesItsKeysAndKeepsTheOthers(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let store = try await Self.prepare(stores).indicators
+            try await Self.importing(Self.csv, into: store)
+            let again = """
+                "ID";"RegioS";"Perioden";"W_1"
+                "0";"GM0002";"2021JJ00";"7.0"
+                "1";"GM0003";"2021JJ00";"1.0"
+                "2";"GM0002";"2021JJ00";"8.0"
+
+                """
+            let summary = try await Self.importing(again, into: store)
+            #expect(summary.observations == 3)
+            let all = try await store.observations(matching: ContextFilter(), limit: nil, offset: 0)
+            #expect(all.observations.map(\.region.code) == ["GM0001", "GM0001", "GM0002", "GM0003"])
+            #expect(all.observations.map(\.value) == [5.0, 4.5, 8.0, 1.0])
+        }
+    }
+
+    /// SQLite leaves the per-row foreign-key lookup out during an import; the connection checks
+    /// foreign keys again afterwards, whether the import succeeded or failed.
+    @Test func foreignKeysAreCheckedAgainAfterAnImport() async throws {
+        let database = try AppDatabase()
+        let store = try await Self.prepare(Stores(sqlite: database)).indicators
+        try await Self.importing(Self.csv, into: store)
+        await #expect(throws: ValidationFailure.self) {
+            try await Self.importing(
+                "\"ID\";\"RegioS\";\"Perioden\";\"W_1\"\n\"0\";\"GMX\";\"2020JJ00\";\"1\"\n", into: store)
+        }
+        #expect(try await database.writer.write { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aMalformedFileStoresNothingAndKeepsWhatWasThere(kind: StoreKind) async throws {
         try await kind.withStores { stores async throws in

@@ -66,3 +66,53 @@ import VliegwielCore
         }
     }
 }
+
+/// The import's chunks (``KeyOrderedObservations``): each in key order by bytes, a key read
+/// twice in a chunk once with its later value, and only a single chunk called the whole import.
+@Suite struct KeyOrderedObservationsTests {
+    private func observation(_ measure: String, _ region: String, _ year: Int, _ value: Double?) throws
+        -> ContextObservation
+    {
+        ContextObservation(
+            tableID: "T", measure: measure, region: try #require(RegionCode(region)),
+            period: IndicatorPeriod(year: year), value: value)
+    }
+
+    private func keys(_ chunk: KeyOrderedObservations.Chunk) -> [String] {
+        chunk.order.map { index in
+            let row = chunk.rows[Int(index)]
+            return "\(chunk.measures[Int(row.measure)]) \(chunk.regions[Int(row.region)]) "
+                + "\(chunk.periods[Int(row.period)]) \(row.hasValue ? "\(row.value)" : "-")"
+        }
+    }
+
+    @Test func chunksAreInKeyOrderWithTheLaterValueOfAKeyReadTwice() throws {
+        var ordered = KeyOrderedObservations(chunkSize: 4)
+        var chunks: [KeyOrderedObservations.Chunk] = []
+        for item in [
+            try observation("b", "GM0002", 2021, 1), try observation("B", "GM0001", 2020, nil),
+            try observation("b", "GM0002", 2021, 2), try observation("b", "GM0001", 2022, 3),
+            try observation("a", "PV20", 2020, 4),
+        ] {
+            try ordered.append(item) { chunks.append($0) }
+        }
+        try ordered.finish { chunks.append($0) }
+        #expect(chunks.count == 2)
+        #expect(
+            keys(chunks[0]) == ["B GM0001 2020JJ00 -", "b GM0001 2022JJ00 3.0", "b GM0002 2021JJ00 2.0"])
+        #expect(keys(chunks[1]) == ["a PV20 2020JJ00 4.0"])
+        #expect(chunks.map(\.isWholeImport) == [false, false])
+    }
+
+    @Test func aSingleChunkIsTheWholeImportAndAnEmptyImportStillFinishes() throws {
+        var ordered = KeyOrderedObservations()
+        var chunks: [KeyOrderedObservations.Chunk] = []
+        try ordered.append(try observation("M", "GM0003", 2020, 1)) { chunks.append($0) }
+        try ordered.finish { chunks.append($0) }
+        #expect(chunks.map(\.isWholeImport) == [true])
+        var empty = KeyOrderedObservations()
+        var none: [KeyOrderedObservations.Chunk] = []
+        try empty.finish { none.append($0) }
+        #expect(none.map(\.order.count) == [0])
+    }
+}

@@ -3,9 +3,15 @@ import PostgresNIO
 import Synchronization
 import VliegwielCore
 
-/// A context import into a PostgreSQL database: the reader runs on a thread of its own and
-/// hands over batches of observations (``ObservationStream``), which go to the server with COPY,
-/// all in one transaction that a problem anywhere rolls back.
+/// A context import into a PostgreSQL database: the reader runs on a thread of its own, gathers
+/// the observations in key order (``KeyOrderedObservations``) and hands them over as COPY data
+/// (``ObservationStream``), all in one transaction that a problem anywhere rolls back.
+///
+/// When the import fits in one chunk (its keys then all differ) and the table has no
+/// observations yet, the rows go with COPY straight into `context_observation`, in key order.
+/// Otherwise they go into a temporary table, numbered in the order read, and are merged from
+/// there: a later observation of the same key replaces an earlier one, as `INSERT OR REPLACE`
+/// does in SQLite.
 struct PostgresContextImporter: ContextImporter {
     let database: PostgresDatabase
 
@@ -13,35 +19,34 @@ struct PostgresContextImporter: ContextImporter {
         let stream = ObservationStream(table: table, read: read)
         return try await database.write { connection in
             try await connection.run(try IndicatorRules.tableRow(table))
-            // The rows stream into a temporary table with COPY (the fastest way in), numbered in
-            // the order read, and are merged from there: a later observation of the same key
-            // replaces an earlier one, as `INSERT OR REPLACE` does in SQLite.
-            try await connection.execute(
-                """
-                CREATE TEMPORARY TABLE context_import (
-                  n BIGSERIAL, measure TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value DOUBLE PRECISION
-                ) ON COMMIT DROP
-                """)
-            let outcome: (rowsRead: Int, issues: [ContextRowIssue], tally: ContextImportTally)
+            let hasObservations = try await !connection.rows(
+                "SELECT 1 FROM context_observation WHERE table_id = \(table.id) LIMIT 1"
+            ).isEmpty
+            let outcome: ObservationStream.Outcome
+            var merged = false
             do {
+                let batches = ObservationStream.Batches(stream.batches(straightIn: !hasObservations))
+                let first = try await batches.next()
+                merged = first?.withTableID != true
+                if merged {
+                    try await connection.execute(
+                        """
+                        CREATE TEMPORARY TABLE context_import (
+                          n BIGSERIAL, measure TEXT COLLATE "C" NOT NULL, region TEXT COLLATE "C" NOT NULL,
+                          period TEXT COLLATE "C" NOT NULL, value DOUBLE PRECISION
+                        ) ON COMMIT DROP
+                        """)
+                }
                 try await connection.copyFrom(
-                    table: "context_import", columns: ["measure", "region", "period", "value"],
+                    table: merged ? "context_import" : "context_observation",
+                    columns: (merged ? [] : ["table_id"]) + ["measure", "region", "period", "value"],
                     logger: PostgresDatabase.logger
                 ) { writer in
-                    for try await batch in stream.batches() {
-                        var buffer = ByteBuffer()
-                        for observation in batch {
-                            buffer.writeCopyText(observation.measure)
-                            buffer.writeInteger(UInt8(ascii: "\t"))
-                            buffer.writeCopyText(observation.region.code)
-                            buffer.writeInteger(UInt8(ascii: "\t"))
-                            buffer.writeCopyText(observation.period.code)
-                            buffer.writeInteger(UInt8(ascii: "\t"))
-                            buffer.writeString(observation.value.map { "\($0)" } ?? "\\N")
-                            buffer.writeInteger(UInt8(ascii: "\n"))
-                        }
-                        try await writer.write(buffer)
+                    var next = first
+                    while let batch = next {
+                        try await writer.write(batch.rows)
                         stream.consumed()
+                        next = try await batches.next()
                     }
                 }
                 outcome = try stream.outcome()
@@ -50,27 +55,47 @@ struct PostgresContextImporter: ContextImporter {
                 throw error
             }
             let finished = try outcome.tally.finish(rowsRead: outcome.rowsRead, issues: outcome.issues)
-            try await connection.execute(
-                """
-                INSERT INTO context_observation (table_id, measure, region, period, value)
-                SELECT DISTINCT ON (measure, region, period) \(table.id)::TEXT, measure, region, period, value
-                FROM context_import ORDER BY measure, region, period, n DESC
-                ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
-                """)
-            try await connection.execute("DROP TABLE context_import")
+            if merged {
+                try await connection.execute(
+                    """
+                    INSERT INTO context_observation (table_id, measure, region, period, value)
+                    SELECT DISTINCT ON (measure, region, period) \(table.id)::TEXT, measure, region, period, value
+                    FROM context_import ORDER BY measure, region, period, n DESC
+                    ON CONFLICT (table_id, measure, region, period) DO UPDATE SET value = excluded.value
+                    """)
+                try await connection.execute("DROP TABLE context_import")
+            }
             try await connection.record(finished.event)
             return finished.summary
         }
     }
 }
 
-/// Runs a synchronous reader of observations on a thread of its own and hands its rows over
-/// in batches, at most two batches ahead of the consumer, so that a file of any size streams
-/// into the database with bounded memory. The reader's thread checks and counts the
-/// observations (``ContextImportTally``), as the SQLite import does while storing.
+/// Runs a synchronous reader of observations on a thread of its own, gathers its rows in key
+/// order and hands them over as COPY text in batches, at most two batches ahead of the
+/// consumer, so that a file of any size streams into the database with bounded memory. The
+/// reader's thread checks and counts the observations (``ContextImportTally``), as the SQLite
+/// import does while storing.
 final class ObservationStream: @unchecked Sendable {
     /// Rows per batch handed over (one COPY data message each).
     static let batchSize = 2_000
+
+    /// The batches one after the other, the first taken before the COPY starts (it decides
+    /// where the rows go) and the others inside it. Only the importer's task uses it.
+    final class Batches: @unchecked Sendable {
+        private var iterator: AsyncThrowingStream<Batch, any Error>.AsyncIterator
+
+        init(_ stream: AsyncThrowingStream<Batch, any Error>) { iterator = stream.makeAsyncIterator() }
+
+        func next() async throws -> Batch? { try await iterator.next() }
+    }
+
+    /// Rows as COPY text: `measure, region, period, value`, with the table's id first when
+    /// they go straight into `context_observation`.
+    struct Batch {
+        var rows: ByteBuffer
+        var withTableID: Bool
+    }
 
     private let table: ContextTable
     nonisolated(unsafe) private let read: ContextReading
@@ -94,11 +119,13 @@ final class ObservationStream: @unchecked Sendable {
     }
 
     /// Starts the reader and returns its batches; the consumer calls ``consumed()`` after each.
-    func batches() -> AsyncThrowingStream<[ContextObservation], any Error> {
-        let (stream, continuation) = AsyncThrowingStream<[ContextObservation], any Error>.makeStream()
+    /// With `straightIn` (the table has no observations yet) an import that fits in one chunk
+    /// comes with the table's id, to be copied straight into `context_observation`.
+    func batches(straightIn: Bool) -> AsyncThrowingStream<Batch, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<Batch, any Error>.makeStream()
         continuation.onTermination = { [self] _ in abandon() }
         Thread.detachNewThread { [self] in
-            let result = Result { try produce(into: continuation) }
+            let result = Result { try produce(straightIn: straightIn, into: continuation) }
             state.withLock { $0.result = result }
             switch result {
             case .success: continuation.finish()
@@ -124,24 +151,48 @@ final class ObservationStream: @unchecked Sendable {
         return try result.get()
     }
 
-    private func produce(into continuation: AsyncThrowingStream<[ContextObservation], any Error>.Continuation)
+    private func produce(straightIn: Bool, into continuation: AsyncThrowingStream<Batch, any Error>.Continuation)
         throws -> Outcome
     {
-        var batch: [ContextObservation] = []
-        batch.reserveCapacity(Self.batchSize)
+        var tableID = ByteBuffer()
+        tableID.writeCopyText(table.id)
+        tableID.writeInteger(UInt8(ascii: "\t"))
         var tally = ContextImportTally(table)
-        func send() throws {
-            room.wait()
-            if state.withLock({ $0.abandoned }) { throw Abandoned() }
-            continuation.yield(batch)
-            batch.removeAll(keepingCapacity: true)
+        var ordered = KeyOrderedObservations()
+        func send(_ chunk: KeyOrderedObservations.Chunk) throws {
+            func escaped(_ texts: [String]) -> [ByteBuffer] {
+                texts.map { text in
+                    var buffer = ByteBuffer()
+                    buffer.writeCopyText(text)
+                    buffer.writeInteger(UInt8(ascii: "\t"))
+                    return buffer
+                }
+            }
+            let measures = escaped(chunk.measures)
+            let regions = escaped(chunk.regions)
+            let periods = escaped(chunk.periods)
+            let withTableID = straightIn && chunk.isWholeImport
+            for start in stride(from: 0, to: chunk.order.count, by: Self.batchSize) {
+                var rows = ByteBuffer()
+                for index in chunk.order[start..<min(start + Self.batchSize, chunk.order.count)] {
+                    let row = chunk.rows[Int(index)]
+                    if withTableID { rows.writeImmutableBuffer(tableID) }
+                    rows.writeImmutableBuffer(measures[Int(row.measure)])
+                    rows.writeImmutableBuffer(regions[Int(row.region)])
+                    rows.writeImmutableBuffer(periods[Int(row.period)])
+                    if row.hasValue { rows.writeString("\(row.value)") } else { rows.writeStaticString("\\N") }
+                    rows.writeInteger(UInt8(ascii: "\n"))
+                }
+                room.wait()
+                if state.withLock({ $0.abandoned }) { throw Abandoned() }
+                continuation.yield(Batch(rows: rows, withTableID: withTableID))
+            }
         }
         let (rowsRead, issues) = try read { observation in
             guard tally.admits(observation) else { return }
-            batch.append(observation)
-            if batch.count >= Self.batchSize { try send() }
+            try ordered.append(observation, flush: send)
         }
-        if !batch.isEmpty { try send() }
+        try ordered.finish(flush: send)
         return (rowsRead, issues, tally)
     }
 }
