@@ -51,11 +51,12 @@ if command -v sqlite3 >/dev/null; then
   measure "referentie: sqlite3 .import (kale tabel)" sqlite3 "$folder/reference.sqlite" \
     "CREATE TABLE t (id, regio, periode, a, b);" ".mode csv" ".separator ;" ".import $folder/body.csv t"
   # Not a reference for the ratio, but where the time of any import into Vliegwiel's table goes:
-  # the same rows, already in SQLite, inserted by SQLite itself into the table with its
-  # composite primary key and region index (context_observation, migration v6).
+  # the same rows, already in SQLite, inserted by SQLite itself in key order into the table
+  # with its composite primary key (context_observation, migration v13), foreign keys on.
   measure "ter vergelijking: sqlite3 INSERT…SELECT" sqlite3 "$folder/schema.sqlite" \
-    "CREATE TABLE context_observation (table_id TEXT NOT NULL, measure TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value REAL, PRIMARY KEY (table_id, measure, region, period)) WITHOUT ROWID; CREATE INDEX context_observation_region ON context_observation(region, table_id);" \
-    "ATTACH '$folder/reference.sqlite' AS s; BEGIN; INSERT OR REPLACE INTO context_observation SELECT 'B', 'A_1', regio, periode, a FROM s.t; INSERT OR REPLACE INTO context_observation SELECT 'B', 'B_2', regio, periode, b FROM s.t; COMMIT;"
+    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; CREATE TABLE context_table (id TEXT PRIMARY KEY); INSERT INTO context_table VALUES ('B');" \
+    "CREATE TABLE context_observation (table_id TEXT NOT NULL REFERENCES context_table(id) ON DELETE CASCADE, measure TEXT NOT NULL, region TEXT NOT NULL, period TEXT NOT NULL, value REAL, PRIMARY KEY (table_id, measure, region, period)) WITHOUT ROWID;" \
+    "ATTACH '$folder/reference.sqlite' AS s; BEGIN; INSERT OR REPLACE INTO context_observation SELECT 'B', m, regio, periode, v FROM (SELECT 'A_1' AS m, regio, periode, a AS v FROM s.t UNION ALL SELECT 'B_2', regio, periode, b FROM s.t) ORDER BY m, regio, periode; COMMIT;"
 fi
 for format in csv odata odata4; do
   case "$format" in csv) file="$folder/data.csv" ;; odata) file="$folder/data.json" ;; odata4) file="$folder/Observations.json" ;; esac
