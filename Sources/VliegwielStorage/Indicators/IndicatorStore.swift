@@ -193,7 +193,9 @@ public final class DatabaseIndicatorStore: IndicatorStore {
         var result: [String: [String]] = [:]
         for (table, measure) in try await database.rows(
             StoredStatement(
-                "SELECT DISTINCT table_id, measure FROM context_observation ORDER BY table_id\(order), measure\(order)"),
+                // PostgreSQL wants the ordered expressions of a DISTINCT in its select list.
+                "SELECT DISTINCT table_id\(order) AS table_id, measure\(order) AS measure FROM context_observation ORDER BY table_id\(order), measure\(order)"
+            ),
             { (try $0.value("table_id") as String, try $0.value("measure") as String) })
         {
             result[table, default: []].append(measure)
