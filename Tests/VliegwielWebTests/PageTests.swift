@@ -214,7 +214,7 @@ import VliegwielWeb
             #expect(response.status == .ok)
             #expect(response.text.contains("Het verschil voor Regio Deal"))
             #expect(response.text.contains("Past nu ook: Indicatoren, nulmeting en streefwaarden"))
-            #expect(response.text.contains("Erbij: Specifieke doelen maken resultaten meetbaar"))
+            #expect(response.text.contains("Nieuw: Specifieke doelen maken resultaten meetbaar"))
         }
     }
 

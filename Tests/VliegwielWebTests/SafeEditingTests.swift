@@ -138,6 +138,35 @@ import VliegwielWeb
         }
     }
 
+    /// A design with no choice stated gets one notice, not a computed perspective or advice
+    /// (issue 16 item 3; usability review: a 25/25/25/25 chart that recommends everything).
+    @Test func aDesignWithoutAnyChoiceGetsANoticeNotAComputedAdvice() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let empty = try await client.get(
+                SiteURL.designAdvice.path + "?" + Self.form([("familie", "deal"), ("variant", "regio-deal")])
+            ).text
+            #expect(empty.contains("<strong>Nog geen profiel.</strong>"))
+            #expect(!empty.contains(#"id="gevolgen""#) && !empty.contains(#"id="evaluatie""#))
+            #expect(!empty.contains(##"href="#gevolgen""##))
+            let one = try await client.get(SiteURL.designAdvice.path + "?" + Self.form(Self.design)).text
+            #expect(!one.contains("Nog geen profiel.") && one.contains(#"id="gevolgen""#))
+        }
+    }
+
+    /// The header offers "Inloggen" to a visitor, and the name with "Uitloggen" when signed in,
+    /// never both (usability review: "Inloggen of mijn account" beside the name).
+    @Test func theHeaderOffersLoggingInOnlyToAVisitor() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let visitor = try await client.get("/").text
+            #expect(visitor.contains(#"<a class="account-link" href="/account">Inloggen</a>"#))
+            let reader = try await fixture.signedIn(client, "lezer", .reader)
+            let page = try await reader.get("/").bodyText
+            #expect(!page.contains("account-link") && page.contains(">Uitloggen</button>"))
+        }
+    }
+
     /// A form body or query as a browser sends it: `+` in a value as `%2B`.
     static func form(_ fields: [(String, String)]) -> String {
         AccountWebFixture.form(fields).replacingOccurrences(of: "+", with: "%2B")

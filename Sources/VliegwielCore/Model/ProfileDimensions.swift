@@ -287,3 +287,10 @@ extension ProfileDimension {
         return matches.count == 1 ? matches[0] : nil
     }
 }
+
+extension Profile {
+    /// How many of the profile's dimensions are stated; 0 means there is no profile to analyse.
+    public var statedDimensionCount: Int {
+        ProfileDimension.all.filter { $0.codes(in: self) != nil }.count
+    }
+}

@@ -304,9 +304,7 @@ public struct CuratedDeal: Sendable, Hashable {
     }
 
     /// The number of profile dimensions the sources state.
-    public var statedDimensionCount: Int {
-        ProfileDimension.all.filter { $0.codes(in: profile) != nil }.count
-    }
+    public var statedDimensionCount: Int { profile.statedDimensionCount }
 
     /// Every distinct source address of the deal, in order of first use.
     public var addresses: [String] {

@@ -97,6 +97,10 @@ struct ArrangementPage: Sendable {
     /// An unsaved design's advice (issue 16 item 2): nothing is stored, and the page leads back
     /// to the form, filled in.
     var preview: DesignPreview? = nil
+    /// Whether any design choice is stated: without one the page shows one notice instead of a
+    /// computed perspective, consequences and evaluation (issue 16 item 3; usability review:
+    /// a 25/25/25/25 chart and advice that recommends everything).
+    var hasProfile = true
 }
 
 /// The advice on a design that is not saved: where the form is, filled in, and who may save it.

@@ -158,7 +158,7 @@ struct SitePages: Sendable {
             deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(language),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
-            ).href(language))
+            ).href(language), hasProfile: arrangement.profile.statedDimensionCount > 0)
     }
 
     func compare(_ language: Language, query: [String: [String]]) async throws -> ComparePage {

@@ -73,7 +73,7 @@ struct UIText: Sendable {
         navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", navPortfolio: "Portefeuille",
         navReport: "Verslag", breadcrumbLabel: "Kruimelpad",
         switchLanguage: "English",
-        switchLanguageLabel: "Switch to English", account: "Inloggen of mijn account",
+        switchLanguageLabel: "Switch to English", account: "Inloggen",
         footerAccessibility: "Toegankelijkheid",
         footerAPI: "API-documentatie",
         footerSource: "Naar het essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profiel",
@@ -94,7 +94,7 @@ struct UIText: Sendable {
         showDifference: "Toon het verschil",
         dataTable: "De cijfers van de grafiek", table: "Tabel", band: "Band",
         referenceVariants: "Referentievarianten uit het essay",
-        ownArrangements: "Eigen arrangementen", changeChoice: "Kies andere arrangementen")
+        ownArrangements: "Uit de praktijk", changeChoice: "Kies andere arrangementen")
 
     static let english = UIText(
         languageCode: "en",
@@ -103,7 +103,7 @@ struct UIText: Sendable {
         navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", navPortfolio: "Portfolio",
         navReport: "Report", breadcrumbLabel: "Breadcrumb",
         switchLanguage: "Nederlands",
-        switchLanguageLabel: "Naar het Nederlands", account: "Sign in or my account",
+        switchLanguageLabel: "Naar het Nederlands", account: "Sign in",
         footerAccessibility: "Accessibility",
         footerAPI: "API documentation (Dutch)",
         footerSource: "After the essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profile",
@@ -120,7 +120,7 @@ struct UIText: Sendable {
             "Choose two or more arrangements: the essay's reference variants, or deals and your own designs. You see per element where they differ.",
         errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
         showDifference: "Show the difference", dataTable: "The chart's figures", table: "Table", band: "Band",
-        referenceVariants: "Reference variants from the essay", ownArrangements: "Own arrangements",
+        referenceVariants: "Reference variants from the essay", ownArrangements: "In practice",
         changeChoice: "Choose other arrangements")
 
     static func of(_ language: Language) -> UIText { language == .english ? english : dutch }

@@ -25,11 +25,13 @@ extension ArrangementPage: PageView {
             <nav aria-label="Op deze pagina" class="toc">
               <ul>
                 \#(if: deal != nil, ##"<li><a href="#portefeuille">Portefeuille</a></li>"##)\#(if: curated != nil, ##"<li><a href="#bronnen">Uit de openbare bronnen</a></li>"##)<li><a href="#profiel">\#(t.elements)</a></li>
-                <li><a href="#gevolgen">\#(t.consequences)</a></li>
-                <li><a href="#perspectief-kop">\#(t.perspective)</a></li>
-                <li><a href="#temporeel">\#(t.temporal)</a></li>
-                <li><a href="#evaluatie">\#(t.evaluation)</a></li>
-                <li><a href="#dichtstbij">\#(t.nearest)</a></li>
+            \#(if: hasProfile, ##"""
+                <li><a href="#gevolgen">\##(t.consequences)</a></li>
+                <li><a href="#perspectief-kop">\##(t.perspective)</a></li>
+                <li><a href="#temporeel">\##(t.temporal)</a></li>
+                <li><a href="#evaluatie">\##(t.evaluation)</a></li>
+                <li><a href="#dichtstbij">\##(t.nearest)</a></li>
+            """##)
               </ul>
             </nav>
             """#,
@@ -42,14 +44,26 @@ extension ArrangementPage: PageView {
                 </section>
                 """#
             } ?? .empty,
-            ProfileSections.profile(elements, t),
-            ProfileSections.advice(advice, t),
-            #"""
-            <section aria-labelledby="dichtstbij">
-              <h2 id="dichtstbij">\#(t.nearest)</h2>
-              <ul>\#(nearest.map { ProfileSections.nearest($0, t) })</ul>
-            </section>
-            """#,
+            hasProfile
+                ? HTML(lines: [
+                    ProfileSections.profile(elements, t),
+                    ProfileSections.advice(advice, t),
+                    #"""
+                    <section aria-labelledby="dichtstbij">
+                      <h2 id="dichtstbij">\#(t.nearest)</h2>
+                      <ul>\#(nearest.map { ProfileSections.nearest($0, t) })</ul>
+                    </section>
+                    """#,
+                ])
+                : #"""
+                <section aria-labelledby="profiel">
+                  <h2 id="profiel">\#(t.elements)</h2>
+                  <div class="notice" role="note">
+                    <p><strong>Nog geen profiel.</strong> Van \#(name) is nog geen enkele ontwerpkeuze vastgelegd. Daarom berekent Vliegwiel hier geen gevolgen, geen sturingsperspectief, geen tijdshorizon, geen evaluatieontwerp en geen dichtstbijzijnde varianten: die zouden uit niets iets afleiden. Een vorm die niet expliciet gekozen is, is een ontwerpkeuze om nog te maken (essay §5.3).</p>
+                    <p>Leg de keuzes vast via <a href="\#(SiteURL.design.path)">Ontwerpen</a>, of bekijk \#(variantName.map { v -> HTML in #"de referentievariant <a href="\#(variantHref ?? "")">\#(v)</a>"# } ?? "de referentievarianten in de <a href=\"\(SiteURL.catalogue().path)\">catalogus</a>").</p>
+                  </div>
+                </section>
+                """#,
             history.map(Self.history) ?? .empty,
         ])
     }

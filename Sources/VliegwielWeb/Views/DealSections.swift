@@ -55,7 +55,7 @@ enum DealSections {
                       </table>
                     """,
                 ])
-                : "  <p>Geen bevindingen: geen van de regels die Vliegwiel kon toetsen, wordt overschreden.</p>",
+                : "  <p>Geen overschrijdingen: geen van de regels die Vliegwiel kon toetsen, wordt overschreden. Hieronder staat wat voldaan is en wat niet getoetst kon worden.</p>",
             #"""
               <h4>Voldaan</h4>
               <ul>\#(outcomes(deal.met, withSource: true, none: "Geen regel kon als voldaan worden getoetst."))</ul>

@@ -261,8 +261,8 @@ extension WhatIfPage: PageView {
         </table>
         <h3>\#(t.consequences)</h3>
         <ul>
-          \#(consequencesAdded.map { "<li>Erbij: \($0)</li>" as HTML })
-          \#(consequencesRemoved.map { "<li>Eraf: \($0)</li>" as HTML })
+          \#(consequencesAdded.map { "<li>Nieuw: \($0)</li>" as HTML })
+          \#(consequencesRemoved.map { "<li>Vervalt: \($0)</li>" as HTML })
         </ul>
         <h3>\#(t.evaluation)</h3>
         <ul>

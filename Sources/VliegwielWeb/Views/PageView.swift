@@ -53,8 +53,10 @@ enum PageFrame {
                 <a class="site-name" href="\#(layout.homeHref)">Vliegwiel</a>
                 <p class="site-tagline">\#(t.tagline)</p>
                 <a class="language-switch" href="\#(layout.languageSwitchHref)" lang="\#(layout.otherLanguageCode)" hreflang="\#(layout.otherLanguageCode)" aria-label="\#(t.switchLanguageLabel)">\#(t.switchLanguage)</a>
-                <a class="account-link" href="\#(layout.accountHref)">\#(t.account)</a>
             """#,
+            // Signed in: the name (to the account page) and "Uitloggen"; otherwise "Inloggen"
+            // (usability review: both at once read as "not signed in").
+            session == nil ? #"    <a class="account-link" href="\#(layout.accountHref)">\#(t.account)</a>"# : .empty,
             sessionForm(session),
             #"""
               </div>

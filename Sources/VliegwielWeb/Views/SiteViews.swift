@@ -23,7 +23,7 @@ extension HomePage: PageView {
         </ol>
         <h2>Of begin bij het voorbeeld</h2>
         <ul class="start-list">
-          <li><a href="\#(catalogueHref)">Bekijk de catalogus</a>: \#(referenceCount) referentievarianten uit het essay en \#(practiceCount) eigen arrangementen.</li>
+          <li><a href="\#(catalogueHref)">Bekijk de catalogus</a>: \#(referenceCount) referentievarianten uit het essay en \#(practiceCount) arrangementen uit de praktijk: echte deals en samenwerkingen uit openbare bronnen, de fictieve voorbeelddeal en wat gebruikers ontwierpen.</li>
           <li><a href="\#(exampleHref)">Lees het profiel en advies van de Regio Deal</a>: gevolgen, sturingsperspectief, tijdshorizon en evaluatieontwerp.</li>
           <li><a href="\#(compareHref)">Vergelijk de Regio Deal met de Woondeal</a> en zie de variatie groeien per element.</li>
           <li><a href="\#(designHref)">Ontwerp een nieuw arrangement</a> en krijg direct advies (ex ante).</li>
