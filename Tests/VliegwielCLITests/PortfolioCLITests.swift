@@ -35,25 +35,25 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.output == """
-                tranche  naam                                rijksbijdrage    id
-                4        North Sea Port District             € 30.000.000,00  regio-deal-4-north-sea-port-district
-                4        Rotterdam-Zuid                      € 30.000.000,00  regio-deal-4-rotterdam-zuid
-                4        Zuid- en Oost-Drenthe               € 30.000.000,00  regio-deal-4-zuid-en-oost-drenthe
-                4        Parkstad Limburg                    € 25.000.000,00  regio-deal-4-parkstad-limburg
-                4        Twente                              € 25.000.000,00  regio-deal-4-twente
-                4        Noardwest-Fryslân                   € 20.000.000,00  regio-deal-4-noardwest-fryslan
-                4        ZaanIJ                              € 20.000.000,00  regio-deal-4-zaanij
-                4        Zuid-Limburg                        € 20.000.000,00  regio-deal-4-zuid-limburg
-                4        Metropoolregio-Oost/Flevoland-West  € 18.200.000,00  regio-deal-4-metropoolregio-oost-flevoland-west
-                4        Den Haag Zuidwest                   € 18.000.000,00  regio-deal-4-den-haag-zuidwest
-                4        Waddeneilanden                      € 15.500.000,00  regio-deal-4-waddeneilanden
-                4        Arnhem-Nijmegen                     € 15.000.000,00  regio-deal-4-arnhem-nijmegen
-                4        Midden-Brabant                      € 12.500.000,00  regio-deal-4-midden-brabant
-                4        Mainstage Amsterdam                 € 5.000.000,00   regio-deal-4-mainstage-amsterdam
+                tranche  naam                                rijksbijdrage  id
+                4        North Sea Port District             € 30.000.000   regio-deal-4-north-sea-port-district
+                4        Rotterdam-Zuid                      € 30.000.000   regio-deal-4-rotterdam-zuid
+                4        Zuid- en Oost-Drenthe               € 30.000.000   regio-deal-4-zuid-en-oost-drenthe
+                4        Parkstad Limburg                    € 25.000.000   regio-deal-4-parkstad-limburg
+                4        Twente                              € 25.000.000   regio-deal-4-twente
+                4        Noardwest-Fryslân                   € 20.000.000   regio-deal-4-noardwest-fryslan
+                4        ZaanIJ                              € 20.000.000   regio-deal-4-zaanij
+                4        Zuid-Limburg                        € 20.000.000   regio-deal-4-zuid-limburg
+                4        Metropoolregio-Oost/Flevoland-West  € 18.200.000   regio-deal-4-metropoolregio-oost-flevoland-west
+                4        Den Haag Zuidwest                   € 18.000.000   regio-deal-4-den-haag-zuidwest
+                4        Waddeneilanden                      € 15.500.000   regio-deal-4-waddeneilanden
+                4        Arnhem-Nijmegen                     € 15.000.000   regio-deal-4-arnhem-nijmegen
+                4        Midden-Brabant                      € 12.500.000   regio-deal-4-midden-brabant
+                4        Mainstage Amsterdam                 € 5.000.000    regio-deal-4-mainstage-amsterdam
 
                 Rijksbijdrage per tranche (som van de bekende bedragen):
-                tranche 4  € 284.200.000,00  14 deals, 14 bekend, 0 onbekend
-                totaal     € 284.200.000,00  14 deals, 14 bekend, 0 onbekend
+                tranche 4  € 284.200.000  14 deals, 14 bekend, 0 onbekend
+                totaal     € 284.200.000  14 deals, 14 bekend, 0 onbekend
 
                 Niet in de totalen: Vliegwielvallei (fictief voorbeeld), id fictief-regio-deal-voorbeeld (toon het met --met-voorbeeld).
 
@@ -69,9 +69,9 @@ import Testing
                 5        Delft West  onbekend       regio-deal-5-delft-west
 
                 """))
-        #expect(result.output.contains("totaal     € 0,00  1 deals, 0 bekend, 1 onbekend\n"))
+        #expect(result.output.contains("totaal     € 0  1 deals, 0 bekend, 1 onbekend\n"))
         let known = try CLI().run("portefeuille", "--bedrag", "bekend", "--naam", "drenthe")
-        #expect(known.output.contains("totaal     € 65.000.000,00  3 deals, 3 bekend, 0 onbekend\n"))
+        #expect(known.output.contains("totaal     € 65.000.000  3 deals, 3 bekend, 0 onbekend\n"))
     }
 
     @Test func badPortfolioOptionsNameTheAllowedValues() throws {
@@ -100,7 +100,7 @@ import Testing
                   geen
 
                 Voldaan (2):
-                  bandbreedte-rijksbijdrage: Rijksbijdrage € 22.500.000,00
+                  bandbreedte-rijksbijdrage: Rijksbijdrage € 22.500.000
                   regiokassier: regiokassier Provincie Overijssel (provincie)
 
                 Niet getoetst, gegevens ontbreken (5):
@@ -184,7 +184,7 @@ import Testing
                 Bevindingen (1):
                   [info] passende-cofinanciering: Passende cofinanciering: 50 % als uitgangspunt, publiek of privaat, in geld of in natura
                     Het regionale deel is 50,00 % van de deal, minder dan het uitgangspunt van 50 %; de cofinanciering moet passend zijn bij de opgaven en de draagkracht van de regio.
-                    - Rijksbijdrage (portefeuille): € 10.000.000,00
+                    - Rijksbijdrage (portefeuille): € 10.000.000
                     - Regionale toezeggingen: € 9.999.999,99
                 """))
         #expect(result.output.contains("    Bron: Stcrt. 2023, 12561; Besluit specifieke uitkering Regio Deals"))

@@ -15,12 +15,13 @@ import VliegwielCore
     }
 
     @Test func amountsAreShownInDutchNotation() {
-        #expect(EuroCents(cents: 2_250_000_000).formatted == "€ 22.500.000,00")
+        #expect(EuroCents(cents: 2_250_000_000).formatted == "€ 22.500.000")
         #expect(EuroCents(cents: 1).formatted == "€ 0,01")
         #expect(EuroCents(cents: 500_000_001).formatted == "€ 5.000.000,01")
         #expect(EuroCents(cents: -12_345).formatted == "-€ 123,45")
-        #expect(EuroCents(cents: 28_420_000_000).millionsText == "284,2 mln")
-        #expect(EuroCents(cents: 18_000_000_000).millionsText == "180 mln")
+        #expect(EuroCents(cents: 28_420_000_000).formatted == "€ 284.200.000")
+        #expect(EuroCents(cents: 1_000).formatted == "€ 10")
+        #expect(EuroCents(cents: 1_050).formatted == "€ 10,50")
     }
 
     @Test func allocationOverThirdsLosesNoCent() {
@@ -74,7 +75,7 @@ import VliegwielCore
         let json = String(decoding: try encoder.encode(FinanceSummary(record).toezeggingen), as: UTF8.self)
         #expect(
             json
-                == #"{"aandeelRegio":{"deelCent":200,"geheelCent":300,"procent":"66,67 %"},"aandeelRijk":{"deelCent":100,"geheelCent":300,"procent":"33,33 %"},"geldCent":300,"naturaCent":0,"regioCent":200,"regioPrivaatCent":0,"regioPubliekCent":200,"rijkCent":100,"totaal":"€ 3,00","totaalCent":300}"#
+                == #"{"aandeelRegio":{"deelCent":200,"geheelCent":300,"procent":"66,67 %"},"aandeelRijk":{"deelCent":100,"geheelCent":300,"procent":"33,33 %"},"geldCent":300,"naturaCent":0,"regioCent":200,"regioPrivaatCent":0,"regioPubliekCent":200,"rijkCent":100,"totaal":"€ 3","totaalCent":300}"#
         )
     }
 

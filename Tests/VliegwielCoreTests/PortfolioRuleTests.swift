@@ -59,7 +59,7 @@ import VliegwielInterchange
         #expect(finding.bericht == "Het Rijk draagt 50,00 % van de deal bij; dat is meer dan 50 %.")
         #expect(
             finding.cijfers.map { "\($0.omschrijving): \($0.waarde)" } == [
-                "Rijksbijdrage (portefeuille): € 10.000.000,01", "Regionale toezeggingen: € 10.000.000,00",
+                "Rijksbijdrage (portefeuille): € 10.000.000,01", "Regionale toezeggingen: € 10.000.000",
                 "Totaal van de deal: € 20.000.000,01", "Aandeel Rijk: 50,00 %", "Maximum aandeel Rijk: 50 %",
             ])
         #expect(finding.cijfers[0].bedragCent == 1_000_000_001)
@@ -78,11 +78,11 @@ import VliegwielInterchange
 
     @Test func aContributionOutsideTheRangeNamesTheFigures() throws {
         let low = try #require(findings(Self.deal(tranche: 4, rijk: 499_999_999), "bandbreedte-rijksbijdrage").first)
-        #expect(low.bericht == "De Rijksbijdrage van € 4.999.999,99 is lager dan het minimum van € 5.000.000,00.")
+        #expect(low.bericht == "De Rijksbijdrage van € 4.999.999,99 is lager dan het minimum van € 5.000.000.")
         #expect(low.cijfers.map(\.bedragCent) == [499_999_999, 500_000_000, 4_000_000_000])
         let high = try #require(
             findings(Self.deal(tranche: 4, rijk: 4_000_000_001), "bandbreedte-rijksbijdrage").first)
-        #expect(high.bericht == "De Rijksbijdrage van € 40.000.000,01 is hoger dan het maximum van € 40.000.000,00.")
+        #expect(high.bericht == "De Rijksbijdrage van € 40.000.000,01 is hoger dan het maximum van € 40.000.000.")
     }
 
     @Test func theRangeDoesNotApplyToTrancheOne() {
@@ -114,10 +114,10 @@ import VliegwielInterchange
         #expect(finding.ernst == "fout")
         #expect(
             finding.bericht
-                == "Het regionale deel bevat € 2.000.000,00 privaat geld; in deze tranche telt alleen publiek geld.")
+                == "Het regionale deel bevat € 2.000.000 privaat geld; in deze tranche telt alleen publiek geld.")
         #expect(
             finding.cijfers.map { "\($0.omschrijving): \($0.waarde)" } == [
-                "Privaat: Bedrijf X: € 2.000.000,00", "Privaat geld in het regionale deel: € 2.000.000,00",
+                "Privaat: Bedrijf X: € 2.000.000", "Privaat geld in het regionale deel: € 2.000.000",
             ])
         #expect(finding.bron.contains("Stcrt. 2020, 14351"))
 
@@ -140,7 +140,7 @@ import VliegwielInterchange
             tranche: 6, rijk: 10 * Self.million, regional: [5 * Self.million], inKind: [5 * Self.million - 1])
         let finding = try #require(findings(less, "passende-cofinanciering").first)
         #expect(finding.ernst == "info")
-        #expect(finding.cijfers.map(\.waarde) == ["€ 10.000.000,00", "€ 9.999.999,99", "50,00 %", "50 %"])
+        #expect(finding.cijfers.map(\.waarde) == ["€ 10.000.000", "€ 9.999.999,99", "50,00 %", "50 %"])
     }
 
     @Test func rulesWithoutDataAreReportedAsNotChecked() {

@@ -42,7 +42,7 @@ import VliegwielInterchange
         for row in try CuratedPortfolioFiles.bundled().reconciliation {
             #expect(
                 !row.disagrees,
-                "tranche \(row.tranche): \(row.knownSum.millionsText) tegen \(row.budget?.millionsText ?? "-")")
+                "tranche \(row.tranche): \(row.knownSum.formatted) tegen \(row.budget?.formatted ?? "-")")
         }
     }
 

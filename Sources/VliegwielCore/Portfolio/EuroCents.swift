@@ -58,7 +58,10 @@ public struct EuroCents: Sendable, Hashable, Comparable, Codable, CustomStringCo
         cents = (product + fractionValue) * (negative ? -1 : 1)
     }
 
-    /// Dutch notation with thousands points and two decimals: `€ 22.500.000,00`.
+    /// The one money format of every page, message and API text: Dutch notation with
+    /// thousands points, whole euros without decimals and cents only when there are any:
+    /// `€ 22.500.000`, `€ 12.458.333,83`, `-€ 123,45`. Exact, so that an amount never reads
+    /// as rounded (the usability review found `€ 25 mln` beside `€ 25.000.000,00`).
     public var formatted: String {
         let magnitude = cents.magnitude
         let euros = String(magnitude / 100)
@@ -68,20 +71,8 @@ public struct EuroCents: Sendable, Hashable, Comparable, Codable, CustomStringCo
             grouped.append(character)
         }
         let rest = magnitude % 100
-        return (cents < 0 ? "-€ " : "€ ") + grouped + "," + (rest < 10 ? "0" : "") + String(rest)
-    }
-
-    /// Millions with one or more decimals as needed, Dutch notation: `22,5 mln`.
-    public var millionsText: String {
-        let millions = cents / 100_000_000
-        var rest = cents.magnitude % 100_000_000
-        var decimals = ""
-        while rest > 0 {
-            rest *= 10
-            decimals += String(rest / 100_000_000)
-            rest %= 100_000_000
-        }
-        return "\(millions)" + (decimals.isEmpty ? "" : "," + decimals) + " mln"
+        let decimals = rest == 0 ? "" : "," + (rest < 10 ? "0" : "") + String(rest)
+        return (cents < 0 ? "-€ " : "€ ") + grouped + decimals
     }
 
     public var description: String { formatted }

@@ -79,7 +79,7 @@ public struct PortfolioEntry: Sendable, Hashable, Encodable {
     public var tranche: Int
     /// The Rijk's contribution in cents, `null` when unknown.
     public var rijkbijdrageCent: Int64?
-    /// `€ 22.500.000,00`, or "onbekend".
+    /// `€ 22.500.000`, or "onbekend".
     public var rijkbijdrage: String
     public var bron: String
     public var fictief: Bool

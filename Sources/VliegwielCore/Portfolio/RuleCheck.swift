@@ -4,7 +4,7 @@ public struct RuleFigure: Sendable, Hashable, Encodable {
     public var omschrijving: String
     /// The amount in cents, when the figure is an amount.
     public var bedragCent: Int64?
-    /// The figure as text: `€ 5.000.000,00`, `50,00 %`, `2024-03-01`.
+    /// The figure as text: `€ 5.000.000`, `50,00 %`, `2024-03-01`.
     public var waarde: String
 
     static func amount(_ label: String, _ amount: EuroCents) -> RuleFigure {

@@ -165,14 +165,14 @@ public enum CuratedPortfolioFiles {
         for row in rows {
             lines.append(
                 "| \(row.tranche) | \(row.deals) | \(row.withRegion) | \(row.withParties) | \(row.withProfile) | "
-                    + "\(row.withCoreProfile) | \(row.withAmount) | € \(row.knownSum.millionsText) | "
-                    + (row.budget.map { "€ \($0.millionsText)" } ?? "geen tranchetotaal") + " |")
+                    + "\(row.withCoreProfile) | \(row.withAmount) | \(row.knownSum.formatted) | "
+                    + (row.budget.map(\.formatted) ?? "geen tranchetotaal") + " |")
         }
         let sum = { (path: KeyPath<CuratedCoverage, Int>) in rows.map { $0[keyPath: path] }.reduce(0, +) }
         lines.append(
             "| **alle** | \(sum(\.deals)) | \(sum(\.withRegion)) | \(sum(\.withParties)) | \(sum(\.withProfile)) | "
                 + "\(sum(\.withCoreProfile)) | \(sum(\.withAmount)) | "
-                + "€ \(EuroCents(cents: rows.map(\.knownSum.cents).reduce(0, +)).millionsText) | |")
+                + "\(EuroCents(cents: rows.map(\.knownSum.cents).reduce(0, +)).formatted) | |")
         for (variant, label) in [("city-deal", "City Deals"), ("woondeal", "Woondeals")] {
             let deals = portfolio.otherDeals.filter { $0.variantID == variant }
             guard !deals.isEmpty else { continue }

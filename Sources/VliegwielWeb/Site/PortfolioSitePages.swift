@@ -3,29 +3,15 @@ import VliegwielCore
 import VliegwielInterchange
 import VliegwielStorage
 
-/// Amounts as the portfolio pages show them: Dutch notation, "onbekend" for what no source gave.
+/// Amounts as the portfolio pages show them: the one money format (`EuroCents.formatted`),
+/// "onbekend" for what no source gave.
 enum Money {
-    /// `€ 22,5 mln` or `€ 1.368,1 mln`, or "onbekend".
-    static func millions(_ amount: EuroCents?) -> String {
-        guard let amount else { return PortfolioSummary.unknownText }
-        let text = amount.millionsText
-        let sign = text.hasPrefix("-") ? "-" : ""
-        let unsigned = text.dropFirst(sign.count)
-        let digits = unsigned.prefix(while: \.isNumber)
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped += "." }
-            grouped.append(character)
-        }
-        return sign + "€ " + grouped + unsigned.dropFirst(digits.count)
-    }
-
-    /// `€ 1.250.000,00`, or "onbekend".
-    static func full(_ amount: EuroCents?) -> String { amount?.formatted ?? PortfolioSummary.unknownText }
+    /// `€ 22.500.000` or `€ 12.458.333,83`, or "onbekend".
+    static func text(_ amount: EuroCents?) -> String { amount?.formatted ?? PortfolioSummary.unknownText }
 
     /// A tranche's total: the sum of the known amounts, "onbekend" when none is known.
     static func total(_ tranche: TrancheTotal) -> String {
-        tranche.aantalBekend == 0 ? PortfolioSummary.unknownText : millions(EuroCents(cents: tranche.totaalRijkCent))
+        tranche.aantalBekend == 0 ? PortfolioSummary.unknownText : text(EuroCents(cents: tranche.totaalRijkCent))
     }
 }
 
@@ -103,7 +89,7 @@ extension SitePages {
         func row(_ entry: PortfolioEntry) -> PortfolioPage.DealRow {
             PortfolioPage.DealRow(
                 name: entry.naam, href: SiteURL.arrangement(entry.id).href(language), tranche: entry.tranche,
-                amount: Money.millions(entry.rijkbijdrageCent.map(EuroCents.init(cents:))),
+                amount: Money.text(entry.rijkbijdrageCent.map(EuroCents.init(cents:))),
                 isUnknown: entry.rijkbijdrageCent == nil, source: SourceLink(entry.bron).text,
                 sourceHref: SourceLink(entry.bron).href, isFictional: entry.fictief)
         }
@@ -132,7 +118,7 @@ extension SitePages {
                 bars: summary.tranches.map {
                     BarChart.Bar(
                         label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
-                }, maximum: maximum, format: { Money.millions(EuroCents(cents: Int64($0))) }))
+                }, maximum: maximum, format: { Money.text(EuroCents(cents: Int64($0))) }))
         let demo = filter.includesFictional ? nil : deals.first(where: \.isFictional).map { row(PortfolioEntry($0)) }
         let map = try await portfolioMap(
             entries: summary.deals, all: deals, trancheChosen: filter.tranche, language, query: query)
@@ -164,7 +150,7 @@ extension SitePages {
             sortError: message("sorteer"), language: language == .english ? "en" : nil,
             dealCount: summary.aantalDeals, knownCount: summary.aantalBekend, unknownCount: summary.aantalOnbekend,
             total: summary.aantalBekend == 0
-                ? PortfolioSummary.unknownText : Money.millions(EuroCents(cents: summary.totaalRijkCent)),
+                ? PortfolioSummary.unknownText : Money.text(EuroCents(cents: summary.totaalRijkCent)),
             hasDeals: !summary.deals.isEmpty, groups: groups,
             trancheRows: summary.tranches.map {
                 .init(
@@ -313,7 +299,7 @@ extension DealSection {
         facts = [
             Fact(label: "Tranche", value: String(deal.tranche), isUnknown: false),
             Fact(
-                label: "Rijksbijdrage", value: Money.millions(deal.rijkContribution),
+                label: "Rijksbijdrage", value: Money.text(deal.rijkContribution),
                 isUnknown: deal.rijkContribution == nil),
             Fact(label: "Bron", value: deal.source, isUnknown: false),
             Fact(
@@ -420,7 +406,7 @@ extension DealSection {
                     lead: project.leadPartnerID.map { names[$0] ?? $0 } ?? "—",
                     partners: project.partnerIDs.isEmpty
                         ? "—" : project.partnerIDs.map { names[$0] ?? $0 }.joined(separator: ", "),
-                    budget: Money.full(project.budget),
+                    budget: Money.text(project.budget),
                     period:
                         "\(project.startsOn?.dutchText ?? "onbekend") tot \(project.endsOn?.dutchText ?? "onbekend")",
                     themes: project.themes.isEmpty ? "—" : project.themes.map(\.label).joined(separator: ", "),
@@ -684,13 +670,13 @@ extension CuratedFactsView {
         if let total = deal.totalInvestment {
             facts.append(
                 Line(
-                    label: "Totale investering (Rijk en regio)", value: Money.millions(total.amount),
+                    label: "Totale investering (Rijk en regio)", value: Money.text(total.amount),
                     href: link(total.address), quote: total.quote))
         }
         self.facts = facts
         amounts = deal.rijkContributions.enumerated().map { index, amount in
             Line(
-                label: index == 0 ? "gebruikt in de totalen" : "andere bron", value: Money.millions(amount.amount),
+                label: index == 0 ? "gebruikt in de totalen" : "andere bron", value: Money.text(amount.amount),
                 href: link(amount.address), quote: amount.quote, note: amount.note)
         }
         hasAmountConflict = deal.hasAmountConflict
