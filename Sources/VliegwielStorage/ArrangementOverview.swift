@@ -3,9 +3,10 @@ import VliegwielCore
 
 /// What the page of one arrangement shows, read in one transaction (one snapshot): the
 /// arrangement, its deal with partners, money and lines when it has one, the list of its
-/// profile versions with only the last two whole (for what changed), its learning log when
-/// there is a change to explain, and whether it has indicators and a contribution graph —
-/// asked as "is there one", not by loading the histories.
+/// profile versions with only the last two whole (for what changed), its learning log (the
+/// summary's latest lesson, and what explains a change), its indicators (the summary's
+/// targets and the map's regions), and whether it has a contribution graph — asked as "is
+/// there one", not by loading the graph's history.
 public struct ArrangementOverview: Sendable {
     /// One profile version as the history lists it, without its document.
     public struct VersionLine: Sendable, Hashable {
@@ -29,9 +30,10 @@ public struct ArrangementOverview: Sendable {
     public var versionLines: [VersionLine]
     /// The last two versions whole (fewer when there are fewer), oldest first.
     public var latestVersions: [ArrangementVersion]
-    /// The learning log; read only when there are two versions or more (it explains changes).
-    public var learningLog: LearningLog?
-    public var hasIndicators: Bool
+    public var learningLog: LearningLog
+    /// The programme indicators and regions; `nil` when none are recorded.
+    public var indicators: ArrangementIndicators?
+    public var hasIndicators: Bool { indicators != nil }
     public var hasContributionGraph: Bool
 
     /// The statements, in the order ``init(_:id:rules:)`` reads their rows.
@@ -48,11 +50,8 @@ public struct ArrangementOverview: Sendable {
                     WHERE arrangement_id = ? ORDER BY version DESC LIMIT 2
                     """, id),
                 StoredStatement(
-                    """
-                    SELECT kind, entry FROM learning_log_entry WHERE arrangement_id = ?
-                    AND (SELECT COUNT(*) FROM arrangement_version WHERE arrangement_id = ?) >= 2 ORDER BY sequence
-                    """, id, id),
-                StoredStatement("SELECT 1 FROM arrangement_indicators WHERE arrangement_id = ?", id),
+                    "SELECT kind, entry FROM learning_log_entry WHERE arrangement_id = ? ORDER BY sequence", id),
+                StoredStatement("SELECT document FROM arrangement_indicators WHERE arrangement_id = ?", id),
                 StoredStatement("SELECT 1 FROM contribution_graph_version WHERE arrangement_id = ? LIMIT 1", id),
             ]
     }
@@ -71,8 +70,8 @@ public struct ArrangementOverview: Sendable {
         let latest = try rules.versions(try rest[1].reversed().map { try ArrangementRules.versionRow($0) })
         return ArrangementOverview(
             arrangement: try rules.decode(document), deal: deal, versionLines: lines, latestVersions: latest,
-            learningLog: lines.count >= 2
-                ? try LearningLogRules.log(of: id, fictional: deal?.deal.isFictional ?? false, rows: rest[2]) : nil,
-            hasIndicators: !rest[3].isEmpty, hasContributionGraph: !rest[4].isEmpty)
+            learningLog: try LearningLogRules.log(of: id, fictional: deal?.deal.isFictional ?? false, rows: rest[2]),
+            indicators: try rest[3].first?.document(ArrangementIndicators.self, "document"),
+            hasContributionGraph: !rest[4].isEmpty)
     }
 }

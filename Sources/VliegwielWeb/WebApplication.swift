@@ -143,6 +143,12 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(string: assets.stylesheet)))
     }
+    routes.open.get(SiteURL.printScript.pattern) { _, context in
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: assets.printScript)))
+    }
     routes.open.get(SiteURL.health.pattern) { _, _ in
         // Unhealthy when the file was removed or replaced (M6), or when the database does not
         // take a write (L9: a full disk, a read-only file system, a server that refuses writes).
@@ -225,9 +231,11 @@ struct SiteRoutes: Sendable {
             page.deal = overview.deal.map { pages.dealSection($0, language, query: query) }
             page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
             if let record = overview.deal {
-                let recorded =
-                    overview.hasIndicators ? try await pages.indicators.indicators(of: arrangement.id)?.regions : nil
-                page.deal?.map = pages.dealMap(record.deal, recorded: recorded, language)
+                page.deal?.map = pages.dealMap(record.deal, recorded: overview.indicators?.regions, language)
+                page.deal?.inShort = DealSection.InShort(
+                    record, programme: overview.indicators?.programme ?? [], log: overview.learningLog,
+                    learningLogHref: SiteURL.learningLog(arrangement.id).href(language),
+                    indicatorsHref: SiteURL.indicators(arrangement.id).href(language))
             }
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
             page.history = SitePages.historySection(

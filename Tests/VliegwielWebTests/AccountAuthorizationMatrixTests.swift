@@ -36,7 +36,7 @@ import VliegwielStorage
     ]
     /// Open to everyone, also with --alleen-met-account. The metrics and the OpenAPI document are
     /// reading like the catalogue (security review L8).
-    static let open: Set<String> = ["/inloggen", "/uitloggen", "/stijl.css", "/gezondheid"]
+    static let open: Set<String> = ["/inloggen", "/uitloggen", "/stijl.css", "/afdrukken.js", "/gezondheid"]
 
     /// Whether `role` may do `method` on `pattern` when visitors may read (docs/accounts.md).
     static func allowed(_ role: Role, _ method: HTTPRequest.Method, _ pattern: String, readingOpen: Bool) -> Bool {

@@ -28,28 +28,36 @@ import VliegwielWeb
             #expect(page.contains("<a href=\"/portefeuille\" aria-current=\"page\">Portefeuille</a>"))
             #expect(
                 page.contains(
-                    "<tr><th scope=\"row\">Tranche 3</th><td>14</td><td>14</td><td>0</td><td>€ 180 mln</td></tr>"))
+                    "<tr><th scope=\"row\">Tranche 3</th><td class=\"number\">14</td><td class=\"number\">14</td><td class=\"number\">0</td><td class=\"number\">€ 180.000.000</td></tr>"
+                ))
             #expect(
                 page.contains(
-                    "<tr><th scope=\"row\">Tranche 4</th><td>14</td><td>14</td><td>0</td><td>€ 284,2 mln</td></tr>"))
+                    "<tr><th scope=\"row\">Tranche 4</th><td class=\"number\">14</td><td class=\"number\">14</td><td class=\"number\">0</td><td class=\"number\">€ 284.200.000</td></tr>"
+                ))
             #expect(
                 page.contains(
-                    "<tr><th scope=\"row\">Tranche 6</th><td>16</td><td>16</td><td>0</td><td>€ 244,3 mln</td></tr>"))
+                    "<tr><th scope=\"row\">Tranche 6</th><td class=\"number\">16</td><td class=\"number\">16</td><td class=\"number\">0</td><td class=\"number\">€ 244.300.000</td></tr>"
+                ))
             #expect(
                 page.contains(
-                    "<tr><th scope=\"row\">Tranche 2</th><td>12</td><td>12</td><td>0</td><td>€ 215 mln</td></tr>"))
-            #expect(page.contains("<tr><th scope=\"row\">Tranche 5</th><td>20</td><td>19</td><td>1</td>"))
+                    "<tr><th scope=\"row\">Tranche 2</th><td class=\"number\">12</td><td class=\"number\">12</td><td class=\"number\">0</td><td class=\"number\">€ 215.000.000</td></tr>"
+                ))
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">Tranche 5</th><td class=\"number\">20</td><td class=\"number\">19</td><td class=\"number\">1</td>"
+                ))
             #expect(
                 page.contains("<svg class=\"chart\" role=\"img\" aria-labelledby=\"rijksbijdrage-per-tranche-title"))
             #expect(
-                page.contains("Tranche 3: 14 deals; Rijksbijdrage € 180 mln (som van 14 bekende bedragen, 0 onbekend)"))
+                page.contains(
+                    "Tranche 3: 14 deals; Rijksbijdrage € 180.000.000 (som van 14 bekende bedragen, 0 onbekend)"))
             #expect(page.contains("<a href=\"/arrangementen/regio-deal-3-zwolle\">Zwolle</a>"))
-            #expect(page.contains("<td>€ 22,5 mln</td>"))
+            #expect(page.contains("<td class=\"number\">€ 22.500.000</td>"))
             #expect(page.contains("<span class=\"unknown\">onbekend</span>"))
-            #expect(!page.contains("€ 0 mln"))
+            #expect(!page.contains(">€ 0</td>"))
             #expect(
                 page.contains(
-                    "81 deals; Rijksbijdrage samen <strong>€ 1.665,8 mln</strong>: de som van 80 bekende bedragen, 1 onbekend."
+                    "81 deals; Rijksbijdrage samen <strong>€ 1.665.800.000</strong>: de som van 80 bekende bedragen, 1 onbekend."
                 ))
             #expect(!page.contains("name=\"taal\" value=\"\""))
             // The demo deal is labelled and kept out of the totals.
@@ -103,7 +111,7 @@ import VliegwielWeb
             let page = response.text
             #expect(page.contains("<h2 id=\"portefeuille\">In de portefeuille Regio Deals</h2>"))
             #expect(page.contains("<dt>Tranche</dt><dd>3</dd>"))
-            #expect(page.contains("<dt>Rijksbijdrage</dt><dd>€ 22,5 mln</dd>"))
+            #expect(page.contains("<dt>Rijksbijdrage</dt><dd>€ 22.500.000</dd>"))
             #expect(page.contains("<dt>Gesloten (convenant)</dt><dd>13 juli 2020</dd>"))
             #expect(page.contains("Geen toezeggingen of realisaties vastgelegd."))
             #expect(page.contains("Niet getoetst bij gebrek aan gegevens"))
@@ -127,7 +135,7 @@ import VliegwielWeb
                 ))
             #expect(page.contains("regiokassier Provincie Overijssel (provincie)"))
             #expect(page.contains("er zijn geen toezeggingen van regionale partners vastgelegd"))
-            #expect(page.contains("Rijksbijdrage € 22.500.000,00"))
+            #expect(page.contains("Rijksbijdrage € 22.500.000"))
             #expect(!page.contains("fictief voorbeeld</strong>"))
             // Forms and edit links only for whom may use them (issue 16 item 2).
             #expect(!page.contains("href=\"/arrangementen/regio-deal-3-zwolle/partners/nieuw\""))
@@ -144,7 +152,9 @@ import VliegwielWeb
             #expect(page.contains("<th scope=\"row\">Provincie Voorbeeldland (fictief)</th><td>provincie</td>"))
             #expect(page.contains("Toezeggingen en realisaties: Rijk en regio"))
             #expect(
-                page.contains("<tr><th scope=\"row\">Rijk</th><td>€ 10.000.000,00</td><td>€ 10.000.000,00</td></tr>"))
+                page.contains(
+                    "<tr><th scope=\"row\">Rijk</th><td class=\"number\">€ 10.000.000</td><td class=\"number\">€ 10.000.000</td></tr>"
+                ))
             #expect(page.contains("<th scope=\"row\">Aandeel Rijk</th>"))
             #expect(page.contains("Per programmalijn"))
             #expect(page.contains("Thema's van brede welvaart over alle projecten"))
@@ -175,11 +185,13 @@ import VliegwielWeb
             let page = try await client.get("/arrangementen/\(Self.zwolle)").text
             #expect(page.contains(">Bevindingen</caption>"))
             #expect(page.contains("<span class=\"status\">fout</span>"))
-            #expect(page.contains("<li>Privaat: Bedrijf X: € 1.000.000,00</li>"))
+            #expect(page.contains("<li>Privaat: Bedrijf X: € 1.000.000</li>"))
             #expect(page.contains("<li>Aandeel Rijk: 95,74 %</li>"))
             #expect(page.contains("Regeling SPUK Regio Deals derde tranche, Stcrt. 2020, 14351"))
             #expect(
-                page.contains("<tr><th scope=\"row\">Regio, privaat</th><td>€ 1.000.000,00</td><td>€ 0,00</td></tr>"))
+                page.contains(
+                    "<tr><th scope=\"row\">Regio, privaat</th><td class=\"number\">€ 1.000.000</td><td class=\"number\">€ 0</td></tr>"
+                ))
         }
     }
 

@@ -188,6 +188,8 @@ struct DealSection: Sendable {
     var editing: EditAccess = .allowed
     /// The deal's own area on the map of the Netherlands, when it has region codes.
     var map: DealMapSection? = nil
+    /// The summary at the top; the arrangement page sets it from the page's one snapshot.
+    var inShort: InShort? = nil
 }
 
 /// A form that adds one item to a deal: the same accessible pattern as the design form.
@@ -300,4 +302,68 @@ struct DeleteConfirmationPage: Sendable {
     var cancelHref: String
     /// Who may delete: the button only then.
     var editing: EditAccess = .allowed
+}
+
+extension DealSection {
+    /// "In het kort" for a deal (issue 16 item 3; usability review: no dashboard at the top of
+    /// the demo deal): money committed against realised, the programme indicators' targets,
+    /// and the latest lesson — each a count or a quote of what is recorded, with the way to
+    /// the part of the page or the page that shows it whole. Nothing is judged here.
+    struct InShort: Sendable {
+        struct Money: Sendable {
+            var committed: String
+            var realised: String
+            /// "62,50 %", "onbekend" when nothing is committed.
+            var realisedShare: String
+            /// 0...100 for the bar, `nil` when nothing is committed.
+            var barPercent: Int?
+            var rijkShareCommitted: String
+            var rijkShareRealised: String
+        }
+
+        struct Targets: Sendable {
+            var indicatorCount: Int
+            var met: Int
+            var notMet: Int
+            var noActual: Int
+        }
+
+        struct Lesson: Sendable {
+            var date: String
+            var text: String
+        }
+
+        var money: Money?
+        var targets: Targets?
+        var lesson: Lesson?
+        var learningLogHref: String
+        var indicatorsHref: String
+
+        init(
+            _ record: DealRecord, programme: [ProgrammeIndicator], log: LearningLog, learningLogHref: String,
+            indicatorsHref: String
+        ) {
+            if !record.financeLines.isEmpty {
+                let summary = FinanceSummary(record)
+                let (committed, realised) = (summary.toezeggingen, summary.realisaties)
+                money = Money(
+                    committed: committed.total.formatted, realised: realised.total.formatted,
+                    realisedShare: Share(part: realised.total, whole: committed.total).percentText,
+                    barPercent: committed.totaalCent > 0
+                        ? Int(min(100, max(0, realised.totaalCent * 100 / committed.totaalCent))) : nil,
+                    rijkShareCommitted: committed.rijkShare.percentText,
+                    rijkShareRealised: realised.rijkShare.percentText)
+            }
+            if !programme.isEmpty {
+                let progress = programme.flatMap(\.progress)
+                targets = Targets(
+                    indicatorCount: programme.count, met: progress.count { $0.status == .met },
+                    notMet: progress.count { $0.status == .notMet }, noActual: progress.count { $0.status == .noActual }
+                )
+            }
+            lesson = log.lessons.max { $0.date < $1.date }.map { Lesson(date: $0.date.dutchText, text: $0.text) }
+            self.learningLogHref = learningLogHref
+            self.indicatorsHref = indicatorsHref
+        }
+    }
 }

@@ -27,6 +27,8 @@ struct DossierPage: Sendable {
     var learning: LearningLogSection
     var arrangementHref: String
     var downloads: [Download]
+    /// Whether any design choice is stated (the summary's advice only then).
+    var hasProfile: Bool
 }
 
 /// The portfolio report page: the Rekenkamer's questions and one row per deal.
@@ -193,6 +195,12 @@ struct ReportRoutes: Sendable {
         let arrangement = dossier.arrangement
         let t = UIText.of(language)
         let history = dossier.contributionHistory
+        var deal = try await pages.dealSection(id: arrangement.id, language, query: [:])
+        if let record = dossier.deal {
+            deal?.inShort = DealSection.InShort(
+                record, programme: dossier.indicators?.programme ?? [], log: dossier.learningLog,
+                learningLogHref: "#leerlog", indicatorsHref: "#indicatoren-kop")
+        }
         return DossierPage(
             layout: pages.layout(
                 "Evaluatiedossier · \(arrangement.name)", language, .dossier(arrangement.id), query: query,
@@ -206,7 +214,7 @@ struct ReportRoutes: Sendable {
             versions: dossier.profileVersions.reversed().map {
                 "versie \($0.number) · \($0.isoDate) · \($0.author) · \($0.reason)"
             },
-            deal: try await pages.dealSection(id: arrangement.id, language, query: [:]),
+            deal: deal,
             contribution: try history.flatMap { history in
                 history.versions.isEmpty
                     ? nil
@@ -219,7 +227,8 @@ struct ReportRoutes: Sendable {
             learning: try await LearningLogSection.load(
                 id: arrangement.id, from: pages.learningLog, language: language),
             arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
-            downloads: Download.formats(of: .dossier(arrangement.id)))
+            downloads: Download.formats(of: .dossier(arrangement.id)),
+            hasProfile: arrangement.profile.statedDimensionCount > 0)
     }
 
     /// The report over every deal of the portfolio, in the portfolio's order, from one snapshot

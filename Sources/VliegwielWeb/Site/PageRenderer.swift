@@ -27,9 +27,10 @@ enum WebSetupError: Error, CustomStringConvertible {
     }
 }
 
-/// Files served as they are: the stylesheet and the OpenAPI document.
+/// Files served as they are: the stylesheet, the print script and the OpenAPI document.
 struct StaticAssets: Sendable {
     let stylesheet: String
+    let printScript: String
     let openAPI: Data
 
     /// `contactEmail` is the installation's address for questions about the API, added to the
@@ -41,7 +42,12 @@ struct StaticAssets: Sendable {
         guard let api = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Assets") else {
             throw WebSetupError.missingAsset("Assets/openapi.yaml")
         }
+        guard let script = Bundle.module.url(forResource: "afdrukken", withExtension: "js", subdirectory: "Assets")
+        else {
+            throw WebSetupError.missingAsset("Assets/afdrukken.js")
+        }
         stylesheet = try String(contentsOf: css, encoding: .utf8)
+        printScript = try String(contentsOf: script, encoding: .utf8)
         // The document is kept as YAML for review and served as JSON.
         var document = try Yams.load(yaml: try String(contentsOf: api, encoding: .utf8)) as? [String: Any] ?? [:]
         if let contactEmail {

@@ -51,6 +51,8 @@ public enum SiteURL: Sendable, Hashable {
     /// The API documentation, made from the OpenAPI document (issue 15 item 2).
     case apiDocumentation
     case stylesheet
+    /// The script that shows the dossier's print button (the page works without it).
+    case printScript
     case health
     case metrics
 
@@ -89,6 +91,7 @@ public enum SiteURL: Sendable, Hashable {
         case .auditLog: "/beheer/audit"
         case .apiDocumentation: "/api-documentatie"
         case .stylesheet: "/stijl.css"
+        case .printScript: "/afdrukken.js"
         case .health: "/gezondheid"
         case .metrics: "/metrics"
         }

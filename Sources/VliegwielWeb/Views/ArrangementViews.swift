@@ -21,6 +21,7 @@ extension ArrangementPage: PageView {
             preview != nil
                 ? .empty
                 : #"<p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))</p>"#,
+            hasProfile ? ProfileSections.inShort(advice, t) : .empty,
             #"""
             <nav aria-label="Op deze pagina" class="toc">
               <ul>

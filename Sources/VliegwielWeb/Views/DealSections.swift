@@ -1,6 +1,37 @@
 /// The portfolio record of a deal and the sourced facts of a real deal, as the arrangement page
 /// and the evaluation dossier show them.
 enum DealSections {
+    /// "In het kort" for a deal: counts and quotes of what is recorded, each with its way on.
+    static func inShort(_ s: DealSection.InShort, findings: Int, heading: String = "In het kort") -> HTML {
+        let money: HTML =
+            s.money.map { m -> HTML in
+                #"""
+                Toegezegd <strong>\#(m.committed)</strong>, gerealiseerd <strong>\#(m.realised)</strong> (\#(m.realisedShare) van de toezeggingen).\#(m.barPercent.map { p -> HTML in #"<svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="12" aria-hidden="true" focusable="false"><rect width="100" height="6" class="progress-track"/><rect width="\#(p)" height="6" class="bar"/></svg>"# }) Aandeel Rijk: \#(m.rijkShareCommitted) van de toezeggingen, \#(m.rijkShareRealised) van de realisaties. <a href="#geld">Het geld</a>
+                """#
+            } ?? "Nog geen toezeggingen of realisaties vastgelegd."
+        let targets: HTML =
+            s.targets.map { t -> HTML in
+                #"""
+                \#(t.indicatorCount == 1 ? "1 programma-indicator" : "\(t.indicatorCount) programma-indicatoren"): \#(t.met) streefwaarden gehaald, \#(t.notMet) niet gehaald, \#(t.noActual) nog zonder realisatie. <a href="\#(s.indicatorsHref)">De indicatoren</a>
+                """#
+            } ?? "Nog geen programma-indicatoren vastgelegd."
+        let lesson: HTML =
+            s.lesson.map { l -> HTML in
+                #"Les van \#(l.date): “\#(l.text)” <a href="\#(s.learningLogHref)">Het leerlog</a>"#
+            } ?? #"Nog geen les vastgelegd. <a href="\#(s.learningLogHref)">Het leerlog</a>"#
+        return #"""
+              <section class="in-short" aria-labelledby="deal-in-het-kort">
+                <h3 id="deal-in-het-kort">\#(heading)</h3>
+                <dl>
+                  <dt>Geld</dt><dd>\#(money)</dd>
+                  <dt>Toetsing</dt><dd>\#(findings == 0 ? "Geen overschrijdingen van de regels die te toetsen waren." : findings == 1 ? "1 overschrijding." : "\(findings) overschrijdingen.") <a href="#toetsing">De toetsing</a></dd>
+                  <dt>Indicatoren</dt><dd>\#(targets)</dd>
+                  <dt>Laatste les</dt><dd>\#(lesson)</dd>
+                </dl>
+              </section>
+            """#
+    }
+
     /// The deal's section; in the dossier (`isDossier`) without the forms and the links to edit.
     static func deal(_ deal: DealSection, _ t: UIText, isDossier: Bool, session: SignedIn?) -> HTML {
         let csrf = PageFrame.csrfField(session)
@@ -12,6 +43,7 @@ enum DealSections {
               <h2 id="portefeuille">In de portefeuille Regio Deals</h2>
             """#,
             deal.notice.map { #"  <div class="notice success" role="status"><p>\#($0)</p></div>"# } ?? .empty,
+            isDossier ? .empty : deal.inShort.map { inShort($0, findings: deal.findings.count) } ?? .empty,
             deal.isFictional
                 ? #"  <p class="notice"><strong class="fictional">fictief voorbeeld</strong> Deze deal bestaat niet. Alle organisaties, bedragen, data en projecten zijn verzonnen om te laten zien wat Vliegwiel bijhoudt.</p>"#
                 : "  <p>Vliegwiel toont van deze deal alleen wat openbare bronnen noemen en wat gebruikers met een bron hebben vastgelegd. Wat niet bekend is, staat er als ‘onbekend’ of ‘niet vastgelegd’.</p>",
@@ -156,7 +188,7 @@ enum DealSections {
     }
 
     private static func moneyRow(_ row: DealSection.MoneyRow) -> HTML {
-        #"<tr><th scope="row">\#(row.label)</th><td>\#(row.commitments)</td><td>\#(row.realisations)</td></tr>"#
+        #"<tr><th scope="row">\#(row.label)</th><td class="number">\#(row.commitments)</td><td class="number">\#(row.realisations)</td></tr>"#
     }
 
     private static func line(_ line: DealSection.LineView) -> HTML {
@@ -168,7 +200,7 @@ enum DealSections {
                   <table>
                     <caption class="visually-hidden">Projecten van \#(line.name)</caption>
                     <thead><tr><th scope="col">Project</th><th scope="col">Status</th><th scope="col">Trekker</th><th scope="col">Partners</th><th scope="col">Budget</th><th scope="col">Looptijd</th><th scope="col">Brede welvaart</th></tr></thead>
-                    <tbody>\#(line.projects.map { p -> HTML in #"<tr><th scope="row">\#(p.name)\#(p.projectNote.map { n -> HTML in #"<p class="aside">\#(n)</p>"# })</th><td>\#(p.status)</td><td>\#(p.lead)</td><td>\#(p.partners)</td><td>\#(p.budget)</td><td>\#(p.period)</td><td>\#(p.themes)</td></tr>"# })</tbody>
+                    <tbody>\#(line.projects.map { p -> HTML in #"<tr><th scope="row">\#(p.name)\#(p.projectNote.map { n -> HTML in #"<p class="aside">\#(n)</p>"# })</th><td>\#(p.status)</td><td>\#(p.lead)</td><td>\#(p.partners)</td><td class="number">\#(p.budget)</td><td>\#(p.period)</td><td>\#(p.themes)</td></tr>"# })</tbody>
                   </table>
                 """#
                 : "  <p>Geen projecten vastgelegd in deze programmalijn.</p>",

@@ -50,6 +50,48 @@ enum ProfileSections {
         ])
     }
 
+    /// "In het kort" (issue 16 item 3): what the advice says, before the long sections, each
+    /// line linked to the section that explains it. Nothing here is new: it repeats the
+    /// dominant perspective, the first consequences in the rule bank's order, the approaches
+    /// that fit and the risk of the arrangement's cell in the temporal matrix.
+    static func inShort(_ advice: AdviceView, _ t: UIText, heading: String = "In het kort", level: Int = 2) -> HTML {
+        let first = advice.consequences.prefix(3)
+        let consequences: HTML =
+            first.isEmpty
+            ? "Bij de vastgelegde keuzes volgen nog geen gevolgen uit de regelbank."
+            : #"""
+            <ul class="plain">\#(first.map { c -> HTML in ##"<li><a href="#gevolg-\##(c.id)">\##(c.title)</a></li>"## })</ul>\#(if: advice.consequences.count > first.count, ##"<p class="aside">De eerste \##(first.count) van \##(advice.consequences.count), in de volgorde van de regelbank; <a href="#gevolgen">alle gevolgen</a>.</p>"##)
+            """#
+        let fitting: HTML =
+            advice.fitting.isEmpty
+            ? "Nog geen aanpak past aantoonbaar."
+            : "\(advice.fitting.map(\.name).joined(separator: ", "))."
+        let current = advice.temporalRows.flatMap { row in
+            row.cells.enumerated().filter(\.element.isCurrent).map { (row.instrument, $0.offset, $0.element) }
+        }
+        let temporal: HTML =
+            if let (instrument, column, cell) = current.first {
+                #"Instrument \#(instrument), effect \#(column == 0 ? "structureel" : "tijdelijk"): risico “\#(cell.risk)” <span class="citation">(§5.3)</span>"#
+            } else {
+                "\(advice.temporalQuestion ?? "Niet te bepalen uit het profiel.")"
+            }
+        return #"""
+            <section class="in-short" aria-labelledby="in-het-kort">
+              <h\#(level) id="in-het-kort">\#(heading)</h\#(level)>
+              <dl>
+                <dt>\#(t.perspective)</dt>
+                <dd>\#(t.dominant): <strong>\#(advice.dominant)</strong> · <a href="#perspectief-kop">waarom</a></dd>
+                <dt>\#(t.consequences)</dt>
+                <dd>\#(consequences)</dd>
+                <dt>Passende evaluatie</dt>
+                <dd>\#(fitting) <a href="#evaluatie">Het evaluatieontwerp</a></dd>
+                <dt>\#(t.temporal)</dt>
+                <dd>\#(temporal) <a href="#temporeel">Het schema</a></dd>
+              </dl>
+            </section>
+            """#
+    }
+
     static func advice(_ advice: AdviceView, _ t: UIText) -> HTML {
         HTML(lines: [
             #"""

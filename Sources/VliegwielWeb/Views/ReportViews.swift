@@ -174,7 +174,7 @@ extension PortfolioPage: PageView {
               <table>
                 <caption>\#(t.dataTable): Rijksbijdrage per tranche</caption>
                 <thead><tr><th scope="col">Tranche</th><th scope="col">Deals</th><th scope="col">Bedrag bekend</th><th scope="col">Bedrag onbekend</th><th scope="col">Rijksbijdrage (som van de bekende bedragen)</th></tr></thead>
-                <tbody>\#(trancheRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td>\#(r.dealCount)</td><td>\#(r.knownCount)</td><td>\#(r.unknownCount)</td><td>\#(r.total)</td></tr>"# })</tbody>
+                <tbody>\#(trancheRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td class="number">\#(r.dealCount)</td><td class="number">\#(r.knownCount)</td><td class="number">\#(r.unknownCount)</td><td class="number">\#(r.total)</td></tr>"# })</tbody>
               </table>
             </section>
             """#,
@@ -205,7 +205,7 @@ extension PortfolioPage: PageView {
         let amount: HTML = r.isUnknown ? #"<span class="unknown">\#(r.amount)</span>"# : "\(r.amount)"
         let source: HTML = r.sourceHref.map { #"<a href="\#($0)">\#(r.source)</a>"# } ?? "\(r.source)"
         return
-            #"      <tr><th scope="row"><a href="\#(r.href)">\#(r.name)</a>\#(if: r.isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</th><td>\#(r.tranche)</td><td>\#(amount)</td><td class="aside">\#(source)</td></tr>"#
+            #"      <tr><th scope="row"><a href="\#(r.href)">\#(r.name)</a>\#(if: r.isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</th><td>\#(r.tranche)</td><td class="number">\#(amount)</td><td class="aside">\#(source)</td></tr>"#
     }
 }
 
@@ -248,7 +248,7 @@ extension PortfolioReportPage: PageView {
         let amount: HTML =
             r.isAmountKnown ? "\(r.rijkContribution)" : #"<span class="unknown">\#(r.rijkContribution)</span>"#
         return
-            #"<tr><th scope="row"><a href="\#(r.href)">\#(r.name)</a>\#(if: r.isFictional, #" <span class="fictional">fictief</span>"#)</th><td>\#(r.tranche)</td><td>\#(goal)</td><td>\#(r.followed)</td><td>\#(r.context)</td><td>\#(amount)</td></tr>"#
+            #"<tr><th scope="row"><a href="\#(r.href)">\#(r.name)</a>\#(if: r.isFictional, #" <span class="fictional">fictief</span>"#)</th><td>\#(r.tranche)</td><td>\#(goal)</td><td>\#(r.followed)</td><td>\#(r.context)</td><td class="number">\#(amount)</td></tr>"#
     }
 }
 
@@ -267,9 +267,11 @@ extension DossierPage: PageView {
             summary.map { #"<p class="lead">\#($0)</p>"# } ?? .empty,
             #"""
             <ul class="sources">\#(sources.map { "<li>\(t.source): \($0)</li>" as HTML })</ul>
-            <p class="actions no-print">Afdrukken of als pdf bewaren kan met de afdrukfunctie van de browser. · \#(DownloadLinks.html(downloads))</p>
+            <p class="actions no-print"><button type="button" class="secondary" data-afdrukken hidden>Dossier afdrukken</button> Afdrukken of als pdf bewaren kan ook met de afdrukfunctie van de browser (Ctrl+P); de samenvatting komt op de eerste pagina, met paginanummers onderaan. · \#(DownloadLinks.html(downloads))</p>
+            <script src="\#(SiteURL.printScript.path)" defer></script>
             <nav aria-label="Inhoud van het dossier" class="toc">
               <ul>
+                <li><a href="#samenvatting">Samenvatting</a></li>
                 <li><a href="#profiel">1. Profiel</a></li>
                 <li><a href="#gevolgen">2. Advies</a></li>
                 <li><a href="#profielgeschiedenis">3. Profielgeschiedenis</a></li>
@@ -280,6 +282,18 @@ extension DossierPage: PageView {
               </ul>
             </nav>
             """#,
+            #"""
+            <section aria-labelledby="samenvatting" class="dossier-summary">
+              <h2 id="samenvatting">Samenvatting</h2>
+            """#,
+            hasProfile
+                ? ProfileSections.inShort(advice, t, heading: "Het advies in het kort", level: 3)
+                : "  <p>Van dit arrangement is nog geen ontwerpkeuze vastgelegd; het dossier berekent daarom geen advies.</p>",
+            deal.flatMap { d in
+                d.inShort.map { DealSections.inShort($0, findings: d.findings.count, heading: "De deal in het kort") }
+            }
+                ?? .empty,
+            "</section>",
             ProfileSections.profile(elements, t),
             ProfileSections.advice(advice, t),
             #"""
