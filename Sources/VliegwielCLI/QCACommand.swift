@@ -14,7 +14,10 @@ public struct QCACommand: AsyncParsableCommand {
         discussion: """
             Het CSV-bestand heeft een kop; de eerste kolom bevat de gevallen, de andere kolommen \
             zijn getallen: 0/1 voor crisp sets, 0/1/2… voor multi-value-sets, 0–1 voor fuzzy sets. \
-            Termen staan in de notatie van R QCA: A*~B, DEV[2]. Zie docs/qca.md.
+            Termen staan in de notatie van R QCA: A*~B, DEV[2]. Zie docs/qca.md. Lijkt de eerste \
+            kolom een voorwaarde (een naam als REGIO en alleen waarden 0 tot en met 1), dan zegt \
+            --eerste-kolom wat ze is: namen (de namen van de gevallen) of gegevens (een variabele; de \
+            gevallen worden genummerd).
 
             Met --uit-database zijn de gevallen de arrangementen in de database: elke --voorwaarde \
             codeert een profieldimensie (NAAM=DIMENSIE:CODES; 1 als het profiel een van de codes \
@@ -26,6 +29,14 @@ public struct QCACommand: AsyncParsableCommand {
 
     @Option(name: .customLong("data"), help: ArgumentHelp("Het CSV-bestand met de gevallen.", valueName: "BESTAND.csv"))
     var data: String?
+
+    @Option(
+        name: .customLong("eerste-kolom"),
+        help: ArgumentHelp(
+            "Wat de eerste kolom van --data is: namen (van de gevallen) of gegevens (een variabele; de gevallen "
+                + "worden genummerd). Verplicht als de eerste kolom op een voorwaarde lijkt.",
+            valueName: "namen|gegevens"))
+    var firstColumnText: String?
 
     @Flag(
         name: .customLong("uit-database"),
@@ -118,9 +129,16 @@ public struct QCACommand: AsyncParsableCommand {
         let dataSet: QCADataSet
         do {
             dataSet = try QCACSVImport.dataSet(
-                contentsOf: url, outcome: settings.target.name, conditions: conditionNames)
+                contentsOf: url, outcome: settings.target.name, conditions: conditionNames,
+                firstColumn: Self.firstColumn(firstColumnText) ?? .automatic)
         } catch {
-            return .failure(Failure(lines: error.problems.map(\.description)))
+            return .failure(
+                Failure(
+                    lines: error.problems.map { problem in
+                        problem.kind == .ambiguousFirstColumn
+                            ? "eerste-kolom: \(problem.message); geef --eerste-kolom namen of --eerste-kolom gegevens"
+                            : problem.description
+                    }))
         }
         return analyze(dataSet, conditionNames: conditionNames, settings: settings, product: nil)
     }
@@ -180,6 +198,15 @@ public struct QCACommand: AsyncParsableCommand {
         return analyze(dataSet, conditionNames: definitions.map(\.name), settings: settings, product: product)
     }
 
+    /// `namen` or `gegevens` as ``QCAFirstColumn``; `nil` for anything else.
+    static func firstColumn(_ text: String?) -> QCAFirstColumn? {
+        switch text {
+        case "namen": .caseNames
+        case "gegevens": .data
+        default: nil
+        }
+    }
+
     static func names(_ text: String) -> [String] {
         text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
@@ -216,6 +243,12 @@ public struct QCACommand: AsyncParsableCommand {
         }
         let target = QCAOutcome(parsing: outcome)
         if target.name.isEmpty { problems.append("uitkomst: geef de naam van een kolom, eventueel als ~NAAM") }
+        if let firstColumnText, Self.firstColumn(firstColumnText) == nil {
+            problems.append("eerste-kolom: onbekend \"\(firstColumnText)\"; toegestaan: namen, gegevens")
+        }
+        if firstColumnText != nil, fromDatabase {
+            problems.append("eerste-kolom: alleen te gebruiken met --data")
+        }
         if let conditions, Self.names(conditions).contains(where: \.isEmpty) {
             problems.append("voorwaarden: lege naam in \"\(conditions)\"; scheid namen met komma's")
         }

@@ -138,6 +138,31 @@ struct QCACommandTests {
         #expect(values.lines.contains { $0.hasPrefix("uitkomst: kolom \"Y\" heeft geen variatie") })
     }
 
+    /// Issue 16 item 9: the first column of a file without names is not read as names silently.
+    @Test func aFirstColumnThatLooksLikeAConditionNeedsTheFlag() throws {
+        let path = try Self.temporaryCSV("A,B,Y\n1,0,1\n0,1,0\n1,1,1\n0,0,0\n")
+        let refused = try output(["--data", path, "--uitkomst", "Y"])
+        guard case .failure(let failure) = refused else {
+            Issue.record("zonder --eerste-kolom gelezen: \(refused)")
+            return
+        }
+        #expect(failure.lines.count == 1)
+        #expect(failure.lines[0].hasPrefix("eerste-kolom: de eerste kolom \"A\" lijkt een voorwaarde"))
+        #expect(failure.lines[0].hasSuffix("geef --eerste-kolom namen of --eerste-kolom gegevens"))
+        let data = try object(
+            try output(["--data", path, "--uitkomst", "Y", "--eerste-kolom", "gegevens", "--formaat", "json"]).get())
+        #expect(data["voorwaarden"] as? [String] == ["A", "B"])
+        #expect(data["aantalGevallen"] as? Int == 4)
+        let names = try object(
+            try output(["--data", path, "--uitkomst", "Y", "--eerste-kolom", "namen", "--formaat", "json"]).get())
+        #expect(names["voorwaarden"] as? [String] == ["B"])
+        guard case .failure(let wrong) = try output(["--data", path, "--uitkomst", "Y", "--eerste-kolom", "x"]) else {
+            Issue.record("--eerste-kolom x aanvaard")
+            return
+        }
+        #expect(wrong.lines == ["eerste-kolom: onbekend \"x\"; toegestaan: namen, gegevens"])
+    }
+
     @Test func runThrowsExitCodeOne() async throws {
         var command = try QCACommand.parse(["--data", "bestaat-niet.csv", "--uitkomst", "Y"])
         await #expect(throws: (any Error).self) { try await command.run() }

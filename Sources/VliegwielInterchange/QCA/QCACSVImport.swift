@@ -8,6 +8,9 @@ public struct QCAImportProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         case unreadableFile, emptyFile, wrongFieldCount, duplicateColumn, missingColumn
         case nonNumericValue, valueOutOfRange, outcomeWithoutVariation
+        /// The first column looks like a condition (a name like `REGIO`, only scores from 0 to 1),
+        /// not like the names of the cases; the caller must say which it is (``QCAFirstColumn``).
+        case ambiguousFirstColumn
     }
 
     public let kind: Kind
@@ -18,6 +21,17 @@ public struct QCAImportProblem: Sendable, Hashable, CustomStringConvertible {
     public let message: String
 
     public var description: String { "\(field): \(message)" }
+}
+
+/// What the first column of a QCA data file holds.
+public enum QCAFirstColumn: String, Sendable, Hashable, CaseIterable {
+    /// The names of the cases, unless the column looks like a condition: then the file is
+    /// refused with ``QCAImportProblem/Kind/ambiguousFirstColumn``, never read either way silently.
+    case automatic
+    /// The names of the cases, whatever the column looks like.
+    case caseNames
+    /// A variable like the others; the cases are numbered 1, 2, 3… in the order of the rows.
+    case data
 }
 
 /// All problems found in a QCA data file.
@@ -33,7 +47,8 @@ public enum QCACSVImport {
     static let problemsPerColumn = 5
 
     public static func dataSet(
-        contentsOf url: URL, outcome: String? = nil, conditions: [String]? = nil
+        contentsOf url: URL, outcome: String? = nil, conditions: [String]? = nil,
+        firstColumn: QCAFirstColumn = .automatic
     ) throws(QCAImportError) -> QCADataSet {
         let text: String
         do {
@@ -53,13 +68,38 @@ public enum QCACSVImport {
                         kind: .unreadableFile, field: "data", row: nil, column: nil, message: $0.description)
                 })
         }
-        return try dataSet(fromCSV: InputText.normalized(text), outcome: outcome, conditions: conditions)
+        return try dataSet(
+            fromCSV: InputText.normalized(text), outcome: outcome, conditions: conditions, firstColumn: firstColumn)
+    }
+
+    /// The names in the header row of `text`, trimmed; empty when there is no header.
+    public static func header(ofCSV text: String) -> [String] {
+        (readRecords(text).first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Whether a first column with this header and these values looks like a condition rather
+    /// than the names of the cases: its header is a name as conditions have them (an ASCII
+    /// letter, then letters, digits or `_`) and every value is a score from 0 to 1 — names of
+    /// cases would not repeat 0 and 1.
+    public static func looksLikeCondition(header: String, values: [String]) -> Bool {
+        let name = header.trimmingCharacters(in: .whitespaces)
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+            name.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+            }),
+            !values.isEmpty
+        else { return false }
+        return values.allSatisfy { raw in
+            Double(raw.trimmingCharacters(in: .whitespaces)).map { $0 >= 0 && $0 <= 1 } ?? false
+        }
     }
 
     /// Builds a data set from CSV text. With `outcome` and `conditions` only those columns
-    /// are read (and checked); without them every column is.
+    /// are read (and checked); without them every column is. `firstColumn` says what the first
+    /// column holds (issue 16 item 9: a file without names must not lose its first condition).
     public static func dataSet(
-        fromCSV text: String, outcome: String? = nil, conditions: [String]? = nil
+        fromCSV text: String, outcome: String? = nil, conditions: [String]? = nil,
+        firstColumn: QCAFirstColumn = .automatic
     ) throws(QCAImportError) -> QCADataSet {
         var problems: [QCAImportProblem] = []
         func problem(
@@ -69,16 +109,19 @@ public enum QCACSVImport {
         }
 
         let records = readRecords(text)
-        guard let header = records.first, header.count >= 2, records.count >= 2 else {
+        let firstIsData = firstColumn == .data
+        guard let header = records.first, header.count >= (firstIsData ? 1 : 2), records.count >= 2 else {
             problem(
                 .emptyFile, "data",
                 "het bestand bevat geen kop met een kolom voor de gevallen en ten minste één variabele, of geen gevallen"
             )
             throw QCAImportError(problems: problems)
         }
-        let names = header.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        // The position of the first variable: after the names of the cases, or the first column.
+        let skipped = firstIsData ? 0 : 1
+        let names = header.dropFirst(skipped).map { $0.trimmingCharacters(in: .whitespaces) }
         for (index, name) in names.enumerated() where name.isEmpty {
-            problem(.missingColumn, "data", column: nil, "kolom \(index + 2) heeft geen naam in de kop")
+            problem(.missingColumn, "data", column: nil, "kolom \(index + 1 + skipped) heeft geen naam in de kop")
         }
         for (index, name) in names.enumerated() where !name.isEmpty && names[..<index].contains(name) {
             problem(.duplicateColumn, "data", column: name, "kolom \"\(name)\" komt meer dan eens voor in de kop")
@@ -110,11 +153,22 @@ public enum QCACSVImport {
                 "rij \(offset + 2) heeft \(record.count) velden, de kop \(header.count)")
         }
         guard problems.isEmpty else { throw QCAImportError(problems: problems) }
+        if firstColumn == .automatic, looksLikeCondition(header: header[0], values: dataRows.map { $0[0] }) {
+            let name = header[0].trimmingCharacters(in: .whitespaces)
+            problem(
+                .ambiguousFirstColumn, "eersteKolom", column: name,
+                "de eerste kolom \"\(name)\" lijkt een voorwaarde (een naam als een voorwaarde en alleen waarden van 0 tot en met 1), "
+                    + "niet de namen van de gevallen; zeg wat ze is: de namen van de gevallen, of gegevens "
+                    + "(dan worden de gevallen genummerd 1, 2, 3…)")
+            throw QCAImportError(problems: problems)
+        }
 
-        let caseIdentifiers = dataRows.map { $0[0].trimmingCharacters(in: .whitespaces) }
+        let caseIdentifiers =
+            firstIsData
+            ? dataRows.indices.map { String($0 + 1) } : dataRows.map { $0[0].trimmingCharacters(in: .whitespaces) }
         var columns: [(name: String, values: [Double])] = []
         for name in wanted {
-            let column = names.firstIndex(of: name)! + 1
+            let column = names.firstIndex(of: name)! + skipped
             let field = name == outcome ? "uitkomst" : "data"
             var values: [Double] = []
             var columnProblems = 0
@@ -180,7 +234,7 @@ public enum QCACSVImport {
         }
     }
 
-    private static func readRecords(_ text: String) -> [[String]] {
+    static func readRecords(_ text: String) -> [[String]] {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else { return [] }
         var records: [[String]] = []

@@ -20,8 +20,9 @@ struct QCAProblems: Error, Sendable {
 /// arrangements in the database), the outcome, the conditions and the settings.
 struct QCAAnalysisRequest: Sendable {
     enum Source: Sendable {
-        /// CSV text; `conditions` are column names (all other columns when `nil`).
-        case csv(String, conditions: [String]?)
+        /// CSV text; `conditions` are column names (all other columns when `nil`); `firstColumn`
+        /// says whether the first column holds the names of the cases.
+        case csv(String, conditions: [String]?, firstColumn: QCAFirstColumn)
         /// The arrangements in the database with their recorded outcomes.
         case database([QCAConditionDefinition])
     }
@@ -98,9 +99,10 @@ struct QCAAnalysisRequest: Sendable {
         var conditionNames: [String]?
         var product: QCAProductDataSet?
         switch source {
-        case .csv(let text, let conditions):
+        case .csv(let text, let conditions, let firstColumn):
             do {
-                dataSet = try QCACSVImport.dataSet(fromCSV: text, outcome: outcome.name, conditions: conditions)
+                dataSet = try QCACSVImport.dataSet(
+                    fromCSV: text, outcome: outcome.name, conditions: conditions, firstColumn: firstColumn)
             } catch {
                 return .failure(
                     QCAProblems(
@@ -194,6 +196,17 @@ struct QCAAnalysisRequest: Sendable {
 }
 
 extension QCAAnalysisRequest {
+    /// `namen` or `gegevens` (the API's `eersteKolom`, the page's `eerste-kolom`) as
+    /// ``QCAFirstColumn``; `automatisch` as `.automatic`; `nil` for anything else.
+    static func firstColumn(_ text: String?) -> QCAFirstColumn? {
+        switch text {
+        case "namen": .caseNames
+        case "gegevens": .data
+        case "automatisch": .automatic
+        default: nil
+        }
+    }
+
     /// Reads an API body: `{"gegevens": "csv", "uitkomst": …}` or
     /// `{"bron": "database", "uitkomst": …, "voorwaarden": [{"naam", "dimensie", "codes"}]}`.
     static func fromJSON(_ text: String) -> Result<QCAAnalysisRequest, QCAProblems> {
@@ -218,6 +231,7 @@ extension QCAAnalysisRequest {
         }
         let known: Set = [
             "gegevens", "bron", "uitkomst", "voorwaarden", "inclDrempel", "minGevallen", "oplossing", "verwachtingen",
+            "eersteKolom",
         ]
         for key in object.keys.sorted() where !known.contains(key) {
             problems.append(
@@ -225,6 +239,16 @@ extension QCAAnalysisRequest {
         }
         let csv = string("gegevens")
         let bron = string("bron")
+        let firstColumnText = string("eersteKolom")
+        let firstColumn = Self.firstColumn(firstColumnText)
+        if let firstColumnText, firstColumn == nil {
+            problems.append(
+                .init(name: "eersteKolom", reason: "onbekende waarde '\(firstColumnText)'; toegestaan: namen, gegevens")
+            )
+        }
+        if firstColumnText != nil, csv == nil {
+            problems.append(.init(name: "eersteKolom", reason: "alleen te gebruiken met gegevens"))
+        }
         let outcome = string("uitkomst")
         // A non-text outcome is reported once, as such.
         let settings = settings(
@@ -240,9 +264,9 @@ extension QCAAnalysisRequest {
             problems.append(.init(name: "gegevens", reason: "geef CSV-tekst in gegevens, of \"bron\": \"database\""))
         case (.some(let text), nil):
             if conditions == nil || conditions is NSNull {
-                source = .csv(text, conditions: nil)
+                source = .csv(text, conditions: nil, firstColumn: firstColumn ?? .automatic)
             } else if let names = conditions as? [String], !names.contains(where: { $0.isEmpty }) {
-                source = .csv(text, conditions: names)
+                source = .csv(text, conditions: names, firstColumn: firstColumn ?? .automatic)
             } else {
                 problems.append(.init(name: "voorwaarden", reason: "bij gegevens: een lijst kolomnamen"))
             }

@@ -45,5 +45,37 @@
                 ]
             }
         }
+
+        /// Issue 16 item 9: a file without a column of names, its first column a 0/1 condition,
+        /// is not read as names silently; said to be names or data, it is read that way.
+        @Test func aFirstColumnThatLooksLikeAConditionMustBeNamed() throws {
+            let text = "A,B,Y\n1,0,1\n0,1,0\n1,1,1\n"
+            #expect {
+                _ = try QCACSVImport.dataSet(fromCSV: text, outcome: "Y")
+            } throws: { error in
+                guard let error = error as? QCAImportError else { return false }
+                return error.problems.map(\.kind) == [.ambiguousFirstColumn]
+                    && error.problems[0].field == "eersteKolom" && error.problems[0].column == "A"
+            }
+            let data = try QCACSVImport.dataSet(fromCSV: text, outcome: "Y", firstColumn: .data)
+            #expect(data.variableNames == ["A", "B", "Y"])
+            #expect(data.caseIdentifiers == ["1", "2", "3"])
+            let named = try QCACSVImport.dataSet(fromCSV: text, outcome: "Y", firstColumn: .caseNames)
+            #expect(named.variableNames == ["B", "Y"])
+            #expect(named.caseIdentifiers == ["1", "0", "1"])
+            // Names, R's empty header, or a column with other values are read as names, as before.
+            #expect(
+                try QCACSVImport.dataSet(fromCSV: "\"\",B,Y\n1,0,1\n0,1,0\n", outcome: "Y").caseIdentifiers == [
+                    "1", "0",
+                ])
+            #expect(
+                try QCACSVImport.dataSet(fromCSV: "deal,B,Y\nTwente,0,1\nZeeland,1,0\n").caseIdentifiers == [
+                    "Twente", "Zeeland",
+                ])
+            #expect(!QCACSVImport.looksLikeCondition(header: "nr", values: ["1", "2", "3"]))
+            #expect(QCACSVImport.looksLikeCondition(header: "REGIO_2", values: ["0", "0.5", "1"]))
+            #expect(!QCACSVImport.looksLikeCondition(header: "regio deal", values: ["0", "1"]))
+            #expect(QCACSVImport.header(ofCSV: "\u{FEFF}naam , A\nx,1\n") == ["naam", "A"])
+        }
     }
 #endif
