@@ -192,7 +192,7 @@ public struct QCACommand: AsyncParsableCommand {
             return .failure(
                 Failure(
                     lines: ["uitkomst: geen enkel arrangement met uitkomst \(name) heeft alle voorwaarden vastgesteld"]
-                        + withOutcome.map { "voorwaarden: \($0.arrangementID): \($0.reasons.joined(separator: "; "))" })
+                        + withOutcome.map { "voorwaarden: \($0.arrangementID): \($0.reasonsText)" })
             )
         }
         return analyze(dataSet, conditionNames: definitions.map(\.name), settings: settings, product: product)
@@ -485,7 +485,7 @@ struct QCACommandReport {
         lines.append("Weggelaten (\(product.excluded.count))")
         if product.excluded.isEmpty { lines.append("  geen") }
         for exclusion in product.excluded {
-            lines.append("  \(exclusion.arrangementID): \(exclusion.reasons.joined(separator: "; "))")
+            lines.append("  \(exclusion.arrangementID): \(exclusion.reasonsText)")
         }
         return lines
     }

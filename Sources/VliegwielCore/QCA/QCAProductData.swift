@@ -223,17 +223,37 @@ public struct QCAProductCase: Sendable, Hashable {
     public let conditions: [QCACaseCondition]
 }
 
+/// Why an arrangement is left out of the data set, as data: for pages that group the
+/// arrangements by reason and name each part in words (issue 16 item 9).
+public enum QCAExclusionCause: Sendable, Hashable {
+    /// No value of the outcome with this name is recorded.
+    case noOutcome(outcome: String)
+    /// The dimension of the condition is not stated in the profile, for `reason` (the profile's words).
+    case notStated(condition: String, dimensionID: String, reason: String)
+}
+
 /// An arrangement left out of the data set, with every reason.
 public struct QCAExclusion: Sendable, Hashable {
     public let arrangementID: String
     public let arrangementName: String
     /// In Dutch, e.g. `samenwerkend.samenstelling (VAST) niet vastgesteld: <reden van de bron>`.
     public let reasons: [String]
+    /// The same reasons as data, in the same order.
+    public let causes: [QCAExclusionCause]
 
-    public init(arrangementID: String, arrangementName: String, reasons: [String]) {
+    public init(
+        arrangementID: String, arrangementName: String, reasons: [String], causes: [QCAExclusionCause] = []
+    ) {
         self.arrangementID = arrangementID
         self.arrangementName = arrangementName
         self.reasons = reasons
+        self.causes = causes
+    }
+
+    /// The reasons as one sentence part, separated by semicolons: a reason's own closing full
+    /// stop is dropped, so that it never reads "… Regio Deal.; …" (usability review).
+    public var reasonsText: String {
+        reasons.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")
     }
 }
 
@@ -308,8 +328,12 @@ public enum QCAProductData {
         var excluded: [QCAExclusion] = []
         for arrangement in arrangements {
             var reasons: [String] = []
+            var causes: [QCAExclusionCause] = []
             let value = recorded[arrangement.id]
-            if value == nil { reasons.append("geen uitkomst \(outcome) vastgelegd") }
+            if value == nil {
+                reasons.append("geen uitkomst \(outcome) vastgelegd")
+                causes.append(.noOutcome(outcome: outcome))
+            }
             var conditions: [QCACaseCondition] = []
             for definition in definitions {
                 switch definition.value(for: arrangement.profile) {
@@ -317,6 +341,8 @@ public enum QCAProductData {
                     conditions.append(QCACaseCondition(name: definition.name, value: score, evidence: evidence))
                 case .notStated(let reason):
                     reasons.append("\(definition.dimensionID) (\(definition.name)) niet vastgesteld: \(reason)")
+                    causes.append(
+                        .notStated(condition: definition.name, dimensionID: definition.dimensionID, reason: reason))
                 }
             }
             if let value, reasons.isEmpty {
@@ -326,7 +352,9 @@ public enum QCAProductData {
                         conditions: conditions))
             } else {
                 excluded.append(
-                    QCAExclusion(arrangementID: arrangement.id, arrangementName: arrangement.name, reasons: reasons))
+                    QCAExclusion(
+                        arrangementID: arrangement.id, arrangementName: arrangement.name, reasons: reasons,
+                        causes: causes))
             }
         }
         var dataSet: QCADataSet?

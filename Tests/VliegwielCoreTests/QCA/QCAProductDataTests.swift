@@ -113,10 +113,15 @@ struct QCAProductDataTests {
             product.excluded == [
                 QCAExclusion(
                     arrangementID: "c-onbekend", arrangementName: "Test c-onbekend",
-                    reasons: ["samenwerkend.initiatiefVoorstel (REGIO) niet vastgesteld: De bron zegt het niet."]),
+                    reasons: ["samenwerkend.initiatiefVoorstel (REGIO) niet vastgesteld: De bron zegt het niet."],
+                    causes: [
+                        .notStated(
+                            condition: "REGIO", dimensionID: "samenwerkend.initiatiefVoorstel",
+                            reason: "De bron zegt het niet.")
+                    ]),
                 QCAExclusion(
                     arrangementID: "d-zonder-uitkomst", arrangementName: "Test d-zonder-uitkomst",
-                    reasons: ["geen uitkomst VOORTGEZET vastgelegd"]),
+                    reasons: ["geen uitkomst VOORTGEZET vastgelegd"], causes: [.noOutcome(outcome: "VOORTGEZET")]),
             ])
         let dataSet = try #require(product.dataSet)
         #expect(dataSet.caseIdentifiers == ["a-regio", "b-rijk"])
