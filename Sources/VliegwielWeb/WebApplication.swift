@@ -117,6 +117,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     PortfolioSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
     PortfolioAPIRoutes(portfolio: pages.portfolio, rules: rules).register(on: routes)
     QCARoutes(pages: pages, renderer: renderer, limits: dependencies.qcaLimits).register(on: routes)
+    QCAOutcomeRoutes(pages: pages, renderer: renderer).register(on: routes)
     ContributionAPIRoutes(contributions: pages.contributions).register(on: routes)
     ContributionSiteRoutes(pages: pages, renderer: renderer).register(on: routes)
     ReportRoutes(pages: pages, renderer: renderer).register(on: routes)
@@ -246,6 +247,7 @@ struct SiteRoutes: Sendable {
             page.contributionHref =
                 overview.hasContributionGraph ? SiteURL.contributionGraph(arrangement.id).href(language) : nil
             page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
+            page.qcaOutcomesHref = SiteURL.qcaOutcomes(arrangement.id).href(language)
             return html(renderer.render(page, context))
         }
         routes.reading.get(SiteURL.compare([]).pattern) { request, context in

@@ -94,6 +94,8 @@ struct ArrangementPage: Sendable {
     var contributionHref: String? = nil
     /// The printable evaluation dossier (issue 6, item 6).
     var dossierHref: String? = nil
+    /// The outcomes recorded for QCA (issue 16 item 9).
+    var qcaOutcomesHref: String? = nil
     /// An unsaved design's advice (issue 16 item 2): nothing is stored, and the page leads back
     /// to the form, filled in.
     var preview: DesignPreview? = nil

@@ -34,6 +34,10 @@ public enum SiteURL: Sendable, Hashable {
     case qca
     /// `/qca` with an analysis chosen: an outcome and suggested conditions, default settings.
     case qcaAnalysis(outcome: String, conditions: [String])
+    /// The outcomes recorded for QCA of one arrangement, and the form that records one (issue 16 item 9).
+    case qcaOutcomes(String)
+    /// Leads from the choice of an arrangement on `/qca` (`?arrangement=ID`) to its outcomes.
+    case qcaOutcomeChoice
     /// The contribution graph of an arrangement, a version of it (the current one when `nil`).
     case contributionGraph(String, version: Int? = nil)
     /// The printable evaluation dossier of an arrangement (issue 6 item 6).
@@ -82,6 +86,8 @@ public enum SiteURL: Sendable, Hashable {
             "/arrangementen/\(id(key))/\(collection.rawValue)/\(item(one))/verwijderen"
         case .acceptComposition(let key): "/arrangementen/\(id(key))/samenstelling"
         case .qca, .qcaAnalysis: "/qca"
+        case .qcaOutcomes(let key): "/arrangementen/\(id(key))/qca-uitkomsten"
+        case .qcaOutcomeChoice: "/qca/uitkomsten"
         case .contributionGraph(let key, _): "/arrangementen/\(id(key))/bijdragegraaf"
         case .dossier(let key): "/arrangementen/\(id(key))/dossier"
         case .portfolioReport: "/portefeuille/verslag"
@@ -144,6 +150,7 @@ extension SiteURL {
         case changed(DealCollection)
         case deleted(DealCollection)
         case learningEntryAdded(LearningEntryKind, id: String)
+        case qcaOutcomeRecorded
 
         var queryItem: URLQueryItem {
             switch self {
@@ -154,12 +161,13 @@ extension SiteURL {
             case .changed(let collection): URLQueryItem(name: "gewijzigd", value: collection.rawValue)
             case .deleted(let collection): URLQueryItem(name: "verwijderd", value: collection.rawValue)
             case .learningEntryAdded(let kind, _): URLQueryItem(name: "toegevoegd", value: kind.rawValue)
+            case .qcaOutcomeRecorded: URLQueryItem(name: "vastgelegd", value: "1")
             }
         }
 
         var fragment: String? {
             switch self {
-            case .saved: nil
+            case .saved, .qcaOutcomeRecorded: nil
             case .compositionAccepted, .added: "portefeuille"
             case .imported, .changed, .deleted: "beheren"
             case .learningEntryAdded(_, let id): "leerlog-\(id)"

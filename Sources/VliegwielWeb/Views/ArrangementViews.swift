@@ -20,7 +20,7 @@ extension ArrangementPage: PageView {
             preview != nil ? .empty : "<ul class=\"sources\">\(sourceItems)\(more)</ul>",
             preview != nil
                 ? .empty
-                : #"<p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))</p>"#,
+                : #"<p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))\#(link(qcaOutcomesHref, "Uitkomsten voor QCA"))</p>"#,
             hasProfile ? ProfileSections.inShort(advice, t) : .empty,
             #"""
             <nav aria-label="Op deze pagina" class="toc">
