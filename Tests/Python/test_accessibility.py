@@ -54,6 +54,9 @@ PAGES = [
     "/arrangementen/fictief-regio-deal-voorbeeld/leerlog",
     "/arrangementen/regio-deal/leerlog?taal=en",
     "/qca?uitkomst=ONBEKEND&voorwaarden=XYZ&incl-drempel=2&oplossing=intermediair",
+    "/qca?analyse=1",
+    "/arrangementen/regio-deal/qca-uitkomsten",
+    "/arrangementen/fictief-regio-deal-voorbeeld/qca-uitkomsten?taal=en",
     "/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf",
     "/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf?versie=1&taal=en",
     "/arrangementen/regio-deal-3-zwolle/bijdragegraaf",
@@ -127,6 +130,33 @@ def test_deal_forms_with_errors_have_no_violations(server, browser, form):
 def test_qca_analysis_has_no_violations(server, qca_outcomes, browser, query):
     browser.get(server + "/qca?" + query)
     assert browser.find_elements(By.CSS_SELECTOR, "main h2")
+    assert violations(browser) == []
+
+
+LIPSET = (pathlib.Path(__file__).resolve().parents[1] / "VliegwielCoreTests/Fixtures/QCA/LC.csv").read_text()
+
+
+@pytest.mark.parametrize("csv, first_column, outcome", [
+    (LIPSET, "automatisch", "SURV"),  # an analysis of pasted text
+    ("A,B,Y\n1,0,1\n0,1,0\n", "automatisch", "Y"),  # the first column is asked about
+    ("", "automatisch", ""),  # nothing chosen: the error summary
+])
+def test_qca_csv_form_has_no_violations(server, browser, csv, first_column, outcome):
+    browser.get(server + "/qca")
+    browser.execute_script("document.getElementById('veld-csv-tekst').value = arguments[0];", csv)
+    browser.find_element(By.ID, "veld-csv-uitkomst").send_keys(outcome)
+    browser.find_element(By.ID, "veld-csv-eerste-kolom-" + first_column).click()
+    browser.find_element(By.CSS_SELECTOR, "#csv + p + form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(
+        lambda driver: driver.find_elements(By.ID, "resultaat") or driver.find_elements(By.CLASS_NAME, "error-summary"))
+    assert violations(browser) == []
+
+
+def test_qca_outcome_form_with_errors_has_no_violations(server, browser):
+    browser.get(server + "/arrangementen/regio-deal/qca-uitkomsten")
+    browser.find_element(By.ID, "veld-waarde").send_keys("veel")
+    browser.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
     assert violations(browser) == []
 
 

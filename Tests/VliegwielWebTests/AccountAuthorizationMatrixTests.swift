@@ -33,6 +33,8 @@ import VliegwielStorage
 
     static let computations: Set<String> = [
         "/api/v1/vergelijkingen", "/api/v1/adviezen", "/api/v1/wat-als", "/api/v1/qca-analyses",
+        // The QCA form with a CSV file: a POST that computes and stores nothing (issue 16 item 9).
+        "/qca",
     ]
     /// Open to everyone, also with --alleen-met-account. The metrics and the OpenAPI document are
     /// reading like the catalogue (security review L8).

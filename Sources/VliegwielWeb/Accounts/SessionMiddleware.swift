@@ -111,6 +111,12 @@ struct CSRFMiddleware: RouterMiddleware {
             !path.hasPrefix(APIURL.base), path != AccountURL.login.path
         else { return try await next(request, context) }
         guard let expected = context.csrfToken else {
+            // A computation that stores nothing (the QCA form with a file, which cannot be a GET)
+            // is open to a visitor without a session, as its API twin is: there is no session to
+            // forge a request for. A form from another site is still refused (as at login).
+            if request.method == .post, Self.computations.contains(path), Self.isSameOrigin(request) {
+                return try await next(request, context)
+            }
             throw Problem(.forbidden, detail: Self.refusal)
         }
         var request = request
@@ -129,6 +135,9 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
+
+    /// The site's POST forms that compute and store nothing: without a session they need no token.
+    static let computations: Set<String> = [SiteURL.qca.path]
 
     /// Whether a request comes from this site's own pages: its `Origin` (or, without it, its
     /// `Referer`) names the host the request was sent to. A request with neither — a program,

@@ -16,6 +16,14 @@ struct QCAProblems: Error, Sendable {
     init(_ fields: [QCAInvalidField]) { self.fields = fields }
 }
 
+/// What an analysis gives: the report (the API's answer), and for the page the data set
+/// built from the arrangements (to group what is left out) and the names of the cases.
+struct QCAAnalysisOutput: Sendable {
+    var report: QCAReport
+    var product: QCAProductDataSet?
+    var caseIdentifiers: [String]
+}
+
 /// One QCA analysis as the page's form and the API ask for it: the data (CSV text or the
 /// arrangements in the database), the outcome, the conditions and the settings.
 struct QCAAnalysisRequest: Sendable {
@@ -86,7 +94,7 @@ struct QCAAnalysisRequest: Sendable {
     /// Runs the analysis: the report, or every problem with the field it is about.
     func run(
         arrangements: any ArrangementStore, outcomes: any QCAOutcomeStore, limits: QCAWebLimits
-    ) async throws -> Result<QCAReport, QCAProblems> {
+    ) async throws -> Result<QCAAnalysisOutput, QCAProblems> {
         try await limits.run {
             try await analyse(arrangements: arrangements, outcomes: outcomes, budget: limits.budget)
         }
@@ -94,7 +102,7 @@ struct QCAAnalysisRequest: Sendable {
 
     private func analyse(
         arrangements: any ArrangementStore, outcomes: any QCAOutcomeStore, budget: QCABudget
-    ) async throws -> Result<QCAReport, QCAProblems> {
+    ) async throws -> Result<QCAAnalysisOutput, QCAProblems> {
         let dataSet: QCADataSet
         var conditionNames: [String]?
         var product: QCAProductDataSet?
@@ -144,7 +152,7 @@ struct QCAAnalysisRequest: Sendable {
                             + built.excluded.filter { !$0.reasons.contains(missing) }.map {
                                 .init(
                                     name: "voorwaarden",
-                                    reason: "\($0.arrangementID): \($0.reasons.joined(separator: "; "))")
+                                    reason: "\($0.arrangementID): \($0.reasonsText)")
                             }))
             }
             dataSet = builtData
@@ -158,7 +166,10 @@ struct QCAAnalysisRequest: Sendable {
             let expected = try expectations.map { try table.directionalExpectations(parsing: $0) } ?? []
             let solution = try table.minimize(
                 QCAMinimizationOptions(solutionType: solutionType, directionalExpectations: expected, budget: budget))
-            return .success(QCAReport(table: table, solution: solution, solutionName: solutionName, product: product))
+            return .success(
+                QCAAnalysisOutput(
+                    report: QCAReport(table: table, solution: solution, solutionName: solutionName, product: product),
+                    product: product, caseIdentifiers: dataSet.caseIdentifiers))
         } catch let error as QCAError {
             return .failure(QCAProblems([Self.problem(error, conditionNames: conditionNames ?? dataSet.variableNames)]))
         }

@@ -17,6 +17,27 @@ struct QCARoutes: Sendable {
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
+        // The CSV form: a file (multipart/form-data) or pasted text; it computes and stores nothing.
+        routes.reading.post(SiteURL.qca.pattern) { request, context in
+            let (language, _) = SiteRoutes.read(request)
+            let fields: [String: [String]]
+            var file: (name: String, text: String?)?
+            if (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data") {
+                guard let form = try await MultipartForm.read(request) else {
+                    throw Problem(
+                        .badRequest,
+                        detail:
+                            "Het formulier is niet te lezen (multipart/form-data). Laad de pagina opnieuw en verstuur het nog eens."
+                    )
+                }
+                fields = form.fields
+                file = form.file("bestand").map { ($0.fileName ?? "", $0.text) }
+            } else {
+                fields = try await SiteRoutes.formValues(request)
+            }
+            let page = try await pages.qcaCSV(language, fields: fields, file: file, outcomes: outcomes, limits: limits)
+            return html(renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
+        }
         routes.reading.post(APIURL.qcaAnalyses.pattern) { request, context in
             try APIRoutes.requireJSONAccepted(request)
             let text = try await APIRoutes.jsonBody(request)
@@ -25,7 +46,7 @@ struct QCARoutes: Sendable {
             case .failure(let problems): invalid = problems.fields
             case .success(let analysis):
                 switch try await analysis.run(arrangements: pages.store, outcomes: outcomes, limits: limits) {
-                case .success(let report): return try APIRoutes.json(report)
+                case .success(let output): return try APIRoutes.json(output.report)
                 case .failure(let problems): invalid = problems.fields
                 }
             }
