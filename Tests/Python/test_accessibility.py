@@ -318,3 +318,19 @@ def test_choropleth_with_its_table_open_has_no_violations(server, browser, conte
         assert violations(browser) == []
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("how", ["database", "csv"])
+def test_qca_results_reflow_at_320_px(server, narrow, qca_outcomes, how):
+    """A QCA result (the wide truth table, the plot, the reasons left out) fits 320 CSS px, whether it
+    comes from the arrangements or from a CSV text sent with the form (issue 16 items 8 and 9)."""
+    if how == "database":
+        narrow.get(server + "/qca?uitkomst=" + qca_outcomes + "&voorwaarden=REGIO&voorwaarden=COFIN&oplossing=spaarzaam")
+    else:
+        narrow.get(server + "/qca")
+        narrow.execute_script("document.getElementById('veld-csv-tekst').value = arguments[0];", LIPSET)
+        narrow.find_element(By.ID, "veld-csv-uitkomst").send_keys("SURV")
+        narrow.find_element(By.CSS_SELECTOR, "#csv + p + form button[type=submit]").click()
+    WebDriverWait(narrow, 10).until(lambda driver: driver.find_elements(By.ID, "resultaat"))
+    assert sideways_overflow(narrow) is None
+    assert violations(narrow) == []
