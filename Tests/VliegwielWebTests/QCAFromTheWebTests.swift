@@ -235,6 +235,23 @@ import VliegwielStorage
             .reasonsText == "x niet vastgesteld: Regio Deal; geen uitkomst")
     }
 
+    /// Usability review: "The scatter plot has overlapping labels." Labels at one place stack.
+    @Test func labelsOfPointsWithEqualMeasuresDoNotOverlap() {
+        let svg = QCAPlot.svg(
+            id: "p", title: "t", description: "d",
+            points: [
+                .init(label: "M1", inclusion: 1, coverage: 0.5, isModel: true),
+                .init(label: "M2", inclusion: 1, coverage: 0.5, isModel: true),
+                .init(label: "A*B", inclusion: 1, coverage: 0.5, isModel: false),
+                .init(label: "C", inclusion: 0.5, coverage: 0.5, isModel: false),
+            ])
+        let labels = svg.components(separatedBy: "<text ").compactMap { part -> String? in
+            guard part.contains("class=\"chart-value\"") else { return nil }
+            return part.components(separatedBy: "y=\"").dropFirst().first?.components(separatedBy: "\"").first
+        }
+        #expect(labels == ["10.0", "25.0", "39.0", "175.0"])
+    }
+
     @Test func outcomesAreRecordedWithTheirSourceByWhomMayChangeTheArrangement() async throws {
         let fixture = try await AccountWebFixture()
         let demo = AccountWebFixture.demo

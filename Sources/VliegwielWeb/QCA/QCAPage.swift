@@ -631,6 +631,9 @@ enum QCAPlot {
             <text x="14" y="\(y(0.5))" text-anchor="middle" transform="rotate(-90 14 \(y(0.5)))" class="chart-label">inclusie</text>
 
             """
+        // Labels at one place: the first model above its square, every other label beside the
+        // mark, one line (14) below the other, so that points with equal measures stay readable.
+        var labelled: [String: (modelAbove: Bool, beside: Int)] = [:]
         for point in points {
             let cx = x(point.coverage)
             let cy = y(point.inclusion)
@@ -638,8 +641,17 @@ enum QCAPlot {
                 point.isModel
                 ? "<rect x=\"\(String(format: "%.1f", (Double(cx) ?? 0) - 6))\" y=\"\(String(format: "%.1f", (Double(cy) ?? 0) - 6))\" width=\"12\" height=\"12\" class=\"bar-dominant\"/>\n"
                 : "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"6\" class=\"bar\"/>\n"
-            // Models are labelled above their square, terms beside their dot, so that they do not overlap.
-            let labelY = (Double(cy) ?? 0) + (point.isModel ? -10 : 5)
+            var place = labelled["\(cx),\(cy)"] ?? (false, 0)
+            let offset: Double
+            if point.isModel && !place.modelAbove {
+                place.modelAbove = true
+                offset = -10
+            } else {
+                offset = 5 + 14 * Double(place.beside)
+                place.beside += 1
+            }
+            labelled["\(cx),\(cy)"] = place
+            let labelY = (Double(cy) ?? 0) + offset
             svg +=
                 "<text x=\"\(String(format: "%.1f", (Double(cx) ?? 0) + 10))\" y=\"\(String(format: "%.1f", labelY))\" class=\"chart-value\">\(BarChart.escape(point.label))</text>\n"
         }
