@@ -136,6 +136,31 @@ import VliegwielStorage
         }
     }
 
+    /// A multipart body does not pass the form middleware: the page checks its text itself, once.
+    @Test func aControlCharacterInTheCSVIsNamedOnceWithItsLine() async throws {
+        try await Self.visitorApplication().test(.router) { client in
+            let response = try await Self.postMultipart(
+                client, Self.multipart([("uitkomst", "Y\u{202E}")], file: ("x.csv", "A,B,Y\nx,1,\u{0}1\n")))
+            #expect(response.status == .badRequest)
+            let page = response.text
+            #expect(page.components(separatedBy: "(U+0000)").count - 1 == 2)  // the summary and the field
+            #expect(!page.contains("\u{202E}"))
+            #expect(page.contains(#"value="Y⟨U+202E⟩""#))
+            #expect(page.contains("regel 2"))
+            #expect(
+                page.contains(
+                    ##"<li><a href="#veld-csv-uitkomst">Uitkomstkolom: bevat een teken dat de leesrichting omdraait (U+202E)"##
+                ))
+            #expect(page.contains("⟨U+0000⟩"))
+            // Pasted, the text is checked the same way.
+            let pasted = try await Self.postMultipart(
+                client, Self.multipart([("uitkomst", "Y"), ("csv", "A,B,Y\nx,1,\u{0}1\n")]))
+            #expect(pasted.status == .badRequest)
+            #expect(
+                pasted.text.contains("de geplakte tekst: regel 2, kolom 5: bevat een onzichtbaar stuurteken (U+0000)"))
+        }
+    }
+
     @Test func aFirstColumnThatLooksLikeAConditionIsAskedAbout() async throws {
         let csv = "A,B,Y\n1,0,1\n0,1,0\n1,1,1\n0,0,0\n"
         try await Self.visitorApplication().test(.router) { client in

@@ -284,14 +284,18 @@ extension SitePages {
         outcomes: any QCAOutcomeStore, limits: QCAWebLimits
     ) async throws -> QCAPage {
         var page = try await qcaForms(language, query: [:], isSubmitted: false)
-        func field(_ name: String) -> String { fields[name]?.first ?? "" }
         var problems: [QCAInvalidField] = []
-        for (name, values) in fields.sorted(by: { $0.key < $1.key }) where name != "csrf" {
+        // The pasted text is checked below like a file, with line and column.
+        for (name, values) in fields.sorted(by: { $0.key < $1.key }) where name != "csrf" && name != "csv" {
             for value in values {
                 if let reason = InputText.problem(in: value) { problems.append(.init(name: name, reason: reason)) }
             }
         }
-        var text = field("csv")
+        let pasted = fields["csv"]?.first ?? ""
+        // What comes back in the form shows a refused character as ⟨U+202E⟩, never the character.
+        let fields = fields.mapValues { $0.map(InputText.visible) }
+        func field(_ name: String) -> String { fields[name]?.first ?? "" }
+        var text = pasted
         var source = "de geplakte tekst"
         if let file {
             if let fileText = file.text {
