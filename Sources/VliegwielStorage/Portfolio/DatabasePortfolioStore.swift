@@ -44,6 +44,10 @@ public final class DatabasePortfolioStore: PortfolioStore {
         try await database.read(PortfolioOverview.reads(byteOrder: database.byteOrder)) { try PortfolioOverview($0) }
     }
 
+    public func directory() async throws -> PortfolioDirectory {
+        try await database.read(PortfolioDirectory.reads) { try PortfolioDirectory($0) }
+    }
+
     public func apply(_ changes: [DealChange], to id: String, checking expected: RecordRevision?) async throws
         -> DealRecord
     {

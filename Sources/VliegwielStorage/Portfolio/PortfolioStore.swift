@@ -13,6 +13,9 @@ public protocol PortfolioStore: Sendable {
     func deal(id: String) async throws -> PortfolioDeal?
     /// Every deal with what a report across the portfolio needs, in one snapshot.
     func overview() async throws -> PortfolioOverview
+    /// Every deal with its partners' names, programme lines and project themes, in one
+    /// snapshot: what the site's search and the portfolio's filters read.
+    func directory() async throws -> PortfolioDirectory
     /// Applies `changes` to the deal `id` in one transaction, with `expected`, only when the
     /// stored record still has that revision (the one the writer read), checked inside the
     /// write transaction. The changed record is checked whole first; when a problem remains
