@@ -65,6 +65,11 @@ import VliegwielTestSupport
             let other = try await Self.get(
                 client, "/vergelijken?taal=en&arrangementen=regio-deal&arrangementen=city-deal")
             #expect(one.body == other.body)
+            // The values of one name keep their order: it is the order of the comparison's columns.
+            let reversed = try await Self.get(
+                client, "/vergelijken?arrangementen=city-deal&arrangementen=regio-deal&taal=en")
+            #expect(reversed.body != one.body)
+            #expect(ResponseCacheMiddleware.normalised("b=2&a=9&b=1") == "a=9&b=2&b=1")
         }
     }
 

@@ -17,7 +17,8 @@ import Synchronization
 final class ResponseCache: Sendable {
     struct Key: Hashable, Sendable {
         var path: String
-        /// The query's items sorted, so that `?a=1&b=2` and `?b=2&a=1` share an entry.
+        /// The query's items sorted by name, so that `?a=1&b=2` and `?b=2&a=1` share an entry;
+        /// the values of one name keep their order, which can matter (the comparison's columns).
         var query: String
         /// What else may shape the answer: `Accept` (content negotiation), the host and the
         /// forwarded scheme (absolute addresses made from the request, as in the catalogue).
@@ -166,7 +167,11 @@ struct ResponseCacheMiddleware: RouterMiddleware {
 
     static func normalised(_ query: String?) -> String {
         guard let query, !query.isEmpty else { return "" }
-        return query.split(separator: "&", omittingEmptySubsequences: true).sorted().joined(separator: "&")
+        let items = query.split(separator: "&", omittingEmptySubsequences: true)
+        func name(_ item: Substring) -> Substring { item.prefix { $0 != "=" } }
+        return items.enumerated().sorted { lhs, rhs in
+            name(lhs.element) != name(rhs.element) ? name(lhs.element) < name(rhs.element) : lhs.offset < rhs.offset
+        }.map(\.element).joined(separator: "&")
     }
 
     /// The calendar day in the Netherlands.
