@@ -250,6 +250,10 @@ struct SiteRoutes: Sendable {
             page.qcaOutcomesHref = SiteURL.qcaOutcomes(arrangement.id).href(language)
             return html(renderer.render(page, context))
         }
+        routes.reading.get(SiteURL.search(nil).pattern) { request, context in
+            let (language, query) = Self.read(request)
+            return html(renderer.render(try await pages.search(language, query: query), context))
+        }
         routes.reading.get(SiteURL.compare([]).pattern) { request, context in
             let (language, query) = Self.read(request)
             let page = try await pages.compare(language, query: query)

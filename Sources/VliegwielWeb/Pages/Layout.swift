@@ -34,6 +34,10 @@ struct Layout: Sendable {
     var apiDocumentationHref: String
     var stylesheetHref: String
     var accountHref: String
+    /// Where the search form in the header sends its query.
+    var searchAction: String
+    /// `en` for the search form's hidden field that keeps the language; `nil` in Dutch.
+    var searchLanguage: String?
 
     /// - Parameters:
     ///   - current: the page, for the menu and the breadcrumbs; nil for an error page, which
@@ -74,6 +78,8 @@ struct Layout: Sendable {
         apiDocumentationHref = SiteURL.apiDocumentation.href(language)
         stylesheetHref = SiteURL.stylesheet.path
         accountHref = AccountURL.account.href
+        searchAction = SiteURL.search(nil).path
+        searchLanguage = language == .dutch ? nil : language.rawValue
     }
 }
 

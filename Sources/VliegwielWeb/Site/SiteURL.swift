@@ -54,6 +54,9 @@ public enum SiteURL: Sendable, Hashable {
     case auditLog
     /// The API documentation, made from the OpenAPI document (issue 15 item 2).
     case apiDocumentation
+    /// The search over arrangements, deals, partners and programme lines (issue 16 item 5),
+    /// with the query typed, if any.
+    case search(String?)
     case stylesheet
     /// The script that shows the dossier's print button (the page works without it).
     case printScript
@@ -96,6 +99,7 @@ public enum SiteURL: Sendable, Hashable {
         case .indicators(let key): "/arrangementen/\(id(key))/indicatoren"
         case .auditLog: "/beheer/audit"
         case .apiDocumentation: "/api-documentatie"
+        case .search: "/zoeken"
         case .stylesheet: "/stijl.css"
         case .printScript: "/afdrukken.js"
         case .health: "/gezondheid"
@@ -114,6 +118,7 @@ public enum SiteURL: Sendable, Hashable {
             .compactMap { $0 }
         case .compare(let ids): ids.map { URLQueryItem(name: "arrangementen", value: $0) }
         case .designFilledIn(let fields): fields
+        case .search(let query): query.map { [URLQueryItem(name: "q", value: $0)] } ?? []
         case .whatIf(let id): id.map { [URLQueryItem(name: "arrangement", value: $0)] } ?? []
         case .contributionGraph(_, let version): version.map { [URLQueryItem(name: "versie", value: String($0))] } ?? []
         case .qcaAnalysis(let outcome, let conditions):
@@ -178,6 +183,11 @@ extension SiteURL {
     /// The link after a form did `outcome`.
     func href(_ language: Language = .dutch, after outcome: Outcome) -> String {
         link(queryItems + language.queryItems + [outcome.queryItem], fragment: outcome.fragment)
+    }
+
+    /// The link to a part of the page (`#partners`).
+    func href(_ language: Language = .dutch, fragment: String) -> String {
+        link(queryItems + language.queryItems, fragment: fragment)
     }
 
     /// The link to the page in another format (`?formaat=json`).

@@ -65,6 +65,9 @@ struct UIText: Sendable {
     var referenceVariants: String
     var ownArrangements: String
     var changeChoice: String
+    /// The header's search field: its (visually hidden) label and its button.
+    var searchLabel: String
+    var searchButton: String
 
     static let dutch = UIText(
         languageCode: "nl",
@@ -94,7 +97,8 @@ struct UIText: Sendable {
         showDifference: "Toon het verschil",
         dataTable: "De cijfers van de grafiek", table: "Tabel", band: "Band",
         referenceVariants: "Referentievarianten uit het essay",
-        ownArrangements: "Uit de praktijk", changeChoice: "Kies andere arrangementen")
+        ownArrangements: "Uit de praktijk", changeChoice: "Kies andere arrangementen",
+        searchLabel: "Zoeken in Vliegwiel", searchButton: "Zoek")
 
     static let english = UIText(
         languageCode: "en",
@@ -121,7 +125,8 @@ struct UIText: Sendable {
         errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
         showDifference: "Show the difference", dataTable: "The chart's figures", table: "Table", band: "Band",
         referenceVariants: "Reference variants from the essay", ownArrangements: "In practice",
-        changeChoice: "Choose other arrangements")
+        changeChoice: "Choose other arrangements", searchLabel: "Search Vliegwiel (in Dutch)",
+        searchButton: "Search")
 
     static func of(_ language: Language) -> UIText { language == .english ? english : dutch }
 }

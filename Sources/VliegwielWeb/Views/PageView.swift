@@ -58,6 +58,7 @@ enum PageFrame {
             // (usability review: both at once read as "not signed in").
             session == nil ? #"    <a class="account-link" href="\#(layout.accountHref)">\#(t.account)</a>"# : .empty,
             sessionForm(session),
+            searchForm(layout),
             #"""
               </div>
               <nav class="site-nav" aria-label="\#(t.navigationLabel)">
@@ -101,6 +102,18 @@ enum PageFrame {
             <nav class="breadcrumbs" aria-label="\#(layout.t.breadcrumbLabel)">
               <ol>\#(layout.breadcrumbs.map { item -> HTML in ##"<li><a href="\##(item.href)">\##(item.label)</a></li>"## })<li aria-current="page">\#(layout.title)</li></ol>
             </nav>
+            """#
+    }
+
+    /// The search field on every page: a plain GET form (issue 16 item 5).
+    private static func searchForm(_ layout: Layout) -> HTML {
+        let t = layout.t
+        return #"""
+                <form class="site-search" role="search" method="get" action="\#(layout.searchAction)">
+                  <label class="visually-hidden" for="site-zoekveld">\#(t.searchLabel)</label>
+                  <input type="search" id="site-zoekveld" name="q" maxlength="\#(SearchPage.maximumLength)">\#(layout.searchLanguage.map { #"<input type="hidden" name="taal" value="\#($0)">"# })
+                  <button type="submit">\#(t.searchButton)</button>
+                </form>
             """#
     }
 
