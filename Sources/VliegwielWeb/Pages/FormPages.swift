@@ -42,6 +42,17 @@ struct ComparePage: Sendable {
     struct OptionGroup: Sendable {
         var label: String
         var options: [Option]
+        /// The group of what is ticked already, shown whatever the search.
+        var isChosen = false
+    }
+
+    /// The search in the list of choices (`?zoek=`).
+    struct Filter: Sendable {
+        var text: String
+        /// "12 van de 94 arrangementen bevatten ‘zeeland’."
+        var summary: String
+        /// The whole list again, with the ticked choices kept.
+        var showAllHref: String
     }
 
     var layout: Layout
@@ -57,6 +68,8 @@ struct ComparePage: Sendable {
     var language: String
     /// What to do next when one arrangement is chosen.
     var prompt: String? = nil
+    /// The search in the list, when one was made.
+    var filter: Filter? = nil
 }
 
 /// The design form (ex ante): one step per element.

@@ -167,23 +167,34 @@ struct SitePages: Sendable {
         let chosen = query["arrangementen"] ?? []
         var page = ComparePage(
             layout: layout(t.navCompare, language, .compare([]), query: query),
-            groups: [
-                (t.referenceVariants, all.filter { $0.kind == .reference }),
-                (t.ownArrangements, all.filter { $0.kind != .reference }),
-            ].filter { !$0.1.isEmpty }.map { label, arrangements in
+            groups: try await compareGroups(all, chosen: chosen, t: t), errors: [], hasErrors: false,
+            hasResult: false, columns: [], elements: [], variationChart: "", variationRows: [], nearest: [],
+            language: language == .english ? "en" : "")
+        let typed = (query["zoek"]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !SearchText(typed).isEmpty {
+            let search = SearchText(typed)
+            var keep = ["arrangementen": chosen, "zoeken": ["1"]]
+            if language != .dutch { keep["taal"] = [language.rawValue] }
+            let shown = page.groups.filter { !$0.isChosen }.map { group in
                 ComparePage.OptionGroup(
-                    label: label,
-                    options: arrangements.map {
-                        .init(
-                            id: $0.id, name: $0.name, isChecked: chosen.contains($0.id), fieldID: "arrangement-\($0.id)"
-                        )
-                    })
-            }, errors: [], hasErrors: false, hasResult: false, columns: [], elements: [], variationChart: "",
-            variationRows: [], nearest: [], language: language == .english ? "en" : "")
-        guard query["arrangementen"] != nil else { return page }
+                    label: group.label,
+                    options: group.options.filter { search.matches([$0.name, $0.id, group.label]) })
+            }
+            let total = page.groups.filter { !$0.isChosen }.map(\.options.count).reduce(0, +)
+            let count = shown.map(\.options.count).reduce(0, +)
+            page.groups = page.groups.filter(\.isChosen) + shown.filter { !$0.options.isEmpty }
+            page.filter = ComparePage.Filter(
+                text: typed,
+                summary: count == 0
+                    ? "Geen arrangement gevonden voor ‘\(typed)’."
+                    : "\(count) van de \(total) arrangementen passen bij ‘\(typed)’.",
+                showAllHref: SiteURL.compare([]).href(query: keep))
+        }
+        // Searching the list keeps the ticked choices and compares nothing yet.
+        guard query["zoeken"] == nil, query["arrangementen"] != nil else { return page }
         let known = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let unknown = chosen.filter { known[$0] == nil }
-        let firstField = page.groups.first?.options.first?.fieldID ?? "arrangementen"
+        let firstField = page.groups.first?.options.first?.fieldID ?? "zoek-keuze"
         if !unknown.isEmpty {
             page.errors.append(
                 FieldError(
@@ -207,6 +218,47 @@ struct SitePages: Sendable {
         }
         page.hasErrors = !page.errors.isEmpty
         return page
+    }
+
+    /// The choice of the comparison page, grouped (usability review: 95 boxes in two lists):
+    /// what is ticked already first, then the essay's reference variants per family, the real
+    /// Regio Deals per tranche and the other arrangements from practice.
+    private func compareGroups(_ all: [Arrangement], chosen: [String], t: UIText) async throws
+        -> [ComparePage.OptionGroup]
+    {
+        let deals = Dictionary(
+            try await portfolio.portfolio().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ticked = Set(chosen)
+        func option(_ arrangement: Arrangement) -> ComparePage.Option {
+            .init(
+                id: arrangement.id, name: arrangement.name, isChecked: ticked.contains(arrangement.id),
+                fieldID: "arrangement-\(arrangement.id)")
+        }
+        let known = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        let picked = chosen.filter { seen.insert($0).inserted }.compactMap { known[$0] }
+        let rest = all.filter { !ticked.contains($0.id) }
+        let references = rest.filter { $0.kind == .reference }
+        let practice = rest.filter { $0.kind != .reference }
+        func isRegioDeal(_ arrangement: Arrangement) -> Bool {
+            deals[arrangement.id].map { !$0.isFictional } ?? false
+        }
+        var groups = [ComparePage.OptionGroup(label: "Gekozen", options: picked.map(option), isChosen: true)]
+        groups += Family.allCases.map { family in
+            ComparePage.OptionGroup(
+                label: "\(t.referenceVariants): \(family.label)",
+                options: references.filter { $0.family == family }.map(option))
+        }
+        groups += PortfolioDeal.tranches.map { tranche in
+            ComparePage.OptionGroup(
+                label: "\(t.ownArrangements): Regio Deals, tranche \(tranche)",
+                options: practice.filter { isRegioDeal($0) && deals[$0.id]?.tranche == tranche }.map(option))
+        }
+        groups.append(
+            ComparePage.OptionGroup(
+                label: "\(t.ownArrangements): andere arrangementen",
+                options: practice.filter { !isRegioDeal($0) }.map(option)))
+        return groups.filter { !$0.options.isEmpty }
     }
 
     private func fill(

@@ -15,6 +15,22 @@ extension ComparePage: PageView {
             hasResult ? result(t) : .empty,
             #"<form method="get" action="\#(SiteURL.compare([]).path)" class="choose" id="keuze">"#,
             hasResult ? "  <h2>\(t.changeChoice)</h2>" : .empty,
+            // Searching the list is a submit of the same form, so that what is ticked stays
+            // ticked; it comes first, so that Enter in the field searches (usability review).
+            #"""
+              <div class="field">
+                <label for="zoek-keuze">Zoek in de lijst</label>
+                <p class="hint" id="zoek-keuze-hint">Op naam, of op een groep zoals ‘tranche 3’. Wat u al aanvinkte, blijft gekozen.</p>
+                <div class="search-row">
+                  <input type="search" id="zoek-keuze" name="zoek" value="\#(filter?.text ?? "")" aria-describedby="zoek-keuze-hint">
+                  <button type="submit" name="zoeken" value="1" class="secondary">Zoek</button>
+                </div>
+              </div>
+            """#,
+            filter.map { f -> HTML in
+                #"  <p role="status">\#(f.summary) <a href="\#(f.showAllHref)">Toon de hele lijst</a></p>"#
+            } ?? .empty,
+            #"  <p><button type="submit">\#(t.compareAction)</button></p>"#,
             HTML(
                 lines: groups.map { group -> HTML in
                     #"""
