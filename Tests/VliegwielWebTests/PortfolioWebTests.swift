@@ -69,13 +69,13 @@ import VliegwielWeb
     @Test func thePortfolioPageFiltersAndSorts() async throws {
         try await WebFixture(seedsPortfolio: true).test { client in
             let unknown = try await client.get("/portefeuille?tranche=5&bedrag=onbekend").text
-            #expect(unknown.contains("<p role=\"status\">1 deal"))
+            #expect(unknown.contains("<p role=\"status\">1 van 81 deals; "))
             #expect(unknown.contains("Rijksbijdrage samen <strong>onbekend</strong>"))
             #expect(unknown.contains("<option value=\"5\" selected>Tranche 5</option>"))
             #expect(unknown.contains(">Delft West<"))
             #expect(!unknown.contains("Achterhoek"))
             let named = try await client.get("/portefeuille?naam=zwolle&sorteer=naam").text
-            #expect(named.contains("<p role=\"status\">2 deals"))
+            #expect(named.contains("<p role=\"status\">2 van 81 deals; "))
             #expect(named.contains("Alle gekozen deals"))
             let byAmount = try await client.get("/portefeuille?sorteer=bedrag").text
             let first = try #require(byAmount.range(of: ">Brainport Eindhoven<"))

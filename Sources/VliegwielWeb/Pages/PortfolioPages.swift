@@ -62,6 +62,25 @@ struct PortfolioPage: Sendable {
     var demo: DealRow?
     /// The whole portfolio as JSON, as spreadsheet files and as IATI activities.
     var downloads: [Download]
+    var facets: Facets
+
+    /// The filters by province, theme and term (issue 16 item 5) and what they leave.
+    struct Facets: Sendable {
+        var provinces: [Option]
+        /// How many deals name no province, when any.
+        var provinceNote: String?
+        var provinceError: String?
+        /// Empty when no deal records a theme; ``themeNote`` says so then.
+        var themes: [Option]
+        var themeNote: String?
+        var themeError: String?
+        var terms: [Option]
+        var termError: String?
+        /// The deals the filters choose from ("x van y deals").
+        var totalCount: Int
+        var isFiltered: Bool
+        var clearHref: String
+    }
 }
 
 /// What the portfolio knows about one deal, shown on its arrangement page.

@@ -77,11 +77,17 @@ func todayInUTC() -> CalendarDate {
 extension SitePages {
     func portfolioPage(_ language: Language, query: [String: [String]]) async throws -> PortfolioPage {
         let t = UIText.of(language)
-        let (filter, problems) = PortfolioFilter.parse(query)
+        let (filter, queryProblems) = PortfolioFilter.parse(query)
         let deals = try await portfolio.portfolio()
-        let summary = PortfolioSummary(deals: deals, query: filter)
+        let facts = try await portfolioFacts(deals)
+        let facets = PortfolioFacets(query: query, facts: facts)
+        let problems = queryProblems + facets.problems
+        let summary = PortfolioSummary(deals: deals.filter { facets.admits($0, facts) }, query: filter)
+        // The deals a filter chooses from: all, with the demo only when asked for.
+        let scope = deals.filter { filter.includesFictional || !$0.isFictional }
         let labels = [
             "tranche": "Tranche", "bedrag": "Rijksbijdrage", "sorteer": "Sorteren", "metVoorbeeld": "Voorbeeld",
+            "provincie": "Provincie", "thema": "Thema", "looptijd": "Looptijd",
         ]
         var errors = problems.map {
             FieldError(fieldID: "filter-\($0.key)", label: labels[$0.key] ?? $0.key, message: $0.message)
@@ -120,13 +126,74 @@ extension SitePages {
                         label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
                 }, maximum: maximum, format: { Money.text(EuroCents(cents: Int64($0))) }))
         let demo = filter.includesFictional ? nil : deals.first(where: \.isFictional).map { row(PortfolioEntry($0)) }
-        let map = try await portfolioMap(
-            entries: summary.deals, all: deals, trancheChosen: filter.tranche, language, query: query)
+        let isFiltered =
+            filter.tranche != nil || filter.amount != nil || filter.nameContains != nil || facets.isChosen
+        var map = try await portfolioMap(
+            entries: summary.deals, all: deals,
+            scope: filter.amount != nil || filter.nameContains != nil || facets.isChosen
+                ? "met de gekozen filters" : filter.tranche.map { "tranche \($0)" } ?? "alle tranches",
+            language, query: query)
+        // Colouring the map keeps the filters.
+        map?.keptFilters = [
+            "tranche", "bedrag", "naam", "sorteer", "metVoorbeeld", "provincie", "thema", "looptijd", "taal",
+        ]
+        .compactMap { name in query[name]?.first.flatMap { $0.isEmpty ? nil : (name, $0) } }
         if let problem = map?.indicatorError {
             errors.append(FieldError(fieldID: "kaart-indicator-keuze", label: "Kleur de kaart naar", message: problem))
         }
         func message(_ key: String) -> String? { problems.first { $0.key == key }?.message }
         let chosenTranche = filter.tranche.map(String.init) ?? ""
+        func count(_ n: Int) -> String { n == 1 ? "1 deal" : "\(n) deals" }
+        // Provinces: those the deals' areas name, by name, with how many deals name each.
+        let named = Dictionary(
+            grouping: scope.flatMap { deal in (facts.provinces[deal.id] ?? []).map { ($0, deal.id) } }, by: \.0)
+        let provinceCodes = named.keys.sorted { (facts.names[$0] ?? $0) < (facts.names[$1] ?? $1) }
+        let withoutProvince = scope.filter { facts.provinces[$0.id]?.isEmpty ?? true }.count
+        let themeCounts = Dictionary(grouping: scope.flatMap { facts.themes[$0.id] ?? [] }, by: { $0 }).mapValues(
+            \.count)
+        let termCounts = Dictionary(grouping: scope.compactMap { facts.terms[$0.id] }, by: { $0 }).mapValues(\.count)
+        var facetsPage = PortfolioPage.Facets(
+            provinces: [PortfolioPage.Option(code: "", label: "Alle provincies", isSelected: facets.province == nil)]
+                + provinceCodes.map { code in
+                    .init(
+                        code: code, label: "\(facts.names[code] ?? code) (\(count(named[code]?.count ?? 0)))",
+                        isSelected: code == facets.province)
+                },
+            provinceNote: withoutProvince == 0
+                ? nil
+                : "Een deal telt mee bij de provincies die zijn gebied noemt. \(count(withoutProvince)) \(withoutProvince == 1 ? "noemt" : "noemen") geen provincie en \(withoutProvince == 1 ? "valt" : "vallen") bij elke keuze van een provincie weg.",
+            provinceError: message("provincie"), themes: [], themeNote: nil, themeError: message("thema"),
+            terms: [PortfolioPage.Option(code: "", label: "Elke looptijd", isSelected: facets.term == nil)]
+                + PortfolioFacets.Term.allCases.map { term in
+                    let label =
+                        switch term {
+                        case .running: "Loopt nog: eindjaar \(facts.year) of later"
+                        case .ended: "Afgelopen: eindjaar vóór \(facts.year)"
+                        case .unknown: "Eindjaar niet vastgelegd"
+                        }
+                    return .init(
+                        code: term.rawValue, label: "\(label) (\(count(termCounts[term] ?? 0)))",
+                        isSelected: term == facets.term)
+                },
+            termError: message("looptijd"), totalCount: scope.count, isFiltered: isFiltered,
+            clearHref: SiteURL.portfolio.href(language))
+        if themeCounts.isEmpty && facets.theme == nil {
+            facetsPage.themeNote =
+                "Thema: bij geen van deze deals vastgelegd. Een thema van de brede welvaart hoort bij een project van een deal, en geen van deze deals heeft een project met een thema; daarom is er niet op te filteren."
+        } else {
+            facetsPage.themes =
+                [PortfolioPage.Option(code: "", label: "Alle thema's", isSelected: facets.theme == nil)]
+                + WellbeingTheme.allCases.filter { themeCounts[$0] != nil || $0 == facets.theme }.map { theme in
+                    .init(
+                        code: theme.code, label: "\(theme.label) (\(count(themeCounts[theme] ?? 0)))",
+                        isSelected: theme == facets.theme)
+                }
+            let withoutTheme = scope.filter { facts.themes[$0.id]?.isEmpty ?? true }.count
+            if withoutTheme > 0 {
+                facetsPage.themeNote =
+                    "Een thema hoort bij de projecten van een deal; bij \(count(withoutTheme)) is geen thema vastgelegd."
+            }
+        }
         return PortfolioPage(
             layout: layout(t.navPortfolio, language, .portfolio, query: query), action: SiteURL.portfolio.path,
             errors: errors,
@@ -159,7 +226,7 @@ extension SitePages {
             }, chart: chart, map: map, demo: demo,
             downloads: [Download(label: "JSON", href: APIURL.portfolio.path)]
                 + Download.spreadsheets { APIURL.portfolioSpreadsheet.href(format: $0) }
-                + [Download(label: "IATI 2.03 (XML)", href: APIURL.portfolioIATI.path)])
+                + [Download(label: "IATI 2.03 (XML)", href: APIURL.portfolioIATI.path)], facets: facetsPage)
     }
 
     static func trancheSummary(_ tranche: TrancheTotal) -> String {

@@ -117,6 +117,8 @@ struct PortfolioMapSection: Sendable {
     var choropleth: MapFigure?
     /// What the choropleth shows and what it leaves out, in sentences.
     var choroplethNotes: [String]
+    /// The portfolio's filters (name, value), kept when the map is coloured anew.
+    var keptFilters: [(String, String)] = []
 }
 
 /// The map on a deal's page: its own area.
@@ -177,7 +179,7 @@ extension SitePages {
     /// The map of the chosen deals by the number of deals per area, the undrawn codes, and a
     /// choropleth of a context indicator when one is chosen.
     func portfolioMap(
-        entries: [PortfolioEntry], all: [PortfolioDeal], trancheChosen: Int?, _ language: Language,
+        entries: [PortfolioEntry], all: [PortfolioDeal], scope: String, _ language: Language,
         query: [String: [String]]
     ) async throws -> PortfolioMapSection? {
         guard let map = try? RegionBoundaries.bundled() else { return nil }
@@ -196,7 +198,6 @@ extension SitePages {
                 label: "\(map.label(of: shape)): \(MapText.deals(count))",
                 href: SiteURL.portfolioRegion(shape.code).href(language), isHatched: hatched)
         }
-        let scope = trancheChosen.map { "tranche \($0)" } ?? "alle tranches"
         let onMap = deals.filter { deal in deal.area.contains { drawable.contains($0) } }
         let withoutRegion = deals.filter(\.regions.isEmpty)
         let rows = (municipalityAreas + provinceAreas).map { shape in

@@ -68,6 +68,7 @@ enum MapViews {
                         \#(m.indicators.map { o -> HTML in #"<option value="\#(o.code)"\#(if: o.isSelected, " selected")>\#(o.label)</option>"# })
                       </select>
                     </div>
+                    \#(m.keptFilters.map { name, value -> HTML in #"<input type="hidden" name="\#(name)" value="\#(value)">"# })
                     <button type="submit">Toon op de kaart</button>
                   </form>
                 """#,

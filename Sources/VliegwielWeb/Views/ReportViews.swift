@@ -110,15 +110,19 @@ extension ContributionPage: PageView {
 extension PortfolioPage: PageView {
     func main(_ session: SignedIn?) -> HTML {
         let t = layout.t
-        func select(_ id: String, _ name: String, _ label: String, _ error: String?, _ options: [Option]) -> HTML {
-            HTML(lines: [
+        func select(
+            _ id: String, _ name: String, _ label: String, _ error: String?, _ options: [Option], hint: String? = nil
+        ) -> HTML {
+            let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-fout" }].compactMap { $0 }
+            return HTML(lines: [
                 #"""
                     <div class="field\#(if: error != nil, " field-error")">
                       <label for="\#(id)">\#(label)</label>
                 """#,
+                hint.map { #"      <p class="hint" id="\#(id)-hint">\#($0)</p>"# } ?? .empty,
                 error.map { #"      <p class="error-message" id="\#(id)-fout">Fout: \#($0)</p>"# } ?? .empty,
                 #"""
-                      <select id="\#(id)" name="\#(name)"\#(if: error != nil, #" aria-invalid="true" aria-describedby="\#(id)-fout""#)>
+                      <select id="\#(id)" name="\#(name)"\#(if: error != nil, #" aria-invalid="true""#)\#(if: !described.isEmpty, #" aria-describedby="\#(described.joined(separator: " "))""#)>
                         \#(options.map { o -> HTML in #"<option value="\#(o.code)"\#(if: o.isSelected, " selected")>\#(o.label)</option>"# })
                       </select>
                     </div>
@@ -137,6 +141,18 @@ extension PortfolioPage: PageView {
                 <legend>\#(t.filter) en sorteren</legend>
             """#,
             select("filter-tranche", "tranche", "Tranche", trancheError, tranches),
+            select(
+                "filter-provincie", "provincie", "Provincie", facets.provinceError, facets.provinces,
+                hint: facets.provinceNote),
+            facets.themes.isEmpty
+                ? .empty
+                : select("filter-thema", "thema", "Thema (van de projecten)", facets.themeError, facets.themes),
+            facets.themeNote.map {
+                #"    <p class="hint" id="\#(facets.themes.isEmpty ? "filter-thema" : "filter-thema-uitleg")">\#($0)</p>"#
+            } ?? .empty,
+            select(
+                "filter-looptijd", "looptijd", "Looptijd", facets.termError, facets.terms,
+                hint: "Naar het laatste jaar van de looptijd dat de openbare bronnen van de deal noemen."),
             select("filter-bedrag", "bedrag", "Rijksbijdrage", amountError, amounts),
             #"""
                 <div class="field">
@@ -150,9 +166,11 @@ extension PortfolioPage: PageView {
                 <button type="submit">Toon</button>
               </fieldset>
             </form>
-            <p role="status">\#(dealCount) deals; Rijksbijdrage samen <strong>\#(total)</strong>: de som van \#(knownCount) bekende bedragen, \#(unknownCount) onbekend.</p>
+            <p role="status">\#(facets.isFiltered ? "\(dealCount) van \(facets.totalCount) deals" : dealCount == 1 ? "1 deal" : "\(dealCount) deals"); Rijksbijdrage samen <strong>\#(total)</strong>: de som van \#(knownCount) bekende bedragen, \#(unknownCount) onbekend.\#(if: facets.isFiltered, #" <a href="\#(facets.clearHref)">Filters wissen</a>"#)</p>
             """#,
-            hasDeals ? deals(t) : "<p>Geen deals voldoen aan deze keuze.</p>",
+            hasDeals
+                ? deals(t)
+                : #"<p>Geen deals voldoen aan deze keuze. <a href="\#(facets.clearHref)">Wis de filters</a> om alle deals te zien.</p>"#,
             demo.map { d -> HTML in
                 #"""
                 <aside class="notice" aria-labelledby="voorbeeld-kop">
