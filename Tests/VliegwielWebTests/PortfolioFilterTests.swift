@@ -60,7 +60,9 @@ import VliegwielTestSupport
     }
 
     @Test func filteringByTermUsesTheSourcesLastYear() async throws {
-        let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year!
+        let year = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date()
+        ).year!
         let deals = try Self.curated()
         let ended = deals.filter { ($0.term?.to).map { $0 < year } ?? false }.count
         let unknown = deals.filter { $0.term?.to == nil }.count

@@ -92,7 +92,9 @@ extension SitePages {
         let regions = try await mapDeals(deals)
         let names = ((try? CuratedPortfolioFiles.regions()) ?? [:]).mapValues(\.name)
         let curated = try? CuratedPortfolioFiles.bundled()
-        let year = todayInUTC().year
+        // The Dutch calendar year: the day the response cache keys on, so that a kept page
+        // never says last year's "lopend" after New Year in the Netherlands.
+        let year = Int(DutchDay.shared.today().prefix { $0.isNumber }) ?? todayInUTC().year
         return PortfolioFacets.Facts(
             provinces: Dictionary(
                 regions.map { ($0.id, $0.regions.filter { $0.hasPrefix("PV") }) },
