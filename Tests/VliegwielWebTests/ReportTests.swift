@@ -36,8 +36,11 @@ import VliegwielWeb
             #expect(html.contains("Rol van het Rijk: nevengeschikt → ondergeschikt"))
             #expect(html.contains("Bijdrageverhaal: Jongeren vinden werk in de regio (fictief)"))
             #expect(html.contains("fictief voorbeeld"))
-            // A dossier is for reading and printing: no editing forms or links.
-            #expect(!html.contains("<form"))
+            // A dossier is for reading and printing: no editing forms or links (the header's
+            // search is a GET form of every page, hidden in print).
+            let main = try #require(html.range(of: "<main").map { html[$0.lowerBound...] })
+            #expect(!main.contains("<form"))
+            #expect(!html.contains("method=\"post\""))
             #expect(!html.contains("Gegevens beheren"))
         }
     }
