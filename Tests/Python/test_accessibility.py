@@ -68,6 +68,13 @@ PAGES = [
     "/beheer/gebruikers",
     "/inloggen",
     "/api-documentatie",
+    "/zoeken",
+    "/zoeken?q=twente",
+    "/zoeken?q=friesland&taal=en",
+    "/zoeken?q=qqxyzzy",
+    "/vergelijken?arrangementen=regio-deal&zoek=tranche+3&zoeken=1",
+    "/portefeuille?provincie=PV29&looptijd=afgelopen",
+    "/portefeuille?tranche=1&naam=qqxyzzy",
 ]
 
 
