@@ -73,10 +73,13 @@ extension SitePages {
         }
         let deals = Set(directory.entries.map(\.deal.id))
 
-        /// The result for an item with `fields` (label, text), or nil when it does not match.
+        /// A matching item: its result (the excerpt made only for those shown), its rank, its
+        /// sort key and the text to excerpt.
+        typealias Match = (result: SearchPage.Result, rank: Int, key: String, text: String)
+        /// The match of an item with `fields` (label, text), or nil when it does not match.
         func result(
             title: String, href: String, detail: String, _ fields: [(String, String)], links: [SearchPage.Link] = []
-        ) -> (SearchPage.Result, rank: Int)? {
+        ) -> Match? {
             let texts = fields.map(\.1).filter { !$0.isEmpty }
             guard search.matches(texts) else { return nil }
             // The field that holds most of the query's words, the first of equals.
@@ -86,22 +89,21 @@ extension SitePages {
                     return left != right ? left < right : lhs.offset > rhs.offset
                 }?.element ?? (fields[0].0, title)
             return (
-                SearchPage.Result(
-                    title: title, href: href, detail: detail, field: best.0,
-                    excerpt: search.excerpt(of: best.1) ?? [SearchText.Piece(text: best.1, isMatch: false)],
-                    links: links),
+                SearchPage.Result(title: title, href: href, detail: detail, field: best.0, excerpt: [], links: links),
                 // The items whose title holds the whole query first.
-                search.hits(in: title) == search.terms.count ? 0 : 1
+                search.hits(in: title) == search.terms.count ? 0 : 1, SearchText.fold(title), best.1
             )
         }
-        func group(_ id: String, _ title: String, _ found: [(SearchPage.Result, rank: Int)]) -> SearchPage.Group {
-            let sorted = found.sorted { lhs, rhs in
-                lhs.rank != rhs.rank
-                    ? lhs.rank < rhs.rank
-                    : SearchText.fold(lhs.0.title) < SearchText.fold(rhs.0.title)
-            }
+        func group(_ id: String, _ title: String, _ found: [Match]) -> SearchPage.Group {
+            let shown = found.sorted { ($0.rank, $0.key) < ($1.rank, $1.key) }.prefix(SearchPage.shownPerGroup)
             return SearchPage.Group(
-                id: id, title: title, results: sorted.prefix(SearchPage.shownPerGroup).map(\.0), total: found.count)
+                id: id, title: title,
+                results: shown.map { match in
+                    var result = match.result
+                    result.excerpt =
+                        search.excerpt(of: match.text) ?? [SearchText.Piece(text: match.text, isMatch: false)]
+                    return result
+                }, total: found.count)
         }
         func arrangementFields(_ arrangement: Arrangement) -> [(String, String)] {
             [
@@ -116,7 +118,7 @@ extension SitePages {
                 detail: "Referentievariant uit het essay, familie \(arrangement.family.label)",
                 arrangementFields(arrangement))
         }
-        let dealResults = directory.entries.compactMap { entry -> (SearchPage.Result, rank: Int)? in
+        let dealResults = directory.entries.compactMap { entry -> Match? in
             let deal = entry.deal
             let arrangement = byID[deal.id]
             let what = deal.isFictional ? "Regio Deal (fictief voorbeeld)" : "Regio Deal, tranche \(deal.tranche)"
@@ -150,7 +152,7 @@ extension SitePages {
                 }
             }
         }
-        let partners = order.compactMap { key -> (SearchPage.Result, rank: Int)? in
+        let partners = order.compactMap { key -> Match? in
             guard let organisation = organisations[key], let first = organisation.deals.first else { return nil }
             let count = organisation.deals.count
             return result(
