@@ -114,6 +114,17 @@ import VliegwielTestSupport
         }
     }
 
+    @Test func aPageThatDoesNotExistOffersTheSearch() async throws {
+        try await WebFixture().test { client in
+            let response = try await client.get("/bestaat-niet")
+            #expect(response.status == .notFound)
+            #expect(
+                response.text.contains(
+                    "<li><a href=\"/zoeken\">Zoeken</a> naar een arrangement, deal, partner of programmalijn.</li>"))
+            #expect(response.text.contains("<form class=\"site-search\" role=\"search\""))
+        }
+    }
+
     @Test func theSearchPageSnapshot() async throws {
         try await WebFixture(seedsPortfolio: true).test { client in
             let page = try await client.get("/zoeken?q=twente").text

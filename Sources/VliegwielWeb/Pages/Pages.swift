@@ -130,6 +130,7 @@ struct ErrorPage: Sendable {
     var accountHref: String?
     var catalogueHref = ""
     var portfolioHref = ""
+    var searchHref = ""
 
     /// The heading: what happened, in plain Dutch, not the status code.
     static func title(_ status: Int) -> String {

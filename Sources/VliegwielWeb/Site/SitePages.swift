@@ -328,6 +328,7 @@ struct SitePages: Sendable {
         page.accountHref = status == 403 ? AccountURL.account.href : nil
         page.catalogueHref = SiteURL.catalogue().href(language)
         page.portfolioHref = SiteURL.portfolio.href(language)
+        page.searchHref = SiteURL.search(nil).href(language)
         page.keptFields = keptInput.enumerated().map { index, field in
             ErrorPage.Field(
                 id: "invoer-\(index + 1)", name: field.name, text: field.text, reason: field.reason,

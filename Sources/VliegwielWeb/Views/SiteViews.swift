@@ -143,6 +143,7 @@ extension ErrorPage: PageView {
                 #"<li>Op <a href="\#(href)">uw account</a> staat welke rol u hebt. Een beheerder van deze installatie kan u een andere rol geven.</li>"#
             } ?? .empty,
             #"""
+            <li><a href="\#(searchHref)">Zoeken</a> naar een arrangement, deal, partner of programmalijn.</li>
             <li><a href="\#(catalogueHref)">De catalogus</a>: alle arrangementen.</li>
             <li><a href="\#(portfolioHref)">De portefeuille</a>: de Regio Deals.</li>
             <li><a href="\#(layout.homeHref)">De beginpagina</a>.</li>
