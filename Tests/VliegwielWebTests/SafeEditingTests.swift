@@ -5,7 +5,8 @@ import HummingbirdTesting
 import Testing
 import VliegwielCore
 import VliegwielStorage
-import VliegwielWeb
+
+@testable import VliegwielWeb
 
 /// Safe editing (issue 16 item 2; usability review, "Permissions and safety of editing"): advice
 /// without saving for everyone, a refused save that comes back filled in after logging in, and
@@ -165,6 +166,24 @@ import VliegwielWeb
             let page = try await reader.get("/").bodyText
             #expect(!page.contains("account-link") && page.contains(">Uitloggen</button>"))
         }
+    }
+
+    /// An account that must still set up its second factor is sent to its account page, not
+    /// told that a beheerder must make it redacteur (the role already allows the change).
+    @Test func anAccountWithoutItsSecondFactorIsToldWhereToSetItUp() {
+        let decision = AuthorizationPolicy(readingWithoutAccount: true)
+            .decide(
+                .account(.init(name: "beheer", role: .administrator, createdAt: Date(timeIntervalSince1970: 0))),
+                .change,
+                .arrangement("regio-deal"))
+        #expect(decision.outcome == .needsSecondFactorSetup)
+        let access = EditAccess(decision, returnTo: "/arrangementen/regio-deal")
+        #expect(access == .needsSecondFactor(accountHref: AccountURL.account.href))
+        let notice = access.notice("de gegevens van deze deal").description
+        #expect(notice.contains(#"<a href="\#(AccountURL.account.href)">Stel het in op uw accountpagina</a>"#))
+        #expect(!notice.contains("redacteur"))
+        let forbidden = EditAccess(.init(.forbidden, reason: "uw rol is lezer"), returnTo: "/")
+        #expect(forbidden.notice("dit").description.contains("Uw rol is lezer."))
     }
 
     /// A form body or query as a browser sends it: `+` in a value as `%2B`.

@@ -8,6 +8,8 @@ enum EditAccess: Sendable, Equatable {
     case allowed
     /// Without an account: log in first, at `loginHref`, and come back.
     case needsLogin(loginHref: String)
+    /// The account may change this once it has set up its second factor, at `accountHref`.
+    case needsSecondFactor(accountHref: String)
     /// The account may not change this; `reason` says why, as a sentence.
     case refused(reason: String)
 
@@ -18,7 +20,8 @@ enum EditAccess: Sendable, Equatable {
         switch decision.outcome {
         case .allowed: self = .allowed
         case .needsAccount: self = .needsLogin(loginHref: AccountURL.login(returnTo: returnTo).href)
-        case .needsSecondFactorSetup, .forbidden:
+        case .needsSecondFactorSetup: self = .needsSecondFactor(accountHref: AccountURL.account.href)
+        case .forbidden:
             self = .refused(reason: decision.reason.prefix(1).uppercased() + decision.reason.dropFirst())
         }
     }
@@ -45,6 +48,12 @@ extension EditAccess {
             #"""
             <div class="notice" role="note">
               <p><strong>Wijzigen vraagt een account.</strong> U bent niet ingelogd: u kunt alles lezen, maar \#(what) wijzigen kan alleen met een account dat dit arrangement mag wijzigen (een redacteur van het arrangement of een beheerder). <a href="\#(loginHref)">Log in</a>; daarna komt u hier terug.</p>
+            </div>
+            """#
+        case .needsSecondFactor(let accountHref):
+            #"""
+            <div class="notice" role="note">
+              <p><strong>Eerst tweestapsverificatie instellen.</strong> Uw account moet tweestapsverificatie (TOTP) gebruiken voordat u \#(what) kunt wijzigen. <a href="\#(accountHref)">Stel het in op uw accountpagina</a>; daarna kunt u hier verder.</p>
             </div>
             """#
         case .refused(let reason):

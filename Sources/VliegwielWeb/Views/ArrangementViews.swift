@@ -77,6 +77,8 @@ extension ArrangementPage: PageView {
             case .allowed: " Opslaan doet u op het formulier."
             case .needsLogin(let loginHref):
                 #" Opslaan kan alleen met een account dat nieuwe arrangementen mag maken (een beheerder): <a href="\#(loginHref)">log in</a> en ga dan terug naar het formulier."#
+            case .needsSecondFactor(let accountHref):
+                #" Opslaan kan pas als uw account tweestapsverificatie gebruikt: <a href="\#(accountHref)">stel het in op uw accountpagina</a>."#
             case .refused(let reason): " Opslaan kunt u niet: \(reason)."
             }
         return #"""

@@ -102,6 +102,12 @@ extension DesignPage: PageView {
               <p><strong>Opslaan vraagt een account.</strong> U bent niet ingelogd. U kunt het formulier invullen, maar opslaan kan alleen met een account dat nieuwe arrangementen mag maken (een beheerder). <a href="\#(loginHref)">Log eerst in</a>; daarna komt u hier terug.</p>
             </div>
             """#
+        case .needsSecondFactor(let accountHref):
+            #"""
+            <div class="notice" role="note">
+              <p><strong>Eerst tweestapsverificatie instellen.</strong> Opslaan kan pas als uw account tweestapsverificatie (TOTP) gebruikt. U kunt het formulier al invullen en het advies bekijken. <a href="\#(accountHref)">Stel het in op uw accountpagina</a>.</p>
+            </div>
+            """#
         case .refused(let reason):
             #"""
             <div class="notice" role="note">
