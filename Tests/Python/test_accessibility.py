@@ -116,17 +116,21 @@ def test_page_has_no_violations(server, browser, path):
 def test_design_form_with_errors_has_no_violations(server, browser):
     browser.get(server + "/ontwerpen")
     browser.find_element(By.ID, "veld-id").send_keys("Geen Geldige Id")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    # The click returns before the answer page is loaded; wait for it rather than read the old page.
-    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
+    submit_and_wait_for_errors(browser, "main form button[type=submit]")
     assert violations(browser) == []
+
+
+def submit_and_wait_for_errors(browser, button):
+    """Clicks `button` and waits for the answer's error summary: the click returns before the
+    answer page is loaded, and the old page must not be the one checked."""
+    browser.find_element(By.CSS_SELECTOR, button).click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
 
 
 @pytest.mark.parametrize("form", ["partners/nieuw", "financiering/nieuw", "projecten/nieuw", "projecten/importeren"])
 def test_deal_forms_with_errors_have_no_violations(server, browser, form):
     browser.get(server + f"/arrangementen/fictief-regio-deal-voorbeeld/{form}")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
+    submit_and_wait_for_errors(browser, "main form button[type=submit]")
     assert violations(browser) == []
 
 
@@ -162,8 +166,7 @@ def test_qca_csv_form_has_no_violations(server, browser, csv, first_column, outc
 def test_qca_outcome_form_with_errors_has_no_violations(server, browser):
     browser.get(server + "/arrangementen/regio-deal/qca-uitkomsten")
     browser.find_element(By.ID, "veld-waarde").send_keys("veel")
-    browser.find_element(By.CSS_SELECTOR, "main form[method=post] button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CLASS_NAME, "error-summary"))
+    submit_and_wait_for_errors(browser, "main form[method=post] button[type=submit]")
     assert violations(browser) == []
 
 
