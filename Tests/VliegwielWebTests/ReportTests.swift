@@ -168,6 +168,26 @@ import VliegwielWeb
                 zwolle["onbekend"] as? [String] == ["geen programma-indicatoren vastgelegd"])
             // The area from the public sources (issue 13): CBS codes of 2025.
             #expect((zwolle["regios"] as? [String])?.contains("GM0193") == true)
+            // A summary of what is recorded over the real deals, counted from the JSON's rows, before
+            // the per-deal table, which is folded (usability review: 80 rows of "niet vastgelegd").
+            let real = deals.filter { $0["fictief"] as? Bool == false }
+            #expect(real.count == 81)
+            func summaryRow(_ label: String, _ recorded: ([String: Any]) -> Bool) -> String {
+                let count = real.count(where: recorded)
+                return
+                    #"<tr><th scope="row">\#(label)</th><td class="number">\#(count) van \#(real.count)</td><td class="number">\#(real.count - count)</td></tr>"#
+            }
+            #expect(html.contains("Van de 81 echte deals; het fictieve voorbeeld telt niet mee</caption>"))
+            #expect(html.contains(summaryRow("Doel vastgelegd") { !($0["doel"] is NSNull) && $0["doel"] != nil }))
+            #expect(
+                html.contains(summaryRow("Regio&#39;s vastgelegd") { ($0["regios"] as? [String])?.isEmpty == false }))
+            #expect(html.contains(summaryRow("Rijksbijdrage bekend") { $0["rijksbijdrageCent"] is Int }))
+            #expect(
+                html.contains(
+                    summaryRow("Programma-indicatoren vastgelegd") { ($0["programmaIndicatoren"] as? Int ?? 0) > 0 }))
+            let summary = try #require(html.range(of: #"<h2 id="vastgelegd">"#))
+            let table = try #require(html.range(of: "<details>\n<summary>De tabel per deal (82 rijen"))
+            #expect(summary.lowerBound < table.lowerBound)
             let rows = try Self.dutchCSV(try await client.get("/portefeuille/verslag?formaat=csv"))
             #expect(rows.count == 83)
             #expect(rows[0].first == "Deal")

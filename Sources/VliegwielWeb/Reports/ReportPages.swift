@@ -46,11 +46,41 @@ struct PortfolioReportPage: Sendable {
         var isAmountKnown: Bool
     }
 
+    /// How many of the real deals have one kind of data recorded (usability review: 80 rows of
+    /// "niet vastgelegd" instead of a summary).
+    struct Completeness: Sendable {
+        var label: String
+        var count: Int
+    }
+
     var layout: Layout
     var answers: [PortfolioReport.Answer]
     var rows: [Row]
     var source: String
     var downloads: [Download]
+    /// The real deals, the fictional example left out.
+    var realDealCount = 0
+    var completeness: [Completeness] = []
+
+    /// The completeness of `rows`, counted over the real deals only.
+    static func completeness(_ rows: [PortfolioReport.Row]) -> (Int, [Completeness]) {
+        let real = rows.filter { !$0.isFictional }
+        func count(_ label: String, _ recorded: (PortfolioReport.Row) -> Bool) -> Completeness {
+            Completeness(label: label, count: real.count(where: recorded))
+        }
+        return (
+            real.count,
+            [
+                count("Doel vastgelegd") { $0.goal != nil },
+                count("Programma-indicatoren vastgelegd") { $0.programmeIndicators > 0 },
+                count("Streefwaarden vastgelegd") { $0.indicatorsWithTargets > 0 },
+                count("Bijdragegraaf vastgelegd") { $0.contributionGraphVersions > 0 },
+                count("Leerlog bijgehouden") { $0.learningEntries > 0 },
+                count("Regio's vastgelegd") { !$0.regions.isEmpty },
+                count("Rijksbijdrage bekend") { $0.rijkContribution != nil },
+            ]
+        )
+    }
 }
 
 /// How a page is delivered: the page, or its data as a file (`?formaat=json|csv|ods|xlsx`).
@@ -166,7 +196,7 @@ struct ReportRoutes: Sendable {
             case .json: return try APIRoutes.json(report)
             case .csv, .ods, .xlsx: preconditionFailure("answered above")
             case .html:
-                let page = PortfolioReportPage(
+                var page = PortfolioReportPage(
                     layout: pages.layout("Verslag van de portefeuille", language, .portfolioReport, query: query),
                     answers: report.answers,
                     rows: report.rows.map { row in
@@ -184,6 +214,7 @@ struct ReportRoutes: Sendable {
                     },
                     source: PortfolioReport.source,
                     downloads: Download.formats(of: .portfolioReport))
+                (page.realDealCount, page.completeness) = PortfolioReportPage.completeness(report.rows)
                 return html(renderer.render(page, context))
             }
         }

@@ -249,7 +249,15 @@ extension PortfolioReportPage: PageView {
                 }),
             #"""
             <p class="citation">Bron van de vragen: \#(source). Een ongunstige contextindicator is context, geen effect van een deal (§5.1).</p>
+            <h2 id="vastgelegd">Wat is vastgelegd</h2>
+            <table>
+              <caption>Van de \#(realDealCount) echte deals; het fictieve voorbeeld telt niet mee</caption>
+              <thead><tr><th scope="col">Gegeven</th><th scope="col">Deals</th><th scope="col">Nog niet</th></tr></thead>
+              <tbody>\#(completeness.map { c -> HTML in #"<tr><th scope="row">\#(c.label)</th><td class="number">\#(c.count) van \#(realDealCount)</td><td class="number">\#(realDealCount - c.count)</td></tr>"# })</tbody>
+            </table>
             <h2 id="per-deal">Per deal</h2>
+            <details>
+            <summary>De tabel per deal (\#(rows.count) rijen: doel, wat gevolgd wordt, de context en de Rijksbijdrage)</summary>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Per deal">
             <table>
               <caption class="visually-hidden">Doel, wat gevolgd wordt, de context en de Rijksbijdrage per deal</caption>
@@ -257,6 +265,7 @@ extension PortfolioReportPage: PageView {
               <tbody>\#(rows.map(Self.row))</tbody>
             </table>
             </div>
+            </details>
             """#,
         ])
     }
