@@ -332,12 +332,13 @@ extension DealSection {
         struct Money: Sendable {
             var committed: String
             var realised: String
-            /// "62,50 %", "onbekend" when nothing is committed.
-            var realisedShare: String
+            /// "62,50 %"; `nil` when nothing is committed (a share of nothing says nothing).
+            var realisedShare: String?
             /// 0...100 for the bar, `nil` when nothing is committed.
             var barPercent: Int?
-            var rijkShareCommitted: String
-            var rijkShareRealised: String
+            /// The Rijk's share of what is committed and of what is realised; `nil` when that is nothing.
+            var rijkShareCommitted: String?
+            var rijkShareRealised: String?
         }
 
         struct Targets: Sendable {
@@ -367,11 +368,12 @@ extension DealSection {
                 let (committed, realised) = (summary.toezeggingen, summary.realisaties)
                 money = Money(
                     committed: committed.total.formatted, realised: realised.total.formatted,
-                    realisedShare: Share(part: realised.total, whole: committed.total).percentText,
+                    realisedShare: committed.totaalCent > 0
+                        ? Share(part: realised.total, whole: committed.total).percentText : nil,
                     barPercent: committed.totaalCent > 0
                         ? Int(min(100, max(0, realised.totaalCent * 100 / committed.totaalCent))) : nil,
-                    rijkShareCommitted: committed.rijkShare.percentText,
-                    rijkShareRealised: realised.rijkShare.percentText)
+                    rijkShareCommitted: committed.totaalCent > 0 ? committed.rijkShare.percentText : nil,
+                    rijkShareRealised: realised.totaalCent > 0 ? realised.rijkShare.percentText : nil)
             }
             if !programme.isEmpty {
                 let progress = programme.flatMap(\.progress)

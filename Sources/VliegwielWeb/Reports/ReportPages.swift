@@ -226,7 +226,8 @@ struct ReportRoutes: Sendable {
         let arrangement = dossier.arrangement
         let t = UIText.of(language)
         let history = dossier.contributionHistory
-        var deal = try await pages.dealSection(id: arrangement.id, language, query: [:])
+        // The dossier read the deal's record already; its section needs no second read.
+        var deal = dossier.deal.map { pages.dealSection($0, language, query: [:]) }
         if let record = dossier.deal {
             deal?.inShort = DealSection.InShort(
                 record, programme: dossier.indicators?.programme ?? [], log: dossier.learningLog,

@@ -237,14 +237,7 @@ extension SitePages {
 
     // MARK: The deal on its arrangement page
 
-    /// The portfolio record of `id` as its arrangement page shows it; `nil` for an arrangement
-    /// that is not a deal of the portfolio.
-    func dealSection(id: String, _ language: Language, query: [String: [String]]) async throws -> DealSection? {
-        guard let record = try await portfolio.record(id: id) else { return nil }
-        return dealSection(record, language, query: query)
-    }
-
-    /// The section of `record`, read already.
+    /// The portfolio record `record`, read already, as its arrangement page and its dossier show it.
     func dealSection(_ record: DealRecord, _ language: Language, query: [String: [String]]) -> DealSection {
         let id = record.deal.id
         var section = DealSection(

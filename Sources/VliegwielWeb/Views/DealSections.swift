@@ -1,12 +1,24 @@
 /// The portfolio record of a deal and the sourced facts of a real deal, as the arrangement page
 /// and the evaluation dossier show them.
 enum DealSections {
+    /// "Aandeel Rijk: 50,00 % van de toezeggingen, 80,00 % van de realisaties.", saying only the
+    /// shares of what exists.
+    private static func rijkShares(_ m: DealSection.InShort.Money) -> String {
+        let parts =
+            [
+                m.rijkShareCommitted.map { "\($0) van de toezeggingen" },
+                m.rijkShareRealised.map { "\($0) van de realisaties" },
+            ]
+            .compactMap { $0 }
+        return parts.isEmpty ? "" : "Aandeel Rijk: " + parts.joined(separator: ", ") + "."
+    }
+
     /// "In het kort" for a deal: counts and quotes of what is recorded, each with its way on.
     static func inShort(_ s: DealSection.InShort, findings: Int, heading: String = "In het kort") -> HTML {
         let money: HTML =
             s.money.map { m -> HTML in
                 #"""
-                Toegezegd <strong>\#(m.committed)</strong>, gerealiseerd <strong>\#(m.realised)</strong> (\#(m.realisedShare) van de toezeggingen).\#(m.barPercent.map { p -> HTML in #"<svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="12" aria-hidden="true" focusable="false"><rect width="100" height="6" class="progress-track"/><rect width="\#(p)" height="6" class="bar"/></svg>"# }) Aandeel Rijk: \#(m.rijkShareCommitted) van de toezeggingen, \#(m.rijkShareRealised) van de realisaties. <a href="#geld">Het geld</a>
+                Toegezegd <strong>\#(m.committed)</strong>, gerealiseerd <strong>\#(m.realised)</strong>\#(m.realisedShare.map { " (\($0) van de toezeggingen)" } ?? "").\#(m.barPercent.map { p -> HTML in #"<svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="12" aria-hidden="true" focusable="false"><rect width="100" height="6" class="progress-track"/><rect width="\#(p)" height="6" class="bar"/></svg>"# }) \#(Self.rijkShares(m)) <a href="#geld">Het geld</a>
                 """#
             } ?? "Nog geen toezeggingen of realisaties vastgelegd."
         let targets: HTML =
