@@ -209,17 +209,17 @@ struct SiteRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.reading.get(SiteURL.home.pattern) { request, context in
-            let (language, query) = Self.read(request)
-            return html(renderer.render(try await pages.home(language, query: query), context))
+            let query = Self.read(request)
+            return html(renderer.render(try await pages.home(query: query), context))
         }
         routes.reading.get(SiteURL.catalogue().pattern) { request, context in
-            let (language, query) = Self.read(request)
+            let query = Self.read(request)
             return html(
-                renderer.render(try await pages.catalogue(language, query: query), context)
+                renderer.render(try await pages.catalogue(query: query), context)
             )
         }
         routes.arrangement.get(SiteURL.arrangement("").pattern) { request, context in
-            let (language, query) = Self.read(request)
+            let query = Self.read(request)
             // Everything the page shows in one snapshot; the group loaded the arrangement
             // already to decide access, and a removal in between is a plain 404.
             guard let overview = try await store.overview(of: try context.requireArrangement().id) else {
@@ -228,48 +228,48 @@ struct SiteRoutes: Sendable {
             let arrangement = overview.arrangement
             let place = PagePlace(
                 arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: overview.deal != nil)
-            var page = pages.arrangement(arrangement, language, query: query, place: place)
-            page.deal = overview.deal.map { pages.dealSection($0, language, query: query) }
+            var page = pages.arrangement(arrangement, query: query, place: place)
+            page.deal = overview.deal.map { pages.dealSection($0, query: query) }
             page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
             if let record = overview.deal {
-                page.deal?.map = pages.dealMap(record.deal, recorded: overview.indicators?.regions, language)
+                page.deal?.map = pages.dealMap(record.deal, recorded: overview.indicators?.regions)
                 page.deal?.inShort = DealSection.InShort(
                     record, programme: overview.indicators?.programme ?? [], log: overview.learningLog,
-                    learningLogHref: SiteURL.learningLog(arrangement.id).href(language),
-                    indicatorsHref: SiteURL.indicators(arrangement.id).href(language))
+                    learningLogHref: SiteURL.learningLog(arrangement.id).href(),
+                    indicatorsHref: SiteURL.indicators(arrangement.id).href())
             }
-            if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id, language) }
+            if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id) }
             page.history = SitePages.historySection(
                 id: arrangement.id, lines: overview.versionLines, latest: overview.latestVersions,
-                log: overview.learningLog, language: language)
-            page.learningLogHref = SiteURL.learningLog(arrangement.id).href(language)
-            page.indicatorsHref = overview.hasIndicators ? SiteURL.indicators(arrangement.id).href(language) : nil
+                log: overview.learningLog)
+            page.learningLogHref = SiteURL.learningLog(arrangement.id).href()
+            page.indicatorsHref = overview.hasIndicators ? SiteURL.indicators(arrangement.id).href() : nil
             page.contributionHref =
-                overview.hasContributionGraph ? SiteURL.contributionGraph(arrangement.id).href(language) : nil
-            page.dossierHref = SiteURL.dossier(arrangement.id).href(language)
-            page.qcaOutcomesHref = SiteURL.qcaOutcomes(arrangement.id).href(language)
+                overview.hasContributionGraph ? SiteURL.contributionGraph(arrangement.id).href() : nil
+            page.dossierHref = SiteURL.dossier(arrangement.id).href()
+            page.qcaOutcomesHref = SiteURL.qcaOutcomes(arrangement.id).href()
             return html(renderer.render(page, context))
         }
         routes.reading.get(SiteURL.search(nil).pattern) { request, context in
-            let (language, query) = Self.read(request)
-            return html(renderer.render(try await pages.search(language, query: query), context))
+            let query = Self.read(request)
+            return html(renderer.render(try await pages.search(query: query), context))
         }
         routes.reading.get(SiteURL.compare([]).pattern) { request, context in
-            let (language, query) = Self.read(request)
-            let page = try await pages.compare(language, query: query)
+            let query = Self.read(request)
+            let page = try await pages.compare(query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         routes.reading.get(SiteURL.design.pattern) { request, context in
-            let (language, query) = Self.read(request)
+            let query = Self.read(request)
             // Filled in from the query: a refused save comes back this way after logging in, and
             // "Terug naar het formulier" from the advice without saving.
-            var page = pages.design(language, query: query, form: DesignForm(values: query))
+            var page = pages.design(query: query, form: DesignForm(values: query))
             page.saving = saving(context)
             return html(renderer.render(page, context))
         }
         routes.reading.get(SiteURL.designAdvice.pattern) { request, context in
-            let (language, query) = Self.read(request)
+            let query = Self.read(request)
             var form = DesignForm(values: query)
             guard form.values[AccountWebSettings.csrfField] == nil else {
                 // The form sends its CSRF token along by GET; it does not belong in an address.
@@ -283,25 +283,25 @@ struct SiteRoutes: Sendable {
             }
             switch form.preview(references: catalogue) {
             case .failure(let errors):
-                var page = pages.design(language, query: query, form: form, errors: errors)
+                var page = pages.design(query: query, form: form, errors: errors)
                 page.saving = saving(context)
                 return html(renderer.render(page, context), status: .badRequest)
             case .success(let arrangement):
-                var page = pages.arrangement(arrangement, language, query: [:])
-                page.layout = pages.layout(arrangement.name, language, .designAdvice, query: query)
+                var page = pages.arrangement(arrangement, query: [:])
+                page.layout = pages.layout(arrangement.name, .designAdvice, query: query)
                 page.kind = "ontwerp, niet opgeslagen"
                 page.preview = DesignPreview(
-                    formHref: SiteURL.designFilledIn(form.filledIn).href(language), saving: saving(context))
+                    formHref: SiteURL.designFilledIn(form.filledIn).href(), saving: saving(context))
                 return html(renderer.render(page, context))
             }
         }
         routes.installation.post(SiteURL.design.pattern) { request, context in
-            let (language, query) = Self.read(request)
+            let query = Self.read(request)
             let form = DesignForm(values: try await Self.formValues(request))
             let existing = Set(try await store.allArrangements().map(\.id))
             switch form.arrangement(existingIDs: existing, references: catalogue) {
             case .failure(let errors):
-                let page = pages.design(language, query: query, form: form, errors: errors)
+                let page = pages.design(query: query, form: form, errors: errors)
                 return html(renderer.render(page, context), status: .badRequest)
             case .success(let arrangement):
                 do {
@@ -315,23 +315,23 @@ struct SiteRoutes: Sendable {
                         "veld-id", "Id",
                         "'\(arrangement.id)' is zojuist door iemand anders opgeslagen; er is niets overschreven. Kies een andere id"
                     )
-                    let page = pages.design(language, query: query, form: form, errors: errors)
+                    let page = pages.design(query: query, form: form, errors: errors)
                     return html(renderer.render(page, context), status: .conflict)
                 }
-                let location = SiteURL.arrangement(arrangement.id).href(language, after: .saved)
+                let location = SiteURL.arrangement(arrangement.id).href(after: .saved)
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }
         routes.reading.get(SiteURL.whatIf(arrangementID: nil).pattern) { request, context in
-            let (language, query) = Self.read(request)
-            let page = try await pages.whatIf(language, query: query)
+            let query = Self.read(request)
+            let page = try await pages.whatIf(query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         routes.reading.get(SiteURL.accessibility.pattern) { request, context in
-            let (language, query) = Self.read(request)
+            let query = Self.read(request)
             return html(
-                renderer.render(pages.accessibility(language, query: query), context))
+                renderer.render(pages.accessibility(query: query), context))
         }
     }
 
@@ -340,9 +340,8 @@ struct SiteRoutes: Sendable {
         EditAccess(policy.decide(context.account.actor, .change, .installation), returnTo: SiteURL.design.path)
     }
 
-    static func read(_ request: Request) -> (Language, [String: [String]]) {
-        let query = queryParameters(request.uri.query)
-        return (Language(query: query), query)
+    static func read(_ request: Request) -> [String: [String]] {
+        queryParameters(request.uri.query)
     }
 
     /// The fields of an `application/x-www-form-urlencoded` body.

@@ -7,7 +7,7 @@ import Testing
 /// What a page says when something is not there: it says so in words, and says nothing where
 /// there is nothing to say (usability review: empty fields, sentences with nothing after them).
 @Suite struct HonestDisplayTests {
-    static let layout = Layout(title: "Test", language: .dutch, current: .home, otherLanguage: "/")
+    static let layout = Layout(title: "Test", current: .home)
 
     @Test func anIndicatorWithoutActualsSaysNogGeen() throws {
         let indicator = ProgrammeIndicator(
@@ -29,7 +29,7 @@ import Testing
     @Test func aReferenceThatDiffersInNothingDoesNotSayWhereItDiffers() {
         let same = NearestView(name: "Regio Deal", href: "/arrangementen/regio-deal", distance: "0", differences: "")
         let other = NearestView(name: "Woondeal", href: "/arrangementen/woondeal", distance: "0,2", differences: "Doel")
-        let t = UIText.of(.dutch)
+        let t = UIText.dutch
         #expect(!ProfileSections.nearest(same, t).text.contains("verschilt in"))
         #expect(ProfileSections.nearest(other, t).text.contains("; verschilt in Doel"))
     }

@@ -10,16 +10,16 @@ import VliegwielTestSupport
 
 @testable import VliegwielWeb
 
-/// The arrangement page's analysis is kept per profile and language (issue 14 item 4a): asked
+/// The arrangement page's analysis is kept per profile (issue 14 item 4a): asked
 /// again for the same profile it is not computed again, and a changed profile — a new stored
 /// revision — is computed afresh, so the page can never show the analysis of another revision.
 @Suite struct ProfileAnalysisMemoTests {
     static func analysis(_ memo: ProfileAnalysisMemo, _ profile: Profile, _ calls: inout Int) {
-        _ = memo.analysis(.init(profile: profile, arrangementID: "a", language: .dutch)) {
+        _ = memo.analysis(.init(profile: profile, arrangementID: "a")) {
             calls += 1
             return .init(
-                elements: ElementView.all(for: profile, t: UIText.of(.dutch)),
-                advice: AdviceView(Advice(profile), t: UIText.of(.dutch)), nearest: [])
+                elements: ElementView.all(for: profile, t: UIText.dutch),
+                advice: AdviceView(Advice(profile), t: UIText.dutch), nearest: [])
         }
     }
 

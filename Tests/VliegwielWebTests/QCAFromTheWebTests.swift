@@ -244,7 +244,7 @@ import VliegwielStorage
                     causes: [
                         .notStated(condition: "COFIN", dimensionID: "resultaatgericht.cofinanciering", reason: "anders")
                     ]),
-            ], .dutch)
+            ])
         #expect(
             groups.map(\.reason) == [
                 "Cofinanciering (voorwaarde COFIN) niet vastgesteld in het profiel", "Geen uitkomst Y vastgelegd",

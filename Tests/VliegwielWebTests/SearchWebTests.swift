@@ -106,8 +106,6 @@ import VliegwielTestSupport
                     page.contains("<label class=\"visually-hidden\" for=\"site-zoekveld\">Zoeken in Vliegwiel</label>"),
                     "\(path)")
             }
-            let english = try await client.get("/catalogus?taal=en").text
-            #expect(english.contains("<input type=\"hidden\" name=\"taal\" value=\"en\">"))
             let search = try await client.get("/zoeken?q=zwolle").text
             #expect(search.contains("<nav class=\"breadcrumbs\" aria-label=\"Kruimelpad\">"))
             #expect(search.contains("<li><a href=\"/\">Home</a></li><li aria-current=\"page\">Zoeken: zwolle</li>"))

@@ -35,7 +35,6 @@ struct AuditLogPage: Sendable {
     var rows: [Row]
     var previousHref: String?
     var nextHref: String?
-    var language: String?
 }
 
 /// The audit page's routes and model.
@@ -48,8 +47,8 @@ struct AuditSiteRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.auditTrail.get(SiteURL.auditLog.pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
-            let page = try await page(language, query: query)
+            let query = SiteRoutes.read(request)
+            let page = try await page(query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
@@ -58,7 +57,7 @@ struct AuditSiteRoutes: Sendable {
     /// `1 regel`, `3 regels`.
     static func lines(_ count: Int) -> String { count == 1 ? "1 regel" : "\(count) regels" }
 
-    func page(_ language: Language, query: [String: [String]]) async throws -> AuditLogPage {
+    func page(query: [String: [String]]) async throws -> AuditLogPage {
         func value(_ name: String) -> String {
             query[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         }
@@ -82,11 +81,11 @@ struct AuditSiteRoutes: Sendable {
         }
         let pageNumber = max(1, Int(value("pagina")) ?? 1)
         var page = AuditLogPage(
-            layout: pages.layout("Auditlogboek", language, .auditLog, query: query),
+            layout: pages.layout("Auditlogboek", .auditLog, query: query),
             formAction: SiteURL.auditLog.path, actor: value("actor"),
             actionFilter: value("actie"), object: value("object"), from: value("van"), through: value("tot"),
             fromError: fromError, throughError: throughError, errors: errors, chainIntact: false, chainMessage: "",
-            summary: "", rows: [], language: language == .dutch ? nil : language.rawValue)
+            summary: "", rows: [])
         page.hasErrors = !errors.isEmpty
         guard errors.isEmpty else { return page }
         let report = try await audit.verifyAll()

@@ -76,9 +76,9 @@ extension ContributionPage {
     ///
     /// - Throws: ``Problem`` 404 naming the versions that exist when `number` is not one of them.
     init(
-        arrangement: Arrangement, history: ContributionGraphHistory, number: Int?, layout: Layout, language: Language
+        arrangement: Arrangement, history: ContributionGraphHistory, number: Int?, layout: Layout
     ) throws {
-        self.init(empty: arrangement, layout: layout, language: language)
+        self.init(empty: arrangement, layout: layout)
         let chosen = number ?? history.current?.number
         guard let chosen, let version = history.version(chosen) else {
             if let number {
@@ -100,7 +100,7 @@ extension ContributionPage {
         versions = history.versions.reversed().map {
             VersionLink(
                 label: "versie \($0.number) · \($0.date.dutchText) · \($0.reason)",
-                href: SiteURL.contributionGraph(arrangement.id, version: $0.number).href(language),
+                href: SiteURL.contributionGraph(arrangement.id, version: $0.number).href(),
                 isCurrent: $0.number == version.number)
         }
         if version.number > 1, let diff = history.diff(from: version.number - 1, to: version.number) {
@@ -153,11 +153,11 @@ extension ContributionPage {
     }
 
     /// The page of an arrangement without a graph.
-    private init(empty arrangement: Arrangement, layout: Layout, language: Language) {
+    private init(empty arrangement: Arrangement, layout: Layout) {
         self.layout = layout
         name = arrangement.name
-        arrangementHref = SiteURL.arrangement(arrangement.id).href(language)
-        dossierHref = SiteURL.dossier(arrangement.id).href(language)
+        arrangementHref = SiteURL.arrangement(arrangement.id).href()
+        dossierHref = SiteURL.dossier(arrangement.id).href()
         apiHref = APIURL.contributionGraph(arrangement.id).path
         isFictional = false
         hasGraph = false
@@ -186,7 +186,7 @@ struct ContributionSiteRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.arrangement.get(SiteURL.contributionGraph("").pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
             let id = arrangement.id
             var number: Int?
@@ -200,9 +200,8 @@ struct ContributionSiteRoutes: Sendable {
             let page = try ContributionPage(
                 arrangement: arrangement, history: history, number: number,
                 layout: pages.layout(
-                    "Bijdragegraaf · \(arrangement.name)", language, .contributionGraph(id), query: query,
-                    place: try await pages.place(of: arrangement)),
-                language: language)
+                    "Bijdragegraaf · \(arrangement.name)", .contributionGraph(id), query: query,
+                    place: try await pages.place(of: arrangement)))
             return html(renderer.render(page, context))
         }
     }

@@ -160,14 +160,14 @@ extension SitePages {
     }
 
     func indicatorsPage(
-        _ arrangement: Arrangement, indicators: any IndicatorStore, _ language: Language, query: [String: [String]]
+        _ arrangement: Arrangement, indicators: any IndicatorStore, query: [String: [String]]
     ) async throws -> IndicatorsPage {
         IndicatorsPage(
             layout: layout(
-                "Indicatoren van \(arrangement.name)", language, .indicators(arrangement.id), query: query,
+                "Indicatoren van \(arrangement.name)", .indicators(arrangement.id), query: query,
                 place: try await place(of: arrangement)),
             id: arrangement.id, name: arrangement.name,
-            arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
+            arrangementHref: SiteURL.arrangement(arrangement.id).href(),
             section: try await indicatorSection(id: arrangement.id, indicators: indicators),
             downloads: Download.formats(of: .indicators(arrangement.id), json: false))
     }

@@ -15,7 +15,7 @@ struct IndicatorRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.arrangement.get(SiteURL.indicators("").pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
             let format = try ReportFormat.from(query, allowed: [.html, .csv, .ods, .xlsx])
             if let spreadsheet = format.spreadsheet {
@@ -23,7 +23,7 @@ struct IndicatorRoutes: Sendable {
                     try await SpreadsheetSources.indicators(arrangement.id, indicatorStore), spreadsheet,
                     name: "indicatoren-\(arrangement.id)", day: todayInUTC())
             }
-            let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, language, query: query)
+            let page = try await pages.indicatorsPage(arrangement, indicators: indicatorStore, query: query)
             return html(renderer.render(page, context))
         }
         routes.apiArrangement.get(APIURL.indicators("").pattern) { request, context in

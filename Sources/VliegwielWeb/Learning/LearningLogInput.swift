@@ -75,7 +75,7 @@ enum LearningLogFormSpec {
 
     static func form(
         _ kind: LearningEntryKind, log: LearningLog, context: LearningLogContext, arrangementID id: String,
-        language: Language, values: [String: [String]], problems: [ItemProblem]
+        values: [String: [String]], problems: [ItemProblem]
     ) -> LearningLogForm {
         let fields = fields(kind, log: log, context: context).map { spec -> LearningFormField in
             let fieldID = "\(kind.singular)-\(spec.key)"
@@ -119,7 +119,7 @@ enum LearningLogFormSpec {
             }
         return LearningLogForm(
             headingID: "nieuw-\(kind.singular)", title: title, intro: intro,
-            action: SiteURL.addLearningEntry(id, kind).href(language), fields: fields, submitLabel: title,
+            action: SiteURL.addLearningEntry(id, kind).href(), fields: fields, submitLabel: title,
             unavailable: unavailable)
     }
 

@@ -21,7 +21,7 @@ public enum LearningEntryKind: String, Sendable, Hashable, CaseIterable {
 /// The learning log as chains, for the learning-log page and for the evaluation dossier:
 /// each decision with the lessons it follows from and the changes that carry it out, each
 /// change linked to what it changed, and the lessons no decision follows from yet.
-/// Build it with ``init(log:context:arrangementID:language:)`` or ``load(id:from:language:)``
+/// Build it with ``init(log:context:arrangementID:)`` or ``load(id:from:)``
 /// and render it with the partial `learningchains` (`{{#section}}{{>learningchains}}{{/section}}`).
 struct LearningLogSection: Sendable {
     struct LessonView: Sendable {
@@ -70,14 +70,14 @@ struct LearningLogSection: Sendable {
     var openLessons: [LessonView]
     var pageHref: String
 
-    init(log: LearningLog, context: LearningLogContext, arrangementID id: String, language: Language) {
+    init(log: LearningLog, context: LearningLogContext, arrangementID id: String) {
         func lesson(_ lesson: LearningLesson) -> LessonView {
             LessonView(
                 anchor: "leerlog-\(lesson.id)", id: lesson.id, date: lesson.date.dutchText, text: lesson.text,
                 learnedBy: lesson.learnedBy, source: lesson.source)
         }
         func change(_ change: LearningChange) -> ChangeView {
-            let target = Self.target(change.target, context: context, arrangementID: id, language: language)
+            let target = Self.target(change.target, context: context, arrangementID: id)
             return ChangeView(
                 anchor: "leerlog-\(change.id)", id: change.id, date: change.date.dutchText, text: change.text,
                 targetLabel: target.label, targetHref: target.href, targetDetail: target.detail)
@@ -98,21 +98,21 @@ struct LearningLogSection: Sendable {
                 changes: chain.changes.map(change))
         }
         openLessons = log.openLessons.map(lesson)
-        pageHref = SiteURL.learningLog(id).href(language)
+        pageHref = SiteURL.learningLog(id).href()
     }
 
     /// The section of arrangement `id` read from `store`.
-    static func load(id: String, from store: any LearningLogStore, language: Language) async throws
+    static func load(id: String, from store: any LearningLogStore) async throws
         -> LearningLogSection
     {
         let log = try await store.log(of: id)
         let context = try await store.context(of: id)
-        return LearningLogSection(log: log, context: context, arrangementID: id, language: language)
+        return LearningLogSection(log: log, context: context, arrangementID: id)
     }
 
     /// The label, link and detail of what a change changed.
     static func target(
-        _ target: LearningChangeTarget, context: LearningLogContext, arrangementID id: String, language: Language
+        _ target: LearningChangeTarget, context: LearningLogContext, arrangementID id: String
     ) -> (label: String, href: String?, detail: String?) {
         func detail(_ version: LearningLogContext.KnownVersion?) -> String? {
             version.map { "\($0.date.dutchText) · \($0.author) · \($0.reason)" }
@@ -120,16 +120,16 @@ struct LearningLogSection: Sendable {
         switch target {
         case .profileVersion(let number):
             return (
-                "Profielversie \(number)", SiteURL.arrangement(id).href(language) + "#profielversie-\(number)",
+                "Profielversie \(number)", SiteURL.arrangement(id).href() + "#profielversie-\(number)",
                 detail(context.profileVersion(number))
             )
         case .graphVersion(let number):
             return (
-                "Bijdragegraafversie \(number)", SiteURL.contributionGraph(id, version: number).href(language),
+                "Bijdragegraafversie \(number)", SiteURL.contributionGraph(id, version: number).href(),
                 detail(context.graphVersion(number))
             )
         case .indicator(let indicator):
-            return ("Indicator \(indicator)", SiteURL.indicators(id).href(language), nil)
+            return ("Indicator \(indicator)", SiteURL.indicators(id).href(), nil)
         case .other(let text):
             return ("Anders", nil, text)
         }
@@ -145,7 +145,7 @@ struct LearningLogReason: Sendable {
 
 extension LearningLog {
     /// For each profile version the log names, a line and a link to its chain on the learning-log page.
-    func reasons(forProfileVersionsOf id: String, language: Language) -> [Int: LearningLogReason] {
+    func reasons(forProfileVersionsOf id: String) -> [Int: LearningLogReason] {
         var reasons: [Int: LearningLogReason] = [:]
         for change in changes {
             guard case .profileVersion(let number) = change.target, reasons[number] == nil,
@@ -155,7 +155,7 @@ extension LearningLog {
             let lessons = trace.lessons.map { "les \($0.date.dutchText) (\($0.learnedBy))" }
             reasons[number] = LearningLogReason(
                 label: "volgt uit " + (decisions + lessons).joined(separator: ", "),
-                href: SiteURL.learningLog(id).href(language) + "#leerlog-\(change.id)")
+                href: SiteURL.learningLog(id).href() + "#leerlog-\(change.id)")
         }
         return reasons
     }
@@ -210,14 +210,14 @@ extension SitePages {
     /// The learning-log page of `arrangement`; `problems` are those of the form `failed`,
     /// whose submitted `values` are shown again.
     func learningLogPage(
-        _ arrangement: Arrangement, log: LearningLog, context: LearningLogContext, _ language: Language,
+        _ arrangement: Arrangement, log: LearningLog, context: LearningLogContext,
         query: [String: [String]] = [:], failed: LearningEntryKind? = nil, values: [String: [String]] = [:],
         problems: [ItemProblem] = [], place: PagePlace? = nil
     ) -> LearningLogPage {
         let id = arrangement.id
         let forms = LearningEntryKind.allCases.map { kind in
             LearningLogFormSpec.form(
-                kind, log: log, context: context, arrangementID: id, language: language,
+                kind, log: log, context: context, arrangementID: id,
                 values: kind == failed ? values : [:], problems: kind == failed ? problems : [])
         }
         let errors: [FieldError] =
@@ -237,10 +237,10 @@ extension SitePages {
         }
         let title = "Leerlog van \(arrangement.name)"
         return LearningLogPage(
-            layout: layout(title, language, .learningLog(id), query: query, place: place), title: title,
-            arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(id).href(language),
+            layout: layout(title, .learningLog(id), query: query, place: place), title: title,
+            arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(id).href(),
             apiHref: APIURL.learningLog(id).path, notice: notice, errors: errors, hasErrors: !errors.isEmpty,
-            section: LearningLogSection(log: log, context: context, arrangementID: id, language: language),
+            section: LearningLogSection(log: log, context: context, arrangementID: id),
             forms: forms)
     }
 }

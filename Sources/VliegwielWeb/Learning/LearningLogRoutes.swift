@@ -12,21 +12,19 @@ struct LearningLogRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.arrangement.get(SiteURL.learningLog("").pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
             let (log, logContext) = try await read(arrangement.id)
             var page = pages.learningLogPage(
-                arrangement, log: log, context: logContext, language, query: query,
+                arrangement, log: log, context: logContext, query: query,
                 place: try await pages.place(of: arrangement))
             page.editing = EditAccess(context, returnTo: request.uri.description)
             return html(renderer.render(page, context))
         }
         for kind in LearningEntryKind.allCases {
             routes.arrangement.post(SiteURL.addLearningEntry("", kind).pattern) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let arrangement = try context.requireArrangement()
-                var values = try await SiteRoutes.formValues(request)
-                values["taal"] = nil
+                let values = try await SiteRoutes.formValues(request)
                 let (log, logContext) = try await read(arrangement.id)
                 let (entries, found) = LearningLogFormSpec.entries(
                     kind, values: values, log: log, context: logContext)
@@ -42,14 +40,14 @@ struct LearningLogRoutes: Sendable {
                 }
                 guard problems.isEmpty else {
                     let page = pages.learningLogPage(
-                        arrangement, log: log, context: logContext, language, failed: kind, values: values,
+                        arrangement, log: log, context: logContext, failed: kind, values: values,
                         problems: problems, place: try await pages.place(of: arrangement))
                     return html(renderer.render(page, context), status: .badRequest)
                 }
                 let added =
                     entries.lessons.first?.id ?? entries.decisions.first?.id ?? entries.changes.first?.id ?? ""
                 let location = SiteURL.learningLog(arrangement.id).href(
-                    language, after: .learningEntryAdded(kind, id: added))
+                    after: .learningEntryAdded(kind, id: added))
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }

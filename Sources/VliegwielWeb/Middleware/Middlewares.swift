@@ -107,10 +107,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private func page(
         _ status: HTTPResponse.Status, _ detail: String, _ request: Request, keptInput: [Problem.KeptField] = []
     ) -> Response {
-        let language = Language(query: queryParameters(request.uri.query))
         let html = renderer.render(
             pages.error(
-                status: status.code, message: detail, language, keptInput: keptInput,
+                status: status.code, message: detail, keptInput: keptInput,
                 returnTo: Self.returnAddress(request, keptInput: keptInput)),
             session: RequestAccount()
         )

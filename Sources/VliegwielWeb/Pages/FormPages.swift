@@ -65,7 +65,6 @@ struct ComparePage: Sendable {
     var variationChart: HTML
     var variationRows: [VariationRow]
     var nearest: [NearestGroup]
-    var language: String
     /// What to do next when one arrangement is chosen.
     var prompt: String? = nil
     /// The search in the list, when one was made.
@@ -171,6 +170,5 @@ struct WhatIfPage: Sendable {
     var approachesAdded: [String]
     var approachesRemoved: [String]
     var temporalChanged: Bool
-    var language: String
     var arrangementID: String
 }

@@ -8,7 +8,7 @@ struct PagePlace: Sendable {
     var isDeal: Bool
 }
 
-/// What every page shares: the language, the menu with the current section marked, the
+/// What every page shares: the menu with the current section marked, the
 /// breadcrumb trail of a page below the top level, the footer.
 struct Layout: Sendable {
     struct NavigationItem: Sendable {
@@ -24,8 +24,6 @@ struct Layout: Sendable {
 
     var t: UIText
     var title: String
-    var languageSwitchHref: String
-    var otherLanguageCode: String
     var navigation: [NavigationItem]
     /// The pages above this one, each linked, from Home down; empty on the top level.
     var breadcrumbs: [NavigationItem]
@@ -36,19 +34,14 @@ struct Layout: Sendable {
     var accountHref: String
     /// Where the search form in the header sends its query.
     var searchAction: String
-    /// `en` for the search form's hidden field that keeps the language; `nil` in Dutch.
-    var searchLanguage: String?
 
     /// - Parameters:
     ///   - current: the page, for the menu and the breadcrumbs; nil for an error page, which
     ///     belongs nowhere.
-    ///   - otherLanguage: the same page in the other language.
     ///   - place: the arrangement a page below `/arrangementen/{id}` belongs to.
-    init(title: String, language: Language, current: SiteURL?, otherLanguage: String, place: PagePlace? = nil) {
-        t = UIText.of(language)
+    init(title: String, current: SiteURL?, place: PagePlace? = nil) {
+        t = UIText.dutch
         self.title = title
-        languageSwitchHref = otherLanguage
-        otherLanguageCode = language == .dutch ? "en" : "nl"
         let items: [(String, SiteURL)] = [
             (t.navHome, .home), (t.navCatalogue, .catalogue()), (t.navCompare, .compare([])), (t.navDesign, .design),
             (t.navWhatIf, .whatIf(arrangementID: nil)), (t.navPortfolio, .portfolio), (t.navReport, .portfolioReport),
@@ -57,29 +50,28 @@ struct Layout: Sendable {
         let section = place.map { $0.isDeal ? SiteURL.portfolio : .catalogue() } ?? current?.section
         navigation = items.map { label, url in
             NavigationItem(
-                label: label, href: url.href(language), isCurrent: url.path == section?.path,
+                label: label, href: url.href(), isCurrent: url.path == section?.path,
                 isPage: url.path == current?.path)
         }
         var trail: [NavigationItem] = []
         if let current, !items.contains(where: { $0.1.path == current.path }) {
-            trail.append(NavigationItem(label: t.navHome, href: SiteURL.home.href(language), isCurrent: false))
+            trail.append(NavigationItem(label: t.navHome, href: SiteURL.home.href(), isCurrent: false))
             if let section, let item = items.first(where: { $0.1.path == section.path }), item.1 != .home {
-                trail.append(NavigationItem(label: item.0, href: item.1.href(language), isCurrent: false))
+                trail.append(NavigationItem(label: item.0, href: item.1.href(), isCurrent: false))
             }
             if let place, current.path != SiteURL.arrangement(place.arrangementID).path {
                 let arrangement = SiteURL.arrangement(place.arrangementID)
                 trail.append(
-                    NavigationItem(label: place.arrangementName, href: arrangement.href(language), isCurrent: false))
+                    NavigationItem(label: place.arrangementName, href: arrangement.href(), isCurrent: false))
             }
         }
         breadcrumbs = trail
-        homeHref = SiteURL.home.href(language)
-        accessibilityHref = SiteURL.accessibility.href(language)
-        apiDocumentationHref = SiteURL.apiDocumentation.href(language)
+        homeHref = SiteURL.home.href()
+        accessibilityHref = SiteURL.accessibility.href()
+        apiDocumentationHref = SiteURL.apiDocumentation.href()
         stylesheetHref = SiteURL.stylesheet.path
         accountHref = AccountURL.account.href
         searchAction = SiteURL.search(nil).path
-        searchLanguage = language == .dutch ? nil : language.rawValue
     }
 }
 

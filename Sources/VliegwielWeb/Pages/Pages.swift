@@ -56,7 +56,6 @@ struct CataloguePage: Sendable {
     var rows: [Row]
     var count: Int
     var total: Int
-    var language: String
 }
 
 /// One arrangement: profile, consequences, perspective, temporal matrix, evaluation.

@@ -47,8 +47,6 @@ struct PortfolioPage: Sendable {
     var trancheError: String?
     var amountError: String?
     var sortError: String?
-    /// `en` for the hidden field that keeps the language; `nil` in Dutch.
-    var language: String?
     var dealCount: Int
     var knownCount: Int
     var unknownCount: Int

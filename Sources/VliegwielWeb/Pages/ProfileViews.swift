@@ -179,10 +179,10 @@ struct NearestView: Sendable {
     var distance: String
     var differences: String
 
-    static func all(_ distances: [ProfileDistance], language: Language) -> [NearestView] {
+    static func all(_ distances: [ProfileDistance]) -> [NearestView] {
         distances.map {
             NearestView(
-                name: $0.name, href: SiteURL.arrangement($0.variantID).href(language),
+                name: $0.name, href: SiteURL.arrangement($0.variantID).href(),
                 distance: Format.decimal($0.distance),
                 differences: $0.differences.prefix(4).map(\.label).joined(separator: ", "))
         }

@@ -112,7 +112,7 @@ extension QCAOutcomesPage: PageView {
 extension SitePages {
     /// The outcomes page of `arrangement`, with the form filled in with `form` and its problems.
     func qcaOutcomes(
-        _ arrangement: Arrangement, _ language: Language, query: [String: [String]],
+        _ arrangement: Arrangement, query: [String: [String]],
         form: (name: String, value: String, source: String)? = nil, problems: [QCAInvalidField] = []
     ) async throws -> QCAOutcomesPage {
         let all = try await stores.qcaOutcomes.outcomes(named: nil)
@@ -120,17 +120,17 @@ extension SitePages {
         let deal = try await portfolio.deal(id: arrangement.id)
         var page = QCAOutcomesPage(
             layout: layout(
-                "Uitkomsten voor QCA — \(arrangement.name)", language, path, query: query,
+                "Uitkomsten voor QCA — \(arrangement.name)", path, query: query,
                 place: PagePlace(arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: deal != nil)),
-            arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
+            arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(arrangement.id).href(),
             isFictional: deal?.isFictional == true,
             recorded: all.filter { $0.arrangementID == arrangement.id }.map { outcome in
                 .init(
                     name: outcome.name, value: Format.decimal(outcome.value, digits: 2), source: outcome.source,
                     date: CalendarDate(utc: outcome.recordedAt).dutchText)
             },
-            knownNames: Array(Set(all.map(\.name))).sorted(), action: path.href(language),
-            qcaHref: SiteURL.qca.href(language))
+            knownNames: Array(Set(all.map(\.name))).sorted(), action: path.href(),
+            qcaHref: SiteURL.qca.href())
         if let form {
             page.name = form.name
             page.value = form.value
@@ -165,13 +165,12 @@ struct QCAOutcomeRoutes: Sendable {
     func register(on routes: RouteGroups) {
         let pattern = SiteURL.qcaOutcomes("").pattern
         routes.arrangement.get(pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
-            var page = try await pages.qcaOutcomes(try context.requireArrangement(), language, query: query)
+            let query = SiteRoutes.read(request)
+            var page = try await pages.qcaOutcomes(try context.requireArrangement(), query: query)
             page.editing = EditAccess(context, returnTo: request.uri.description)
             return html(renderer.render(page, context))
         }
         routes.arrangement.post(pattern) { request, context in
-            let (language, _) = SiteRoutes.read(request)
             let arrangement = try context.requireArrangement()
             let form = try await SiteRoutes.formValues(request)
             func field(_ name: String) -> String { (form[name]?.first ?? "").trimmingCharacters(in: .whitespaces) }
@@ -205,14 +204,14 @@ struct QCAOutcomeRoutes: Sendable {
             }
             guard problems.isEmpty else {
                 let page = try await pages.qcaOutcomes(
-                    arrangement, language, query: [:], form: (name, value, source), problems: problems)
+                    arrangement, query: [:], form: (name, value, source), problems: problems)
                 return html(renderer.render(page, context), status: .badRequest)
             }
-            let location = SiteURL.qcaOutcomes(arrangement.id).href(language, after: .qcaOutcomeRecorded)
+            let location = SiteURL.qcaOutcomes(arrangement.id).href(after: .qcaOutcomeRecorded)
             return Response(status: .seeOther, headers: [.location: location])
         }
         routes.reading.get(SiteURL.qcaOutcomeChoice.pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             let id = query["arrangement"]?.first ?? ""
             guard !id.isEmpty, try await pages.store.arrangement(id: id) != nil else {
                 throw Problem(
@@ -222,7 +221,7 @@ struct QCAOutcomeRoutes: Sendable {
                         : "Er is geen arrangement met id '\(id)'.")
             }
             return Response(
-                status: .seeOther, headers: [.location: SiteURL.qcaOutcomes(id).href(language)])
+                status: .seeOther, headers: [.location: SiteURL.qcaOutcomes(id).href()])
         }
     }
 }

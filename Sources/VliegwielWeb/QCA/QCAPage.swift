@@ -139,7 +139,6 @@ struct QCAPage: Sendable {
     /// The message at each field, by field id.
     var fieldErrors: [String: String] = [:]
     var hasErrors: Bool
-    var language: String
     var analysis: Analysis?
     /// The worked example on the real Regio Deals (docs/qca.md), when its outcome is recorded.
     var exampleHref: String? = nil
@@ -172,7 +171,7 @@ extension SitePages {
     }
 
     /// The page with both forms empty (or the database form filled in from `query`).
-    private func qcaForms(_ language: Language, query: [String: [String]], isSubmitted: Bool) async throws
+    private func qcaForms(query: [String: [String]], isSubmitted: Bool) async throws
         -> QCAPage
     {
         let recorded = try await stores.qcaOutcomes.outcomes(named: nil)
@@ -183,7 +182,7 @@ extension SitePages {
             $0.name.localizedStandardCompare($1.name) == .orderedAscending
         }
         var page = QCAPage(
-            layout: layout("QCA", language, .qca, query: query),
+            layout: layout("QCA", .qca, query: query),
             outcomes: [
                 .init(
                     code: "", label: names.isEmpty ? "Nog geen uitkomst vastgelegd" : "Kies een uitkomst",
@@ -204,12 +203,12 @@ extension SitePages {
             settings: qcaSettings(query, prefix: ""),
             csv: QCAPage.CSVForm(firstColumn: qcaFirstColumnOptions(nil), settings: qcaSettings([:], prefix: "csv-")),
             arrangements: arrangements.map { .init(code: $0.id, label: $0.name, isSelected: false) },
-            errors: [], hasErrors: false, language: language == .english ? "en" : "", analysis: nil,
-            csvAction: SiteURL.qca.href(language), outcomeChoiceAction: SiteURL.qcaOutcomeChoice.path)
+            errors: [], hasErrors: false, analysis: nil,
+            csvAction: SiteURL.qca.href(), outcomeChoiceAction: SiteURL.qcaOutcomeChoice.path)
         if names.contains(CuratedPortfolio.followUpOutcomeName) {
             let example = QCAConditionDefinition.realPortfolioExample
             page.exampleHref = SiteURL.qcaAnalysis(outcome: example.outcome, conditions: example.conditions)
-                .href(language)
+                .href()
         }
         return page
     }
@@ -217,10 +216,10 @@ extension SitePages {
     /// The page for `query`: the forms, and the analysis of the arrangements when one is asked
     /// (`analyse`, the button, or `uitkomst`, a link).
     func qca(
-        _ language: Language, query: [String: [String]], outcomes: any QCAOutcomeStore, limits: QCAWebLimits
+        query: [String: [String]], outcomes: any QCAOutcomeStore, limits: QCAWebLimits
     ) async throws -> QCAPage {
         let isSubmitted = query["analyse"] != nil || query["uitkomst"] != nil
-        var page = try await qcaForms(language, query: query, isSubmitted: isSubmitted)
+        var page = try await qcaForms(query: query, isSubmitted: isSubmitted)
         guard isSubmitted else { return page }
         let chosenOutcome = (query["uitkomst"]?.first ?? "").trimmingCharacters(in: .whitespaces)
         let chosenConditions = Set(query["voorwaarden"] ?? [])
@@ -260,7 +259,7 @@ extension SitePages {
                 cutoff: settings.cutoff, minimumCases: settings.minimumCases, solutionName: settings.solution.0,
                 solutionType: settings.solution.1, expectations: settings.4)
             switch try await request.run(arrangements: store, outcomes: outcomes, limits: limits) {
-            case .success(let output): page.analysis = qcaAnalysis(output, language, reading: nil)
+            case .success(let output): page.analysis = qcaAnalysis(output, reading: nil)
             case .failure(let found): problems += found.fields
             }
         }
@@ -280,10 +279,10 @@ extension SitePages {
     /// chosen (its name and text, or `nil` text when it is not UTF-8). Everything sent comes
     /// back in the form; the file's text in the text field.
     func qcaCSV(
-        _ language: Language, fields: [String: [String]], file: (name: String, text: String?)?,
+        fields: [String: [String]], file: (name: String, text: String?)?,
         outcomes: any QCAOutcomeStore, limits: QCAWebLimits
     ) async throws -> QCAPage {
-        var page = try await qcaForms(language, query: [:], isSubmitted: false)
+        var page = try await qcaForms(query: [:], isSubmitted: false)
         var problems: [QCAInvalidField] = []
         // The pasted text is checked below like a file, with line and column.
         for (name, values) in fields.sorted(by: { $0.key < $1.key }) where name != "csrf" && name != "csv" {
@@ -365,7 +364,7 @@ extension SitePages {
                     firstColumn == .data
                     ? "Gelezen uit \(source): \(column) is gelezen als gegevens, niet als namen; de \(output.caseIdentifiers.count) gevallen zijn genummerd 1 tot en met \(output.caseIdentifiers.count)."
                     : "Gelezen uit \(source): \(column) is gelezen als de namen van de \(output.caseIdentifiers.count) gevallen (\(examples)\(more)). Is dat niet goed, kies dan bij ‘Eerste kolom’ dat het gegevens zijn."
-                page.analysis = qcaAnalysis(output, language, reading: reading)
+                page.analysis = qcaAnalysis(output, reading: reading)
             case .failure(let found):
                 problems += found.fields.map { problem in
                     problem.name == "eersteKolom"
@@ -412,7 +411,7 @@ extension QCAPage {
 }
 
 extension SitePages {
-    func qcaAnalysis(_ output: QCAAnalysisOutput, _ language: Language, reading: String?) -> QCAPage.Analysis {
+    func qcaAnalysis(_ output: QCAAnalysisOutput, reading: String?) -> QCAPage.Analysis {
         let report = output.report
         func number(_ value: Double) -> String { Format.decimal(value, digits: 3) }
         var points: [QCAPage.Point] = []
@@ -494,7 +493,7 @@ extension SitePages {
             points: points,
             cases: (data?.gevallen ?? []).map { item in
                 .init(
-                    id: item.arrangement, name: item.naam, href: SiteURL.arrangement(item.arrangement).href(language),
+                    id: item.arrangement, name: item.naam, href: SiteURL.arrangement(item.arrangement).href(),
                     outcome: Format.decimal(item.uitkomst, digits: 2), source: item.uitkomstBron,
                     conditions: item.voorwaarden.map { condition in
                         "\(condition.naam) = \(Int(condition.waarde)) ("
@@ -502,7 +501,7 @@ extension SitePages {
                             + "; \(condition.bronnen.map(QCAConfiguration.withoutFullStop).joined(separator: "; ")))"
                     }.joined(separator: " · "))
             },
-            excludedGroups: output.product.map { QCAExclusionGroups.groups($0.excluded, language) } ?? [],
+            excludedGroups: output.product.map { QCAExclusionGroups.groups($0.excluded) } ?? [],
             excludedCount: excluded)
     }
 }
@@ -553,7 +552,7 @@ enum QCAConfiguration {
 /// (usability review: "Weggelaten (89)" was a wall of raw keys). A reason reads in the words
 /// of the site (the dimension's label), never as a key like `resultaatgericht.cofinanciering`.
 enum QCAExclusionGroups {
-    static func groups(_ excluded: [QCAExclusion], _ language: Language) -> [QCAPage.ExclusionGroup] {
+    static func groups(_ excluded: [QCAExclusion]) -> [QCAPage.ExclusionGroup] {
         var order: [String] = []
         var reasons: [String: String] = [:]
         var members: [String: [(QCAExclusion, String?)]] = [:]
@@ -588,7 +587,7 @@ enum QCAExclusionGroups {
                 cases: list.map { exclusion, detail in
                     QCAPage.Link(
                         name: exclusion.arrangementName,
-                        href: SiteURL.arrangement(exclusion.arrangementID).href(language),
+                        href: SiteURL.arrangement(exclusion.arrangementID).href(),
                         detail: shared == nil ? detail : nil)
                 })
         }

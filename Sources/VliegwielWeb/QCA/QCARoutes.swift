@@ -12,14 +12,13 @@ struct QCARoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.reading.get(SiteURL.qca.pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
-            let page = try await pages.qca(language, query: query, outcomes: outcomes, limits: limits)
+            let query = SiteRoutes.read(request)
+            let page = try await pages.qca(query: query, outcomes: outcomes, limits: limits)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         // The CSV form: a file (multipart/form-data) or pasted text; it computes and stores nothing.
         routes.reading.post(SiteURL.qca.pattern) { request, context in
-            let (language, _) = SiteRoutes.read(request)
             let fields: [String: [String]]
             var file: (name: String, text: String?)?
             if (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data") {
@@ -35,7 +34,7 @@ struct QCARoutes: Sendable {
             } else {
                 fields = try await SiteRoutes.formValues(request)
             }
-            let page = try await pages.qcaCSV(language, fields: fields, file: file, outcomes: outcomes, limits: limits)
+            let page = try await pages.qcaCSV(fields: fields, file: file, outcomes: outcomes, limits: limits)
             return html(renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         routes.reading.post(APIURL.qcaAnalyses.pattern) { request, context in

@@ -156,7 +156,7 @@ struct ReportRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.arrangement.get(SiteURL.dossier("").pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
             let arrangement = try context.requireArrangement()
             let dossier = try await EvaluationDossier.collect(
@@ -168,7 +168,7 @@ struct ReportRoutes: Sendable {
                     SpreadsheetExport.dossier(dossier), format.spreadsheet!, name: "dossier-\(arrangement.id)",
                     day: dossier.generatedOn)
             case .html:
-                let page = try await dossierPage(dossier, language: language, query: query)
+                let page = try await dossierPage(dossier, query: query)
                 return html(renderer.render(page, context))
             }
         }
@@ -184,7 +184,7 @@ struct ReportRoutes: Sendable {
             return try APIRoutes.json(try await portfolioReport())
         }
         routes.reading.get(SiteURL.portfolioReport.pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             let format = try ReportFormat.from(query)
             if let spreadsheet = format.spreadsheet {
                 return try spreadsheetResponse(
@@ -197,11 +197,11 @@ struct ReportRoutes: Sendable {
             case .csv, .ods, .xlsx: preconditionFailure("answered above")
             case .html:
                 var page = PortfolioReportPage(
-                    layout: pages.layout("Verslag van de portefeuille", language, .portfolioReport, query: query),
+                    layout: pages.layout("Verslag van de portefeuille", .portfolioReport, query: query),
                     answers: report.answers,
                     rows: report.rows.map { row in
                         PortfolioReportPage.Row(
-                            name: row.name, href: SiteURL.dossier(row.dealID).href(language), tranche: row.tranche,
+                            name: row.name, href: SiteURL.dossier(row.dealID).href(), tranche: row.tranche,
                             isFictional: row.isFictional, goal: row.goal?.joined(separator: "; ") ?? "niet vastgelegd",
                             goalKnown: row.goal != nil, followed: Self.followed(row),
                             context: row.regions.isEmpty
@@ -220,14 +220,14 @@ struct ReportRoutes: Sendable {
         }
     }
 
-    func dossierPage(_ dossier: EvaluationDossier, language: Language, query: [String: [String]]) async throws
+    func dossierPage(_ dossier: EvaluationDossier, query: [String: [String]]) async throws
         -> DossierPage
     {
         let arrangement = dossier.arrangement
-        let t = UIText.of(language)
+        let t = UIText.dutch
         let history = dossier.contributionHistory
         // The dossier read the deal's record already; its section needs no second read.
-        var deal = dossier.deal.map { pages.dealSection($0, language, query: [:]) }
+        var deal = dossier.deal.map { pages.dealSection($0, query: [:]) }
         if let record = dossier.deal {
             deal?.inShort = DealSection.InShort(
                 record, programme: dossier.indicators?.programme ?? [], log: dossier.learningLog,
@@ -235,14 +235,14 @@ struct ReportRoutes: Sendable {
         }
         return DossierPage(
             layout: pages.layout(
-                "Evaluatiedossier · \(arrangement.name)", language, .dossier(arrangement.id), query: query,
+                "Evaluatiedossier · \(arrangement.name)", .dossier(arrangement.id), query: query,
                 place: try await pages.place(of: arrangement)),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
             sources: arrangement.sources.map { $0.locator.isEmpty ? $0.title : "\($0.title) — \($0.locator)" },
             generatedOn: dossier.generatedOn.dutchText, isFictional: dossier.isFictional,
             elements: ElementView.all(for: arrangement.profile, t: t), advice: AdviceView(dossier.advice, t: t),
-            history: try await pages.historySection(id: arrangement.id, language: language),
+            history: try await pages.historySection(id: arrangement.id),
             versions: dossier.profileVersions.reversed().map {
                 "versie \($0.number) · \($0.isoDate) · \($0.author) · \($0.reason)"
             },
@@ -252,13 +252,12 @@ struct ReportRoutes: Sendable {
                     ? nil
                     : try ContributionPage(
                         arrangement: arrangement, history: history, number: nil,
-                        layout: pages.layout("", language, .dossier(arrangement.id), query: [:]),
-                        language: language)
+                        layout: pages.layout("", .dossier(arrangement.id), query: [:]))
             },
             indicators: dossier.indicators.map(IndicatorSection.init),
             learning: try await LearningLogSection.load(
-                id: arrangement.id, from: pages.learningLog, language: language),
-            arrangementHref: SiteURL.arrangement(arrangement.id).href(language),
+                id: arrangement.id, from: pages.learningLog),
+            arrangementHref: SiteURL.arrangement(arrangement.id).href(),
             downloads: Download.formats(of: .dossier(arrangement.id)),
             hasProfile: arrangement.profile.statedDimensionCount > 0)
     }

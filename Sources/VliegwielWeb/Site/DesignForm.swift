@@ -103,18 +103,15 @@ struct DesignFormErrors: Error, Sendable {
 
 extension SitePages {
     func design(
-        _ language: Language, query: [String: [String]], form: DesignForm = DesignForm(values: [:]),
+        query: [String: [String]], form: DesignForm = DesignForm(values: [:]),
         errors: DesignFormErrors = DesignFormErrors()
     ) -> DesignPage {
-        let t = UIText.of(language)
-        var layoutQuery = query
-        layoutQuery["taal"] = language == .dutch ? ["en"] : nil
-        let otherLanguage = SiteURL.design.href(language == .dutch ? .english : .dutch)
+        let t = UIText.dutch
         let chosenFamily = form.first("familie").isEmpty ? "deal" : form.first("familie")
         let chosenVariant = form.first("variant").isEmpty ? "regio-deal" : form.first("variant")
         return DesignPage(
-            layout: Layout(title: t.navDesign, language: language, current: .design, otherLanguage: otherLanguage),
-            errors: errors.items, hasErrors: !errors.isEmpty, action: SiteURL.design.href(language),
+            layout: Layout(title: t.navDesign, current: .design),
+            errors: errors.items, hasErrors: !errors.isEmpty, action: SiteURL.design.href(),
             adviceAction: SiteURL.designAdvice.path,
             id: .init(value: form.first("id"), error: errors.message(for: "veld-id")),
             name: .init(value: form.first("naam"), error: errors.message(for: "veld-naam")),
@@ -147,8 +144,8 @@ extension SitePages {
             })
     }
 
-    func whatIf(_ language: Language, query: [String: [String]]) async throws -> WhatIfPage {
-        let t = UIText.of(language)
+    func whatIf(query: [String: [String]]) async throws -> WhatIfPage {
+        let t = UIText.dutch
         let all = try await store.allArrangements()
         let selectedID = query["arrangement"]?.first ?? "regio-deal"
         let selected = all.first { $0.id == selectedID }
@@ -158,8 +155,6 @@ extension SitePages {
                 FieldError(
                     fieldID: "veld-arrangement", label: "Arrangement", message: "onbekend arrangement '\(selectedID)'"))
         }
-        var layoutQuery = query
-        layoutQuery["taal"] = language == .dutch ? ["en"] : nil
         var changes: [DimensionChange] = []
         for dimension in ProfileDimension.all {
             guard let value = query[dimension.id]?.first?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
@@ -169,8 +164,7 @@ extension SitePages {
         }
         var page = WhatIfPage(
             layout: Layout(
-                title: t.navWhatIf, language: language, current: .whatIf(arrangementID: nil),
-                otherLanguage: SiteURL.whatIf(arrangementID: selected?.id).href(language == .dutch ? .english : .dutch)),
+                title: t.navWhatIf, current: .whatIf(arrangementID: nil)),
             arrangements: all.map { .init(code: $0.id, label: $0.name, isSelected: $0.id == selected?.id) },
             selectedName: selected?.name,
             groups: ProfileElement.allCases.map { element in
@@ -192,7 +186,7 @@ extension SitePages {
                     })
             }, errors: [], hasErrors: false, hasResult: false, changes: [], shifts: [],
             dominantBefore: "", dominantAfter: "", consequencesAdded: [], consequencesRemoved: [], approachesAdded: [],
-            approachesRemoved: [], temporalChanged: false, language: language == .english ? "en" : "",
+            approachesRemoved: [], temporalChanged: false,
             arrangementID: selected?.id ?? "")
         if let selected, !changes.isEmpty {
             do {

@@ -19,26 +19,25 @@ struct HistorySection: Sendable {
 
 extension SitePages {
     /// The history of the arrangement's profile, `nil` while it has a single version.
-    func historySection(id: String, language: Language = .dutch) async throws -> HistorySection? {
+    func historySection(id: String) async throws -> HistorySection? {
         let versions = try await store.versions(of: id)
         guard versions.count >= 2 else { return nil }
         return Self.historySection(
             id: id,
             lines: versions.map {
                 ArrangementOverview.VersionLine(number: $0.number, date: $0.date, author: $0.author, reason: $0.reason)
-            }, latest: Array(versions.suffix(2)), log: try await learningLog.log(of: id), language: language)
+            }, latest: Array(versions.suffix(2)), log: try await learningLog.log(of: id))
     }
 
     /// The history from what ``ArrangementOverview`` read: every version's line, the last two
     /// versions whole and the learning log; `nil` while there is a single version.
     static func historySection(
-        id: String, lines: [ArrangementOverview.VersionLine], latest: [ArrangementVersion], log: LearningLog?,
-        language: Language
+        id: String, lines: [ArrangementOverview.VersionLine], latest: [ArrangementVersion], log: LearningLog?
     ) -> HistorySection? {
         guard lines.count >= 2, latest.count == 2 else { return nil }
         let (previous, last) = (latest[0], latest[1])
         let drift = (try? ProfileDrift(from: previous, to: last))?.summary ?? []
-        let reasons = log?.reasons(forProfileVersionsOf: id, language: language) ?? [:]
+        let reasons = log?.reasons(forProfileVersionsOf: id) ?? [:]
         return HistorySection(
             fromTo: "versie \(previous.number) naar versie \(last.number)", drift: drift,
             versions: lines.reversed().map {

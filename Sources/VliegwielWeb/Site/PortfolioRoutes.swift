@@ -46,20 +46,19 @@ struct PortfolioSiteRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.reading.get(SiteURL.portfolio.pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
-            let page = try await pages.portfolioPage(language, query: query)
+            let query = SiteRoutes.read(request)
+            let page = try await pages.portfolioPage(query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
         }
         routes.reading.get(SiteURL.portfolioRegion("").pattern) { request, context in
-            let (language, query) = SiteRoutes.read(request)
+            let query = SiteRoutes.read(request)
             guard let code = context.parameters.get("id"),
-                let page = try await pages.regionPage(code, language, query: query)
+                let page = try await pages.regionPage(code, query: query)
             else { throw HTTPError(.notFound) }
             return html(renderer.render(page, context))
         }
         routes.arrangement.post(SiteURL.acceptComposition("").pattern) { request, context in
-            let (language, _) = SiteRoutes.read(request)
             var arrangement = try context.requireArrangement()
             let id = arrangement.id
             let record = try await DealItemSubmission.record(id, in: pages.portfolio)
@@ -75,21 +74,19 @@ struct PortfolioSiteRoutes: Sendable {
             }
             arrangement.profile = arrangement.profile.accepting(suggestion)
             try await pages.store.save([arrangement])
-            let location = SiteURL.arrangement(id).href(language, after: .compositionAccepted)
+            let location = SiteURL.arrangement(id).href(after: .compositionAccepted)
             return Response(status: .seeOther, headers: [.location: location])
         }
         for kind in PortfolioCSV.Kind.allCases {
             let path = SiteURL.importCSV("", kind).pattern
             routes.arrangement.get(path) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
-                var page = pages.csvImport(kind, record: record, language, arrangementName: context.arrangement?.name)
+                var page = pages.csvImport(kind, record: record, arrangementName: context.arrangement?.name)
                 page.editing = EditAccess(context, returnTo: request.uri.description)
                 return html(renderer.render(page, context))
             }
             routes.arrangement.post(path) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 let text = try await SiteRoutes.formValues(request)["csv"]?.first ?? ""
@@ -109,17 +106,16 @@ struct PortfolioSiteRoutes: Sendable {
                 }
                 guard problems.isEmpty else {
                     let page = pages.csvImport(
-                        kind, record: record, language, text: text, problems: problems,
+                        kind, record: record, text: text, problems: problems,
                         arrangementName: context.arrangement?.name)
                     return html(renderer.render(page, context), status: .badRequest)
                 }
-                let location = SiteURL.arrangement(record.deal.id).href(language, after: .imported(kind))
+                let location = SiteURL.arrangement(record.deal.id).href(after: .imported(kind))
                 return Response(status: .seeOther, headers: [.location: location])
             }
         }
         for collection in DealCollection.allCases {
             routes.arrangement.post(SiteURL.deleteDealItem("", collection, "").pattern) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
@@ -135,17 +131,16 @@ struct PortfolioSiteRoutes: Sendable {
                             "\(collection.theItemAtStart) '\(itemID)' is niet verwijderd: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
                     )
                 }
-                let location = SiteURL.arrangement(record.deal.id).href(language, after: .deleted(collection))
+                let location = SiteURL.arrangement(record.deal.id).href(after: .deleted(collection))
                 return Response(status: .seeOther, headers: [.location: location])
             }
             routes.arrangement.get(SiteURL.deleteDealItem("", collection, "").pattern) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
                 guard
                     var page = pages.deleteConfirmation(
-                        collection, itemID: itemID, record: record, language,
+                        collection, itemID: itemID, record: record,
                         arrangementName: context.arrangement?.name)
                 else {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
@@ -155,7 +150,6 @@ struct PortfolioSiteRoutes: Sendable {
             }
             let editPath = SiteURL.editDealItem("", collection, "").pattern
             routes.arrangement.get(editPath) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
@@ -163,14 +157,13 @@ struct PortfolioSiteRoutes: Sendable {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
                 }
                 var page = pages.dealForm(
-                    collection, record: record, language, values: values, changing: itemID,
+                    collection, record: record, values: values, changing: itemID,
                     arrangementName: context.arrangement?.name)
                 page.revision = try RecordRevision(of: record).rawValue
                 page.editing = EditAccess(context, returnTo: request.uri.description)
                 return html(renderer.render(page, context))
             }
             routes.arrangement.post(editPath) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 let itemID = context.parameters.get("item") ?? ""
@@ -190,7 +183,7 @@ struct PortfolioSiteRoutes: Sendable {
                     // and sending it again, knowingly, stores it over the current record.
                     let current = try await DealItemSubmission.record(record.deal.id, in: pages.portfolio)
                     var page = pages.dealForm(
-                        collection, record: current, language, values: values, changing: itemID,
+                        collection, record: current, values: values, changing: itemID,
                         arrangementName: context.arrangement?.name)
                     page.revision = try RecordRevision(of: current).rawValue
                     page.errors.insert(
@@ -205,27 +198,25 @@ struct PortfolioSiteRoutes: Sendable {
                 switch result {
                 case .failure(let problems):
                     var page = pages.dealForm(
-                        collection, record: record, language, values: values, problems: problems.items,
+                        collection, record: record, values: values, problems: problems.items,
                         changing: itemID, arrangementName: context.arrangement?.name)
                     page.revision = sent?.rawValue
                     return html(renderer.render(page, context), status: .badRequest)
                 case .success:
-                    let location = SiteURL.arrangement(record.deal.id).href(language, after: .changed(collection))
+                    let location = SiteURL.arrangement(record.deal.id).href(after: .changed(collection))
                     return Response(status: .seeOther, headers: [.location: location])
                 }
             }
             let path = SiteURL.newDealItem("", collection).pattern
             routes.arrangement.get(path) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 var page = pages.dealForm(
-                    collection, record: record, language, arrangementName: context.arrangement?.name)
+                    collection, record: record, arrangementName: context.arrangement?.name)
                 page.editing = EditAccess(context, returnTo: request.uri.description)
                 return html(renderer.render(page, context))
             }
             routes.arrangement.post(path) { request, context in
-                let (language, _) = SiteRoutes.read(request)
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
                 var values = try await SiteRoutes.formValues(request)
@@ -235,11 +226,11 @@ struct PortfolioSiteRoutes: Sendable {
                 switch result {
                 case .failure(let problems):
                     let page = pages.dealForm(
-                        collection, record: record, language, values: values, problems: problems.items,
+                        collection, record: record, values: values, problems: problems.items,
                         arrangementName: context.arrangement?.name)
                     return html(renderer.render(page, context), status: .badRequest)
                 case .success:
-                    let location = SiteURL.arrangement(record.deal.id).href(language, after: .added(collection))
+                    let location = SiteURL.arrangement(record.deal.id).href(after: .added(collection))
                     return Response(status: .seeOther, headers: [.location: location])
                 }
             }

@@ -75,8 +75,8 @@ func todayInUTC() -> CalendarDate {
 }
 
 extension SitePages {
-    func portfolioPage(_ language: Language, query: [String: [String]]) async throws -> PortfolioPage {
-        let t = UIText.of(language)
+    func portfolioPage(query: [String: [String]]) async throws -> PortfolioPage {
+        let t = UIText.dutch
         let (filter, queryProblems) = PortfolioFilter.parse(query)
         let deals = try await portfolio.portfolio()
         let facts = try await portfolioFacts(deals)
@@ -94,7 +94,7 @@ extension SitePages {
         }
         func row(_ entry: PortfolioEntry) -> PortfolioPage.DealRow {
             PortfolioPage.DealRow(
-                name: entry.naam, href: SiteURL.arrangement(entry.id).href(language), tranche: entry.tranche,
+                name: entry.naam, href: SiteURL.arrangement(entry.id).href(), tranche: entry.tranche,
                 amount: Money.text(entry.rijkbijdrageCent.map(EuroCents.init(cents:))),
                 isUnknown: entry.rijkbijdrageCent == nil, source: SourceLink(entry.bron).text,
                 sourceHref: SourceLink(entry.bron).href, isFictional: entry.fictief)
@@ -132,7 +132,7 @@ extension SitePages {
             entries: summary.deals, all: deals,
             scope: filter.amount != nil || filter.nameContains != nil || facets.isChosen
                 ? "met de gekozen filters" : filter.tranche.map { "tranche \($0)" } ?? "alle tranches",
-            language, query: query)
+            query: query)
         // Colouring the map keeps the filters.
         map?.keptFilters = [
             "tranche", "bedrag", "naam", "sorteer", "metVoorbeeld", "provincie", "thema", "looptijd", "taal",
@@ -176,7 +176,7 @@ extension SitePages {
                         isSelected: term == facets.term)
                 },
             termError: message("looptijd"), totalCount: scope.count, isFiltered: isFiltered,
-            clearHref: SiteURL.portfolio.href(language))
+            clearHref: SiteURL.portfolio.href())
         if themeCounts.isEmpty && facets.theme == nil {
             facetsPage.themeNote =
                 "Thema: bij geen van deze deals vastgelegd. Een thema van de brede welvaart hoort bij een project van een deal, en geen van deze deals heeft een project met een thema; daarom is er niet op te filteren."
@@ -195,7 +195,7 @@ extension SitePages {
             }
         }
         return PortfolioPage(
-            layout: layout(t.navPortfolio, language, .portfolio, query: query), action: SiteURL.portfolio.path,
+            layout: layout(t.navPortfolio, .portfolio, query: query), action: SiteURL.portfolio.path,
             errors: errors,
             hasErrors: !errors.isEmpty,
             tranches: [PortfolioPage.Option(code: "", label: "Alle tranches", isSelected: chosenTranche.isEmpty)]
@@ -214,7 +214,7 @@ extension SitePages {
                     code: "bedrag", label: "Bedrag (grootste eerst, onbekend achteraan)",
                     isSelected: filter.sortOrder == .amount),
             ], name: filter.nameContains ?? "", trancheError: message("tranche"), amountError: message("bedrag"),
-            sortError: message("sorteer"), language: language == .english ? "en" : nil,
+            sortError: message("sorteer"),
             dealCount: summary.aantalDeals, knownCount: summary.aantalBekend, unknownCount: summary.aantalOnbekend,
             total: summary.aantalBekend == 0
                 ? PortfolioSummary.unknownText : Money.text(EuroCents(cents: summary.totaalRijkCent)),
@@ -238,10 +238,10 @@ extension SitePages {
     // MARK: The deal on its arrangement page
 
     /// The portfolio record `record`, read already, as its arrangement page and its dossier show it.
-    func dealSection(_ record: DealRecord, _ language: Language, query: [String: [String]]) -> DealSection {
+    func dealSection(_ record: DealRecord, query: [String: [String]]) -> DealSection {
         let id = record.deal.id
         var section = DealSection(
-            record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(), language: language,
+            record: record, report: RuleCheck.check(record, against: rules), today: todayInUTC(),
             added: query["toegevoegd"]?.first.flatMap(DealCollection.init(rawValue:)))
         if let read = query["geimporteerd"]?.first.flatMap(PortfolioCSV.Kind.init(rawValue:)) {
             section.notice = "De CSV is ingelezen: \(CSVImportForm.what(read)) zijn opgeslagen."
@@ -255,22 +255,21 @@ extension SitePages {
         if query["overgenomen"]?.first == "samenstelling" {
             section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
         }
-        section.curated = curatedFacts(id: id, language)
+        section.curated = curatedFacts(id: id)
         return section
     }
 
     /// The sourced facts of the real deal `id` from the shipped dataset, or `nil`.
-    func curatedFacts(id: String, _ language: Language) -> CuratedFactsView? {
+    func curatedFacts(id: String) -> CuratedFactsView? {
         guard let portfolio = try? CuratedPortfolioFiles.bundled(), let curated = portfolio.deal(id) else { return nil }
         return CuratedFactsView(
-            deal: curated, portfolio: portfolio, regions: (try? CuratedPortfolioFiles.regions()) ?? [:],
-            language: language)
+            deal: curated, portfolio: portfolio, regions: (try? CuratedPortfolioFiles.regions()) ?? [:])
     }
 
     // MARK: Forms that add an item to a deal
 
     func dealForm(
-        _ collection: DealCollection, record: DealRecord, _ language: Language, values: [String: [String]] = [:],
+        _ collection: DealCollection, record: DealRecord, values: [String: [String]] = [:],
         problems: [ItemProblem] = [], changing itemID: String? = nil, arrangementName: String? = nil
     ) -> DealFormPage {
         // A change keeps the item's id, so its form has no id field.
@@ -314,13 +313,13 @@ extension SitePages {
             ?? SiteURL.newDealItem(record.deal.id, collection)
         return DealFormPage(
             layout: layout(
-                "\(title) — \(record.deal.name)", language, path, query: [:],
+                "\(title) — \(record.deal.name)", path, query: [:],
                 place: PagePlace(
                     arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title,
             intro: DealFormSpec.intro(collection), dealName: record.deal.name,
-            dealHref: SiteURL.arrangement(record.deal.id).href(language), isFictional: record.deal.isFictional,
-            errors: errors, hasErrors: !errors.isEmpty, action: path.href(language), fields: fields,
+            dealHref: SiteURL.arrangement(record.deal.id).href(), isFictional: record.deal.isFictional,
+            errors: errors, hasErrors: !errors.isEmpty, action: path.href(), fields: fields,
             submitLabel: "Opslaan")
     }
 }
@@ -329,11 +328,11 @@ extension SitePages {
     /// The page that asks whether item `itemID` of `collection` is to be deleted; `nil` when the
     /// deal has no such item.
     func deleteConfirmation(
-        _ collection: DealCollection, itemID: String, record: DealRecord, _ language: Language,
+        _ collection: DealCollection, itemID: String, record: DealRecord,
         arrangementName: String?
     ) -> DeleteConfirmationPage? {
         guard
-            let row = DealSection.itemRows(of: record, language: language).first(where: {
+            let row = DealSection.itemRows(of: record).first(where: {
                 $0.collection == collection && $0.id == itemID
             })
         else { return nil }
@@ -341,18 +340,18 @@ extension SitePages {
         let path = SiteURL.deleteDealItem(record.deal.id, collection, itemID)
         return DeleteConfirmationPage(
             layout: layout(
-                "\(title) — \(record.deal.name)", language, path, query: [:],
+                "\(title) — \(record.deal.name)", path, query: [:],
                 place: PagePlace(
                     arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title, item: "\(collection.theItem) \(row.text) (\(row.id))", dealName: record.deal.name,
-            dealHref: SiteURL.arrangement(record.deal.id).href(language), isFictional: record.deal.isFictional,
-            action: path.href(language),
-            cancelHref: SiteURL.arrangement(record.deal.id).href(language) + "#beheren")
+            dealHref: SiteURL.arrangement(record.deal.id).href(), isFictional: record.deal.isFictional,
+            action: path.href(),
+            cancelHref: SiteURL.arrangement(record.deal.id).href() + "#beheren")
     }
 }
 
 extension DealSection {
-    init(record: DealRecord, report: RuleCheckReport, today: CalendarDate, language: Language, added: DealCollection?) {
+    init(record: DealRecord, report: RuleCheckReport, today: CalendarDate, added: DealCollection?) {
         let deal = record.deal
         isFictional = deal.isFictional
         notice = added.map { "\($0.theItemAtStart) is opgeslagen." }
@@ -407,7 +406,7 @@ extension DealSection {
             changes = []
             suggestion = nil
         }
-        acceptAction = SiteURL.acceptComposition(deal.id).href(language)
+        acceptAction = SiteURL.acceptComposition(deal.id).href()
 
         let money = FinanceSummary(record)
         hasFinance = !record.financeLines.isEmpty
@@ -482,28 +481,28 @@ extension DealSection {
                 "\(theme.label) (\(theme.dimension == "later" ? "later" : "hier en nu")): \(count) \(count == 1 ? "project" : "projecten")"
         }
         actions = DealCollection.allCases.map {
-            ActionLink(label: DealFormSpec.title($0), href: SiteURL.newDealItem(deal.id, $0).href(language))
+            ActionLink(label: DealFormSpec.title($0), href: SiteURL.newDealItem(deal.id, $0).href())
         }
-        items = Self.itemRows(of: record, language: language)
+        items = Self.itemRows(of: record)
         imports = PortfolioCSV.Kind.allCases.map {
             ActionLink(
                 label: "\(CSVImportForm.what($0).prefix(1).uppercased() + CSVImportForm.what($0).dropFirst()) uit CSV",
-                href: SiteURL.importCSV(deal.id, $0).href(language))
+                href: SiteURL.importCSV(deal.id, $0).href())
         }
-        portfolioHref = SiteURL.portfolio.href(language)
+        portfolioHref = SiteURL.portfolio.href()
     }
 
     /// Every partner, finance line, programme line and project of `record`, as the list under
     /// "Gegevens beheren" shows it, with the links to change and to delete each.
-    static func itemRows(of record: DealRecord, language: Language) -> [ItemRow] {
+    static func itemRows(of record: DealRecord) -> [ItemRow] {
         let deal = record.deal
         let names = Dictionary(
             record.partners.map { ($0.id, $0.organisation) }, uniquingKeysWith: { first, _ in first })
         func item(_ collection: DealCollection, _ id: String, _ text: String) -> ItemRow {
             ItemRow(
                 collection: collection, kind: collection.itemName, text: text, id: id,
-                editHref: SiteURL.editDealItem(deal.id, collection, id).href(language),
-                deleteHref: SiteURL.deleteDealItem(deal.id, collection, id).href(language),
+                editHref: SiteURL.editDealItem(deal.id, collection, id).href(),
+                deleteHref: SiteURL.deleteDealItem(deal.id, collection, id).href(),
                 itemLabel: "\(collection.itemName) \(text)")
         }
         let lineNames = Dictionary(
@@ -670,22 +669,22 @@ enum CSVImportForm {
 
 extension SitePages {
     func csvImport(
-        _ kind: PortfolioCSV.Kind, record: DealRecord, _ language: Language, text: String = "",
+        _ kind: PortfolioCSV.Kind, record: DealRecord, text: String = "",
         problems: [String] = [], arrangementName: String? = nil
     ) -> CSVImportPage {
         let title = "\(CSVImportForm.what(kind).prefix(1).uppercased() + CSVImportForm.what(kind).dropFirst()) uit CSV"
         let path = SiteURL.importCSV(record.deal.id, kind)
         return CSVImportPage(
             layout: layout(
-                "\(title) — \(record.deal.name)", language, path, query: [:],
+                "\(title) — \(record.deal.name)", path, query: [:],
                 place: PagePlace(
                     arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title,
-            dealName: record.deal.name, dealHref: SiteURL.arrangement(record.deal.id).href(language),
+            dealName: record.deal.name, dealHref: SiteURL.arrangement(record.deal.id).href(),
             isFictional: record.deal.isFictional, requiredColumns: kind.requiredColumns.joined(separator: ", "),
             optionalColumns: kind.optionalColumns.joined(separator: ", "), example: CSVImportForm.example(kind),
             errors: problems.map { FieldError(fieldID: "veld-csv", label: "CSV", message: $0) },
-            hasErrors: !problems.isEmpty, action: path.href(language), text: text, fieldErrors: problems)
+            hasErrors: !problems.isEmpty, action: path.href(), text: text, fieldErrors: problems)
     }
 }
 
@@ -704,8 +703,7 @@ struct SourceLink {
 
 extension CuratedFactsView {
     init(
-        deal: CuratedDeal, portfolio: CuratedPortfolio, regions: [String: (name: String, kind: String)],
-        language: Language
+        deal: CuratedDeal, portfolio: CuratedPortfolio, regions: [String: (name: String, kind: String)]
     ) {
         func link(_ address: String) -> String? {
             address.hasPrefix("https://") || address.hasPrefix("http://") ? address : nil
@@ -754,7 +752,7 @@ extension CuratedFactsView {
             let other = portfolio.deal(id)
             return DealLink(
                 name: other.map { "Regio Deal \($0.listName) (tranche \($0.tranche))" } ?? id,
-                href: SiteURL.arrangement(id).href(language), quote: quote, source: address)
+                href: SiteURL.arrangement(id).href(), quote: quote, source: address)
         }
         continues = deal.continues.map { dealLink($0.dealID, $0.quote, $0.address) }
         continuedBy = portfolio.continuations(of: deal.id).compactMap { later in

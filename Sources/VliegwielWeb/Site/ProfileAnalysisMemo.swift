@@ -2,16 +2,15 @@ import Synchronization
 import VliegwielCore
 
 /// What the arrangement page derives from a profile — the elements with their quotes, the advice
-/// and the nearest reference variants — kept per profile and language (issue 14 item 4a). The
+/// and the nearest reference variants — kept per profile (issue 14 item 4a). The
 /// key is the stored profile itself, so a kept analysis can never belong to another revision:
 /// a changed profile is another key. Every input besides the profile is fixed for the process
-/// (the shipped catalogue the nearest variants come from) or part of the key (the language and
-/// the arrangement left out of its own nearest list).
+/// (the shipped catalogue the nearest variants come from) or part of the key (the arrangement
+/// left out of its own nearest list).
 final class ProfileAnalysisMemo: Sendable {
     struct Key: Hashable, Sendable {
         var profile: Profile
         var arrangementID: String
-        var language: Language
     }
 
     struct Analysis: Sendable {
@@ -22,7 +21,7 @@ final class ProfileAnalysisMemo: Sendable {
 
     private let kept = Mutex<[Key: Analysis]>([:])
     /// At most this many analyses; when full, the memo starts again (the catalogue and the
-    /// portfolio hold about a hundred arrangements, times two languages).
+    /// portfolio hold about a hundred arrangements).
     let capacity: Int
 
     init(capacity: Int = 512) {

@@ -164,11 +164,11 @@ extension SitePages {
         }
     }
 
-    static func undrawnRows(_ undrawn: [UndrawnRegion], _ language: Language) -> [MapUndrawnRow] {
+    static func undrawnRows(_ undrawn: [UndrawnRegion]) -> [MapUndrawnRow] {
         undrawn.map { region in
             MapUndrawnRow(
                 code: region.code, reason: region.reason.text,
-                deals: region.deals.map { MapDealLink(name: $0.name, href: SiteURL.arrangement($0.id).href(language)) })
+                deals: region.deals.map { MapDealLink(name: $0.name, href: SiteURL.arrangement($0.id).href()) })
         }
     }
 
@@ -179,7 +179,7 @@ extension SitePages {
     /// The map of the chosen deals by the number of deals per area, the undrawn codes, and a
     /// choropleth of a context indicator when one is chosen.
     func portfolioMap(
-        entries: [PortfolioEntry], all: [PortfolioDeal], scope: String, _ language: Language,
+        entries: [PortfolioEntry], all: [PortfolioDeal], scope: String,
         query: [String: [String]]
     ) async throws -> PortfolioMapSection? {
         guard let map = try? RegionBoundaries.bundled() else { return nil }
@@ -196,7 +196,7 @@ extension SitePages {
             return RegionMapSVG.Area(
                 code: shape.code, style: hatched ? "map-deals-province" : MapText.dealStyle(count),
                 label: "\(map.label(of: shape)): \(MapText.deals(count))",
-                href: SiteURL.portfolioRegion(shape.code).href(language), isHatched: hatched)
+                href: SiteURL.portfolioRegion(shape.code).href(), isHatched: hatched)
         }
         let onMap = deals.filter { deal in deal.area.contains { drawable.contains($0) } }
         let withoutRegion = deals.filter(\.regions.isEmpty)
@@ -204,7 +204,7 @@ extension SitePages {
             let named = grouped.deals(in: shape.code)
             return MapRegionRow(
                 name: shape.name, code: shape.code, kind: map.kind(of: shape.code),
-                href: SiteURL.portfolioRegion(shape.code).href(language), dealCount: named.count,
+                href: SiteURL.portfolioRegion(shape.code).href(), dealCount: named.count,
                 tranches: Self.tranches(named))
         }
         let figure = MapFigure(
@@ -227,11 +227,11 @@ extension SitePages {
                 ? "Alle regiocodes van deze deals passen op de grenzen van \(RegionBoundaries.year)."
                 : "\(undrawn.count) regiocode\(undrawn.count == 1 ? "" : "s") kon\(undrawn.count == 1 ? "" : "den") niet getekend worden (hieronder, met de reden).")
         var section = PortfolioMapSection(
-            figure: figure, summary: summary, undrawn: Self.undrawnRows(undrawn, language),
+            figure: figure, summary: summary, undrawn: Self.undrawnRows(undrawn),
             withoutRegion: withoutRegion.map {
-                MapDealLink(name: $0.name, href: SiteURL.arrangement($0.id).href(language))
+                MapDealLink(name: $0.name, href: SiteURL.arrangement($0.id).href())
             }, indicators: [], indicatorError: nil, choropleth: nil, choroplethNotes: [])
-        try await addChoropleth(to: &section, map: map, grouped: RegionDeals(everything), language, query: query)
+        try await addChoropleth(to: &section, map: map, grouped: RegionDeals(everything), query: query)
         return section
     }
 
@@ -239,7 +239,7 @@ extension SitePages {
     /// context tables that are not fictional.
     private func addChoropleth(
         to section: inout PortfolioMapSection, map: RegionBoundaries.Map, grouped: RegionDeals,
-        _ language: Language, query: [String: [String]]
+        query: [String: [String]]
     ) async throws {
         let tables = try await indicators.contextTables().filter { !$0.isFictional }
         let codes = tables.isEmpty ? [:] : try await indicators.contextMeasureCodes()
@@ -301,12 +301,12 @@ extension SitePages {
             guard let value = drawn[shape.code] else {
                 return RegionMapSVG.Area(
                     code: shape.code, style: "map-value-none", label: "\(shape.name): geen cijfer\(dealText)",
-                    href: count == 0 ? nil : SiteURL.portfolioRegion(shape.code).href(language), isHatched: true)
+                    href: count == 0 ? nil : SiteURL.portfolioRegion(shape.code).href(), isHatched: true)
             }
             return RegionMapSVG.Area(
                 code: shape.code, style: "map-value-\(scale.classIndex(of: value) + 1)",
                 label: "\(shape.name): \(figure(value))\(dealText)",
-                href: count == 0 ? nil : SiteURL.portfolioRegion(shape.code).href(language))
+                href: count == 0 ? nil : SiteURL.portfolioRegion(shape.code).href())
         }
         let legend =
             (0..<scale.classes).map { index -> MapLegendItem in
@@ -332,7 +332,7 @@ extension SitePages {
                 let named = grouped.deals(in: shape.code)
                 return MapRegionRow(
                     name: shape.name, code: shape.code, kind: map.kind(of: shape.code),
-                    href: SiteURL.portfolioRegion(shape.code).href(language), dealCount: named.count,
+                    href: SiteURL.portfolioRegion(shape.code).href(), dealCount: named.count,
                     tranches: Self.tranches(named), value: figure(value))
             }, hasValues: true)
         var notes = [
@@ -347,7 +347,7 @@ extension SitePages {
     }
 
     /// The map of one deal's own area, on its page; `nil` without boundaries or codes.
-    func dealMap(_ deal: PortfolioDeal, recorded: [RegionCode]?, _ language: Language) -> DealMapSection? {
+    func dealMap(_ deal: PortfolioDeal, recorded: [RegionCode]?) -> DealMapSection? {
         guard let map = try? RegionBoundaries.bundled() else { return nil }
         let curated = (try? CuratedPortfolioFiles.bundled())?.deal(deal.id)?.region
         let codes = recorded.flatMap { $0.isEmpty ? nil : $0.map(\.code) } ?? curated?.codes ?? []
@@ -376,19 +376,19 @@ extension SitePages {
                                 RegionMapSVG.Area(
                                     code: $0.code, style: "map-deals-2",
                                     label: "\(map.label(of: $0)): alle deals in dit gebied",
-                                    href: SiteURL.portfolioRegion($0.code).href(language))
+                                    href: SiteURL.portfolioRegion($0.code).href())
                             }, lines: map.provinces)),
                     legend: [MapLegendItem(style: "map-deals-2", text: "gebied van deze deal")],
                     rows: area.map {
                         MapRegionRow(
                             name: $0.name, code: $0.code, kind: map.kind(of: $0.code),
-                            href: SiteURL.portfolioRegion($0.code).href(language), dealCount: 1, tranches: "")
+                            href: SiteURL.portfolioRegion($0.code).href(), dealCount: 1, tranches: "")
                     }, hasValues: false, countsDeals: false),
-            undrawn: Self.undrawnRows(undrawn, language))
+            undrawn: Self.undrawnRows(undrawn))
     }
 
     /// The page of one region: the deals that name it, and the region on the map.
-    func regionPage(_ code: String, _ language: Language, query: [String: [String]]) async throws -> RegionPage? {
+    func regionPage(_ code: String, query: [String: [String]]) async throws -> RegionPage? {
         guard let region = RegionCode(code) else { return nil }
         let map = try? RegionBoundaries.bundled()
         let deals = RegionDeals(try await mapDeals(try await portfolio.portfolio())).deals(in: region.code)
@@ -411,13 +411,13 @@ extension SitePages {
                 legend: [MapLegendItem(style: "map-deals-2", text: name)], rows: [], hasValues: false)
         }
         return RegionPage(
-            layout: layout(title, language, .portfolioRegion(region.code), query: query), name: name, code: region.code,
+            layout: layout(title, .portfolioRegion(region.code), query: query), name: name, code: region.code,
             kind: kind, isInBoundaries: shape != nil,
             deals: deals.map {
                 RegionPage.Deal(
-                    name: $0.name, href: SiteURL.arrangement($0.id).href(language), tranche: $0.tranche,
+                    name: $0.name, href: SiteURL.arrangement($0.id).href(), tranche: $0.tranche,
                     isFictional: $0.isFictional)
-            }, figure: figure, mapHref: SiteURL.portfolio.href(language) + "#kaart",
+            }, figure: figure, mapHref: SiteURL.portfolio.href() + "#kaart",
             undrawnReason: shape == nil
                 ? RegionDeals(deals).undrawn(drawable: Set(map.map { Array($0.shapes.keys) } ?? [])).first?.reason.text
                 : nil)

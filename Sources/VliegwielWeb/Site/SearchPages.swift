@@ -41,8 +41,6 @@ struct SearchPage: Sendable {
 
     var layout: Layout
     var query: String
-    /// `en` for the hidden field that keeps the language; `nil` in Dutch.
-    var language: String?
     var hasQuery: Bool
     var groups: [Group]
     var count: Int
@@ -52,15 +50,15 @@ struct SearchPage: Sendable {
 }
 
 extension SitePages {
-    func search(_ language: Language, query: [String: [String]]) async throws -> SearchPage {
+    func search(query: [String: [String]]) async throws -> SearchPage {
         let typed = String(
             (query["q"]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(SearchPage.maximumLength))
         let search = SearchText(typed)
         var page = SearchPage(
-            layout: layout("Zoeken", language, .search(nil), query: query), query: typed,
-            language: language == .english ? "en" : nil, hasQuery: !typed.isEmpty, groups: [], count: 0,
-            catalogueHref: SiteURL.catalogue().href(language), portfolioHref: SiteURL.portfolio.href(language),
-            compareHref: SiteURL.compare([]).href(language))
+            layout: layout("Zoeken", .search(nil), query: query), query: typed,
+            hasQuery: !typed.isEmpty, groups: [], count: 0,
+            catalogueHref: SiteURL.catalogue().href(), portfolioHref: SiteURL.portfolio.href(),
+            compareHref: SiteURL.compare([]).href())
         if !typed.isEmpty { page.layout.title = "Zoeken: \(typed)" }
         guard !search.isEmpty else { return page }
         let arrangements = try await store.allArrangements()
@@ -114,7 +112,7 @@ extension SitePages {
 
         let references = arrangements.filter { $0.kind == .reference }.compactMap { arrangement in
             result(
-                title: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(language),
+                title: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(),
                 detail: "Referentievariant uit het essay, familie \(arrangement.family.label)",
                 arrangementFields(arrangement))
         }
@@ -124,7 +122,7 @@ extension SitePages {
             let what = deal.isFictional ? "Regio Deal (fictief voorbeeld)" : "Regio Deal, tranche \(deal.tranche)"
             let area = areas[deal.id] ?? []
             return result(
-                title: deal.name, href: SiteURL.arrangement(deal.id).href(language), detail: what,
+                title: deal.name, href: SiteURL.arrangement(deal.id).href(), detail: what,
                 [("Naam", deal.name), ("Samenvatting", arrangement?.summary ?? ""), ("Soort", what)]
                     + (arrangement.map { $0.name == deal.name ? [] : [("Naam in de catalogus", $0.name)] } ?? [])
                     + [("Gebied", area.joined(separator: ", "))])
@@ -133,7 +131,7 @@ extension SitePages {
             arrangement in
             let variant = byID[arrangement.variantID].map { " (variant van \($0.name))" } ?? ""
             return result(
-                title: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(language),
+                title: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(),
                 detail: "Uit de praktijk, familie \(arrangement.family.label)\(variant)",
                 arrangementFields(arrangement))
         }
@@ -146,7 +144,7 @@ extension SitePages {
                 if organisations[key] == nil { order.append(key) }
                 let link = SearchPage.Link(
                     name: dealName(entry.deal),
-                    href: SiteURL.arrangement(entry.deal.id).href(language, fragment: "partners"))
+                    href: SiteURL.arrangement(entry.deal.id).href(fragment: "partners"))
                 if organisations[key]?.deals.contains(link) != true {
                     organisations[key, default: (partner.organisation, [])].deals.append(link)
                 }
@@ -164,7 +162,7 @@ extension SitePages {
             entry.programmeLines.compactMap { line in
                 result(
                     title: line.name,
-                    href: SiteURL.arrangement(entry.deal.id).href(language, fragment: "programmalijnen"),
+                    href: SiteURL.arrangement(entry.deal.id).href(fragment: "programmalijnen"),
                     detail: "programmalijn van \(dealName(entry.deal))",
                     [("Naam", line.name), ("Beschrijving", line.description ?? "")])
             }

@@ -9,7 +9,7 @@ struct SitePages: Sendable {
     let stores: Stores
     let catalogue: [Arrangement]
     let rules: InstrumentRuleSet
-    /// The arrangement page's analysis per profile and language.
+    /// The arrangement page's analysis per profile.
     let analyses = ProfileAnalysisMemo()
 
     var store: any ArrangementStore { stores.arrangements }
@@ -19,13 +19,9 @@ struct SitePages: Sendable {
     var contributions: any ContributionStore { stores.contributions }
 
     func layout(
-        _ title: String, _ language: Language, _ url: SiteURL?, query: [String: [String]], place: PagePlace? = nil
+        _ title: String, _ url: SiteURL?, query: [String: [String]], place: PagePlace? = nil
     ) -> Layout {
-        var other = query
-        other["taal"] = language == .dutch ? ["en"] : nil
-        return Layout(
-            title: title, language: language, current: url, otherLanguage: (url ?? .home).href(query: other),
-            place: place)
+        Layout(title: title, current: url, place: place)
     }
 
     /// Where a page below `arrangement` sits: under Portefeuille for a deal, else Catalogus.
@@ -35,25 +31,25 @@ struct SitePages: Sendable {
             isDeal: try await portfolio.deal(id: arrangement.id) != nil)
     }
 
-    func home(_ language: Language, query: [String: [String]]) async throws -> HomePage {
+    func home(query: [String: [String]]) async throws -> HomePage {
         let all = try await store.allArrangements()
         return HomePage(
-            layout: layout("Beginpagina", language, .home, query: query),
+            layout: layout("Beginpagina", .home, query: query),
             elements: ProfileElement.allCases.map {
                 .init(label: $0.label, question: $0.question, chapter: $0.chapter)
             },
             referenceCount: all.filter { $0.kind == .reference }.count,
             practiceCount: all.filter { $0.kind == .practice }.count,
-            catalogueHref: SiteURL.catalogue().href(language),
-            compareHref: SiteURL.compare(["regio-deal", "woondeal"]).href(language),
-            designHref: SiteURL.design.href(language),
-            whatIfHref: SiteURL.whatIf(arrangementID: "regio-deal").href(language),
-            exampleHref: SiteURL.arrangement("regio-deal").href(language), roles: Self.roles(language))
+            catalogueHref: SiteURL.catalogue().href(),
+            compareHref: SiteURL.compare(["regio-deal", "woondeal"]).href(),
+            designHref: SiteURL.design.href(),
+            whatIfHref: SiteURL.whatIf(arrangementID: "regio-deal").href(),
+            exampleHref: SiteURL.arrangement("regio-deal").href(), roles: Self.roles())
     }
 
     /// The ways in for the three users: the ministry officer who designs an instrument, the
     /// programme manager who runs a deal, the auditor who judges (usability review).
-    static func roles(_ language: Language) -> [HomePage.Role] {
+    static func roles() -> [HomePage.Role] {
         let demo = BundledPortfolio.demoID
         typealias Link = HomePage.Link
         return [
@@ -62,17 +58,17 @@ struct SitePages: Sendable {
                 intro: "Kies wie meedoet, wat als resultaat telt en hoe er wordt samengewerkt, en zie de gevolgen.",
                 links: [
                     Link(
-                        label: "Ontwerp een arrangement", href: SiteURL.design.href(language),
+                        label: "Ontwerp een arrangement", href: SiteURL.design.href(),
                         text: "26 ontwerpvragen, met advies over gevolgen, sturing en evaluatie."),
                     Link(
-                        label: "Bekijk de catalogus", href: SiteURL.catalogue().href(language),
+                        label: "Bekijk de catalogus", href: SiteURL.catalogue().href(),
                         text: "de referentievarianten uit het essay en de arrangementen in de praktijk."),
                     Link(
                         label: "Vergelijk arrangementen",
-                        href: SiteURL.compare(["regio-deal", "woondeal"]).href(language),
+                        href: SiteURL.compare(["regio-deal", "woondeal"]).href(),
                         text: "waarin twee of meer ontwerpen verschillen, per element."),
                     Link(
-                        label: "Probeer een wat-als", href: SiteURL.whatIf(arrangementID: "regio-deal").href(language),
+                        label: "Probeer een wat-als", href: SiteURL.whatIf(arrangementID: "regio-deal").href(),
                         text: "verander één ontwerpkeuze en zie wat er verschuift."),
                 ]),
             HomePage.Role(
@@ -80,16 +76,16 @@ struct SitePages: Sendable {
                 intro: "Houd partners, geld, programmalijnen, indicatoren en wat u leert bij.",
                 links: [
                     Link(
-                        label: "De portefeuille", href: SiteURL.portfolio.href(language),
+                        label: "De portefeuille", href: SiteURL.portfolio.href(),
                         text: "alle Regio Deals met hun rijksbijdrage, per tranche."),
                     Link(
-                        label: "Een voorbeelddeal (fictief)", href: SiteURL.arrangement(demo).href(language),
+                        label: "Een voorbeelddeal (fictief)", href: SiteURL.arrangement(demo).href(),
                         text: "partners, financiering, programmalijnen en projecten van een verzonnen deal."),
                     Link(
-                        label: "Indicatoren van de voorbeelddeal", href: SiteURL.indicators(demo).href(language),
+                        label: "Indicatoren van de voorbeelddeal", href: SiteURL.indicators(demo).href(),
                         text: "programma-indicatoren met streefwaarden, naast de context van de regio."),
                     Link(
-                        label: "Leerlog van de voorbeelddeal", href: SiteURL.learningLog(demo).href(language),
+                        label: "Leerlog van de voorbeelddeal", href: SiteURL.learningLog(demo).href(),
                         text: "van les naar besluit naar wijziging."),
                 ]),
             HomePage.Role(
@@ -97,84 +93,81 @@ struct SitePages: Sendable {
                 intro: "Beoordeel wat de deals opleveren, op de manier die bij hun sturingsvorm past.",
                 links: [
                     Link(
-                        label: "Verslag van de portefeuille", href: SiteURL.portfolioReport.href(language),
+                        label: "Verslag van de portefeuille", href: SiteURL.portfolioReport.href(),
                         text: "de vragen van de Rekenkamer, voor zover de gegevens ze beantwoorden."),
                     Link(
-                        label: "Evaluatiedossier van de voorbeelddeal", href: SiteURL.dossier(demo).href(language),
+                        label: "Evaluatiedossier van de voorbeelddeal", href: SiteURL.dossier(demo).href(),
                         text: "alles over één deal, om af te drukken."),
                     Link(
-                        label: "QCA", href: SiteURL.qca.href(language),
+                        label: "QCA", href: SiteURL.qca.href(),
                         text: "welke combinaties van kenmerken samengaan met een uitkomst."),
                     Link(
-                        label: "API-documentatie", href: SiteURL.apiDocumentation.href(language),
+                        label: "API-documentatie", href: SiteURL.apiDocumentation.href(),
                         text: "de gegevens in uw eigen systemen gebruiken."),
                 ]),
         ]
     }
 
-    func catalogue(_ language: Language, query: [String: [String]]) async throws -> CataloguePage {
+    func catalogue(query: [String: [String]]) async throws -> CataloguePage {
         let family = query["familie"]?.first.flatMap(Family.init(code:))
         let kind = query["soort"]?.first.flatMap(ArrangementKind.init(code:))
         let all = try await store.allArrangements()
         let shown = all.filter { (family == nil || $0.family == family) && (kind == nil || $0.kind == kind) }
-        let t = UIText.of(language)
+        let t = UIText.dutch
         return CataloguePage(
-            layout: layout(t.navCatalogue, language, .catalogue(), query: query),
+            layout: layout(t.navCatalogue, .catalogue(), query: query),
             families: [CataloguePage.Option(code: "", label: t.all, isSelected: family == nil)]
                 + Family.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == family) },
             kinds: [CataloguePage.Option(code: "", label: t.all, isSelected: kind == nil)]
                 + ArrangementKind.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == kind) },
             rows: shown.map {
                 .init(
-                    name: $0.name, href: SiteURL.arrangement($0.id).href(language), family: $0.family.label,
+                    name: $0.name, href: SiteURL.arrangement($0.id).href(), family: $0.family.label,
                     kind: $0.kind.label, variant: $0.variantID)
-            }, count: shown.count, total: all.count, language: language == .english ? "en" : "")
+            }, count: shown.count, total: all.count)
     }
 
     func arrangement(
-        _ arrangement: Arrangement, _ language: Language, query: [String: [String]], place: PagePlace? = nil
+        _ arrangement: Arrangement, query: [String: [String]], place: PagePlace? = nil
     ) -> ArrangementPage {
-        let t = UIText.of(language)
+        let t = UIText.dutch
         let variant = catalogue.first { $0.id == arrangement.variantID && arrangement.kind != .reference }
         let analysis = analyses.analysis(
-            .init(profile: arrangement.profile, arrangementID: arrangement.id, language: language)
+            .init(profile: arrangement.profile, arrangementID: arrangement.id)
         ) {
             .init(
                 elements: ElementView.all(for: arrangement.profile, t: t),
                 advice: AdviceView(Advice(arrangement.profile), t: t),
                 nearest: NearestView.all(
-                    ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id),
-                    language: language))
+                    ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id)))
         }
         return ArrangementPage(
-            layout: layout(arrangement.name, language, .arrangement(arrangement.id), query: query, place: place),
+            layout: layout(arrangement.name, .arrangement(arrangement.id), query: query, place: place),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
             sources: arrangement.sources.prefix(3).map(ArrangementPage.SourceLine.init),
             moreSources: arrangement.sources.count > 3 ? arrangement.sources.count - 3 : nil,
             isSaved: query["opgeslagen"] != nil, isReference: arrangement.kind == .reference,
-            variantName: variant?.name, variantHref: variant.map { SiteURL.arrangement($0.id).href(language) },
+            variantName: variant?.name, variantHref: variant.map { SiteURL.arrangement($0.id).href() },
             elements: analysis.elements, advice: analysis.advice, nearest: analysis.nearest,
-            deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(language),
+            deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
-            ).href(language), hasProfile: arrangement.profile.statedDimensionCount > 0)
+            ).href(), hasProfile: arrangement.profile.statedDimensionCount > 0)
     }
 
-    func compare(_ language: Language, query: [String: [String]]) async throws -> ComparePage {
-        let t = UIText.of(language)
+    func compare(query: [String: [String]]) async throws -> ComparePage {
+        let t = UIText.dutch
         let all = try await store.allArrangements()
         let chosen = query["arrangementen"] ?? []
         var page = ComparePage(
-            layout: layout(t.navCompare, language, .compare([]), query: query),
+            layout: layout(t.navCompare, .compare([]), query: query),
             groups: try await compareGroups(all, chosen: chosen, t: t), errors: [], hasErrors: false,
-            hasResult: false, columns: [], elements: [], variationChart: "", variationRows: [], nearest: [],
-            language: language == .english ? "en" : "")
+            hasResult: false, columns: [], elements: [], variationChart: "", variationRows: [], nearest: [])
         let typed = (query["zoek"]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !SearchText(typed).isEmpty {
             let search = SearchText(typed)
-            var keep = ["arrangementen": chosen, "zoeken": ["1"]]
-            if language != .dutch { keep["taal"] = [language.rawValue] }
+            let keep = ["arrangementen": chosen, "zoeken": ["1"]]
             let shown = page.groups.filter { !$0.isChosen }.map { group in
                 ComparePage.OptionGroup(
                     label: group.label,
@@ -210,7 +203,7 @@ struct SitePages: Sendable {
         }
         do {
             let report = try ComparisonReport(arrangements, references: catalogue)
-            fill(&page, with: report, arrangements: arrangements, language: language, t: t)
+            fill(&page, with: report, arrangements: arrangements, t: t)
         } catch {
             page.errors += error.issues.map {
                 FieldError(fieldID: firstField, label: "Arrangementen", message: $0.message)
@@ -262,7 +255,7 @@ struct SitePages: Sendable {
     }
 
     private func fill(
-        _ page: inout ComparePage, with report: ComparisonReport, arrangements: [Arrangement], language: Language,
+        _ page: inout ComparePage, with report: ComparisonReport, arrangements: [Arrangement],
         t: UIText
     ) {
         let comparison = report.comparison
@@ -308,27 +301,27 @@ struct SitePages: Sendable {
                 differing: "\($0.differingCount) / \($0.comparableCount)")
         }
         page.nearest = zip(arrangements, report.nearest).map { arrangement, nearest in
-            .init(name: arrangement.name, references: NearestView.all(nearest.references, language: language))
+            .init(name: arrangement.name, references: NearestView.all(nearest.references))
         }
     }
 
-    func accessibility(_ language: Language, query: [String: [String]]) -> AccessibilityPage {
+    func accessibility(query: [String: [String]]) -> AccessibilityPage {
         AccessibilityPage(
-            layout: layout(UIText.of(language).footerAccessibility, language, .accessibility, query: query))
+            layout: layout(UIText.dutch.footerAccessibility, .accessibility, query: query))
     }
 
     /// - Parameter returnTo: where logging in leads back to, on a 401 (the page that asked).
     func error(
-        status: Int, message: String, _ language: Language, keptInput: [Problem.KeptField] = [],
+        status: Int, message: String, keptInput: [Problem.KeptField] = [],
         returnTo: String? = nil
     ) -> ErrorPage {
         var page = ErrorPage(
-            layout: layout(ErrorPage.title(status), language, nil, query: [:]), status: status, message: message)
+            layout: layout(ErrorPage.title(status), nil, query: [:]), status: status, message: message)
         page.loginHref = status == 401 ? AccountURL.login(returnTo: returnTo).href : nil
         page.accountHref = status == 403 ? AccountURL.account.href : nil
-        page.catalogueHref = SiteURL.catalogue().href(language)
-        page.portfolioHref = SiteURL.portfolio.href(language)
-        page.searchHref = SiteURL.search(nil).href(language)
+        page.catalogueHref = SiteURL.catalogue().href()
+        page.portfolioHref = SiteURL.portfolio.href()
+        page.searchHref = SiteURL.search(nil).href()
         page.keptFields = keptInput.enumerated().map { index, field in
             ErrorPage.Field(
                 id: "invoer-\(index + 1)", name: field.name, text: field.text, reason: field.reason,

@@ -128,10 +128,9 @@ public enum SiteURL: Sendable, Hashable {
         }
     }
 
-    /// The link, carrying the interface language when it is not Dutch.
-    public func href(_ language: Language = .dutch) -> String {
-        var items = queryItems
-        if language != .dutch { items.append(URLQueryItem(name: "taal", value: language.rawValue)) }
+    /// The link, with the page's query.
+    public func href() -> String {
+        let items = queryItems
         guard !items.isEmpty else { return path }
         var components = URLComponents()
         components.queryItems = items
@@ -181,13 +180,13 @@ extension SiteURL {
     }
 
     /// The link after a form did `outcome`.
-    func href(_ language: Language = .dutch, after outcome: Outcome) -> String {
-        link(queryItems + language.queryItems + [outcome.queryItem], fragment: outcome.fragment)
+    func href(after outcome: Outcome) -> String {
+        link(queryItems + [outcome.queryItem], fragment: outcome.fragment)
     }
 
     /// The link to a part of the page (`#partners`).
-    func href(_ language: Language = .dutch, fragment: String) -> String {
-        link(queryItems + language.queryItems, fragment: fragment)
+    func href(fragment: String) -> String {
+        link(queryItems, fragment: fragment)
     }
 
     /// The link to the page in another format (`?formaat=json`).
@@ -195,7 +194,7 @@ extension SiteURL {
         link(queryItems + [URLQueryItem(name: "formaat", value: format.rawValue)])
     }
 
-    /// This page with `query` (the language switch, a pager), the names in order.
+    /// This page with `query` (a pager, a sort order), the names in order.
     func href(query: [String: [String]]) -> String {
         link(
             query.sorted { $0.key < $1.key }.flatMap { key, values in values.map { URLQueryItem(name: key, value: $0) }
@@ -208,11 +207,6 @@ extension SiteURL {
         components.fragment = fragment
         return path + (components.string ?? "")
     }
-}
-
-extension Language {
-    /// `taal=en` for English; Dutch is the default and needs nothing.
-    var queryItems: [URLQueryItem] { self == .dutch ? [] : [URLQueryItem(name: "taal", value: rawValue)] }
 }
 
 /// The JSON API's paths (`/api/v1/…`), Dutch plural kebab-case as the Dutch API design rules ask;
@@ -323,17 +317,6 @@ public enum DealCollection: String, Sendable, Hashable, CaseIterable {
     case financeLines = "financiering"
     case programmeLines = "programmalijnen"
     case projects = "projecten"
-}
-
-/// The interface language: Dutch first, English second.
-public enum Language: String, Sendable, CaseIterable {
-    case dutch = "nl"
-    case english = "en"
-
-    /// The language a request asks for with `?taal=en`; Dutch otherwise.
-    init(query: [String: [String]]) {
-        self = query["taal"]?.first == "en" ? .english : .dutch
-    }
 }
 
 /// Query parameters of a request, each name with all its values in order.

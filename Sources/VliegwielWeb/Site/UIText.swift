@@ -1,7 +1,6 @@
-/// The interface's own words, in Dutch and English. The essay's wording and the coded
-/// vocabulary stay Dutch in both: they are the source's terms.
+/// The interface's own words, in one place. Vliegwiel speaks Dutch only: the English view
+/// translated only the frame (usability review), and issue 16 item 7 allowed removing it.
 struct UIText: Sendable {
-    var languageCode: String
     var siteName = "Vliegwiel"
     var tagline: String
     var skipLink: String
@@ -14,8 +13,6 @@ struct UIText: Sendable {
     var navPortfolio: String
     var navReport: String
     var breadcrumbLabel: String
-    var switchLanguage: String
-    var switchLanguageLabel: String
     /// The link to sign in, or to one's account when signed in (the page does not know which).
     var account: String
     var footerAccessibility: String
@@ -70,13 +67,11 @@ struct UIText: Sendable {
     var searchButton: String
 
     static let dutch = UIText(
-        languageCode: "nl",
         tagline: "Ontwerpen, volgen en waarderen van interbestuurlijk resultaatgericht samenwerken",
         skipLink: "Direct naar de inhoud", navigationLabel: "Hoofdmenu", navHome: "Home", navCatalogue: "Catalogus",
         navCompare: "Vergelijken", navDesign: "Ontwerpen", navWhatIf: "Wat als", navPortfolio: "Portefeuille",
         navReport: "Verslag", breadcrumbLabel: "Kruimelpad",
-        switchLanguage: "English",
-        switchLanguageLabel: "Switch to English", account: "Inloggen",
+        account: "Inloggen",
         footerAccessibility: "Toegankelijkheid",
         footerAPI: "API-documentatie",
         footerSource: "Naar het essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profiel",
@@ -100,33 +95,4 @@ struct UIText: Sendable {
         ownArrangements: "Uit de praktijk", changeChoice: "Kies andere arrangementen",
         searchLabel: "Zoeken in Vliegwiel", searchButton: "Zoek")
 
-    static let english = UIText(
-        languageCode: "en",
-        tagline: "Design, run and evaluate intergovernmental result-oriented collaboration",
-        skipLink: "Skip to content", navigationLabel: "Main menu", navHome: "Home", navCatalogue: "Catalogue",
-        navCompare: "Compare", navDesign: "Design", navWhatIf: "What if", navPortfolio: "Portfolio",
-        navReport: "Report", breadcrumbLabel: "Breadcrumb",
-        switchLanguage: "Nederlands",
-        switchLanguageLabel: "Naar het Nederlands", account: "Sign in",
-        footerAccessibility: "Accessibility",
-        footerAPI: "API documentation (Dutch)",
-        footerSource: "After the essay ‘Waarderen van variatie’ (NSOB, 2024)", elements: "Profile",
-        consequences: "Predictable consequences", triggers: "Because of", advice: "Advice", source: "Source",
-        perspective: "Governance perspective", dominant: "Dominant", tensions: "Tensions the design must answer",
-        temporal: "Temporary and structural", instrument: "Instrument", effect: "Intended effect",
-        opportunity: "Opportunity", risk: "Risk", evaluation: "Evaluation design", fits: "Fits",
-        doesNotFit: "Does not fit",
-        questions: "Evaluation questions", indicators: "Indicators", notStated: "not stated", note: "Note",
-        filter: "Filter", family: "Family", kind: "Kind", all: "All", compareAction: "Compare",
-        nearest: "Nearest reference variants", distance: "distance", variation: "Variation", cumulative: "Cumulative",
-        save: "Save and show advice", adviceWithoutSaving: "Show advice without saving",
-        compareIntro:
-            "Choose two or more arrangements: the essay's reference variants, or deals and your own designs. You see per element where they differ.",
-        errorSummaryTitle: "Please check the following fields", unchanged: "unchanged",
-        showDifference: "Show the difference", dataTable: "The chart's figures", table: "Table", band: "Band",
-        referenceVariants: "Reference variants from the essay", ownArrangements: "In practice",
-        changeChoice: "Choose other arrangements", searchLabel: "Search Vliegwiel (in Dutch)",
-        searchButton: "Search")
-
-    static func of(_ language: Language) -> UIText { language == .english ? english : dutch }
 }

@@ -45,7 +45,6 @@ extension ComparePage: PageView {
                     """#
                 }),
             #"""
-              <input type="hidden" name="taal" value="\#(language)">
               <button type="submit">\#(t.compareAction)</button>
             </form>
             """#,
@@ -261,7 +260,6 @@ extension WhatIfPage: PageView {
                     ])
                 }),
             #"""
-              <input type="hidden" name="taal" value="\#(language)">
               <button type="submit">\#(t.showDifference)</button>
             </form>
             """#,

@@ -39,7 +39,7 @@ enum PageFrame {
         return HTML(lines: [
             #"""
             <!doctype html>
-            <html lang="\#(t.languageCode)">
+            <html lang="nl">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,7 +52,6 @@ enum PageFrame {
               <div class="site-header__inner">
                 <a class="site-name" href="\#(layout.homeHref)">Vliegwiel</a>
                 <p class="site-tagline">\#(t.tagline)</p>
-                <a class="language-switch" href="\#(layout.languageSwitchHref)" lang="\#(layout.otherLanguageCode)" hreflang="\#(layout.otherLanguageCode)" aria-label="\#(t.switchLanguageLabel)">\#(t.switchLanguage)</a>
             """#,
             // Signed in: the name (to the account page) and "Uitloggen"; otherwise "Inloggen"
             // (usability review: both at once read as "not signed in").
@@ -111,7 +110,7 @@ enum PageFrame {
         return #"""
                 <form class="site-search" role="search" method="get" action="\#(layout.searchAction)">
                   <label class="visually-hidden" for="site-zoekveld">\#(t.searchLabel)</label>
-                  <input type="search" id="site-zoekveld" name="q" maxlength="\#(SearchPage.maximumLength)">\#(layout.searchLanguage.map { #"<input type="hidden" name="taal" value="\#($0)">"# })
+                  <input type="search" id="site-zoekveld" name="q" maxlength="\#(SearchPage.maximumLength)">
                   <button type="submit">\#(t.searchButton)</button>
                 </form>
             """#

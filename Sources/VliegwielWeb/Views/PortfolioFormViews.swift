@@ -111,7 +111,6 @@ extension AuditLogPage: PageView {
             \#(Self.dateField("audit-van", "van", "Vanaf (JJJJ-MM-DD)", from, fromError))
             \#(Self.dateField("audit-tot", "tot", "Tot en met (JJJJ-MM-DD)", through, throughError))
             """#,
-            language.map { #"    <input type="hidden" name="taal" value="\#($0)">"# } ?? .empty,
             #"""
                 <button type="submit">Toon</button>
               </fieldset>

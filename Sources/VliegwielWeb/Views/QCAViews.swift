@@ -64,7 +64,6 @@ extension QCAPage: PageView {
                 </ul>
               </fieldset>
             \#(settingsFields(settings))
-              <input type="hidden" name="taal" value="\#(language)">
               <button type="submit" name="analyse" value="1">Analyseer</button>
             </form>
             """#,
@@ -110,7 +109,6 @@ extension QCAPage: PageView {
             <label for="veld-arrangement">Arrangement</label>
             <select id="veld-arrangement" name="arrangement">\#(arrangements.map(Self.option))</select>
           </div>
-          <input type="hidden" name="taal" value="\#(language)">
           <button type="submit">Naar de uitkomsten van dit arrangement</button>
         </form>
         """#

@@ -161,7 +161,6 @@ extension PortfolioPage: PageView {
                 </div>
             """#,
             select("filter-sorteer", "sorteer", "Sorteren op", sortError, sortOrders),
-            language.map { #"    <input type="hidden" name="taal" value="\#($0)">"# } ?? .empty,
             #"""
                 <button type="submit">Toon</button>
               </fieldset>

@@ -10,7 +10,6 @@ extension SearchPage: PageView {
                 <input type="search" id="zoekterm" name="q" value="\#(query)" maxlength="\#(SearchPage.maximumLength)" aria-describedby="zoekterm-hint">
               </div>
             """#,
-            language.map { #"  <input type="hidden" name="taal" value="\#($0)">"# } ?? .empty,
             #"""
               <button type="submit">Zoek</button>
             </form>

@@ -53,7 +53,6 @@ extension CataloguePage: PageView {
                     \#(kinds.map(Self.option))
                   </select>
                 </div>
-                <input type="hidden" name="taal" value="\#(language)">
                 <button type="submit">\#(t.filter)</button>
               </fieldset>
             </form>
@@ -92,7 +91,7 @@ extension AccessibilityPage: PageView {
         </ul>
         <h2>Bekende beperkingen</h2>
         <ul>
-          <li>De citaten uit het essay zijn Nederlands, ook in de Engelse weergave: het zijn de woorden van de bron.</li>
+          <li>Vliegwiel is er alleen in het Nederlands. Een Engelse weergave vertaalde alleen het kader van de pagina's en is weggehaald; een volledige vertaling is niet gepland.</li>
           <li>Een formele toegankelijkheidsverklaring volgens het model van de overheid vraagt een onderzoek door een externe partij; dat is nog niet gedaan.</li>
         </ul>
         <h2>Een probleem melden</h2>
