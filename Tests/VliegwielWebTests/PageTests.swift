@@ -133,7 +133,8 @@ import VliegwielWeb
             let response = try await client.get("/vergelijken?arrangementen=regio-deal&arrangementen=woondeal")
             #expect(response.status == .ok)
             #expect(response.text.contains("<tr class=\"status-different\"><th scope=\"row\">Rol van het Rijk</th>"))
-            #expect(response.text.contains(">De cijfers van de grafiek: Variatie</caption>"))
+            #expect(response.text.contains(">De cijfers van de grafiek: dimensies per element</caption>"))
+            #expect(response.text.contains(">Mate van verschil per element</caption>"))
             #expect(response.text.contains("Dichtstbijzijnde referentievarianten"))
         }
     }

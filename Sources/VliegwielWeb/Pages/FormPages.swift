@@ -25,13 +25,26 @@ struct ComparePage: Sendable {
         var label: String
         var question: String
         var rows: [Row]
+        /// Rows left out because they do not differ (with "alleen verschillen").
+        var hiddenCount = 0
     }
 
+    /// How many of an element's dimensions differ, are equal or cannot be compared, and the
+    /// variation score for whoever wants the arithmetic.
     struct VariationRow: Sendable {
         var label: String
+        var differing: Int
+        var equal: Int
+        var notComparable: Int
+        var total: Int
         var variation: String
         var cumulative: String
-        var differing: String
+    }
+
+    /// How the result is shown (`?weergave=verschillen`, `?weergave=zonder-citaten`).
+    struct Display: Sendable {
+        var onlyDifferences = false
+        var hidesQuotes = false
     }
 
     struct NearestGroup: Sendable {
@@ -64,6 +77,9 @@ struct ComparePage: Sendable {
     var elements: [ElementRows]
     var variationChart: HTML
     var variationRows: [VariationRow]
+    var display = Display()
+    /// The arrangements compared, in order, for the display form's hidden fields.
+    var compared: [String] = []
     var nearest: [NearestGroup]
     /// What to do next when one arrangement is chosen.
     var prompt: String? = nil

@@ -12,10 +12,16 @@ struct ElementView: Sendable {
             var note: String?
             /// "letterlijk", "interpretatie", "algemene uitspraak" where the coding was judged.
             var status: String?
+            /// The dimension above that cites the very same words from the same place, when
+            /// one does: the page then refers to it instead of quoting it again (usability
+            /// review: the Regio Deal page showed one quote four times in a row).
+            var sameAs: (label: String, anchor: String)?
         }
 
         var label: String
         var path: String
+        /// The `id` of the dimension's term on the page.
+        var anchor: String { "dimensie-" + path.replacingOccurrences(of: ".", with: "-") }
         var summary: String
         var notStated: String?
         var entries: [Entry]
@@ -28,7 +34,7 @@ struct ElementView: Sendable {
     var dimensions: [DimensionView]
 
     static func all(for profile: Profile, t: UIText) -> [ElementView] {
-        ProfileElement.allCases.map { element in
+        var elements = ProfileElement.allCases.map { element in
             ElementView(
                 label: element.label, question: element.question, chapter: element.chapter, anchor: element.code,
                 dimensions: ProfileDimension.of(element).map { dimension in
@@ -47,6 +53,22 @@ struct ElementView: Sendable {
                         })
                 })
         }
+        var quoted: [String: (label: String, anchor: String)] = [:]
+        for e in elements.indices {
+            for d in elements[e].dimensions.indices {
+                let dimension = elements[e].dimensions[d]
+                for i in dimension.entries.indices {
+                    let entry = dimension.entries[i]
+                    let key = entry.quote + "\u{0}" + entry.citation
+                    if let first = quoted[key] {
+                        elements[e].dimensions[d].entries[i].sameAs = first
+                    } else if !entry.quote.isEmpty {
+                        quoted[key] = (dimension.label, dimension.anchor)
+                    }
+                }
+            }
+        }
+        return elements
     }
 }
 

@@ -201,6 +201,10 @@ struct SitePages: Sendable {
             page.prompt = "\(one.name) is gekozen. Kies nog ten minste één arrangement om mee te vergelijken."
             return page
         }
+        page.display = ComparePage.Display(
+            onlyDifferences: query["weergave"]?.contains("verschillen") ?? false,
+            hidesQuotes: query["weergave"]?.contains("zonder-citaten") ?? false)
+        page.compared = chosen
         do {
             let report = try ComparisonReport(arrangements, references: catalogue)
             fill(&page, with: report, arrangements: arrangements, t: t)
@@ -269,7 +273,7 @@ struct SitePages: Sendable {
                         switch row.status {
                         case .equal: ("gelijk", "status-equal")
                         case .different: ("verschillend", "status-different")
-                        case .unknown: ("onbekend", "status-unknown")
+                        case .unknown: (ComparePage.notComparable, "status-unknown")
                         }
                     return .init(
                         label: row.label, status: status.0, statusClass: status.1,
@@ -280,26 +284,31 @@ struct SitePages: Sendable {
                         })
                 })
         }
-        page.variationChart = HTML(
-            generated: BarChart.svg(
-                id: "variatie", title: "\(t.variation) per element en \(t.cumulative.lowercased())",
-                description: comparison.elements.map {
-                    "\($0.element.label): \(Format.decimal($0.variation)), cumulatief \(Format.decimal($0.cumulativeVariation))"
-                }.joined(separator: "; "),
-                bars: comparison.elements.flatMap {
-                    [
-                        BarChart.Bar(label: $0.element.label, value: $0.variation),
-                        BarChart.Bar(
-                            label: "+ \(t.cumulative.lowercased())", value: $0.cumulativeVariation,
-                            style: "bar bar-cumulative"),
-                    ]
-                }, maximum: max(comparison.elements.last?.cumulativeVariation ?? 1, 1), format: { Format.decimal($0) }))
-        page.variationRows = comparison.elements.map {
-            .init(
-                label: $0.element.label, variation: Format.decimal($0.variation),
-                cumulative: Format.decimal($0.cumulativeVariation),
-                differing: "\($0.differingCount) / \($0.comparableCount)")
+        if page.display.onlyDifferences {
+            for index in page.elements.indices {
+                let all = page.elements[index].rows
+                page.elements[index].rows = all.filter { $0.statusClass == "status-different" }
+                page.elements[index].hiddenCount = all.count - page.elements[index].rows.count
+            }
         }
+        if page.display.hidesQuotes {
+            for e in page.elements.indices {
+                for r in page.elements[e].rows.indices {
+                    for c in page.elements[e].rows[r].cells.indices { page.elements[e].rows[r].cells[c].quotes = [] }
+                }
+            }
+        }
+        page.variationRows = ProfileElement.allCases.map { element in
+            let rows = comparison.rows.filter { $0.element == element }
+            let variation = comparison.variation(of: element)
+            return .init(
+                label: element.label, differing: rows.filter { $0.status == .different }.count,
+                equal: rows.filter { $0.status == .equal }.count,
+                notComparable: rows.filter { $0.status == .unknown }.count, total: rows.count,
+                variation: Format.decimal(variation.variation),
+                cumulative: Format.decimal(variation.cumulativeVariation))
+        }
+        page.variationChart = HTML(generated: DifferenceChart.svg(id: "verschillen", rows: page.variationRows))
         page.nearest = zip(arrangements, report.nearest).map { arrangement, nearest in
             .init(name: arrangement.name, references: NearestView.all(nearest.references))
         }

@@ -54,29 +54,60 @@ extension ComparePage: PageView {
     private func result(_ t: UIText) -> HTML {
         HTML(lines: [
             "<h2>Naast elkaar</h2>",
+            #"""
+            <form method="get" action="\#(SiteURL.compare([]).path)" class="display-options">
+              <fieldset>
+                <legend>Weergave</legend>
+                \#(compared.map { #"<input type="hidden" name="arrangementen" value="\#($0)">"# as HTML })
+                <ul class="checkbox-list inline">
+                  <li><input type="checkbox" id="weergave-verschillen" name="weergave" value="verschillen"\#(if: display.onlyDifferences, " checked")> <label for="weergave-verschillen">Alleen wat verschilt</label></li>
+                  <li><input type="checkbox" id="weergave-citaten" name="weergave" value="zonder-citaten"\#(if: display.hidesQuotes, " checked")> <label for="weergave-citaten">Citaten verbergen</label></li>
+                </ul>
+                <button type="submit" class="secondary">Toon</button>
+              </fieldset>
+            </form>
+            <p class="legend">Status per dimensie: <strong>verschillend</strong> (gemarkeerde rij) — minstens twee arrangementen kozen anders; <strong>gelijk</strong> — alle arrangementen kozen hetzelfde; <strong>\#(Self.notComparable)</strong> — minstens één arrangement legt deze keuze niet vast, en waar ze wel is vastgelegd is ze gelijk.</p>
+            """#,
             HTML(
                 lines: elements.map { element -> HTML in
-                    #"""
-                    <table class="comparison">
-                      <caption>\#(element.label) — \#(element.question)</caption>
-                      <thead><tr><th scope="col">Dimensie</th><th scope="col">Status</th>\#(columns.map { "<th scope=\"col\">\($0)</th>" as HTML })</tr></thead>
-                      <tbody>
-                    \#(HTML(lines: element.rows.map { row -> HTML in
-                        #"    <tr class="\#(row.statusClass)"><th scope="row">\#(row.label)</th><td><span class="status">\#(row.status)</span></td>\#(row.cells.map { c -> HTML in "<td><strong>\(c.text)</strong>\(c.quotes.map { #"<p class="quote">\#($0)</p>"# as HTML })</td>" })</tr>"#
-                    }))
-                      </tbody>
-                    </table>
-                    """#
+                    let hidden: HTML =
+                        element.hiddenCount == 0
+                        ? .empty
+                        : #"<p class="aside">\#(element.label): \#(element.rows.isEmpty ? "geen dimensie verschilt" : "\(element.rows.count) van \(element.rows.count + element.hiddenCount) dimensies verschillen"); de \#(element.hiddenCount) andere zijn verborgen.</p>"#
+                    guard !element.rows.isEmpty else { return hidden }
+                    return #"""
+                        <table class="comparison">
+                          <caption>\#(element.label) — \#(element.question)</caption>
+                          <thead><tr><th scope="col">Dimensie</th><th scope="col">Status</th>\#(columns.map { "<th scope=\"col\">\($0)</th>" as HTML })</tr></thead>
+                          <tbody>
+                        \#(HTML(lines: element.rows.map { row -> HTML in
+                            #"    <tr class="\#(row.statusClass)"><th scope="row">\#(row.label)</th><td><span class="status">\#(row.status)</span></td>\#(row.cells.map { c -> HTML in "<td><strong>\(c.text)</strong>\(c.quotes.map { #"<p class="quote">\#($0)</p>"# as HTML })</td>" })</tr>"#
+                        }))
+                          </tbody>
+                        </table>
+                        \#(hidden)
+                        """#
                 }),
             #"""
-            <h2>\#(t.variation) per element</h2>
-            <p>De variatie is per element de som van de verschillen per dimensie (0 tot 1 per dimensie); cumulatief telt de elementen op in de volgorde van het essay: interbestuurlijk, dan resultaatgericht, dan samenwerkend (§1.4, §2.4, §3.4, §4.4).</p>
+            <h2>Hoeveel verschilt er per element?</h2>
+            <ul class="legend plain">
+              \#(DifferenceChart.parts.map { part -> HTML in #"<li><svg class="swatch" width="16" height="16" aria-hidden="true" focusable="false"><rect width="16" height="16" class="\#(part.style)"/></svg> \#(part.word)</li>"# })
+            </ul>
             <figure>\#(variationChart)</figure>
             <table>
-              <caption>\#(t.dataTable): \#(t.variation)</caption>
-              <thead><tr><th scope="col">Element</th><th scope="col">\#(t.variation)</th><th scope="col">\#(t.cumulative)</th><th scope="col">Verschillend / vergelijkbaar</th></tr></thead>
-              <tbody>\#(variationRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td>\#(r.variation)</td><td>\#(r.cumulative)</td><td>\#(r.differing)</td></tr>"# })</tbody>
+              <caption>\#(t.dataTable): dimensies per element</caption>
+              <thead><tr><th scope="col">Element</th><th scope="col">Verschillend</th><th scope="col">Gelijk</th><th scope="col">\#(Self.notComparable.prefix(1).uppercased() + Self.notComparable.dropFirst())</th><th scope="col">Dimensies</th></tr></thead>
+              <tbody>\#(variationRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td class="number">\#(r.differing)</td><td class="number">\#(r.equal)</td><td class="number">\#(r.notComparable)</td><td class="number">\#(r.total)</td></tr>"# })</tbody>
             </table>
+            <details class="fold">
+              <summary>De mate van verschil als getal</summary>
+              <p>Niet elk verschil is even groot: ‘streefwaarden’ tegenover ‘thematisch’ ligt verder uiteen dan twee buren op dezelfde schaal. De mate van verschil telt per dimensie het gemiddelde verschil tussen de arrangementen (0 = gelijk, 1 = zo verschillend als het kan) en telt die op per element. Cumulatief telt de elementen op in de volgorde van het essay: interbestuurlijk, dan resultaatgericht, dan samenwerkend (§1.4, §2.4, §3.4, §4.4). Alleen dimensies die ten minste twee arrangementen vastleggen tellen mee.</p>
+              <table>
+                <caption>Mate van verschil per element</caption>
+                <thead><tr><th scope="col">Element</th><th scope="col">\#(t.variation)</th><th scope="col">\#(t.cumulative)</th></tr></thead>
+                <tbody>\#(variationRows.map { r -> HTML in #"<tr><th scope="row">\#(r.label)</th><td class="number">\#(r.variation)</td><td class="number">\#(r.cumulative)</td></tr>"# })</tbody>
+              </table>
+            </details>
             <h2>\#(t.nearest)</h2>
             """#,
             HTML(

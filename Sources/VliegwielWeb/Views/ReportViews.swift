@@ -321,7 +321,7 @@ extension DossierPage: PageView {
                 ?? .empty,
             "</section>",
             ProfileSections.profile(elements, t),
-            ProfileSections.advice(advice, t),
+            ProfileSections.advice(advice, t, .open),
             #"""
             <section aria-labelledby="profielgeschiedenis" class="dossier-part">
               <h2 id="profielgeschiedenis">Profielgeschiedenis</h2>
