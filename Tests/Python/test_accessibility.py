@@ -25,6 +25,7 @@ PAGES = [
     "/vergelijken",
     "/vergelijken?arrangementen=regio-deal&arrangementen=woondeal&arrangementen=nprz",
     "/vergelijken?arrangementen=regio-deal",
+    "/vergelijken?arrangementen=regio-deal&arrangementen=woondeal&weergave=verschillen&weergave=zonder-citaten",
     "/ontwerpen",
     "/wat-als",
     "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden",
