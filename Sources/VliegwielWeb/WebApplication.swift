@@ -231,6 +231,10 @@ struct SiteRoutes: Sendable {
             var page = pages.arrangement(arrangement, query: query, place: place)
             page.deal = overview.deal.map { pages.dealSection($0, query: query) }
             page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
+            if let record = overview.deal, page.deal?.editing.isAllowed == true {
+                page.deal?.undo = try await DealItemRestore.undo(
+                    query: query, record: record, actor: context.audit.actor, audit: pages.stores.audit)
+            }
             if let record = overview.deal {
                 page.deal?.map = pages.dealMap(record.deal, recorded: overview.indicators?.regions)
                 page.deal?.inShort = DealSection.InShort(

@@ -7,7 +7,7 @@ to end (Selenium, no JavaScript needed) and assert that each reaches its goal").
   without losing her input, and compares two arrangements showing only what differs.
 - The programme manager of a deal (ex durante) is a redacteur of that deal only. She finds the
   deal with the search field, signs in from the deal's own notice and is brought back, adds a
-  partner and a lesson, and sees both on the deal.
+  partner, deletes it and undoes that, adds a lesson, and sees both on the deal.
 - The auditor (ex post) goes from the home page to the portfolio report, to a deal's dossier
   with its summary page, and runs a QCA from the web.
 
@@ -180,6 +180,17 @@ def test_the_programme_manager_records_a_partner_and_a_lesson_on_her_deal(server
     deal = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=portefeuille]")
     assert browser.find_element(By.CSS_SELECTOR, "main [role=status]").text == "De partner is opgeslagen."
     assert partner in deal.get_attribute("textContent")
+    # A mistake is not final: deleting asks first, and can be undone from the deal's page.
+    delete = [a for a in browser.find_elements(By.CSS_SELECTOR, "a[href$='/verwijderen']")
+              if "testpartner" in a.get_attribute("href")]
+    follow(browser, delete[0])
+    press(browser, "Ja, verwijderen")
+    deal = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=portefeuille]")
+    assert partner not in deal.get_attribute("textContent")
+    press(browser, "Ongedaan maken")
+    assert browser.find_element(By.CSS_SELECTOR, "main [role=status]").text.startswith("De partner is teruggezet")
+    assert partner in browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=portefeuille]").get_attribute(
+        "textContent")
     # Goal 2: a lesson in the learning log, shown on the deal as the latest lesson.
     click_link(browser, "Leerlog: les → besluit → wijziging")
     lesson = f"Wekelijks overleg met de partners houdt de projecten op tijd ({uuid.uuid4().hex[:6]})."

@@ -233,11 +233,12 @@ enum PortfolioRules {
         if let expected {
             try ExpectedRevision.revision(expected).require(try RecordRevision(of: current), of: "deal '\(id)'")
         }
+        var details = ["wijzigingen": changes.map(\.auditDescription).joined(separator: "; ")]
+        // What a deletion removed, whole, so that it can be put back (issue 16 item 2).
+        details[DeletedDealItem.auditDetail] = DeletedDealItem.auditText(changes, from: current)
         return (
             try current.applying(changes, to: id),
-            AuditEvent(
-                action: "portefeuille.wijzigen", object: "deal:\(id)",
-                details: ["wijzigingen": changes.map(\.auditDescription).joined(separator: "; ")])
+            AuditEvent(action: "portefeuille.wijzigen", object: "deal:\(id)", details: details)
         )
     }
 

@@ -171,6 +171,8 @@ struct DealSection: Sendable {
 
     var isFictional: Bool
     var notice: String?
+    /// The button that puts back what this visitor just deleted, while it can.
+    var undo: Undo?
     var facts: [Fact]
     var ruleSet: String
     var findings: [FindingView]
@@ -384,5 +386,15 @@ extension DealSection {
             self.learningLogHref = learningLogHref
             self.indicatorsHref = indicatorsHref
         }
+    }
+}
+
+extension DealSection {
+    /// "Ongedaan maken" after a deletion (issue 16 item 2): a form that posts the collection and
+    /// the id; the server finds the item in the audit trail, so nothing else travels in the page.
+    struct Undo: Sendable {
+        var action: String
+        var collection: String
+        var itemID: String
     }
 }

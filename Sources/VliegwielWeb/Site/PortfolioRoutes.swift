@@ -58,6 +58,43 @@ struct PortfolioSiteRoutes: Sendable {
             else { throw HTTPError(.notFound) }
             return html(renderer.render(page, context))
         }
+        routes.arrangement.post(SiteURL.restoreDealItem("").pattern) { request, context in
+            let record = try await DealItemSubmission.record(context.arrangementID ?? "", in: pages.portfolio)
+            let values = try await SiteRoutes.formValues(request)
+            guard let collection = values["soort"]?.first.flatMap(DealCollection.init(rawValue:)),
+                let itemID = values["item"]?.first, !itemID.isEmpty
+            else {
+                throw Problem(.badRequest, detail: "Het formulier noemt niet wat terug moet: soort en item ontbreken.")
+            }
+            guard !collection.contains(itemID, in: record) else {
+                throw Problem(
+                    .conflict,
+                    detail: "\(collection.theItemAtStart) '\(itemID)' bestaat al weer; er is niets teruggezet.")
+            }
+            guard
+                let deleted = try await DealItemRestore.recentDeletion(
+                    of: itemID, in: collection, deal: record.deal.id, by: context.audit.actor,
+                    audit: pages.stores.audit),
+                let restoration = deleted.restoration
+            else {
+                throw Problem(
+                    .notFound,
+                    detail:
+                        "U hebt \(collection.theItem) '\(itemID)' niet in het afgelopen uur verwijderd, dus ongedaan maken kan niet meer. Wat is verwijderd, staat in het auditlogboek."
+                )
+            }
+            do {
+                try await pages.portfolio.apply([restoration], to: record.deal.id)
+            } catch let failure as ValidationFailure {
+                throw Problem(
+                    .conflict,
+                    detail:
+                        "\(collection.theItemAtStart) '\(itemID)' is niet teruggezet: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
+                )
+            }
+            let location = SiteURL.arrangement(record.deal.id).href(after: .restored(collection))
+            return Response(status: .seeOther, headers: [.location: location])
+        }
         routes.arrangement.post(SiteURL.acceptComposition("").pattern) { request, context in
             var arrangement = try context.requireArrangement()
             let id = arrangement.id
@@ -131,7 +168,7 @@ struct PortfolioSiteRoutes: Sendable {
                             "\(collection.theItemAtStart) '\(itemID)' is niet verwijderd: \(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "; "))."
                     )
                 }
-                let location = SiteURL.arrangement(record.deal.id).href(after: .deleted(collection))
+                let location = SiteURL.arrangement(record.deal.id).href(after: .deleted(collection, id: itemID))
                 return Response(status: .seeOther, headers: [.location: location])
             }
             routes.arrangement.get(SiteURL.deleteDealItem("", collection, "").pattern) { request, context in

@@ -252,6 +252,9 @@ extension SitePages {
         if let deleted = query["verwijderd"]?.first.flatMap(DealCollection.init(rawValue:)) {
             section.notice = "\(deleted.theItemAtStart) is verwijderd."
         }
+        if let restored = query["hersteld"]?.first.flatMap(DealCollection.init(rawValue:)) {
+            section.notice = "\(restored.theItemAtStart) is teruggezet zoals het was."
+        }
         if query["overgenomen"]?.first == "samenstelling" {
             section.notice = "Het voorstel voor de samenstelling staat nu in het profiel, met de bron en de reden."
         }

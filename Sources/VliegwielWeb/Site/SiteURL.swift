@@ -30,6 +30,8 @@ public enum SiteURL: Sendable, Hashable {
     case deleteDealItem(String, DealCollection, String)
     /// Accepts the suggestion for the profile's `samenstelling` derived from the partners.
     case acceptComposition(String)
+    /// Puts back an item of a deal that its editor deleted a moment ago (issue 16 item 2).
+    case restoreDealItem(String)
     /// Qualitative Comparative Analysis of the portfolio (issue 8).
     case qca
     /// `/qca` with an analysis chosen: an outcome and suggested conditions, default settings.
@@ -88,6 +90,7 @@ public enum SiteURL: Sendable, Hashable {
         case .deleteDealItem(let key, let collection, let one):
             "/arrangementen/\(id(key))/\(collection.rawValue)/\(item(one))/verwijderen"
         case .acceptComposition(let key): "/arrangementen/\(id(key))/samenstelling"
+        case .restoreDealItem(let key): "/arrangementen/\(id(key))/herstellen"
         case .qca, .qcaAnalysis: "/qca"
         case .qcaOutcomes(let key): "/arrangementen/\(id(key))/qca-uitkomsten"
         case .qcaOutcomeChoice: "/qca/uitkomsten"
@@ -152,18 +155,28 @@ extension SiteURL {
         case imported(PortfolioCSV.Kind)
         case added(DealCollection)
         case changed(DealCollection)
-        case deleted(DealCollection)
+        case deleted(DealCollection, id: String)
+        case restored(DealCollection)
         case learningEntryAdded(LearningEntryKind, id: String)
         case qcaOutcomeRecorded
 
-        var queryItem: URLQueryItem {
+        var queryItems: [URLQueryItem] {
+            switch self {
+            case .deleted(let collection, let id):
+                [URLQueryItem(name: "verwijderd", value: collection.rawValue), URLQueryItem(name: "item", value: id)]
+            default: [queryItem]
+            }
+        }
+
+        private var queryItem: URLQueryItem {
             switch self {
             case .saved: URLQueryItem(name: "opgeslagen", value: "1")
             case .compositionAccepted: URLQueryItem(name: "overgenomen", value: "samenstelling")
             case .imported(let kind): URLQueryItem(name: "geimporteerd", value: kind.rawValue)
             case .added(let collection): URLQueryItem(name: "toegevoegd", value: collection.rawValue)
             case .changed(let collection): URLQueryItem(name: "gewijzigd", value: collection.rawValue)
-            case .deleted(let collection): URLQueryItem(name: "verwijderd", value: collection.rawValue)
+            case .deleted(let collection, _): URLQueryItem(name: "verwijderd", value: collection.rawValue)
+            case .restored(let collection): URLQueryItem(name: "hersteld", value: collection.rawValue)
             case .learningEntryAdded(let kind, _): URLQueryItem(name: "toegevoegd", value: kind.rawValue)
             case .qcaOutcomeRecorded: URLQueryItem(name: "vastgelegd", value: "1")
             }
@@ -173,7 +186,7 @@ extension SiteURL {
             switch self {
             case .saved, .qcaOutcomeRecorded: nil
             case .compositionAccepted, .added: "portefeuille"
-            case .imported, .changed, .deleted: "beheren"
+            case .imported, .changed, .deleted, .restored: "beheren"
             case .learningEntryAdded(_, let id): "leerlog-\(id)"
             }
         }
@@ -181,7 +194,7 @@ extension SiteURL {
 
     /// The link after a form did `outcome`.
     func href(after outcome: Outcome) -> String {
-        link(queryItems + [outcome.queryItem], fragment: outcome.fragment)
+        link(queryItems + outcome.queryItems, fragment: outcome.fragment)
     }
 
     /// The link to a part of the page (`#partners`).

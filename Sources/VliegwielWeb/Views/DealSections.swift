@@ -54,7 +54,13 @@ enum DealSections {
             <section aria-labelledby="portefeuille" class="deal">
               <h2 id="portefeuille">In de portefeuille Regio Deals</h2>
             """#,
-            deal.notice.map { #"  <div class="notice success" role="status"><p>\#($0)</p></div>"# } ?? .empty,
+            deal.notice.map { notice -> HTML in
+                let undo: HTML =
+                    deal.undo.map { undo -> HTML in
+                        #"<form method="post" action="\#(undo.action)" class="undo">\#(PageFrame.csrfField(session))<input type="hidden" name="soort" value="\#(undo.collection)"><input type="hidden" name="item" value="\#(undo.itemID)"><button type="submit" class="secondary">Ongedaan maken</button> <span class="aside">Dit kan tot een uur na het verwijderen; het verwijderde staat in het auditlogboek.</span></form>"#
+                    } ?? .empty
+                return #"  <div class="notice success" role="status"><p>\#(notice)</p>\#(undo)</div>"#
+            } ?? .empty,
             isDossier ? .empty : deal.inShort.map { inShort($0, findings: deal.findings.count) } ?? .empty,
             deal.isFictional
                 ? #"  <p class="notice"><strong class="fictional">fictief voorbeeld</strong> Deze deal bestaat niet. Alle organisaties, bedragen, data en projecten zijn verzonnen om te laten zien wat Vliegwiel bijhoudt.</p>"#

@@ -174,7 +174,7 @@ extension DeleteConfirmationPage: PageView {
             <ul>
               <li>Het gegeven verdwijnt uit de deal, uit het dossier en uit de exports.</li>
               <li>Verwijst een ander gegeven van de deal ernaar (een financieringsregel of project naar een partner, een project naar een programmalijn), dan wordt niets verwijderd en leest u waarom.</li>
-              <li>De verwijdering staat met uw naam en het tijdstip in het auditlogboek. Terugzetten doet u door het gegeven opnieuw toe te voegen.</li>
+              <li>Een uur lang kunt u het ongedaan maken: na het verwijderen staat op de pagina van de deal een knop "Ongedaan maken". De verwijdering staat met uw naam, het tijdstip en het hele gegeven in het auditlogboek.</li>
             </ul>
             """#,
             editing.isAllowed
