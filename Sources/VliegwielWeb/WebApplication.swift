@@ -274,10 +274,9 @@ struct SiteRoutes: Sendable {
         }
         routes.reading.get(SiteURL.designAdvice.pattern) { request, context in
             let query = Self.read(request)
-            var form = DesignForm(values: query)
+            let form = DesignForm(values: query)
             guard form.values[AccountWebSettings.csrfField] == nil else {
                 // The form sends its CSRF token along by GET; it does not belong in an address.
-                form.values["taal"] = nil
                 return Response(
                     status: .seeOther,
                     headers: [

@@ -208,7 +208,6 @@ struct PortfolioSiteRoutes: Sendable {
                     throw Problem(.notFound, detail: "De deal heeft geen \(collection.itemName) met id '\(itemID)'.")
                 }
                 var values = try await SiteRoutes.formValues(request)
-                values["taal"] = nil
                 let sent = values.removeValue(forKey: "revisie")?.first.map(RecordRevision.init(rawValue:))
                 let result: Result<DealItem, ItemProblems>
                 do {
@@ -256,8 +255,7 @@ struct PortfolioSiteRoutes: Sendable {
             routes.arrangement.post(path) { request, context in
                 let record = try await DealItemSubmission.record(
                     context.arrangementID ?? "", in: pages.portfolio)
-                var values = try await SiteRoutes.formValues(request)
-                values["taal"] = nil
+                let values = try await SiteRoutes.formValues(request)
                 let result = try await DealItemSubmission.save(
                     collection, values: values, to: record, portfolio: pages.portfolio, derivesID: true)
                 switch result {
