@@ -339,7 +339,9 @@ import VliegwielWeb
             let deleted = try await client.postForm(
                 "/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen", [])
             #expect(deleted.status == .seeOther)
-            #expect(deleted.headers[.location] == "/arrangementen/\(Self.demo)?verwijderd=projecten&item=zorg-dichtbij#beheren")
+            #expect(
+                deleted.headers[.location]
+                    == "/arrangementen/\(Self.demo)?verwijderd=projecten&item=zorg-dichtbij#beheren")
             let unknown = try await client.postForm(
                 "/arrangementen/\(Self.demo)/projecten/zorg-dichtbij/verwijderen", [])
             #expect(unknown.status == .notFound)
