@@ -81,6 +81,11 @@ import VliegwielWeb
             let evaluation = try #require(Self.section(#"<section aria-labelledby="evaluatie">"#, in: page))
             let questions = try #require(evaluation.range(of: "<h3>Evaluatievragen</h3>"))
             #expect(!evaluation[..<questions.lowerBound].contains("<details"))
+            // A deal folds what its rules met and how its money divides; the totals stay in sight.
+            let deal = try await client.get(SiteURL.arrangement("fictief-regio-deal-voorbeeld").path).text
+            #expect(deal.contains(#"<details class="fold"><summary>Voldaan ("#))
+            #expect(deal.contains(#"<details class="fold"><summary>Verdeeld per partner, per programmalijn, per jaar"#))
+            #expect(deal.contains(">Toezeggingen en realisaties: Rijk en regio</caption>"))
             // The printed dossier has everything open: a closed <details> prints nothing.
             let dossier = try await client.get(SiteURL.dossier("fictief-regio-deal-voorbeeld").path).text
             #expect(dossier.contains(#"<details class="fold" open>"#))

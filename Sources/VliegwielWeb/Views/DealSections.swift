@@ -47,6 +47,8 @@ enum DealSections {
     /// The deal's section; in the dossier (`isDossier`) without the forms and the links to edit.
     static func deal(_ deal: DealSection, _ t: UIText, isDossier: Bool, session: SignedIn?) -> HTML {
         let csrf = PageFrame.csrfField(session)
+        // The printed dossier has everything open: a closed <details> prints nothing.
+        let folding: ProfileSections.Folding = isDossier ? .open : .folded
         let actionLinks =
             deal.editing.isAllowed ? deal.actions.map { a -> HTML in #"<a href="\#(a.href)">\#(a.label)</a> · "# } : []
         return HTML(lines: [
@@ -106,13 +108,18 @@ enum DealSections {
                     """,
                 ])
                 : "  <p>Geen overschrijdingen: geen van de regels die Vliegwiel kon toetsen, wordt overschreden. Hieronder staat wat voldaan is en wat niet getoetst kon worden.</p>",
+            // The findings stay in sight; what was met or could not be checked folds (issue 16 item 3).
+            folding.fold(
+                "Voldaan (\(deal.met.count)), niet getoetst (\(deal.notChecked.count)), niet van toepassing (\(deal.notApplicable.count))",
+                #"""
+                  <h4>Voldaan</h4>
+                  <ul>\#(outcomes(deal.met, withSource: true, none: "Geen regel kon als voldaan worden getoetst."))</ul>
+                  <h4>Niet getoetst bij gebrek aan gegevens</h4>
+                  <ul>\#(outcomes(deal.notChecked, withSource: true, none: "Geen."))</ul>
+                  <h4>Niet van toepassing op deze tranche</h4>
+                  <ul>\#(outcomes(deal.notApplicable, withSource: false, none: "Geen."))</ul>
+                """#),
             #"""
-              <h4>Voldaan</h4>
-              <ul>\#(outcomes(deal.met, withSource: true, none: "Geen regel kon als voldaan worden getoetst."))</ul>
-              <h4>Niet getoetst bij gebrek aan gegevens</h4>
-              <ul>\#(outcomes(deal.notChecked, withSource: true, none: "Geen."))</ul>
-              <h4>Niet van toepassing op deze tranche</h4>
-              <ul>\#(outcomes(deal.notApplicable, withSource: false, none: "Geen."))</ul>
 
               <h3 id="partners">Partners op \#(deal.today)</h3>
             """#,
@@ -163,16 +170,20 @@ enum DealSections {
                       </table>
                     """#,
                     #"  <p class="actions">\#(DownloadLinks.html(deal.financeDownloads, label: "Financieringsregels downloaden als"))</p>"#,
-                    HTML(
-                        lines: deal.breakdowns.map { b -> HTML in
-                            #"""
-                              <table>
-                                <caption>\#(b.caption)</caption>
-                                <thead><tr><th scope="col">\#(b.keyHeader)</th><th scope="col">Toezeggingen</th><th scope="col">Realisaties</th></tr></thead>
-                                <tbody>\#(b.rows.map(moneyRow))</tbody>
-                              </table>
-                            """#
-                        }),
+                    deal.breakdowns.isEmpty
+                        ? .empty
+                        : folding.fold(
+                            "Verdeeld \(deal.breakdowns.map { $0.caption.lowercased() }.joined(separator: ", "))",
+                            HTML(
+                                lines: deal.breakdowns.map { b -> HTML in
+                                    #"""
+                                      <table>
+                                        <caption>\#(b.caption)</caption>
+                                        <thead><tr><th scope="col">\#(b.keyHeader)</th><th scope="col">Toezeggingen</th><th scope="col">Realisaties</th></tr></thead>
+                                        <tbody>\#(b.rows.map(moneyRow))</tbody>
+                                      </table>
+                                    """#
+                                })),
                 ])
                 : "  <p>Geen toezeggingen of realisaties vastgelegd. Het regionale deel en de verdeling over partners, programmalijnen en jaren zijn daarom onbekend.</p>",
             #"""
