@@ -10,6 +10,9 @@ enum BarChart {
         var style: String = "bar"
         /// The value as shown beside the bar, when `format` cannot say it (an unknown amount).
         var text: String? = nil
+        /// A line under the bar, inside the figure, for what the bar leaves out (deals whose
+        /// amount is unknown are never drawn as zero: the chart says how many there are).
+        var note: String? = nil
     }
 
     /// A horizontal bar chart of values in 0...`maximum`.
@@ -20,7 +23,8 @@ enum BarChart {
     {
         let labelWidth = 230.0
         let barArea = 300.0
-        let rowHeight = 34.0
+        let noteHeight = bars.contains { $0.note != nil } ? 20.0 : 0
+        let rowHeight = 34.0 + noteHeight
         let height = rowHeight * Double(bars.count) + 10
         var svg = """
             <svg class="chart" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Int(labelWidth + barArea + 130)) \(Int(height))" width="100%" height="\(Int(height))" xmlns="http://www.w3.org/2000/svg">
@@ -37,6 +41,12 @@ enum BarChart {
                 <text x="\(Int(labelWidth + width + 6))" y="\(Int(y + 21))" class="chart-value">\(escape(bar.text ?? format(bar.value)))</text>
 
                 """
+            if let note = bar.note {
+                svg += """
+                    <text x="\(Int(labelWidth))" y="\(Int(y + 43))" class="chart-note">\(escape(note))</text>
+
+                    """
+            }
         }
         return svg + "</svg>"
     }

@@ -123,7 +123,8 @@ extension SitePages {
                     .joined(separator: "; "),
                 bars: summary.tranches.map {
                     BarChart.Bar(
-                        label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0))
+                        label: "Tranche \($0.tranche)", value: Double($0.totaalRijkCent), text: Money.total($0),
+                        note: Self.unknownNote($0))
                 }, maximum: maximum, format: { Money.text(EuroCents(cents: Int64($0))) }))
         let demo = filter.includesFictional ? nil : deals.first(where: \.isFictional).map { row(PortfolioEntry($0)) }
         let isFiltered =
@@ -227,6 +228,16 @@ extension SitePages {
             downloads: [Download(label: "JSON", href: APIURL.portfolio.path)]
                 + Download.spreadsheets { APIURL.portfolioSpreadsheet.href(format: $0) }
                 + [Download(label: "IATI 2.03 (XML)", href: APIURL.portfolioIATI.path)], facets: facetsPage)
+    }
+
+    /// What a tranche's bar leaves out, in the figure itself: the deals whose amount no source
+    /// gave are not drawn as zero but counted under the bar. `nil` when every amount is known.
+    static func unknownNote(_ tranche: TrancheTotal) -> String? {
+        guard tranche.aantalOnbekend > 0 else { return nil }
+        let deals = tranche.aantalOnbekend == 1 ? "1 deal" : "\(tranche.aantalOnbekend) deals"
+        return tranche.aantalBekend == 0
+            ? "\(deals) zonder bekend bedrag: geen balk"
+            : "+ \(deals) zonder bekend bedrag, niet in de balk"
     }
 
     static func trancheSummary(_ tranche: TrancheTotal) -> String {

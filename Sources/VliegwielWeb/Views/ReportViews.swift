@@ -187,7 +187,9 @@ extension PortfolioPage: PageView {
             #"""
             <section aria-labelledby="per-tranche">
               <h2 id="per-tranche">Rijksbijdrage per tranche</h2>
-              <figure>\#(chart)</figure>
+              <figure>\#(chart)
+                <figcaption>Een balk is de som van de bekende bedragen van de tranche. Een deal zonder bekend bedrag telt niet als nul: hoeveel het er zijn, staat onder de balk en in de tabel.</figcaption>
+              </figure>
               <table>
                 <caption>\#(t.dataTable): Rijksbijdrage per tranche</caption>
                 <thead><tr><th scope="col">Tranche</th><th scope="col">Deals</th><th scope="col">Bedrag bekend</th><th scope="col">Bedrag onbekend</th><th scope="col">Rijksbijdrage (som van de bekende bedragen)</th></tr></thead>
