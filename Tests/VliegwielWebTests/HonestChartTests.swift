@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 import VliegwielApplication
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 @testable import VliegwielWeb
@@ -52,5 +53,109 @@ import VliegwielStorage
             #expect(chart.contains("\(count == 1 ? "1 deal" : "\(count) deals") zonder bekend bedrag: geen balk"))
             #expect(chart.contains(#"width="0.0""#))
         }
+    }
+}
+
+extension HonestChartTests {
+    static let demo = "fictief-regio-deal-voorbeeld"
+
+    /// The `<text …>` contents of `svg`, with their x position.
+    static func texts(in svg: String) -> [(x: Double, text: String)] {
+        let pattern = /<text x="([0-9.]+)"[^>]*>([^<]*)<\/text>/
+        return svg.matches(of: pattern).map { (Double($0.output.1) ?? 0, String($0.output.2)) }
+    }
+
+    @Test func programmeIndicatorsHaveATrendChartAgainstTheirTargetsWithALegendAndAnAxisFromZero() async throws {
+        let app = try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
+        let report = try await app.stores.indicators.report(for: Self.demo)
+        try #require(!report.programme.isEmpty)
+        try await app.test(.router) { client in
+            let page = try await client.get(SiteURL.indicators(Self.demo).path).text
+            for indicator in report.programme {
+                let chart = try #require(
+                    Self.svg(#"aria-labelledby="programma-\#(indicator.id)-trend-title"#, in: page))
+                let texts = Self.texts(in: chart)
+                // The unit names the axis; the legend names both lines.
+                #expect(texts.contains { $0.text == BarChart.escape(indicator.unit) })
+                #expect(texts.contains { $0.text == "Gemeten: nulmeting en realisaties" })
+                #expect(texts.contains { $0.text == "Streefwaarde" } == !indicator.targets.isEmpty)
+                // Every measured and target period is on the time axis.
+                let periods = Set(([indicator.baseline] + indicator.actuals + indicator.targets).map(\.period))
+                    .sorted()
+                let xs = try periods.map { period in try #require(texts.first { $0.text == period.label }).x }
+                // …in proportion to time: the gap between two periods is as wide as the time between them.
+                if let first = periods.first, let last = periods.last, periods.count > 2 {
+                    let perYear = (xs.last! - xs.first!) / (last.midpoint - first.midpoint)
+                    for (period, x) in zip(periods, xs) {
+                        #expect(abs(x - xs.first! - (period.midpoint - first.midpoint) * perYear) < 0.2)
+                    }
+                }
+                // The axis starts at zero and reaches the highest value.
+                let values = ([indicator.baseline] + indicator.actuals + indicator.targets).map(\.value)
+                let axis = TrendChart.axis(values)
+                #expect(axis.low == 0)
+                #expect(axis.high >= values.max()!)
+                #expect(texts.contains { $0.text == "0" })
+                #expect(texts.contains { $0.text == IndicatorNumber.format(axis.high) })
+                // The description says the numbers, for who cannot see the chart.
+                #expect(chart.contains("Nulmeting \(indicator.baseline.period.label): "))
+                for actual in indicator.actuals {
+                    #expect(chart.contains("\(actual.period.label): \(IndicatorNumber.format(actual.value))"))
+                }
+            }
+        }
+    }
+
+    @Test func contextChartsHaveALegendInsteadOfClippedLineLabelsAndAnAxisFromZero() async throws {
+        let app = try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
+        let report = try await app.stores.indicators.report(for: Self.demo)
+        try #require(!report.context.isEmpty)
+        try await app.test(.router) { client in
+            let page = try await client.get(SiteURL.indicators(Self.demo).path).text
+            for (index, view) in report.context.enumerated() {
+                let chart = try #require(Self.svg(#"aria-labelledby="context-\#(index + 1)-trend-title"#, in: page))
+                let texts = Self.texts(in: chart)
+                var labels = view.regions.map(\.label)
+                if let comparison = view.comparison { labels.append(comparison.otherMean.label) }
+                for label in labels {
+                    // In the legend, from its left edge: at 14 px a character is well under 9 px wide.
+                    let entry = try #require(texts.first { $0.text == BarChart.escape(label) })
+                    #expect(entry.x == 50)
+                    #expect(entry.x + Double(label.count) * 9 <= 640)
+                }
+                #expect(texts.contains { $0.text == view.measure.unit })
+                let values =
+                    view.regions.flatMap { $0.values.map(\.value) }
+                    + (view.comparison?.otherMean.values.map(\.value) ?? [])
+                if values.allSatisfy({ $0 >= 0 }) { #expect(texts.contains { $0.text == "0" }) }
+            }
+        }
+    }
+
+    @Test func regionsAreNamedWhereTheirNameIsKnown() throws {
+        let names = try CuratedPortfolioFiles.regions()
+        let (enschede, hengelo) = ("GM0153", "GM0164")
+        let enschedeName = try #require(names[enschede]?.name)
+        let hengeloName = try #require(names[hengelo]?.name)
+        let table = ContextTable(
+            id: "T", title: "Tabel", source: "CBS",
+            measures: [ContextMeasure(code: "M", name: "Maat", theme: nil, unit: "%", direction: .higherIsBetter)])
+        let observations = [enschede, hengelo].flatMap { code in
+            [2021, 2022].map { year in
+                ContextObservation(
+                    tableID: "T", measure: "M", region: RegionCode(code)!, period: IndicatorPeriod(year: year),
+                    value: Double(year - 2000))
+            }
+        }
+        let indicators = ArrangementIndicators(
+            arrangementID: "a", regions: [RegionCode(enschede)!], programme: [])
+        let section = IndicatorSection(
+            IndicatorReport(arrangementID: "a", indicators: indicators, tables: [(table, observations)]))
+        #expect(section.regions == "\(enschedeName) (\(enschede))")
+        let context = try #require(section.context.first)
+        #expect(context.rows.first?.label == enschedeName)
+        #expect(context.chart.text.contains(">\(enschedeName)</text>"))
+        #expect(!context.chart.text.contains(">\(enschede)</text>"))
+        #expect(context.comparison?.otherRegions == "\(hengeloName) (\(hengelo))")
     }
 }

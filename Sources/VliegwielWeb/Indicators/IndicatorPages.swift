@@ -1,5 +1,6 @@
 import Foundation
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 /// The indicators of an arrangement as a page section (issue 6 item 3): programme indicators
@@ -23,6 +24,8 @@ struct IndicatorSection: Sendable {
         var baseline: String
         var targets: [TargetRow]
         var actuals: String
+        /// The trend: the baseline and the actuals over time, against the targets.
+        var chart: HTML
     }
 
     struct SeriesRow: Sendable {
@@ -66,10 +69,19 @@ struct IndicatorSection: Sendable {
 }
 
 extension IndicatorSection {
-    init(_ report: IndicatorReport) {
+    /// The names of the CBS areas that Vliegwiel ships (gemeenten, provincies), by code.
+    static var shippedRegionNames: [String: String] {
+        ((try? CuratedPortfolioFiles.regions()) ?? [:]).mapValues(\.name)
+    }
+
+    /// `report` as the page shows it; a region is named by `regionNames` where its code has a
+    /// name (usability review: "FX0001" and "GM0153" mean nothing to a reader), by its code otherwise.
+    init(_ report: IndicatorReport, regionNames: [String: String] = IndicatorSection.shippedRegionNames) {
         let n = IndicatorNumber.format
+        func name(_ code: String) -> String { regionNames[code] ?? code }
+        func named(_ code: RegionCode) -> String { regionNames[code.code].map { "\($0) (\(code.code))" } ?? code.code }
         isFictional = report.isFictional
-        regions = report.regions.map(\.code).joined(separator: ", ")
+        regions = report.regions.map(named).joined(separator: ", ")
         hasRegions = !report.regions.isEmpty
         programme = report.programme.map { indicator in
             ProgrammeRow(
@@ -84,11 +96,16 @@ extension IndicatorSection {
                 actuals: indicator.actuals.isEmpty
                     ? "nog geen"
                     : indicator.actuals.sorted { $0.period < $1.period }.map { "\($0.period.label): \(n($0.value))" }
-                        .joined(separator: "; "))
+                        .joined(separator: "; "),
+                chart: Self.programmeChart(indicator))
         }
         context = report.context.enumerated().map { index, view in
             let measure = view.measure
-            var lines = view.regions
+            var lines = view.regions.map { series in
+                var named = series
+                named.label = name(series.label)
+                return named
+            }
             if let comparison = view.comparison { lines.append(comparison.otherMean) }
             let periods = Array(Set(lines.flatMap { $0.values.map(\.period) })).sorted()
             func row(_ series: TrendSeries) -> SeriesRow {
@@ -105,7 +122,7 @@ extension IndicatorSection {
                 let bars: [BarChart.Bar] =
                     view.regions.compactMap { series in
                         series.values.last { $0.period == last }.map {
-                            BarChart.Bar(label: series.label + " (deal)", value: $0.value, style: "bar-dominant")
+                            BarChart.Bar(label: name(series.label) + " (deal)", value: $0.value, style: "bar-dominant")
                         }
                     }
                     + [comparison.dealMean, comparison.otherMean].compactMap { series in
@@ -115,8 +132,8 @@ extension IndicatorSection {
                     }
                 let maximum = bars.map(\.value).max() ?? 0
                 comparisonView = ComparisonView(
-                    label: comparison.label, dealRegions: comparison.dealRegions.map(\.code).joined(separator: ", "),
-                    otherRegions: comparison.otherRegions.map(\.code).joined(separator: ", "), period: last.label,
+                    label: comparison.label, dealRegions: comparison.dealRegions.map(named).joined(separator: ", "),
+                    otherRegions: comparison.otherRegions.map(named).joined(separator: ", "), period: last.label,
                     chart: HTML(
                         generated: BarChart.svg(
                             id: id + "-vergelijking",
@@ -134,12 +151,42 @@ extension IndicatorSection {
                     generated: TrendChart.svg(
                         id: id + "-trend", title: "\(measure.name) per periode (\(unit))",
                         description:
-                            "Trend per regio met de deal en het gemiddelde van de overige regio's; de cijfers staan in de tabel hieronder.",
-                        series: lines)),
+                            "Trend per regio met de deal en het gemiddelde van de overige regio's; de as begint bij 0. De cijfers staan in de tabel hieronder.",
+                        unit: unit, series: lines)),
                 periods: periods.map(\.label), rows: lines.map(row), comparison: comparisonView)
         }
         ratingRule = IndicatorReport.ratingRule
         contextLabel = contextComparisonLabel
+    }
+
+    /// A programme indicator's trend and targets (usability review: the indicators a manager
+    /// steers had no chart): what was measured, from the baseline through the actuals, as a
+    /// solid line with round points, and the targets as a dashed line with square points.
+    static func programmeChart(_ indicator: ProgrammeIndicator) -> HTML {
+        let n = IndicatorNumber.format
+        let measured = [indicator.baseline] + indicator.actuals.sorted { $0.period < $1.period }
+        let targets = indicator.targets.sorted { $0.period < $1.period }
+        let list = { (values: [IndicatorValue]) in
+            values.map { "\($0.period.label): \(n($0.value))" }.joined(separator: ", ")
+        }
+        var description =
+            "Nulmeting \(indicator.baseline.period.label): \(n(indicator.baseline.value)) \(indicator.unit)"
+        description +=
+            indicator.actuals.isEmpty
+            ? "; nog geen realisaties" : "; realisaties \(list(Array(measured.dropFirst())))"
+        description += targets.isEmpty ? "; geen streefwaarden" : "; streefwaarden \(list(targets))"
+        description += ". De as begint bij 0."
+        var lines = [
+            TrendChart.Line(
+                label: "Gemeten: nulmeting en realisaties", values: measured, dash: nil, marker: .circle)
+        ]
+        if !targets.isEmpty {
+            lines.append(TrendChart.Line(label: "Streefwaarde", values: targets, dash: "8 4", marker: .square))
+        }
+        return HTML(
+            generated: TrendChart.svg(
+                id: "programma-\(indicator.id)-trend", title: "\(indicator.name): gemeten en streefwaarde",
+                description: description, unit: indicator.unit, lines: lines))
     }
 }
 

@@ -254,7 +254,7 @@ struct ReportRoutes: Sendable {
                         arrangement: arrangement, history: history, number: nil,
                         layout: pages.layout("", .dossier(arrangement.id), query: [:]))
             },
-            indicators: dossier.indicators.map(IndicatorSection.init),
+            indicators: dossier.indicators.map { IndicatorSection($0) },
             learning: try await LearningLogSection.load(
                 id: arrangement.id, from: pages.learningLog),
             arrangementHref: SiteURL.arrangement(arrangement.id).href(),
