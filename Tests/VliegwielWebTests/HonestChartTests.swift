@@ -159,3 +159,91 @@ extension HonestChartTests {
         #expect(context.comparison?.otherRegions == "\(hengeloName) (\(hengelo))")
     }
 }
+
+// MARK: What-if
+
+extension HonestChartTests {
+    static let whatIfQuery =
+        "arrangement=regio-deal&resultaatgericht.doel=streefwaarden&resultaatgericht.resultaatbegrip=prestatieafspraken"
+
+    static func whatIf(_ app: TestApplication, _ id: String, _ changes: [String: String]) async throws -> WhatIf {
+        let arrangement = try #require(try await app.stores.arrangements.arrangement(id: id))
+        return try WhatIf(
+            arrangement,
+            changes: changes.map { DimensionChange(dimension: ProfileDimension.named($0.key)!, codes: [$0.value]) })
+    }
+
+    @Test func theWhatIfOutcomeComesFirstWithItsChartBeforeAndAfter() async throws {
+        let app = try await TestApplication([.catalogue])
+        let result = try await Self.whatIf(
+            app, "regio-deal",
+            ["resultaatgericht.doel": "streefwaarden", "resultaatgericht.resultaatbegrip": "prestatieafspraken"])
+        try await app.test(.router) { client in
+            let page = try await client.get(SiteURL.whatIf(arrangementID: nil).path + "?" + Self.whatIfQuery).text
+            // The outcome stands above the form, and the form comes back to it.
+            let outcome = try #require(page.range(of: #"<section id="resultaat""#))
+            let form = try #require(page.range(of: #"name="resultaatgericht.doel""#))
+            #expect(outcome.lowerBound < form.lowerBound)
+            #expect(page.contains(#"action="/wat-als#resultaat""#))
+            // Both series, each bar saying which it is, and a legend.
+            let chart = try #require(Self.svg(#"aria-labelledby="perspectieven-voor-en-na-title"#, in: page))
+            #expect(chart.contains(BeforeAfterChart.beforeLabel) && chart.contains(BeforeAfterChart.afterLabel))
+            #expect(chart.contains(#"fill="url(#perspectieven-voor-en-na-arcering)""#))
+            for shift in result.weightShifts {
+                #expect(chart.contains(">\(shift.perspective.label)</text>"))
+                #expect(chart.contains(">voor: \(shift.pointsBefore) punten</text>"))
+                #expect(chart.contains(">na: \(shift.pointsAfter) punten</text>"))
+            }
+            #expect(result.weightShifts.contains { $0.pointsBefore != $0.pointsAfter })
+        }
+    }
+
+    @Test func theWhatIfHintsBelongToTheArrangementTheFormChanges() async throws {
+        let app = try await TestApplication([.catalogue])
+        let regioDeal = try #require(try await app.stores.arrangements.arrangement(id: "regio-deal"))
+        let woondeal = try #require(try await app.stores.arrangements.arrangement(id: "woondeal"))
+        let differing = try #require(
+            ProfileDimension.all.first { dimension in
+                let (a, b) = (dimension.reading(of: regioDeal.profile), dimension.reading(of: woondeal.profile))
+                return a.isStated && b.isStated && a.entries.map(\.label) != b.entries.map(\.label)
+            })
+        try await app.test(.router) { client in
+            let page = try await client.get(SiteURL.whatIf(arrangementID: nil).path + "?arrangement=woondeal").text
+            let form = try #require(page.range(of: #"<form method="get" action="/wat-als#resultaat">"#))
+            let changeForm = String(page[form.lowerBound...])
+            #expect(changeForm.contains(#"<input type="hidden" name="arrangement" value="woondeal">"#))
+            // The arrangement is chosen in its own form above, never in the one with the hints.
+            #expect(!changeForm.contains(#"<select id="veld-arrangement""#))
+            let now = differing.reading(of: woondeal.profile).entries.map(\.label).joined(separator: " én ")
+            let before = differing.reading(of: regioDeal.profile).entries.map(\.label).joined(separator: " én ")
+            let field = try #require(changeForm.range(of: #"<label for="\#(DesignForm.fieldID(differing))">"#))
+            let label = changeForm[field.upperBound...].prefix { $0 != "\n" }
+            #expect(label.contains("(nu: \(now))"))
+            #expect(!label.contains("(nu: \(before))"))
+            #expect(page.contains("Wat als \(woondeal.name) anders was?"))
+        }
+    }
+
+    @Test func aWhatIfThatChangesNothingSaysUnchangedInsteadOfAnEmptySection() async throws {
+        let app = try await TestApplication([.catalogue])
+        let regioDeal = try #require(try await app.stores.arrangements.arrangement(id: "regio-deal"))
+        // Every stated single choice "changed" to itself: nothing follows from it.
+        let same = ProfileDimension.all.compactMap { dimension -> (String, String)? in
+            guard dimension.vocabulary != nil, let codes = dimension.codes(in: regioDeal.profile), codes.count == 1
+            else { return nil }
+            return (dimension.id, codes[0])
+        }
+        let (id, code) = try #require(same.first)
+        let result = try await Self.whatIf(app, "regio-deal", [id: code])
+        try #require(result.consequencesAdded.isEmpty && result.consequencesRemoved.isEmpty)
+        try #require(result.approachesAdded.isEmpty && result.approachesRemoved.isEmpty)
+        try await app.test(.router) { client in
+            let page = try await client.get(
+                SiteURL.whatIf(arrangementID: nil).path + "?arrangement=regio-deal&\(id)=\(code)"
+            ).text
+            #expect(page.contains("<p>Ongewijzigd: er komt geen gevolg bij en er vervalt er geen.</p>"))
+            #expect(page.contains("<p>Ongewijzigd: dezelfde evaluatievormen passen.</p>"))
+            #expect(!page.contains("<ul>\n</ul>") && !page.contains("<ul></ul>"))
+        }
+    }
+}

@@ -187,4 +187,7 @@ struct WhatIfPage: Sendable {
     var approachesRemoved: [String]
     var temporalChanged: Bool
     var arrangementID: String
+    /// The perspectives' points before and after the change, as bars (usability review: the
+    /// chart showed only "after").
+    var chart: HTML = .empty
 }

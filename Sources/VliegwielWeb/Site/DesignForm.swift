@@ -210,6 +210,17 @@ extension SitePages {
                 let dominant: (PerspectiveMix) -> String = {
                     $0.dominant.isEmpty ? "geen" : $0.dominant.map(\.label).joined(separator: ", ")
                 }
+                page.chart = HTML(
+                    generated: BeforeAfterChart.svg(
+                        id: "perspectieven-voor-en-na", title: "\(t.perspective): punten voor en na de wijziging",
+                        description: result.weightShifts.map {
+                            "\($0.perspective.label): voor \($0.pointsBefore), na \($0.pointsAfter) punten"
+                        }.joined(separator: "; "),
+                        rows: result.weightShifts.map {
+                            .init(
+                                label: $0.perspective.label, before: Double($0.pointsBefore),
+                                after: Double($0.pointsAfter))
+                        }, unit: "punten", format: { String(Int($0)) }))
                 page.dominantBefore = dominant(result.before.perspectives)
                 page.dominantAfter = dominant(result.after.perspectives)
                 page.consequencesAdded = result.consequencesAdded.map(\.title)

@@ -262,66 +262,84 @@ extension WhatIfPage: PageView {
             <p class="lead">Kies een arrangement, verander een of meer ontwerpkeuzes en zie wat er verandert in de gevolgen, het sturingsperspectief, de tijdshorizon en het evaluatieontwerp. Er wordt niets opgeslagen.</p>
             """#,
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
+            // The outcome first (usability review: it sat under a 3,000-px form); the form below
+            // it sends the browser back to it (#resultaat).
+            hasResult ? result(t) : .empty,
+            // Choosing the arrangement is its own step, so that the "(nu: …)" hints below always
+            // belong to the arrangement named above them (without JavaScript they cannot follow
+            // a choice that has not been sent).
             #"""
             <form method="get" action="\#(SiteURL.whatIf(arrangementID: nil).path)">
               <div class="field">
                 <label for="veld-arrangement">Arrangement</label>
                 <select id="veld-arrangement" name="arrangement">\#(arrangements.map(option))</select>
               </div>
-            """#,
-            HTML(
-                lines: groups.map { group -> HTML in
-                    HTML(lines: [
-                        "  <fieldset>",
-                        "    <legend>\(group.label)</legend>",
-                        HTML(
-                            lines: group.fields.map { f -> HTML in
-                                let control: HTML =
-                                    f.isFreeText
-                                    ? #"<input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)">"#
-                                    : #"<select id="\#(f.fieldID)" name="\#(f.name)">\#(f.options.map(option))</select>"#
-                                return #"""
-                                        <div class="field">
-                                          <label for="\#(f.fieldID)">\#(f.label) <span class="aside">(nu: \#(f.current))</span></label>
-                                          \#(control)
-                                        </div>
-                                    """#
-                            }),
-                        "  </fieldset>",
-                    ])
-                }),
-            #"""
-              <button type="submit">\#(t.showDifference)</button>
+              <button type="submit">Kies dit arrangement</button>
             </form>
             """#,
-            hasResult ? result(t) : .empty,
+            selectedName.map { name -> HTML in
+                HTML(lines: [
+                    ##"""
+                    <h2 id="wijzigen">Wat als \##(name) anders was?</h2>
+                    <p>Tussen haakjes staat wat \##(name) nu heeft. Laat een keuze op "\##(t.unchanged)" staan om haar te houden.</p>
+                    <form method="get" action="\##(SiteURL.whatIf(arrangementID: nil).path)#resultaat">
+                      <input type="hidden" name="arrangement" value="\##(arrangementID)">
+                    """##,
+                    HTML(
+                        lines: groups.map { group -> HTML in
+                            HTML(lines: [
+                                "  <fieldset>",
+                                "    <legend>\(group.label)</legend>",
+                                HTML(
+                                    lines: group.fields.map { f -> HTML in
+                                        let control: HTML =
+                                            f.isFreeText
+                                            ? #"<input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)">"#
+                                            : #"<select id="\#(f.fieldID)" name="\#(f.name)">\#(f.options.map(option))</select>"#
+                                        return #"""
+                                                <div class="field">
+                                                  <label for="\#(f.fieldID)">\#(f.label) <span class="aside">(nu: \#(f.current))</span></label>
+                                                  \#(control)
+                                                </div>
+                                            """#
+                                    }),
+                                "  </fieldset>",
+                            ])
+                        }),
+                    #"""
+                      <button type="submit">\#(t.showDifference)</button>
+                    </form>
+                    """#,
+                ])
+            } ?? .empty,
         ])
     }
 
     private func result(_ t: UIText) -> HTML {
-        #"""
-        <h2>Het verschil voor \#(selectedName ?? "")</h2>
+        ##"""
+        <section id="resultaat" aria-labelledby="resultaat-kop">
+        <h2 id="resultaat-kop">Het verschil voor \##(selectedName ?? "")</h2>
+        <p><a href="#wijzigen">Naar de ontwerpkeuzes</a></p>
         <h3>Gewijzigde ontwerpkeuzes</h3>
-        <ul>\#(changes.map { c -> HTML in "<li>\(c.label): \(c.before) → <strong>\(c.after)</strong></li>" })</ul>
-        <h3>\#(t.perspective)</h3>
-        <p>\#(t.dominant): \#(dominantBefore) → <strong>\#(dominantAfter)</strong></p>
+        \##(changes.isEmpty ? "<p>Geen: elke gekozen waarde is dezelfde als nu.</p>" : "<ul>\(changes.map { c -> HTML in "<li>\(c.label): \(c.before) → <strong>\(c.after)</strong></li>" })</ul>" as HTML)
+        <h3>\##(t.perspective)</h3>
+        <p>\##(t.dominant): \##(dominantBefore) → <strong>\##(dominantAfter)</strong></p>
+        <figure>
+        \##(chart)
+          <figcaption>Punten per sturingsperspectief voor de wijziging (gearceerd) en erna (vol); bij elke balk staat of het voor of na is.</figcaption>
+        </figure>
         <table>
-          <caption>\#(t.perspective) voor en na: band en punten</caption>
+          <caption>\##(t.perspective) voor en na: band en punten</caption>
           <thead><tr><th scope="col">Perspectief</th><th scope="col">Voor</th><th scope="col">Na</th><th scope="col">Punten</th></tr></thead>
-          <tbody>\#(shifts.map { s -> HTML in #"<tr><th scope="row">\#(s.label)</th><td>\#(s.before)</td><td>\#(s.after)</td><td>\#(s.change)</td></tr>"# })</tbody>
+          <tbody>\##(shifts.map { s -> HTML in #"<tr><th scope="row">\#(s.label)</th><td>\#(s.before)</td><td>\#(s.after)</td><td>\#(s.change)</td></tr>"# })</tbody>
         </table>
-        <h3>\#(t.consequences)</h3>
-        <ul>
-          \#(consequencesAdded.map { "<li>Nieuw: \($0)</li>" as HTML })
-          \#(consequencesRemoved.map { "<li>Vervalt: \($0)</li>" as HTML })
-        </ul>
-        <h3>\#(t.evaluation)</h3>
-        <ul>
-          \#(approachesAdded.map { "<li>Past nu ook: \($0)</li>" as HTML })
-          \#(approachesRemoved.map { "<li>Past niet meer: \($0)</li>" as HTML })
-        </ul>
-        <h3>\#(t.temporal)</h3>
-        <p>\#(if: temporalChanged, "De temporele cel verandert.", else: "De temporele cel blijft gelijk.")</p>
-        """#
+        <h3>\##(t.consequences)</h3>
+        \##(consequencesAdded.isEmpty && consequencesRemoved.isEmpty ? "<p>Ongewijzigd: er komt geen gevolg bij en er vervalt er geen.</p>" : "<ul>\(consequencesAdded.map { "<li>Nieuw: \($0)</li>" as HTML })\(consequencesRemoved.map { "<li>Vervalt: \($0)</li>" as HTML })</ul>" as HTML)
+        <h3>\##(t.evaluation)</h3>
+        \##(approachesAdded.isEmpty && approachesRemoved.isEmpty ? "<p>Ongewijzigd: dezelfde evaluatievormen passen.</p>" : "<ul>\(approachesAdded.map { "<li>Past nu ook: \($0)</li>" as HTML })\(approachesRemoved.map { "<li>Past niet meer: \($0)</li>" as HTML })</ul>" as HTML)
+        <h3>\##(t.temporal)</h3>
+        <p>\##(if: temporalChanged, "De temporele cel verandert.", else: "De temporele cel blijft gelijk.")</p>
+        </section>
+        """##
     }
 }
