@@ -137,7 +137,7 @@ import Testing
         )
         #expect(
             lines.contains(
-                "Verzamel bewijs voor schakel ontmoeting-netwerk ('Inwoners ontmoeten elkaar vaker (fictief)' → 'Een netwerk van inwoners, jongeren en bedrijven (fictief)'), nu zwak: Wie elkaar vaker ziet, gaat samen dingen ondernemen (fictief)."
+                "Verzamel bewijs voor schakel 'Inwoners ontmoeten elkaar vaker (fictief)' → 'Een netwerk van inwoners, jongeren en bedrijven (fictief)', nu zwak: Wie elkaar vaker ziet, gaat samen dingen ondernemen (fictief)."
             ))
         let all = try cli.run("bijdrageverhaal", Self.demo)
         #expect(

@@ -247,3 +247,66 @@ extension HonestChartTests {
         }
     }
 }
+
+// MARK: Contribution graph
+
+extension HonestChartTests {
+    static let graphPage = "/arrangementen/fictief-regio-deal-voorbeeld/bijdragegraaf"
+
+    /// The text a reader sees in `html`: no tags, attributes, SVG titles or descriptions.
+    static func visibleText(_ html: String) -> String {
+        html.replacing(/<title[^>]*>[^<]*<\/title>|<desc[^>]*>[^<]*<\/desc>/, with: "")
+            .replacing(/<[^>]*>/, with: " ")
+    }
+
+    @Test func theContributionGraphHasALegendForItsBoxesAndLinesInTextOfSmallPrintSize() async throws {
+        try await TestApplication([.catalogue, .portfolio, .fictionalExamples]).test(.router) { client in
+            let page = try await client.get(Self.graphPage).text
+            let svg = try #require(Self.svg(#"aria-labelledby="bijdragegraaf-title"#, in: page))
+            // Every kind of box in the graph and every strength of link is explained in the figure.
+            for box in ContributionDiagram.legendBoxes {
+                #expect(svg.contains(#"<g class="graph-node graph-node--\#(box.kind.rawValue)"><rect"#))
+                #expect(svg.contains(">\(BarChart.escape(box.label))</text>"))
+            }
+            let graph = try #require(ContributionGraphHistory.fictionalExample.current?.graph)
+            for kind in Set(graph.nodes.map(\.kind)) {
+                #expect(
+                    ContributionDiagram.legendBoxes.contains {
+                        $0.kind == kind || ($0.kind == .thirdPartyIntervention && kind == .contextFactor)
+                            || ($0.kind == .partialEffect && kind == .condition)
+                    })
+            }
+            for strength in [EvidenceStrength.none, .weak, .reasonable, .strong] {
+                #expect(svg.contains(">\(ContributionDiagram.legendLine(strength))</text>"))
+            }
+            // Drawn at its own size: one unit is one CSS pixel, so the stylesheet's size is the size read.
+            let size = try #require(svg.firstMatch(of: /viewBox="0 0 (\d+) (\d+)" width="(\d+)" height="(\d+)"/))
+            #expect(size.output.1 == size.output.3 && size.output.2 == size.output.4)
+            let css = try await client.get(SiteURL.stylesheet.path).text
+            let rule = try #require(css.firstMatch(of: /\.graph text \{[^}]*font-size: (\d+)px/))
+            #expect(Int(rule.output.1)! >= 12)
+        }
+    }
+
+    @Test func theContributionGraphPageShowsNamesNotKeys() async throws {
+        let app = try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
+        let graph = try #require(ContributionGraphHistory.fictionalExample.current?.graph)
+        let projects = try await app.stores.portfolio.record(id: Self.demo)?.projects ?? []
+        try await app.test(.router) { client in
+            let page = try await client.get(Self.graphPage).text
+            let main = try #require(page.firstRange(of: "<main")).lowerBound
+            let visible = Self.visibleText(String(page[main...]))
+            // Keys with a hyphen cannot be mistaken for words of a name.
+            let keys = (graph.links.map(\.id) + graph.nodes.map(\.id)).filter { $0.contains("-") }
+            try #require(!keys.isEmpty)
+            for key in keys { #expect(!visible.contains(key), "\(key)") }
+            #expect(!visible.contains("rivaliserendeVerklaringen"))
+            for node in graph.nodes {
+                if let id = node.projectID, let project = projects.first(where: { $0.id == id }) {
+                    #expect(visible.contains("project \(project.name)"))
+                    #expect(!visible.contains("project \(id)"))
+                }
+            }
+        }
+    }
+}

@@ -50,7 +50,11 @@ extension ContributionAnalysis {
         guard let outcome = graph.node(outcomeID), outcome.kind == .outcome else { return nil }
         func label(_ id: String) -> String { "'\(graph.node(id)?.label ?? id)'" }
         func route(_ path: ContributionPath) -> String { path.nodes.map(label).joined(separator: " → ") }
-        func name(_ link: ContributionLink) -> String { "schakel \(link.id) (\(graph.describe(link)))" }
+        // A link by its ends, never by its key: the story is read by people (usability review).
+        func name(_ link: ContributionLink) -> String { "schakel \(graph.describe(link))" }
+        func weakest(_ path: ContributionPath) -> String {
+            graph.link(path.weakestLink).map(graph.describe) ?? path.weakestLink
+        }
 
         let reaching = sources(reaching: outcomeID, among: interventions)
         let external = sources(reaching: outcomeID, among: externalSources)
@@ -78,7 +82,7 @@ extension ContributionAnalysis {
         var theory: [String] = []
         for (index, path) in ownPaths.enumerated() {
             theory.append(
-                "Pad \(index + 1): \(route(path)); zwakste schakel: \(path.weakestLink) (\(path.weakestStrength.code))."
+                "Pad \(index + 1): \(route(path)); zwakste schakel: \(weakest(path)) (\(path.weakestStrength.code))."
             )
         }
         if ownPaths.isEmpty {
@@ -108,7 +112,7 @@ extension ContributionAnalysis {
         var evidence: [String] = []
         for link in links {
             evidence.append(
-                "Schakel \(link.id) (\(graph.describe(link))): bewijskracht \(link.evidenceStrength.code); aanname: \(link.assumption)"
+                "Schakel \(graph.describe(link)): bewijskracht \(link.evidenceStrength.code); aanname: \(link.assumption)"
             )
             if link.evidence.isEmpty { evidence.append("- nog geen bewijsstukken vastgelegd") }
             for item in link.evidence { evidence.append("- \(item.summary)") }

@@ -5,14 +5,20 @@ import VliegwielCore
 /// factors), then partial effects, conditions and outcomes. A link's evidence strength shows
 /// in its line (dashes and width, never colour alone); a link back to an earlier column (the
 /// circular relation of §5.1) curves below. The page shows the same links in a table.
-/// The figure keeps its width on a narrow screen and scrolls in its box; the picture can take the
-/// keyboard focus so that the box can be scrolled without a mouse (WCAG 1.4.10 and 2.1.1).
+/// The figure is drawn at its own size (one unit is one CSS pixel), so that its text is as large
+/// as the page's small print and never shrinks with the screen (usability review: about 11 px);
+/// on a narrow screen it scrolls in its box, and the picture can take the keyboard focus so that
+/// the box can be scrolled without a mouse (WCAG 1.4.10 and 2.1.1). A legend under the columns
+/// says what the boxes and lines mean.
 enum ContributionDiagram {
-    static let columnWidth = 250.0
-    static let boxWidth = 200.0
-    static let boxHeight = 58.0
-    static let rowHeight = 82.0
-    static let top = 34.0
+    static let columnWidth = 280.0
+    static let boxWidth = 234.0
+    static let boxHeight = 66.0
+    static let rowHeight = 92.0
+    static let top = 38.0
+    /// Characters per line in a box, at 15 px.
+    static let lineLength = 25
+    static let legendRow = 32.0
 
     /// The column of each kind of node, in reading order.
     static func column(of kind: ContributionNodeKind) -> Int {
@@ -34,10 +40,11 @@ enum ContributionDiagram {
             position[node.id] = (10 + Double(column) * columnWidth, top + Double(rows[column]) * rowHeight)
             rows[column] += 1
         }
-        let height = top + Double(max(rows.max() ?? 1, 1)) * rowHeight + 40
+        let legendTop = top + Double(max(rows.max() ?? 1, 1)) * rowHeight + 40
+        let height = legendTop + 40 + legendRow * 4
         let width = 10 + 4 * columnWidth
         var svg = """
-            <svg class="graph" role="img" aria-labelledby="\(id)-title \(id)-desc" tabindex="0" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" xmlns="http://www.w3.org/2000/svg">
+            <svg class="graph" role="img" aria-labelledby="\(id)-title \(id)-desc" tabindex="0" viewBox="0 0 \(Int(width)) \(Int(height))" width="\(Int(width))" height="\(Int(height))" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(BarChart.escape(title))</title>
             <desc id="\(id)-desc">\(graph.nodes.count) knopen en \(graph.links.count) schakels, van links naar rechts: \
             interventies, derden en context; deeleffecten; voorwaarden; uitkomsten. De tabel met schakels onder de figuur geeft dezelfde informatie.</desc>
@@ -46,7 +53,7 @@ enum ContributionDiagram {
             """
         for (index, columnTitle) in columnTitles.enumerated() {
             svg +=
-                "<text x=\"\(Int(10 + Double(index) * columnWidth))\" y=\"16\" class=\"graph-heading\">\(columnTitle)</text>\n"
+                "<text x=\"\(Int(10 + Double(index) * columnWidth))\" y=\"20\" class=\"graph-heading\">\(columnTitle)</text>\n"
         }
         for link in graph.links {
             guard let from = position[link.from], let to = position[link.to], link.from != link.to else { continue }
@@ -69,7 +76,7 @@ enum ContributionDiagram {
                 path = "M\(f(startX)),\(f(startY)) C\(f(startX)),\(f(low)) \(f(endX)),\(f(low)) \(f(endX)),\(f(endY))"
             }
             svg += """
-                <path d="\(path)" class="graph-link" fill="none" stroke-width="\(stroke)"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") marker-end="url(#\(id)-pijl)"><title>\(BarChart.escape("\(link.id): \(graph.describe(link))"))</title></path>
+                <path d="\(path)" class="graph-link" fill="none" stroke-width="\(stroke)"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") marker-end="url(#\(id)-pijl)"><title>\(BarChart.escape(graph.describe(link)))</title></path>
 
                 """
         }
@@ -79,13 +86,57 @@ enum ContributionDiagram {
                 <g class="graph-node graph-node--\(node.kind.rawValue)"><rect x="\(f(place.x))" y="\(f(place.y))" width="\(Int(boxWidth))" height="\(Int(boxHeight))" rx="6"/>
 
                 """
-            for (line, text) in wrap(node.label, width: 28, lines: 3).enumerated() {
+            for (line, text) in wrap(node.label, width: lineLength, lines: 3).enumerated() {
                 svg +=
-                    "<text x=\"\(f(place.x + 8))\" y=\"\(f(place.y + 18 + Double(line) * 16))\">\(BarChart.escape(text))</text>\n"
+                    "<text x=\"\(f(place.x + 8))\" y=\"\(f(place.y + 20 + Double(line) * 19))\">\(BarChart.escape(text))</text>\n"
             }
             svg += "</g>\n"
         }
-        return svg + "</svg>"
+        return svg + legend(top: legendTop) + "</svg>"
+    }
+
+    /// What the boxes and the lines mean (usability review: line styles explained only in a
+    /// sentence under the figure, fills and dashed boxes not at all): boxes on the left, lines on
+    /// the right, each drawn as in the graph.
+    static let legendBoxes: [(kind: ContributionNodeKind, label: String)] = [
+        (.intervention, "Interventie van het arrangement (gekleurd, dikke rand)"),
+        (.thirdPartyIntervention, "Interventie van derden of contextfactor (gestreepte rand)"),
+        (.partialEffect, "Deeleffect of voorwaarde (dunne rand)"),
+        (.outcome, "Uitkomst in brede welvaart (groen, dikke rand)"),
+    ]
+
+    static func legendLine(_ strength: EvidenceStrength) -> String {
+        switch strength {
+        case .none: "Geen bewijs (stippellijn)"
+        case .weak: "Zwak bewijs (streepjeslijn)"
+        case .reasonable: "Redelijk bewijs (doorgetrokken)"
+        case .strong: "Sterk bewijs (dik doorgetrokken)"
+        }
+    }
+
+    static func legend(top: Double) -> String {
+        let middle = 10 + 2 * columnWidth
+        var svg = "<text x=\"10\" y=\"\(f(top + 16))\" class=\"graph-heading\">Legenda: knopen</text>\n"
+        svg +=
+            "<text x=\"\(f(middle))\" y=\"\(f(top + 16))\" class=\"graph-heading\">Legenda: schakels (bewijs)</text>\n"
+        for (index, box) in legendBoxes.enumerated() {
+            let y = top + 32 + Double(index) * legendRow
+            svg += """
+                <g class="graph-node graph-node--\(box.kind.rawValue)"><rect x="10" y="\(f(y))" width="40" height="22" rx="4"/></g>
+                <text x="60" y="\(f(y + 16))">\(BarChart.escape(box.label))</text>
+
+                """
+        }
+        for (index, strength) in [EvidenceStrength.none, .weak, .reasonable, .strong].enumerated() {
+            let y = top + 32 + Double(index) * legendRow + 11
+            let (dash, stroke) = lineStyle(strength)
+            svg += """
+                <line x1="\(f(middle))" y1="\(f(y))" x2="\(f(middle + 48))" y2="\(f(y))" class="graph-link graph-legend-line" stroke-width="\(stroke)"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>
+                <text x="\(f(middle + 60))" y="\(f(y + 5))">\(BarChart.escape(legendLine(strength)))</text>
+
+                """
+        }
+        return svg
     }
 
     /// Dashes and width per evidence strength: no evidence dotted and thin, strong solid and thick.

@@ -75,8 +75,11 @@ extension ContributionPage {
     /// The page of `arrangement` showing version `number` of `history` (the current one when `nil`).
     ///
     /// - Throws: ``Problem`` 404 naming the versions that exist when `number` is not one of them.
+    /// `linkedNames` names what a node is linked to, as `project:ID` and `indicator:ID`, so that the
+    /// page shows names, not keys (usability review: raw ids in the text).
     init(
-        arrangement: Arrangement, history: ContributionGraphHistory, number: Int?, layout: Layout
+        arrangement: Arrangement, history: ContributionGraphHistory, number: Int?, layout: Layout,
+        linkedNames: [String: String] = [:]
     ) throws {
         self.init(empty: arrangement, layout: layout)
         let chosen = number ?? history.current?.number
@@ -93,6 +96,10 @@ extension ContributionPage {
         let graph = version.graph
         let analysis = ContributionAnalysis(graph)
         func label(_ id: String) -> String { graph.node(id)?.label ?? id }
+        /// A link by its ends, not its key.
+        func link(_ id: String) -> String {
+            graph.links.first { $0.id == id }.map { "\(label($0.from)) → \(label($0.to))" } ?? id
+        }
         isFictional = graph.isFictional
         hasGraph = true
         self.version =
@@ -103,17 +110,20 @@ extension ContributionPage {
                 href: SiteURL.contributionGraph(arrangement.id, version: $0.number).href(),
                 isCurrent: $0.number == version.number)
         }
-        if version.number > 1, let diff = history.diff(from: version.number - 1, to: version.number) {
+        if version.number > 1, let older = history.version(version.number - 1),
+            let diff = history.diff(from: version.number - 1, to: version.number)
+        {
             previous = "Wat veranderde sinds versie \(version.number - 1)"
-            changes = diff.entries.map { Change(title: $0.title, details: $0.details) }
+            changes = Self.changes(diff, from: older.graph, to: graph)
         }
         diagram = HTML(
             generated: ContributionDiagram.svg(
                 graph, id: "bijdragegraaf", title: "Bijdragegraaf van \(arrangement.name)"))
         nodes = graph.nodes.map { node in
             let links = [
-                node.projectID.map { "project \($0)" }, node.theme.map { "thema \($0.label)" },
-                node.indicatorID.map { "indicator \($0)" },
+                node.projectID.map { "project \(linkedNames["project:\($0)"] ?? $0)" },
+                node.theme.map { "thema \($0.label)" },
+                node.indicatorID.map { "indicator \(linkedNames["indicator:\($0)"] ?? $0)" },
             ].compactMap { $0 }
             return NodeRow(
                 id: node.id, kind: node.kind.label, label: node.label, linkedTo: links.joined(separator: "; "))
@@ -129,7 +139,7 @@ extension ContributionPage {
                 let weakest = outcome.paths.min { $0.weakestStrength < $1.weakestStrength }
                 let paths = outcome.paths.count == 1 ? "1 pad" : "\(outcome.paths.count) paden"
                 return "\(label(outcome.outcome)): \(paths)"
-                    + (weakest.map { "; zwakste schakel \($0.weakestLink) (\($0.weakestStrength.label))" } ?? "")
+                    + (weakest.map { "; zwakste schakel \(link($0.weakestLink)) (\($0.weakestStrength.label))" } ?? "")
             }
             return Reach(source: label(source.source), outcomes: outcomes, hasOutcomes: !outcomes.isEmpty)
         }
@@ -143,13 +153,68 @@ extension ContributionPage {
         }
         feedback = graph.nodes.filter { $0.kind == .outcome }.flatMap { outcome in
             analysis.feedbackLinks(from: outcome.id).map {
-                "\(outcome.label) werkt terug op \(label($0.to)) (schakel \($0.id))"
+                "\(outcome.label) werkt terug op \(label($0.to))"
             }
         }
         limits = analysis.limitsReached.map {
             "Vanuit \(label($0)) zijn niet alle paden gevolgd: de grens van \(analysis.pathLimit) paden is bereikt."
         }
         stories = analysis.stories.map { Story(id: "verhaal-\($0.outcome)", title: $0.title, steps: $0.steps) }
+    }
+
+    /// What changed between two versions in words, with names instead of keys: "Schakel gewijzigd:
+    /// Stages → Netwerk" with "Bewijskracht: geen bewijs → redelijk bewijs".
+    static func changes(_ diff: ContributionGraphDiff, from old: ContributionGraph, to new: ContributionGraph)
+        -> [Change]
+    {
+        func node(_ id: String) -> String { new.node(id)?.label ?? old.node(id)?.label ?? id }
+        func ends(_ link: ContributionLink) -> String { "\(node(link.from)) → \(node(link.to))" }
+        let fields = [
+            "soort": "Soort", "naam": "Naam", "project": "Project", "thema": "Thema", "indicator": "Indicator",
+            "van": "Van", "naar": "Naar", "aanname": "Aanname", "bewijskracht": "Bewijskracht", "bewijs": "Bewijsstuk",
+            "rivaliserendeVerklaringen": "Andere verklaring", "fictief": "Fictief voorbeeld",
+        ]
+        func value(_ field: String, _ code: String) -> String {
+            switch field {
+            case "soort": ContributionNodeKind(rawValue: code)?.label ?? code
+            case "bewijskracht": EvidenceStrength(rawValue: code).map { "\($0.label) bewijs" } ?? code
+            case "thema": WellbeingTheme(rawValue: code)?.label ?? code
+            case "van", "naar": node(code)
+            case "fictief": code == "true" ? "ja" : "nee"
+            default: code
+            }
+        }
+        func details(_ list: [FieldChange]) -> [String] {
+            list.map { change in
+                let name = fields[change.field] ?? change.field
+                return switch (change.before, change.after) {
+                case (let before?, let after?):
+                    "\(name): \(value(change.field, before)) → \(value(change.field, after))"
+                case (let before?, nil): "\(name) vervalt: \(value(change.field, before))"
+                case (nil, let after?): "\(name) erbij: \(value(change.field, after))"
+                case (nil, nil): name
+                }
+            }
+        }
+        var result: [Change] = []
+        if !diff.graphChanges.isEmpty { result.append(Change(title: "De graaf", details: details(diff.graphChanges))) }
+        result += diff.addedNodes.map { Change(title: "Knoop erbij: \($0.label) (\($0.kind.label))", details: []) }
+        result += diff.removedNodes.map { Change(title: "Knoop vervalt: \($0.label) (\($0.kind.label))", details: []) }
+        result += diff.changedNodes.map {
+            Change(title: "Knoop gewijzigd: \(node($0.id))", details: details($0.changes))
+        }
+        result += diff.addedLinks.map {
+            Change(title: "Schakel erbij: \(ends($0)) (\($0.evidenceStrength.label) bewijs)", details: [])
+        }
+        result += diff.removedLinks.map {
+            Change(title: "Schakel vervalt: \(ends($0)) (\($0.evidenceStrength.label) bewijs)", details: [])
+        }
+        result += diff.changedLinks.map { change in
+            let link = new.links.first { $0.id == change.id } ?? old.links.first { $0.id == change.id }
+            return Change(
+                title: "Schakel gewijzigd: \(link.map(ends) ?? change.id)", details: details(change.changes))
+        }
+        return result
     }
 
     /// The page of an arrangement without a graph.
@@ -201,8 +266,24 @@ struct ContributionSiteRoutes: Sendable {
                 arrangement: arrangement, history: history, number: number,
                 layout: pages.layout(
                     "Bijdragegraaf · \(arrangement.name)", .contributionGraph(id), query: query,
-                    place: try await pages.place(of: arrangement)))
+                    place: try await pages.place(of: arrangement)),
+                linkedNames: try await pages.contributionLinkedNames(of: id))
             return html(renderer.render(page, context))
         }
+    }
+}
+
+extension SitePages {
+    /// The names of the projects and programme indicators of arrangement `id`, as
+    /// `project:ID` and `indicator:ID`, for the nodes of its contribution graph that link to them.
+    func contributionLinkedNames(of id: String) async throws -> [String: String] {
+        var names: [String: String] = [:]
+        for project in try await portfolio.record(id: id)?.projects ?? [] {
+            names["project:\(project.id)"] = project.name
+        }
+        for indicator in try await indicators.report(for: id).programme {
+            names["indicator:\(indicator.id)"] = indicator.name
+        }
+        return names
     }
 }

@@ -233,6 +233,12 @@ struct ReportRoutes: Sendable {
                 record, programme: dossier.indicators?.programme ?? [], log: dossier.learningLog,
                 learningLogHref: "#leerlog", indicatorsHref: "#indicatoren-kop")
         }
+        // The graph's nodes name their project and indicator, from what the dossier read already.
+        var linkedNames: [String: String] = [:]
+        for project in dossier.deal?.projects ?? [] { linkedNames["project:\(project.id)"] = project.name }
+        for indicator in dossier.indicators?.programme ?? [] {
+            linkedNames["indicator:\(indicator.id)"] = indicator.name
+        }
         return DossierPage(
             layout: pages.layout(
                 "Evaluatiedossier · \(arrangement.name)", .dossier(arrangement.id), query: query,
@@ -252,7 +258,8 @@ struct ReportRoutes: Sendable {
                     ? nil
                     : try ContributionPage(
                         arrangement: arrangement, history: history, number: nil,
-                        layout: pages.layout("", .dossier(arrangement.id), query: [:]))
+                        layout: pages.layout("", .dossier(arrangement.id), query: [:]),
+                        linkedNames: linkedNames)
             },
             indicators: dossier.indicators.map { IndicatorSection($0) },
             learning: try await LearningLogSection.load(

@@ -56,7 +56,7 @@ extension ContributionPage: PageView {
 
             <figure class="graph-figure">
             \#(diagram)
-            <figcaption>Lijnen: stippel = geen bewijs, streep = zwak, doorgetrokken = redelijk, dik = sterk. Een lijn die onderlangs terugloopt, is een terugkoppeling.</figcaption>
+            <figcaption>De legenda onder de kolommen zegt wat de randen en vullingen van de knopen en de lijnen van de schakels betekenen: stippel = geen bewijs, streep = zwak, doorgetrokken = redelijk, dik = sterk. Een lijn die onderlangs terugloopt, is een terugkoppeling. Op een smal scherm schuift de figuur binnen haar kader.</figcaption>
             </figure>
 
             <h2 id="analyse">Wat de graaf zegt</h2>
@@ -90,15 +90,15 @@ extension ContributionPage: PageView {
             <div class="table-scroll" tabindex="0" role="region" aria-label="Schakels van de bijdragegraaf">
             <table>
               <caption class="visually-hidden">Schakels van de bijdragegraaf, met aanname en bewijs</caption>
-              <thead><tr><th scope="col">Schakel</th><th scope="col">Van</th><th scope="col">Naar</th><th scope="col">Aanname</th><th scope="col">Bewijs</th><th scope="col">Bewijsstukken</th><th scope="col">Andere verklaringen</th></tr></thead>
-              <tbody>\#(links.map { l -> HTML in #"<tr><th scope="row">\#(l.id)</th><td>\#(l.from)</td><td>\#(l.to)</td><td>\#(l.assumption)</td><td>\#(l.strength)</td><td><ul class="plain">\#(l.evidence.map { "<li>\($0)</li>" as HTML })</ul></td><td><ul class="plain">\#(l.rivals.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"# })</tbody>
+              <thead><tr><th scope="col">Van</th><th scope="col">Naar</th><th scope="col">Aanname</th><th scope="col">Bewijs</th><th scope="col">Bewijsstukken</th><th scope="col">Andere verklaringen</th></tr></thead>
+              <tbody>\#(links.map { l -> HTML in #"<tr><th scope="row">\#(l.from)</th><td>\#(l.to)</td><td>\#(l.assumption)</td><td>\#(l.strength)</td><td><ul class="plain">\#(l.evidence.map { "<li>\($0)</li>" as HTML })</ul></td><td><ul class="plain">\#(l.rivals.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"# })</tbody>
             </table>
             </div>
             <h2 id="knopen">Knopen</h2>
             <table>
               <caption class="visually-hidden">Knopen van de bijdragegraaf</caption>
-              <thead><tr><th scope="col">Knoop</th><th scope="col">Soort</th><th scope="col">Naam</th><th scope="col">Gekoppeld aan</th></tr></thead>
-              <tbody>\#(nodes.map { n -> HTML in #"<tr><th scope="row">\#(n.id)</th><td>\#(n.kind)</td><td>\#(n.label)</td><td>\#(n.linkedTo)</td></tr>"# })</tbody>
+              <thead><tr><th scope="col">Knoop</th><th scope="col">Soort</th><th scope="col">Gekoppeld aan</th></tr></thead>
+              <tbody>\#(nodes.map { n -> HTML in #"<tr><th scope="row">\#(n.label)</th><td>\#(n.kind)</td><td>\#(n.linkedTo)</td></tr>"# })</tbody>
             </table>
             <h2 id="versies">Versies</h2>
             <ul>\#(versions.map { v -> HTML in "<li>\(if: v.isCurrent, #"<strong aria-current="page">\#(v.label)</strong>"#, else: #"<a href="\#(v.href)">\#(v.label)</a>"#)</li>" })</ul>

@@ -63,30 +63,30 @@ import VliegwielCore
                 "'Training' draagt bij aan 'Werk' (thema Arbeid en vrije tijd, indicator werkloosheid).",
                 "Dit is een bijdrage, geen toerekening: de uitkomst ontstaat samen met andere interventies en omstandigheden, en geen deel ervan wordt aan één interventie toegeschreven (§5.1).",
                 "2. De veranderingstheorie",
-                "Pad 1: 'Training' → 'Vaardigheden' → 'Samenwerking' → 'Werk'; zwakste schakel: d-v (zwak).",
-                "Terugkoppeling: schakel u-v ('Werk' → 'Samenwerking') leidt van de uitkomst terug in de veranderingstheorie; de relatie is circulair (§5.1).",
+                "Pad 1: 'Training' → 'Vaardigheden' → 'Samenwerking' → 'Werk'; zwakste schakel: 'Vaardigheden' → 'Samenwerking' (zwak).",
+                "Terugkoppeling: schakel 'Werk' → 'Samenwerking' leidt van de uitkomst terug in de veranderingstheorie; de relatie is circulair (§5.1).",
                 "3. Het bewijs per schakel",
-                "Schakel a-d ('Training' → 'Vaardigheden'): bewijskracht redelijk; aanname: Deelnemers leren wat werkgevers vragen.",
+                "Schakel 'Training' → 'Vaardigheden': bewijskracht redelijk; aanname: Deelnemers leren wat werkgevers vragen.",
                 "- Toetsresultaten (Opleider, 1 mei 2024)",
                 "- Enquête deelnemers (Bureau X, 1 juni 2024)",
-                "Schakel d-v ('Vaardigheden' → 'Samenwerking'): bewijskracht zwak; aanname: Wie meer kan, wordt eerder betrokken.",
+                "Schakel 'Vaardigheden' → 'Samenwerking': bewijskracht zwak; aanname: Wie meer kan, wordt eerder betrokken.",
                 "- nog geen bewijsstukken vastgelegd",
-                "Schakel v-u ('Samenwerking' → 'Werk'): bewijskracht sterk; aanname: Samenwerking opent vacatures.",
+                "Schakel 'Samenwerking' → 'Werk': bewijskracht sterk; aanname: Samenwerking opent vacatures.",
                 "- Plaatsingen (UWV-regio, 15 januari 2025)",
-                "Schakel i-v ('Subsidie van de provincie' → 'Samenwerking'): bewijskracht geen; aanname: De subsidie betaalt de netwerkmakelaar.",
+                "Schakel 'Subsidie van de provincie' → 'Samenwerking': bewijskracht geen; aanname: De subsidie betaalt de netwerkmakelaar.",
                 "- nog geen bewijsstukken vastgelegd",
-                "Schakel c-u ('Conjunctuur' → 'Werk'): bewijskracht redelijk; aanname: In een hoogconjunctuur is er meer werk.",
+                "Schakel 'Conjunctuur' → 'Werk': bewijskracht redelijk; aanname: In een hoogconjunctuur is er meer werk.",
                 "- nog geen bewijsstukken vastgelegd",
-                "Schakel u-v ('Werk' → 'Samenwerking'): bewijskracht geen; aanname: Wie werk vindt, blijft in het netwerk.",
+                "Schakel 'Werk' → 'Samenwerking': bewijskracht geen; aanname: Wie werk vindt, blijft in het netwerk.",
                 "- nog geen bewijsstukken vastgelegd",
                 "4. De rivaliserende verklaringen",
-                "Bij schakel a-d ('Training' → 'Vaardigheden'): Ze leerden het ook op het werk.",
+                "Bij schakel 'Training' → 'Vaardigheden': Ze leerden het ook op het werk.",
                 "Interventie van derden 'Subsidie van de provincie': 'Subsidie van de provincie' → 'Samenwerking' → 'Werk'.",
                 "Contextfactor 'Conjunctuur': 'Conjunctuur' → 'Werk'.",
                 "5. Welk bewijs nog nodig is",
-                "Verzamel bewijs voor schakel d-v ('Vaardigheden' → 'Samenwerking'), nu zwak: Wie meer kan, wordt eerder betrokken.",
-                "Verzamel bewijs voor schakel i-v ('Subsidie van de provincie' → 'Samenwerking'), nu geen: De subsidie betaalt de netwerkmakelaar.",
-                "Verzamel bewijs voor schakel u-v ('Werk' → 'Samenwerking'), nu geen: Wie werk vindt, blijft in het netwerk.",
+                "Verzamel bewijs voor schakel 'Vaardigheden' → 'Samenwerking', nu zwak: Wie meer kan, wordt eerder betrokken.",
+                "Verzamel bewijs voor schakel 'Subsidie van de provincie' → 'Samenwerking', nu geen: De subsidie betaalt de netwerkmakelaar.",
+                "Verzamel bewijs voor schakel 'Werk' → 'Samenwerking', nu geen: Wie werk vindt, blijft in het netwerk.",
             ])
         #expect(story.text == story.lines.joined(separator: "\n"))
     }
@@ -97,7 +97,7 @@ import VliegwielCore
         let evidence = story.steps[2].lines
         for link in graph.links {
             let line =
-                "Schakel \(link.id) (\(graph.describe(link))): bewijskracht \(link.evidenceStrength.code); "
+                "Schakel \(graph.describe(link)): bewijskracht \(link.evidenceStrength.code); "
                 + "aanname: \(link.assumption)"
             #expect(evidence.contains(line), "\(link.id)")
         }
@@ -134,9 +134,9 @@ import VliegwielCore
         let story = try #require(ContributionAnalysis(F.cycle, pathLimit: 3).story(for: "u"))
         #expect(
             story.steps[1].lines == [
-                "Pad 1: 'a' → 'd' → 'v' → 'u'; zwakste schakel: a-d (redelijk).",
+                "Pad 1: 'a' → 'd' → 'v' → 'u'; zwakste schakel: 'a' → 'd' (redelijk).",
                 "Let op: vanuit 'a' zijn niet alle paden gevolgd; de grens van 3 paden is bereikt.",
-                "Terugkoppeling: schakel u-d ('u' → 'd') leidt van de uitkomst terug in de veranderingstheorie; de relatie is circulair (§5.1).",
+                "Terugkoppeling: schakel 'u' → 'd' leidt van de uitkomst terug in de veranderingstheorie; de relatie is circulair (§5.1).",
             ])
         let none = try #require(ContributionAnalysis(F.cycle, pathLimit: 1).story(for: "u"))
         #expect(none.steps[0].lines[0] == "'a' draagt bij aan 'u' (thema Samenleving).")
