@@ -34,6 +34,7 @@ PAGES = [
     "/portefeuille",
     "/portefeuille?tranche=2&sorteer=bedrag",
     "/portefeuille?tranche=9&sorteer=grootte",
+    "/portefeuille?tranche=5&bedrag=onbekend",
     "/portefeuille/regios/GM0193",
     "/portefeuille/regios/PV25",
     "/arrangementen/fictief-regio-deal-voorbeeld",
