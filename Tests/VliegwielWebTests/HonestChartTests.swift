@@ -310,3 +310,28 @@ extension HonestChartTests {
         }
     }
 }
+
+extension HonestChartTests {
+    @Test func anAxisBelowZeroSaysSoInsteadOfClaimingToStartAtZero() throws {
+        let values = [2.0, -1.5, 0.5]
+        let indicator = ProgrammeIndicator(
+            id: "saldo", name: "Saldo", unit: "procentpunt", source: "Monitor (fictief)", direction: .higherIsBetter,
+            baseline: IndicatorValue(period: IndicatorPeriod(year: 2022), value: values[0]),
+            targets: [IndicatorValue(period: IndicatorPeriod(year: 2024), value: values[2])])
+        var measured = indicator
+        measured.actuals = [IndicatorValue(period: IndicatorPeriod(year: 2023), value: values[1])]
+        let section = IndicatorSection(
+            IndicatorReport(
+                arrangementID: "a",
+                indicators: ArrangementIndicators(arrangementID: "a", regions: [], programme: [measured]),
+                tables: []))
+        let low = TrendChart.axis(values).low
+        #expect(low < 0)
+        let row = try #require(section.programme.first)
+        #expect(row.axisNote.contains("begint bij \(IndicatorNumber.format(low)), onder 0"))
+        #expect(!row.chart.text.contains("De as begint bij 0."))
+        #expect(row.chart.text.contains(">\(IndicatorNumber.format(low))</text>"))
+        // Without negative values the axis starts at zero and says so.
+        #expect(TrendChart.axisNote([1, 2]) == "De as begint bij 0.")
+    }
+}

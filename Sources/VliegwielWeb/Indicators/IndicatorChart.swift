@@ -48,6 +48,15 @@ enum TrendChart {
         return (low, high, (0...count).map { low + Double($0) * step })
     }
 
+    /// Where the value axis for `values` starts, in words for a caption: at zero, or below it
+    /// (and why) when a value is negative.
+    static func axisNote(_ values: [Double]) -> String {
+        let low = axis(values).low
+        return low == 0
+            ? "De as begint bij 0."
+            : "De as begint bij \(IndicatorNumber.format(low)), onder 0, omdat er negatieve waarden zijn."
+    }
+
     static func svg(id: String, title: String, description: String, unit: String, lines: [Line]) -> String {
         let periods = Array(Set(lines.flatMap { $0.values.map(\.period) })).sorted()
         let (low, high, ticks) = axis(lines.flatMap { $0.values.map(\.value) })

@@ -26,6 +26,8 @@ struct IndicatorSection: Sendable {
         var actuals: String
         /// The trend: the baseline and the actuals over time, against the targets.
         var chart: HTML
+        /// Where the chart's value axis starts.
+        var axisNote: String
     }
 
     struct SeriesRow: Sendable {
@@ -54,6 +56,8 @@ struct IndicatorSection: Sendable {
         var source: String
         var isFictional: Bool
         var chart: HTML
+        /// Where the chart's value axis starts.
+        var axisNote: String
         var periods: [String]
         var rows: [SeriesRow]
         var comparison: ComparisonView?
@@ -97,7 +101,9 @@ extension IndicatorSection {
                     ? "nog geen"
                     : indicator.actuals.sorted { $0.period < $1.period }.map { "\($0.period.label): \(n($0.value))" }
                         .joined(separator: "; "),
-                chart: Self.programmeChart(indicator))
+                chart: Self.programmeChart(indicator),
+                axisNote: TrendChart.axisNote(
+                    ([indicator.baseline] + indicator.actuals + indicator.targets).map(\.value)))
         }
         context = report.context.enumerated().map { index, view in
             let measure = view.measure
@@ -142,6 +148,7 @@ extension IndicatorSection {
                             bars: bars, maximum: maximum > 0 ? maximum : 1, format: { "\(n($0)) \(measure.unit)" })),
                     rows: [row(comparison.dealMean), row(comparison.otherMean)])
             }
+            let axisNote = TrendChart.axisNote(lines.flatMap { $0.values.map(\.value) })
             return ContextRow(
                 headingID: id, name: measure.name, unit: unit,
                 direction: measure.direction?.label ?? "gewenste richting onbekend", theme: measure.theme?.label,
@@ -151,9 +158,9 @@ extension IndicatorSection {
                     generated: TrendChart.svg(
                         id: id + "-trend", title: "\(measure.name) per periode (\(unit))",
                         description:
-                            "Trend per regio met de deal en het gemiddelde van de overige regio's; de as begint bij 0. De cijfers staan in de tabel hieronder.",
+                            "Trend per regio met de deal en het gemiddelde van de overige regio's. \(axisNote) De cijfers staan in de tabel hieronder.",
                         unit: unit, series: lines)),
-                periods: periods.map(\.label), rows: lines.map(row), comparison: comparisonView)
+                axisNote: axisNote, periods: periods.map(\.label), rows: lines.map(row), comparison: comparisonView)
         }
         ratingRule = IndicatorReport.ratingRule
         contextLabel = contextComparisonLabel
@@ -175,7 +182,8 @@ extension IndicatorSection {
             indicator.actuals.isEmpty
             ? "; nog geen realisaties" : "; realisaties \(list(Array(measured.dropFirst())))"
         description += targets.isEmpty ? "; geen streefwaarden" : "; streefwaarden \(list(targets))"
-        description += ". De as begint bij 0."
+        description +=
+            ". " + TrendChart.axisNote(([indicator.baseline] + indicator.actuals + indicator.targets).map(\.value))
         var lines = [
             TrendChart.Line(
                 label: "Gemeten: nulmeting en realisaties", values: measured, dash: nil, marker: .circle)

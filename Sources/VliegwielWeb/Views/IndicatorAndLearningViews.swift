@@ -56,7 +56,7 @@ enum IndicatorSections {
               </dl>
               <figure>
                 \#(p.chart)
-                <figcaption>\#(p.name): wat gemeten is (nulmeting en realisaties, doorgetrokken lijn met ronde punten)\#(if: !p.targets.isEmpty, " en de streefwaarden (gestreepte lijn met vierkante punten)", else: "; er zijn geen streefwaarden vastgelegd"), in \#(p.unit). De as begint bij 0.</figcaption>
+                <figcaption>\#(p.name): wat gemeten is (nulmeting en realisaties, doorgetrokken lijn met ronde punten)\#(if: !p.targets.isEmpty, " en de streefwaarden (gestreepte lijn met vierkante punten)", else: "; er zijn geen streefwaarden vastgelegd"), in \#(p.unit). \#(p.axisNote)</figcaption>
               </figure>
             """#,
             !p.targets.isEmpty
@@ -86,7 +86,7 @@ enum IndicatorSections {
               <p class="citation">\#(t.source): \#(c.source)</p>
               <figure>
                 \#(c.chart)
-                <figcaption>Trend van \#(c.name) per regio met de deal en gemiddeld in de overige regio's, in \#(c.unit); de legenda onder de grafiek zegt welke lijn welke is. De as begint bij 0.</figcaption>
+                <figcaption>Trend van \#(c.name) per regio met de deal en gemiddeld in de overige regio's, in \#(c.unit); de legenda onder de grafiek zegt welke lijn welke is. \#(c.axisNote)</figcaption>
               </figure>
               <table>
                 <caption>\#(c.name) (\#(c.unit)) per periode, met het oordeel over de trend</caption>
