@@ -336,6 +336,10 @@ struct SiteRoutes: Sendable {
             return html(
                 renderer.render(pages.accessibility(query: query), context))
         }
+        routes.reading.get(SiteURL.glossary().pattern) { request, context in
+            let query = Self.read(request)
+            return html(renderer.render(pages.glossary(query: query), context))
+        }
     }
 
     /// Whether the visitor may save a new arrangement, and if not, why and what to do.

@@ -30,6 +30,7 @@ PAGES = [
     "/wat-als",
     "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden",
     "/toegankelijkheid",
+    "/begrippen",
     "/bestaat-niet",
     "/portefeuille",
     "/portefeuille?tranche=2&sorteer=bedrag",

@@ -282,7 +282,7 @@ import VliegwielWeb
     @Test(arguments: [
         ("home", "/"), ("catalogus", "/catalogus"), ("regio-deal", "/arrangementen/regio-deal"),
         ("vergelijken", "/vergelijken?arrangementen=regio-deal&arrangementen=city-deal"),
-        ("toegankelijkheid", "/toegankelijkheid"),
+        ("toegankelijkheid", "/toegankelijkheid"), ("begrippen", "/begrippen"),
     ])
     func pageSnapshot(name: String, path: String) async throws {
         try await WebFixture().test { client in

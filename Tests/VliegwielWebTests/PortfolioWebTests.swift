@@ -115,7 +115,7 @@ import VliegwielWeb
             #expect(response.status == .ok)
             let page = response.text
             #expect(page.contains("<h2 id=\"portefeuille\">In de portefeuille Regio Deals</h2>"))
-            #expect(page.contains("<dt>Tranche</dt><dd>3</dd>"))
+            #expect(page.contains(#"<dt><a class="term" href="/begrippen#tranche">Tranche</a></dt><dd>3</dd>"#))
             #expect(page.contains("<dt>Rijksbijdrage</dt><dd>€ 22.500.000</dd>"))
             #expect(page.contains("<dt>Gesloten (convenant)</dt><dd>13 juli 2020</dd>"))
             #expect(page.contains("Geen toezeggingen of realisaties vastgelegd."))

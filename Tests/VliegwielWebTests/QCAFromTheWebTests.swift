@@ -199,7 +199,10 @@ import VliegwielStorage
             #expect(page.contains(#"<th scope="col">In woorden</th>"#))
             #expect(page.contains("<strong>PRI</strong> (proportionele vermindering van inconsistentie)"))
             #expect(page.contains("<summary>Wat betekenen model, inclusie, PRI en dekking?</summary>"))
-            #expect(page.contains("<strong>Dekking</strong>: welk deel van de gevallen mét de uitkomst"))
+            #expect(
+                page.contains(
+                    #"<strong><a class="term" href="/begrippen#dekking">Dekking</a></strong>: welk deel van de gevallen mét de uitkomst"#
+                ))
             #expect(page.contains("REGIO = 1: Initiatief bij de regio (Initiatief voor het voorstel: "))
             let example = try #require(page.range(of: "Configuratie ")).upperBound
             let sentence = String(page[example...].prefix { $0 != "." })

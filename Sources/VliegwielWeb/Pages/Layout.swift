@@ -30,6 +30,7 @@ struct Layout: Sendable {
     var homeHref: String
     var accessibilityHref: String
     var apiDocumentationHref: String
+    var glossaryHref: String
     var stylesheetHref: String
     var accountHref: String
     /// Where the search form in the header sends its query.
@@ -69,6 +70,7 @@ struct Layout: Sendable {
         homeHref = SiteURL.home.href()
         accessibilityHref = SiteURL.accessibility.href()
         apiDocumentationHref = SiteURL.apiDocumentation.href()
+        glossaryHref = SiteURL.glossary().href()
         stylesheetHref = SiteURL.stylesheet.path
         accountHref = AccountURL.account.href
         searchAction = SiteURL.search(nil).path

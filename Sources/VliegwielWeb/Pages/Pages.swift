@@ -115,6 +115,28 @@ struct AccessibilityPage: Sendable {
     var layout: Layout
 }
 
+/// The glossary: every term with its plain meaning, and the essay's words for the essay's terms.
+struct GlossaryPage: Sendable {
+    struct Entry: Sendable {
+        var anchor: String
+        var word: String
+        var meaning: String
+        /// The essay's section and its own sentence, for a term of the essay.
+        var section: String?
+        var quote: String?
+    }
+
+    struct Group: Sendable {
+        var anchor: String
+        var title: String
+        var intro: String
+        var entries: [Entry]
+    }
+
+    var layout: Layout
+    var groups: [Group]
+}
+
 /// An error page for people (the API answers with problem+json instead).
 struct ErrorPage: Sendable {
     var layout: Layout

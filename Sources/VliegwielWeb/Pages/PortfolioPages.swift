@@ -87,6 +87,8 @@ struct DealSection: Sendable {
         var label: String
         var value: String
         var isUnknown: Bool
+        /// The label's entry in the glossary, when it has one.
+        var term: GlossaryTerm? = nil
     }
 
     struct FindingView: Sendable {

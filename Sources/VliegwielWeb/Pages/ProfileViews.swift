@@ -33,6 +33,9 @@ struct ElementView: Sendable {
     var anchor: String
     var dimensions: [DimensionView]
 
+    /// The element's entry in the glossary.
+    var term: GlossaryTerm? { GlossaryTerm(rawValue: anchor) }
+
     static func all(for profile: Profile, t: UIText) -> [ElementView] {
         var elements = ProfileElement.allCases.map { element in
             ElementView(
@@ -90,6 +93,8 @@ struct AdviceView: Sendable {
         var points: String
         var isDominant: Bool
         var contributions: [String]
+        /// The perspective's entry in the glossary.
+        var term: GlossaryTerm?
     }
 
     struct TensionView: Sendable {
@@ -129,7 +134,7 @@ struct AdviceView: Sendable {
     var fitting: [ApproachView]
     var notFitting: [ApproachView]
     var questions: [String]
-    var indicators: [String]
+    var indicators: [IndicatorKindView]
     var exAnte: [String]
     var exDurante: [String]
     var exPost: [String]
@@ -154,7 +159,8 @@ struct AdviceView: Sendable {
                 label: weight.perspective.label, essayName: weight.perspective.essayName,
                 band: weight.band.label, points: weight.points == 1 ? "1 punt" : "\(weight.points) punten",
                 isDominant: mix.dominant.contains(weight.perspective),
-                contributions: weight.contributions.map { "+\($0.points) \($0.reason) (\($0.citation))" })
+                contributions: weight.contributions.map { "+\($0.points) \($0.reason) (\($0.citation))" },
+                term: GlossaryTerm(rawValue: weight.perspective.rawValue))
         }
         dominant =
             mix.dominant.isEmpty
@@ -184,13 +190,30 @@ struct AdviceView: Sendable {
         fitting = advice.evaluation.assessments.filter(\.fits).map(describe)
         notFitting = advice.evaluation.notFitting.map(describe)
         questions = advice.evaluation.questions
-        indicators = advice.evaluation.indicatorKinds.map { "\($0.kind): \($0.description)" }
+        indicators = advice.evaluation.indicatorKinds.map { IndicatorKindView($0) }
         exAnte = advice.evaluation.exAnte
         exDurante = advice.evaluation.exDurante
         exPost = advice.evaluation.exPost
         considerations = advice.evaluation.considerations.map {
             ConsiderationView(title: $0.title, text: $0.text, citation: $0.citation)
         }
+    }
+}
+
+/// A kind of indicator the evaluation asks for, with its label instead of its key
+/// (`programma`, `context`; usability review: raw keys in the text).
+struct IndicatorKindView: Sendable {
+    var label: String
+    var term: GlossaryTerm?
+    var description: String
+
+    init(_ kind: IndicatorKind) {
+        switch kind.kind {
+        case "programma": (label, term) = ("Programma-indicatoren", .programmaIndicator)
+        case "context": (label, term) = ("Contextindicatoren", .contextindicator)
+        default: (label, term) = (kind.kind.prefix(1).uppercased() + kind.kind.dropFirst(), nil)
+        }
+        description = kind.description
     }
 }
 

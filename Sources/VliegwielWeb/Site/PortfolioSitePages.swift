@@ -370,7 +370,7 @@ extension DealSection {
         isFictional = deal.isFictional
         notice = added.map { "\($0.theItemAtStart) is opgeslagen." }
         facts = [
-            Fact(label: "Tranche", value: String(deal.tranche), isUnknown: false),
+            Fact(label: "Tranche", value: String(deal.tranche), isUnknown: false, term: .tranche),
             Fact(
                 label: "Rijksbijdrage", value: Money.text(deal.rijkContribution),
                 isUnknown: deal.rijkContribution == nil),

@@ -319,6 +319,24 @@ struct SitePages: Sendable {
             layout: layout(UIText.dutch.footerAccessibility, .accessibility, query: query))
     }
 
+    func glossary(query: [String: [String]]) -> GlossaryPage {
+        GlossaryPage(
+            layout: layout("Begrippenlijst", .glossary(), query: query),
+            groups: Glossary.groups.enumerated().map { index, group in
+                GlossaryPage.Group(
+                    anchor: "groep-\(index + 1)", title: group.title, intro: group.intro,
+                    entries: group.terms.map { term in
+                        let entry = Glossary.entry(term)
+                        var page = GlossaryPage.Entry(anchor: term.anchor, word: entry.word, meaning: entry.meaning)
+                        if case .essay(let section, let quote) = entry.origin {
+                            page.section = section
+                            page.quote = quote
+                        }
+                        return page
+                    })
+            })
+    }
+
     /// - Parameter returnTo: where logging in leads back to, on a 401 (the page that asked).
     func error(
         status: Int, message: String, keptInput: [Problem.KeptField] = [],

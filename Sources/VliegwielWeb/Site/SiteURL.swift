@@ -17,6 +17,8 @@ public enum SiteURL: Sendable, Hashable {
     case designAdvice
     case whatIf(arrangementID: String?)
     case accessibility
+    /// The glossary (`/begrippen`), at one term when it is given (issue 16 item 7).
+    case glossary(GlossaryTerm? = nil)
     case portfolio
     /// The deals of one region, by its CBS code (`GM0363`), reached from the portfolio's map.
     case portfolioRegion(String)
@@ -81,6 +83,7 @@ public enum SiteURL: Sendable, Hashable {
         case .designAdvice: "/ontwerpen/advies"
         case .whatIf: "/wat-als"
         case .accessibility: "/toegankelijkheid"
+        case .glossary: "/begrippen"
         case .portfolio: "/portefeuille"
         case .portfolioRegion(let code): "/portefeuille/regios/\(id(code))"
         case .newDealItem(let key, let collection): "/arrangementen/\(id(key))/\(collection.rawValue)/nieuw"
@@ -134,11 +137,20 @@ public enum SiteURL: Sendable, Hashable {
     /// The link, with the page's query.
     public func href() -> String {
         let items = queryItems
-        guard !items.isEmpty else { return path }
+        guard !items.isEmpty else { return path + anchorFragment }
         var components = URLComponents()
         components.queryItems = items
         // A form decodes `+` as a space (``queryParameters(_:)``); URLComponents leaves it as it is.
         return path + "?" + (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+            + anchorFragment
+    }
+
+    /// The part after `#`, with the `#`; empty when the link is to the top of the page.
+    private var anchorFragment: String {
+        switch self {
+        case .glossary(let term?): "#" + term.anchor
+        default: ""
+        }
     }
 
     private static func escape(_ segment: String) -> String {

@@ -52,6 +52,7 @@ extension ArrangementPage: PageView {
                     #"""
                     <section aria-labelledby="dichtstbij">
                       <h2 id="dichtstbij">\#(t.nearest)</h2>
+                      <p>De \#(GlossaryLink.html(.afstand, "afstand")) is het gemiddelde verschil over de ontwerpkeuzes die bij allebei zijn vastgelegd: 0 is gelijk, 1 is op elke keuze zo verschillend als kan. Een afstand van 0,2 is dus ongeveer een vijfde van die keuzes helemaal anders, of meer keuzes een beetje anders. Een keuze die bij een van beide niet vermeld is, telt niet mee.</p>
                       <ul>\#(nearest.map { ProfileSections.nearest($0, t) })</ul>
                     </section>
                     """#,

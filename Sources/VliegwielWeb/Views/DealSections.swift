@@ -69,7 +69,7 @@ enum DealSections {
                 : "  <p>Vliegwiel toont van deze deal alleen wat openbare bronnen noemen en wat gebruikers met een bron hebben vastgelegd. Wat niet bekend is, staat er als ‘onbekend’ of ‘niet vastgelegd’.</p>",
             #"""
               <dl class="facts">
-                \#(deal.facts.map { f -> HTML in "<dt>\(f.label)</dt><dd>\(if: f.isUnknown, #"<span class="unknown">\#(f.value)</span>"#, else: "\(f.value)")</dd>" })
+                \#(deal.facts.map { f -> HTML in "<dt>\(f.term.map { GlossaryLink.html($0, f.label) } ?? "\(f.label)")</dt><dd>\(if: f.isUnknown, #"<span class="unknown">\#(f.value)</span>"#, else: "\(f.value)")</dd>" })
               </dl>
             """#,
             deal.curated.map { "  " + curated($0) } ?? .empty,
@@ -189,6 +189,7 @@ enum DealSections {
             #"""
 
               <h3 id="programmalijnen">Programmalijnen en projecten</h3>
+              <p class="aside">Een \#(GlossaryLink.html(.programmalijn, "programmalijn")) is een thema binnen de deal waaronder projecten vallen.</p>
             """#,
             !deal.lines.isEmpty
                 ? HTML(lines: [

@@ -83,6 +83,7 @@ enum PageFrame {
               <ul>
                 <li><a href="\#(layout.accessibilityHref)">\#(t.footerAccessibility)</a></li>
                 <li><a href="\#(layout.apiDocumentationHref)">\#(t.footerAPI)</a></li>
+                <li><a href="\#(layout.glossaryHref)">Begrippenlijst</a></li>
                 <li>\#(t.footerSource)</li>
                 <li>EUPL-1.2</li>
               </ul>

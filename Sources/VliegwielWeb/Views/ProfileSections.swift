@@ -35,7 +35,7 @@ enum ProfileSections {
         HTML(lines: [
             #"""
               <section class="element" aria-labelledby="element-\#(element.anchor)">
-                <h3 id="element-\#(element.anchor)">\#(element.label) — \#(element.question) <span class="citation">(\#(element.chapter))</span></h3>
+                <h3 id="element-\#(element.anchor)">\#(element.label) — \#(element.question) <span class="citation">(\#(element.chapter))</span>\#(element.term.map { #" \#(GlossaryLink.explain($0))"# })</h3>
                 <dl class="dimensions">
             """#,
             HTML(lines: element.dimensions.map { dimension($0, t) }),
@@ -150,10 +150,10 @@ enum ProfileSections {
         let rows = advice.weights.map { w -> HTML in
             let band: HTML = w.isDominant ? "<strong>\(w.band)</strong>" : "\(w.band)"
             return
-                #"      <tr><th scope="row">\#(w.label) <span class="aside">(\#(w.essayName))</span></th><td>\#(band) <span class="aside">(\#(w.points))</span></td><td><ul class="plain">\#(w.contributions.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"#
+                #"      <tr><th scope="row">\#(w.term.map { GlossaryLink.html($0, w.label) } ?? "\(w.label)") <span class="aside">(\#(w.essayName))</span></th><td>\#(band) <span class="aside">(\#(w.points))</span></td><td><ul class="plain">\#(w.contributions.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"#
         }
         let derivation: HTML = #"""
-              <p>De perspectieven stapelen en mengen zich (§5.1). Vliegwiel geeft hun aandeel als band — dominant, substantieel, beperkt of afwezig — met de ontwerpkeuzes erachter, niet als percentage: het essay biedt geen grond voor meer precisie. Elke ontwerpkeuze die het essay met een perspectief verbindt geeft punten (een dimensie telt één keer, een uitzondering voor de helft); <em>dominant</em> is het perspectief met de meeste punten, <em>substantieel</em> een perspectief met ten minste een vijfde van de punten, <em>beperkt</em> een met minder, <em>afwezig</em> een zonder.</p>
+              <p>Een \#(GlossaryLink.html(.sturingsperspectief, "sturingsperspectief")) is een manier waarop de overheid stuurt, met eigen waarden; de naam van elk perspectief hieronder leidt naar zijn uitleg in de begrippenlijst. De perspectieven stapelen en mengen zich (§5.1). Vliegwiel geeft hun aandeel als band — dominant, substantieel, beperkt of afwezig — met de ontwerpkeuzes erachter, niet als percentage: het essay biedt geen grond voor meer precisie. Elke ontwerpkeuze die het essay met een perspectief verbindt geeft punten (een dimensie telt één keer, een uitzondering voor de helft); <em>dominant</em> is het perspectief met de meeste punten, <em>substantieel</em> een perspectief met ten minste een vijfde van de punten, <em>beperkt</em> een met minder, <em>afwezig</em> een zonder.</p>
               <table>
                 <caption>\#(t.perspective): band en de ontwerpkeuzes erachter</caption>
                 <thead><tr><th scope="col">Perspectief</th><th scope="col">\#(t.band)</th><th scope="col">Gedreven door</th></tr></thead>
@@ -237,7 +237,7 @@ enum ProfileSections {
           <h3>\#(t.questions)</h3>
           <ul>\#(listItems(advice.questions))</ul>
           <h3>\#(t.indicators)</h3>
-          <ul>\#(listItems(advice.indicators))</ul>
+          <ul>\#(advice.indicators.map(indicatorKind))</ul>
           \#(folding.fold("\(t.doesNotFit) (\(advice.notFitting.count)) en waarom", #"<ul>\#(advice.notFitting.map { a -> HTML in "<li><strong>\(a.name)</strong>: \(a.reasons).</li>" })</ul>"#))
           \#(folding.fold("Ex ante, ex durante, ex post: wat er in elke fase te evalueren is", #"""
           <dl class="phases">
@@ -254,6 +254,16 @@ enum ProfileSections {
         </section>
         """#
     }
+
+    /// A kind of indicator: its label linked to the glossary, where the description begins with
+    /// it, then the rest of the description.
+    private static func indicatorKind(_ kind: IndicatorKindView) -> HTML {
+        guard let term = kind.term, kind.description.hasPrefix(kind.label) else {
+            return "<li>\(kind.label): \(kind.description)</li>"
+        }
+        return "<li>\(GlossaryLink.html(term, kind.label))\(String(kind.description.dropFirst(kind.label.count)))</li>"
+    }
+
     /// Each text as an `<li>`.
     static func listItems(_ texts: [String]) -> HTML {
         texts.map { "<li>\($0)</li>" as HTML }.reduce(.empty, +)

@@ -75,7 +75,7 @@ extension QCAPage: PageView {
         return #"""
               <div class="\#(fieldClass(id("incl-drempel")))">
                 <label for="\#(id("incl-drempel"))">Inclusiedrempel</label>
-                <p class="hint" id="\#(id("incl-drempel"))-hint">Vanaf welke inclusie (0 tot en met 1) een combinatie telt als voldoende voor de uitkomst; gebruikelijk is 0,8.</p>
+                <p class="hint" id="\#(id("incl-drempel"))-hint">Vanaf welke \#(GlossaryLink.html(.inclusie, "inclusie")) (0 tot en met 1) een combinatie telt als voldoende voor de uitkomst; gebruikelijk is 0,8.</p>
                 \#(error(id("incl-drempel")))
                 <input type="text" id="\#(id("incl-drempel"))" name="incl-drempel" value="\#(s.cutoff)" inputmode="decimal"\#(described(id("incl-drempel"), hint: true))>
               </div>
@@ -188,7 +188,7 @@ extension QCAPage: PageView {
             <details>
               <summary>Wat betekenen model, inclusie, PRI en dekking?</summary>
               <p>Een <strong>model</strong> beschrijft zo kort mogelijk de combinaties met uitkomst 1: <code>*</code> is ‘en’, <code>+</code> is ‘of’, <code>~</code> is ‘niet’. <code>REGIO*~VAST</code> betekent: initiatief bij de regio én geen vaste samenstelling.</p>
-              <p><strong>Inclusie</strong>: hoe vaak de gevallen met deze term ook de uitkomst hebben (1 = altijd). <strong>PRI</strong>: hetzelfde, gecorrigeerd voor gevallen die tegelijk in en buiten de uitkomst liggen. <strong>Dekking</strong>: welk deel van de gevallen mét de uitkomst de term verklaart (0,25 = een kwart). <strong>Unieke dekking</strong>: het deel dat alleen deze term dekt en geen andere term van het model.</p>
+              <p><strong>\#(GlossaryLink.html(.inclusie, "Inclusie"))</strong>: hoe vaak de gevallen met deze term ook de uitkomst hebben (1 = altijd). <strong>\#(GlossaryLink.html(.pri, "PRI"))</strong>: hetzelfde, gecorrigeerd voor gevallen die tegelijk in en buiten de uitkomst liggen. <strong>\#(GlossaryLink.html(.dekking, "Dekking"))</strong>: welk deel van de gevallen mét de uitkomst de term verklaart (0,25 = een kwart). <strong>Unieke dekking</strong>: het deel dat alleen deze term dekt en geen andere term van het model.</p>
               <p><strong>Vereenvoudigende aannames</strong>: rijen zonder gevallen (restgroepen) die de spaarzame oplossing als uitkomst 1 meetelt om het model korter te maken.</p>
             </details>
             """#,
