@@ -118,7 +118,7 @@ import VliegwielWeb
             #expect(page.contains(#"<dt><a class="term" href="/begrippen#tranche">Tranche</a></dt><dd>3</dd>"#))
             #expect(page.contains("<dt>Rijksbijdrage</dt><dd>€ 22.500.000</dd>"))
             #expect(page.contains("<dt>Gesloten (convenant)</dt><dd>13 juli 2020</dd>"))
-            #expect(page.contains("Geen toezeggingen of realisaties vastgelegd."))
+            #expect(page.contains("Nog geen toezeggingen of realisaties vastgelegd."))
             #expect(page.contains("Niet getoetst bij gebrek aan gegevens"))
             // The facts of the public sources, each with its source as a link (issue 13).
             #expect(page.contains("<h3 id=\"bronnen\">Uit de openbare bronnen</h3>"))

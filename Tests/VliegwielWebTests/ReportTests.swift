@@ -150,7 +150,7 @@ import VliegwielWeb
                 html.contains(
                     "Van 82 deals (waarvan 1 deal fictief voorbeeld) is bij 66 deals het doel in het profiel vastgelegd"
                 ))
-            #expect(html.contains("Bij 16 deals is het doel in Vliegwiel niet vastgelegd"))
+            #expect(html.contains("Bij 16 deals is het doel in Vliegwiel nog niet vastgelegd"))
             #expect(
                 html.contains(
                     "1 deal volgt programma-indicatoren (1 met streefwaarden); 1 deal heeft een bijdragegraaf"))

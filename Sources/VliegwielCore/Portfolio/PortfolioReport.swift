@@ -123,7 +123,7 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
                     "Van \(deals(total))\(fictionalNote) is bij \(deals(withGoal)) het doel in het profiel vastgelegd, met de bewoording uit de bron.",
                 unknown: withGoal == total
                     ? ""
-                    : "Bij \(deals(total - withGoal)) is het doel in Vliegwiel niet vastgelegd; daarover zegt dit verslag niets."
+                    : "Bij \(deals(total - withGoal)) is het doel in Vliegwiel nog niet vastgelegd; daarover zegt dit verslag niets."
             ),
             Answer(
                 question: "Wat wordt gevolgd, en hoe?",
@@ -134,7 +134,7 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
                     + "\(verb(withLog, "houdt", "houden")) een leerlog bij.",
                 unknown: withIndicators == total
                     ? ""
-                    : "Van \(deals(total - withIndicators)) is in Vliegwiel niet vastgelegd wat ze volgen; dat betekent niet dat ze niets volgen."
+                    : "Van \(deals(total - withIndicators)) is in Vliegwiel nog niet vastgelegd wat ze volgen; dat betekent niet dat ze niets volgen."
             ),
             Answer(
                 question: "Welke deals liggen in regio's waar de brede welvaart onder druk staat?",
@@ -142,7 +142,8 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
                     ? "Bij geen van de \(deals(withRegions)) met vastgelegde regio's laat een contextindicator een ongunstige trend zien."
                     : "\(underPressure.map(\.name).joined(separator: "; ")): ongunstige trend in \(underPressure.flatMap(\.unfavourableContext).uniqued().joined(separator: ", ")). Dit is context, geen effect van de deal.",
                 unknown: withRegions == total
-                    ? "" : "Van \(deals(total - withRegions)) zijn de regio's of de contextgegevens niet vastgelegd."),
+                    ? ""
+                    : "Van \(deals(total - withRegions)) zijn de regio's of de contextgegevens nog niet vastgelegd."),
         ]
     }
 }
@@ -191,9 +192,9 @@ extension PortfolioReport.Row {
             view.regions.contains { $0.assessment?.rating == .unfavourable } ? view.measure.name : nil
         }
         var unknowns: [String] = []
-        if goal == nil { unknowns.append("doel niet vastgelegd") }
+        if goal == nil { unknowns.append("doel nog niet vastgelegd") }
         if programme.isEmpty { unknowns.append("geen programma-indicatoren vastgelegd") }
-        if regionCodes.isEmpty { unknowns.append("regio's niet vastgelegd") }
+        if regionCodes.isEmpty { unknowns.append("regio's nog niet vastgelegd") }
         if deal.rijkContribution == nil { unknowns.append("rijksbijdrage onbekend") }
         self.unknowns = unknowns
     }

@@ -42,11 +42,15 @@ struct ElementView: Sendable {
                 label: element.label, question: element.question, chapter: element.chapter, anchor: element.code,
                 dimensions: ProfileDimension.of(element).map { dimension in
                     let reading = dimension.reading(of: profile)
+                    // Nobody recorded it (a choice left open in a design) is not the source being
+                    // silent: one word each (issue 16 item 7), and the reason is not said twice.
+                    let isNotRecorded = reading.notStatedReason.map(Absence.isNotRecorded(reason:)) ?? false
                     return DimensionView(
                         label: dimension.label, path: dimension.id,
                         summary: reading.isStated
-                            ? reading.entries.map(\.label).joined(separator: " én ") : t.notStated,
-                        notStated: reading.notStatedReason,
+                            ? reading.entries.map(\.label).joined(separator: " én ")
+                            : isNotRecorded ? Absence.notRecorded : t.notStated,
+                        notStated: isNotRecorded ? nil : reading.notStatedReason,
                         entries: reading.entries.map {
                             .init(
                                 label: $0.label, quote: $0.quote, citation: $0.citation,

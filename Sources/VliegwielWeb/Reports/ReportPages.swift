@@ -202,10 +202,11 @@ struct ReportRoutes: Sendable {
                     rows: report.rows.map { row in
                         PortfolioReportPage.Row(
                             name: row.name, href: SiteURL.dossier(row.dealID).href(), tranche: row.tranche,
-                            isFictional: row.isFictional, goal: row.goal?.joined(separator: "; ") ?? "niet vastgelegd",
+                            isFictional: row.isFictional,
+                            goal: row.goal?.joined(separator: "; ") ?? Absence.notRecorded,
                             goalKnown: row.goal != nil, followed: Self.followed(row),
                             context: row.regions.isEmpty
-                                ? "regio's niet vastgelegd"
+                                ? "regio's \(Absence.notRecorded)"
                                 : (row.unfavourableContext.isEmpty
                                     ? "geen ongunstige trend"
                                     : "ongunstig: " + row.unfavourableContext.joined(separator: ", ")),

@@ -170,7 +170,7 @@ extension SitePages {
                         switch term {
                         case .running: "Loopt nog: eindjaar \(facts.year) of later"
                         case .ended: "Afgelopen: eindjaar vóór \(facts.year)"
-                        case .unknown: "Eindjaar niet vastgelegd"
+                        case .unknown: "Eindjaar nog niet vastgelegd"
                         }
                     return .init(
                         code: term.rawValue, label: "\(label) (\(count(termCounts[term] ?? 0)))",
@@ -480,8 +480,7 @@ extension DealSection {
                     partners: project.partnerIDs.isEmpty
                         ? "—" : project.partnerIDs.map { names[$0] ?? $0 }.joined(separator: ", "),
                     budget: Money.text(project.budget),
-                    period:
-                        "\(project.startsOn?.dutchText ?? "onbekend") tot \(project.endsOn?.dutchText ?? "onbekend")",
+                    period: Absence.period(project.startsOn?.dutchText, project.endsOn?.dutchText),
                     themes: project.themes.isEmpty ? "—" : project.themes.map(\.label).joined(separator: ", "),
                     source: project.source)
             }

@@ -66,7 +66,7 @@ enum DealSections {
             isDossier ? .empty : deal.inShort.map { inShort($0, findings: deal.findings.count) } ?? .empty,
             deal.isFictional
                 ? #"  <p class="notice"><strong class="fictional">fictief voorbeeld</strong> Deze deal bestaat niet. Alle organisaties, bedragen, data en projecten zijn verzonnen om te laten zien wat Vliegwiel bijhoudt.</p>"#
-                : "  <p>Vliegwiel toont van deze deal alleen wat openbare bronnen noemen en wat gebruikers met een bron hebben vastgelegd. Wat niet bekend is, staat er als ‘onbekend’ of ‘niet vastgelegd’.</p>",
+                : "  <p>Vliegwiel toont van deze deal alleen wat openbare bronnen noemen en wat gebruikers met een bron hebben vastgelegd. \(Absence.legend)</p>",
             #"""
               <dl class="facts">
                 \#(deal.facts.map { f -> HTML in "<dt>\(f.term.map { GlossaryLink.html($0, f.label) } ?? "\(f.label)")</dt><dd>\(if: f.isUnknown, #"<span class="unknown">\#(f.value)</span>"#, else: "\(f.value)")</dd>" })
@@ -155,7 +155,7 @@ enum DealSections {
                         ])
                     } ?? .empty,
                 ])
-            } ?? "  <p>Onbekend: de startdatum van de deal en de data van toetreden zijn niet vastgelegd.</p>",
+            } ?? "  <p>Nog niet vastgelegd: de startdatum van de deal en de data van toetreden.</p>",
             #"""
 
               <h3 id="geld">Geld</h3>
@@ -185,7 +185,7 @@ enum DealSections {
                                     """#
                                 })),
                 ])
-                : "  <p>Geen toezeggingen of realisaties vastgelegd. Het regionale deel en de verdeling over partners, programmalijnen en jaren zijn daarom onbekend.</p>",
+                : "  <p>Nog geen toezeggingen of realisaties vastgelegd. Het regionale deel en de verdeling over partners, programmalijnen en jaren zijn daarom onbekend.</p>",
             #"""
 
               <h3 id="programmalijnen">Programmalijnen en projecten</h3>
@@ -286,7 +286,7 @@ enum DealSections {
             "  <h4>Gebied (CBS-indeling 2025)</h4>",
             c.hasRegions
                 ? #"  <ul class="columns">\#(c.regions.map { "<li>\($0)</li>" as HTML })</ul>\#(c.regionSource.map { s -> HTML in #"<p><a class="source" href="\#(s)">Bron van het gebied</a></p>"# })"#
-                : #"  <p><span class="unknown">niet vastgelegd</span></p>"#,
+                : #"  <p><span class="unknown">nog niet vastgelegd</span></p>"#,
             c.regionNote.map { #"  <p class="aside">\#($0)</p>"# } ?? .empty,
             !c.goals.isEmpty
                 ? "  <h4>Doelen zoals de bronnen ze noemen</h4><ul>\(c.goals.map { g -> HTML in "<li><q>\(g.value)</q>\(source(g.href))</li>" })</ul>"

@@ -22,7 +22,7 @@ enum IndicatorSections {
                 : .empty,
             #"""
               <p>Twee soorten, bewust gescheiden: <strong>programma-indicatoren</strong> zijn wat de partners zich voornamen en zelf beïnvloeden; <strong>contextindicatoren</strong> beschrijven de brede welvaart in de regio, waarop geen deal stuurt. Een verschil tussen regio's met en zonder deal is \#(s.contextLabel).</p>
-              <p>Regio's van de deal: \#(if: s.hasRegions, "\(s.regions)", else: #"<span class="unknown">niet vastgelegd</span>"#)</p>
+              <p>Regio's van de deal: \#(if: s.hasRegions, "\(s.regions)", else: #"<span class="unknown">nog niet vastgelegd</span>"#)</p>
 
               <h3 id="programma-indicatoren">Programma-indicatoren</h3>
             """#,

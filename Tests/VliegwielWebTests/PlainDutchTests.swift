@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import VliegwielApplication
+import VliegwielCore
+import VliegwielStorage
+
+@testable import VliegwielWeb
+
+/// Plain Dutch (issue 16 item 7; usability review §5): one word for each kind of absence, a
+/// catalogue that says what its rows are, and labels instead of keys.
+@Suite struct PlainDutchTests {
+    /// A design with the choices left open says "nog niet vastgelegd" (nobody recorded it),
+    /// not "niet vermeld" (the source is silent), and does not say it twice.
+    @Test func aChoiceLeftOpenInADesignIsNotRecordedNotUnstatedBySource() async throws {
+        try await TestApplication([.catalogue]).test(.router) { client in
+            let page = try await client.get(
+                SiteURL.designAdvice.path
+                    + "?naam=Mijn+deal&familie=deal&variant=regio-deal&bron=notitie"
+                    + "&interbestuurlijk.bestuurslagen.rijk=aanwezig"
+            ).text
+            #expect(page.contains("<strong>nog niet vastgelegd</strong>"))
+            #expect(!page.contains("<strong>niet vermeld</strong>"))
+            #expect(!page.contains("Nog niet vastgelegd in het ontwerp."))
+            // A reference variant's silent source is still "niet vermeld", with its reason.
+            let reference = try await client.get(SiteURL.arrangement("veiligheidsregio").path).text
+            #expect(reference.contains("<strong>niet vermeld</strong>"))
+            #expect(!reference.contains("<strong>nog niet vastgelegd</strong>"))
+        }
+    }
+
+    /// A real deal explains the three words, each linked to the glossary, and uses them.
+    @Test func aDealSaysWhichWordMeansWhat() async throws {
+        try await TestApplication([.catalogue, .portfolio]).test(.router) { client in
+            let page = try await client.get(SiteURL.arrangement("regio-deal-4-twente").path).text
+            for (term, word) in [
+                (GlossaryTerm.nietVermeld, "niet vermeld"), (.nogNietVastgelegd, "nog niet vastgelegd"),
+                (.onbekend, "onbekend"),
+            ] {
+                #expect(page.contains(#"‘<a class="term" href="\#(SiteURL.glossary(term).href())">\#(word)</a>’"#))
+            }
+            #expect(!page.contains("‘niet vastgelegd’"))
+            #expect(!page.contains("Onbekend: de startdatum"))
+            let report = try await client.get(SiteURL.portfolioReport.path).text
+            #expect(!report.contains(">niet vastgelegd<"))
+            #expect(!report.contains("regio's niet vastgelegd"))
+        }
+    }
+}
