@@ -48,4 +48,24 @@ import VliegwielStorage
             #expect(!report.contains("regio's niet vastgelegd"))
         }
     }
+
+    /// The catalogue explains referentievariant versus praktijk, names the variant instead of
+    /// its slug, and gives a deal its tranche and provinces.
+    @Test func theCatalogueExplainsItsRowsAndGivesDealsTheirTrancheAndProvince() async throws {
+        let app = try await TestApplication([.catalogue, .portfolio])
+        let deal = try #require(try await app.stores.portfolio.deal(id: "regio-deal-4-twente"))
+        try await app.test(.router) { client in
+            let page = try await client.get(SiteURL.catalogue().path).text
+            #expect(page.contains(#"href="/begrippen#referentievariant">referentievarianten</a>"#))
+            #expect(page.contains(#"href="/begrippen#praktijk">arrangementen uit de praktijk</a>"#))
+            #expect(page.contains("De 14 "))
+            #expect(page.contains(#"<th scope="col">Provincie</th>"#))
+            let row = try #require(
+                page.split(separator: "\n").first { $0.contains(#"href="/arrangementen/regio-deal-4-twente""#) })
+            #expect(row.contains(#"<td><a href="/arrangementen/regio-deal">Regio Deal</a></td>"#))
+            #expect(row.contains("<td>\(deal.tranche)</td>"))
+            #expect(row.contains("<td>Overijssel</td>"))
+            #expect(!page.contains("<td>regio-deal</td>"))
+        }
+    }
 }

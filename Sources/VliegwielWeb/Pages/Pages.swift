@@ -47,10 +47,17 @@ struct CataloguePage: Sendable {
         var href: String
         var family: String
         var kind: String
+        /// The reference variant by its name, linked (usability review: the slug `regio-deal`).
         var variant: String
+        var variantHref: String?
+        /// A deal's tranche and the provinces its area names, where known; nil for an
+        /// arrangement that is not a deal of the portfolio.
+        var tranche: String?
+        var provinces: String?
     }
 
     var layout: Layout
+    var referenceCount = 0
     var families: [Option]
     var kinds: [Option]
     var rows: [Row]

@@ -114,17 +114,38 @@ struct SitePages: Sendable {
         let all = try await store.allArrangements()
         let shown = all.filter { (family == nil || $0.family == family) && (kind == nil || $0.kind == kind) }
         let t = UIText.dutch
-        return CataloguePage(
+        let references = Dictionary(
+            all.filter { $0.kind == .reference }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The deals of the portfolio with their tranche and provinces (usability review: 80 rows
+        // of "Deal / Praktijk / regio-deal" that tell the user nothing).
+        let deals = try await portfolio.portfolio()
+        let dealByID = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let facts = deals.isEmpty ? nil : try await portfolioFacts(deals)
+        func provinces(_ id: String) -> String {
+            let codes = facts?.provinces[id] ?? []
+            return codes.isEmpty
+                ? Absence.notRecorded
+                : codes.map { facts?.names[$0] ?? $0 }.sorted().joined(separator: ", ")
+        }
+        var page = CataloguePage(
             layout: layout(t.navCatalogue, .catalogue(), query: query),
             families: [CataloguePage.Option(code: "", label: t.all, isSelected: family == nil)]
                 + Family.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == family) },
             kinds: [CataloguePage.Option(code: "", label: t.all, isSelected: kind == nil)]
                 + ArrangementKind.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == kind) },
-            rows: shown.map {
-                .init(
-                    name: $0.name, href: SiteURL.arrangement($0.id).href(), family: $0.family.label,
-                    kind: $0.kind.label, variant: $0.variantID)
+            rows: shown.map { arrangement in
+                let variant = references[arrangement.variantID]
+                let deal = dealByID[arrangement.id]
+                return .init(
+                    name: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(),
+                    family: arrangement.family.label, kind: arrangement.kind.label,
+                    variant: variant?.name ?? arrangement.variantID,
+                    variantHref: variant.map { SiteURL.arrangement($0.id).href() },
+                    tranche: deal.map { $0.isFictional ? "fictief" : $0.tranche > 0 ? String($0.tranche) : "—" },
+                    provinces: deal.map { provinces($0.id) })
             }, count: shown.count, total: all.count)
+        page.referenceCount = references.count
+        return page
     }
 
     func arrangement(

@@ -38,6 +38,7 @@ extension CataloguePage: PageView {
         let t = layout.t
         return #"""
             <h1>\#(t.navCatalogue)</h1>
+            <p class="lead">De catalogus heeft twee soorten arrangementen. De \#(referenceCount) \#(GlossaryLink.html(.referentievariant, "referentievarianten")) zijn de varianten zoals het essay ze beschrijft, zoals ‘de Regio Deal’ in het algemeen, met bij elke ontwerpkeuze het citaat uit het essay. De \#(GlossaryLink.html(.praktijk, "arrangementen uit de praktijk")) zijn echte deals en samenwerkingen uit openbare bronnen, de fictieve voorbeelddeal en wat gebruikers ontwierpen; elk hoort bij een referentievariant (kolom Variant) en laat zien hoe een echt arrangement van die variant afwijkt. De \#(GlossaryLink.html(.familie, "familie")) is de groep uit het essay: deals, Nationale Programma’s of structurele samenwerkingen.</p>
             <form class="filter" method="get" action="\#(SiteURL.catalogue().path)">
               <fieldset>
                 <legend>\#(t.filter)</legend>
@@ -59,10 +60,11 @@ extension CataloguePage: PageView {
             <p role="status">\#(count) van \#(total) arrangementen</p>
             <table>
               <caption class="visually-hidden">\#(t.navCatalogue)</caption>
-              <thead><tr><th scope="col">Naam</th><th scope="col">\#(t.family)</th><th scope="col">\#(t.kind)</th><th scope="col">Variant</th></tr></thead>
+              <thead><tr><th scope="col">Naam</th><th scope="col">\#(t.family)</th><th scope="col">\#(t.kind)</th><th scope="col">Variant</th><th scope="col">\#(GlossaryLink.html(.tranche, "Tranche"))</th><th scope="col">Provincie</th></tr></thead>
               <tbody>
             \#(HTML(lines: rows.map { row -> HTML in
-                #"    <tr><th scope="row"><a href="\#(row.href)">\#(row.name)</a></th><td>\#(row.family)</td><td>\#(row.kind)</td><td>\#(row.variant)</td></tr>"#
+                let variant: HTML = row.variantHref.map { #"<a href="\#($0)">\#(row.variant)</a>"# } ?? "\(row.variant)"
+                return #"    <tr><th scope="row"><a href="\#(row.href)">\#(row.name)</a></th><td>\#(row.family)</td><td>\#(row.kind)</td><td>\#(variant)</td><td>\#(row.tranche ?? "—")</td><td>\#(row.provinces ?? "—")</td></tr>"#
             }))
               </tbody>
             </table>
