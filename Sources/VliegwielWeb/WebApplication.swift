@@ -229,6 +229,10 @@ struct SiteRoutes: Sendable {
             let place = PagePlace(
                 arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: overview.deal != nil)
             var page = pages.arrangement(arrangement, query: query, place: place)
+            if overview.deal == nil, overview.versionLines.first?.reason == DesignForm.savedReason {
+                // A design saved on the website is one's own, not an arrangement from practice.
+                page.kind = "eigen ontwerp"
+            }
             page.deal = overview.deal.map { pages.dealSection($0, query: query) }
             page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
             if let record = overview.deal, page.deal?.editing.isAllowed == true {
@@ -310,7 +314,7 @@ struct SiteRoutes: Sendable {
                 do {
                     try await store.save(
                         arrangement, expecting: .absent, author: context.audit.actor,
-                        reason: "ontworpen op de website")
+                        reason: DesignForm.savedReason)
                 } catch is RevisionConflict {
                     // Someone saved the same id between the check above and this save.
                     var errors = DesignFormErrors()

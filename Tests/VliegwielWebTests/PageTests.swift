@@ -164,8 +164,8 @@ import VliegwielWeb
             for (field, message) in [
                 ("veld-id", "Id: gebruik alleen kleine letters, cijfers en losse streepjes"),
                 ("veld-naam", "Naam: vul een naam in"), ("veld-bron", "Bron: noem de bron"),
-                ("veld-samenwerkend-rolRijk", "Rol van het Rijk: onbekende waarde &#39;baas&#39;"),
-                ("veld-resultaatgericht-looptijd", "Beoogde looptijd: onbekende waarde &#39;altijd&#39;"),
+                ("veld-samenwerkend-rolRijk", "Rol van het Rijk: ‘baas’ is geen van de keuzes; kies uit: "),
+                ("veld-resultaatgericht-looptijd", "Beoogde looptijd: ‘altijd’ kan hier niet; vul &#39;open&#39; of"),
             ] {
                 #expect(page.contains("<li><a href=\"#\(field)\">\(message)"), "\(field)")
             }

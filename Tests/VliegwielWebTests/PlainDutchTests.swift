@@ -68,4 +68,49 @@ import VliegwielStorage
             #expect(!page.contains("<td>regio-deal</td>"))
         }
     }
+
+    /// The design form: one choice where two contradict (radio buttons, the same field names),
+    /// the id explained and not first, a refusal that names the allowed values, and a saved
+    /// design called one's own design instead of "Praktijk".
+    @Test func theDesignFormAsksOneChoiceWhereTwoContradictAndExplainsItsFields() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let form = try await client.get(SiteURL.design.path).text
+            #expect(
+                form.contains(
+                    #"<input type="radio" id="veld-interbestuurlijk-bestuurslagen-rijk-leeg" name="interbestuurlijk.bestuurslagen.rijk" value="" checked>"#
+                ))
+            #expect(form.contains(#"<input type="radio" id="veld-interbestuurlijk-bestuurslagen-rijk-leidend""#))
+            #expect(form.contains(#"<input type="checkbox" id="veld-samenwerkend-rolRijk-nevengeschikt""#))
+            let name = try #require(form.range(of: #"id="veld-naam""#))
+            let id = try #require(form.range(of: #"id="veld-id""#))
+            #expect(name.lowerBound < id.lowerBound)
+            #expect(form.contains("Alleen kleine letters a tot en met z, cijfers en losse streepjes"))
+
+            let design: [(String, String)] = [
+                ("naam", "Eigen deal"), ("familie", "deal"), ("variant", "regio-deal"), ("bron", "notitie"),
+            ]
+            let both = try await client.postForm(
+                SiteURL.design.path,
+                design + [
+                    ("id", "eigen-deal"), ("interbestuurlijk.bestuurslagen.rijk", "afwezig"),
+                    ("interbestuurlijk.bestuurslagen.rijk", "leidend"), ("resultaatgericht.maximumAandeelRijk", "150"),
+                ])
+            #expect(both.status == .badRequest)
+            #expect(both.text.contains("Rijk: kies één waarde; afwezig en leidend gaan niet samen"))
+            #expect(
+                both.text.contains(
+                    "Maximum aandeel van het Rijk: ‘150’ kan hier niet; vul een heel percentage van 0 tot en met 100 in"
+                ))
+            #expect(both.text.contains(#"value="Eigen deal""#))
+
+            let saved = try await client.postForm(
+                SiteURL.design.path,
+                design + [("id", "eigen-deal"), ("interbestuurlijk.bestuurslagen.rijk", "leidend")])
+            #expect(saved.status == .seeOther)
+            let page = try await client.get(SiteURL.arrangement("eigen-deal").path).text
+            #expect(page.contains(#"<p class="meta">Deal · eigen ontwerp"#))
+            #expect(!page.contains("Deal · Praktijk"))
+        }
+    }
 }

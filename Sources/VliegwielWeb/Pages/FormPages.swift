@@ -98,6 +98,8 @@ struct DesignPage: Sendable {
         var hint: String
         var options: [Option]
         var isFreeText: Bool
+        /// One choice at most: radio buttons, with "nog niet vastgelegd" as the first.
+        var isExclusive = false
         var value: String
         var error: String?
     }

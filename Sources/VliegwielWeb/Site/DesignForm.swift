@@ -7,6 +7,35 @@ struct DesignForm: Sendable {
 
     func first(_ name: String) -> String { values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
 
+    /// The reason a design saved on the website is stored with: its first version says it is
+    /// one's own design, not an arrangement from practice.
+    static let savedReason = "ontworpen op de website"
+
+    /// The dimensions that take one value at most (usability review: "Rijk: afwezig + leidend"
+    /// was accepted without warning). A place on a scale (the presence of a layer, how many
+    /// ministries, how diverse), a yes or no, or one horizon: two values contradict each other.
+    /// Neither the essay's catalogue nor a deal codes more than one value for any of these;
+    /// the others (the Rijk's role, the concept of result…) may have several, as the essay says.
+    static let exclusiveDimensions: Set<String> = [
+        "interbestuurlijk.bestuurslagen.rijk", "interbestuurlijk.bestuurslagen.provincie",
+        "interbestuurlijk.bestuurslagen.gemeente", "interbestuurlijk.bestuurslagen.waterschap",
+        "interbestuurlijk.ministeries", "interbestuurlijk.maatschappelijkePartijen.diversiteit",
+        "interbestuurlijk.maatschappelijkePartijen.nadruk", "interbestuurlijk.maatschappelijkePartijen.inwoners",
+        "resultaatgericht.afronding", "resultaatgericht.horizonInstrument", "resultaatgericht.horizonEffect",
+        "resultaatgericht.openbaarheid", "resultaatgericht.aardOpgave", "resultaatgericht.aanpak",
+        "samenwerkend.initiatiefVoorstel", "samenwerkend.dealmaker", "samenwerkend.deelnameVerplicht",
+    ]
+
+    /// What a refused value of a design choice says: the field's allowed values, by their labels.
+    static func refusal(_ dimension: ProfileDimension, codes: [String]) -> String {
+        guard let vocabulary = dimension.vocabulary else {
+            return "‘\(codes.joined(separator: ", "))’ kan hier niet; vul \(dimension.allowedCodes) in"
+        }
+        let unknown = codes.filter { code in !vocabulary.contains { $0.code == code } }
+        return "‘\(unknown.joined(separator: ", "))’ is geen van de keuzes; kies uit: "
+            + vocabulary.map(\.label).joined(separator: ", ")
+    }
+
     static func fieldID(_ dimension: ProfileDimension) -> String {
         "veld-" + dimension.id.replacingOccurrences(of: ".", with: "-")
     }
@@ -14,6 +43,8 @@ struct DesignForm: Sendable {
     /// The arrangement the form describes, or every problem, each linked to its field.
     func arrangement(existingIDs: Set<String>, references: [Arrangement]) -> Result<Arrangement, DesignFormErrors> {
         var errors = DesignFormErrors()
+        let name = first("naam")
+        if name.isEmpty { errors.add("veld-naam", "Naam", "vul een naam in") }
         let id = first("id")
         if id.isEmpty {
             errors.add("veld-id", "Id", "vul een id in")
@@ -24,8 +55,6 @@ struct DesignForm: Sendable {
         } else if existingIDs.contains(id) {
             errors.add("veld-id", "Id", "'\(id)' bestaat al; kies een andere id")
         }
-        let name = first("naam")
-        if name.isEmpty { errors.add("veld-naam", "Naam", "vul een naam in") }
         let family = Family(code: first("familie"))
         if family == nil {
             errors.add(
@@ -49,13 +78,19 @@ struct DesignForm: Sendable {
                 profile = dimension.unstating(in: profile, reason: "Nog niet vastgelegd in het ontwerp.")
                 continue
             }
+            if Self.exclusiveDimensions.contains(dimension.id), Set(codes).count > 1 {
+                let labels = codes.map { code in dimension.vocabulary?.first { $0.code == code }?.label ?? code }
+                errors.add(
+                    Self.fieldID(dimension), dimension.label,
+                    "kies één waarde; \(labels.joined(separator: " en ")) gaan niet samen")
+                continue
+            }
             do {
                 profile = try dimension.setting(
                     codes, in: profile, quote: "Ontwerpkeuze: \(codes.joined(separator: ", "))",
                     citation: source.isEmpty ? "eigen ontwerp" : source)
             } catch {
-                errors.add(
-                    Self.fieldID(dimension), dimension.label, error.issues.map(\.message).joined(separator: "; "))
+                errors.add(Self.fieldID(dimension), dimension.label, Self.refusal(dimension, codes: codes))
             }
         }
         guard errors.isEmpty, let family else { return .failure(errors) }
@@ -138,7 +173,9 @@ extension SitePages {
                                 .init(
                                     code: option.code, label: option.label, isChecked: chosen.contains(option.code),
                                     fieldID: "\(fieldID)-\(option.code)")
-                            }, isFreeText: dimension.vocabulary == nil, value: chosen.first ?? "",
+                            }, isFreeText: dimension.vocabulary == nil,
+                            isExclusive: DesignForm.exclusiveDimensions.contains(dimension.id),
+                            value: chosen.first ?? "",
                             error: errors.message(for: fieldID))
                     })
             })

@@ -161,16 +161,16 @@ extension DesignPage: PageView {
             #"""
               <fieldset>
                 <legend>Het arrangement</legend>
-                <div class="field\#(if: id.error != nil, " field-error")">
-                  <label for="veld-id">Id</label>
-                  <p class="hint" id="veld-id-hint">Kleine letters, cijfers en streepjes, bijvoorbeeld regio-deal-mijn-regio.</p>
-                  \#(Self.message(id.error, "veld-id-fout"))
-                  <input type="text" id="veld-id" name="id" value="\#(id.value)" autocomplete="off" spellcheck="false" aria-describedby="veld-id-hint\#(if: id.error != nil, " veld-id-fout")"\#(if: id.error != nil, #" aria-invalid="true""#)>
-                </div>
                 <div class="field\#(if: name.error != nil, " field-error")">
                   <label for="veld-naam">Naam</label>
                   \#(Self.message(name.error, "veld-naam-fout"))
                   <input type="text" id="veld-naam" name="naam" value="\#(name.value)"\#(if: name.error != nil, #" aria-invalid="true" aria-describedby="veld-naam-fout""#)>
+                </div>
+                <div class="field\#(if: id.error != nil, " field-error")">
+                  <label for="veld-id">Id (kort adres)</label>
+                  <p class="hint" id="veld-id-hint">Het vaste adres van het arrangement in Vliegwiel en in de API (/arrangementen/<var>id</var>); het verandert niet meer na opslaan. Alleen kleine letters a tot en met z, cijfers en losse streepjes, zonder spaties of accenten, bijvoorbeeld regio-deal-mijn-regio.</p>
+                  \#(Self.message(id.error, "veld-id-fout"))
+                  <input type="text" id="veld-id" name="id" value="\#(id.value)" autocomplete="off" spellcheck="false" aria-describedby="veld-id-hint\#(if: id.error != nil, " veld-id-fout")"\#(if: id.error != nil, #" aria-invalid="true""#)>
                 </div>
                 <div class="field\#(if: familyError != nil, " field-error")">
                   <label for="veld-familie">Familie</label>
@@ -238,7 +238,7 @@ extension DesignPage: PageView {
                     <legend>\#(f.label)</legend>
                     \#(message(f.error, f.fieldID + "-fout"))
                     <ul class="checkbox-list inline">
-                      \#(f.options.map { o -> HTML in #"<li><input type="checkbox" id="\#(o.fieldID)" name="\#(f.name)" value="\#(o.code)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.label)</label></li>"# })
+                      \#(if: f.isExclusive, #"<li><input type="radio" id="\#(f.fieldID)-leeg" name="\#(f.name)" value=""\#(if: !f.options.contains(where: \.isChecked), " checked")> <label for="\#(f.fieldID)-leeg">\#(Absence.notRecorded)</label></li>"#)\#(f.options.map { o -> HTML in #"<li><input type="\#(f.isExclusive ? "radio" : "checkbox")" id="\#(o.fieldID)" name="\#(f.name)" value="\#(o.code)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.label)</label></li>"# })
                     </ul>
                   </fieldset>
             """#
