@@ -113,4 +113,24 @@ import VliegwielStorage
             #expect(!page.contains("Deal · Praktijk"))
         }
     }
+
+    /// Date fields are date pickers that work without JavaScript; the server keeps reading
+    /// YYYY-MM-DD, which is what the browser sends.
+    @Test func dateFieldsAreDatePickers() async throws {
+        let demo = "fictief-regio-deal-voorbeeld"
+        try await TestApplication([.catalogue, .portfolio, .fictionalExamples]).test(.router) { client in
+            let partner = try await client.get(SiteURL.newDealItem(demo, .partners).path).text
+            for key in ["toegetreden", "uitgetreden"] {
+                #expect(partner.contains(#"<input type="date" id="veld-\#(key)" name="\#(key)""#), "\(key)")
+            }
+            #expect(partner.contains(DateHint.text))
+            #expect(!partner.contains("Leeg laten als het niet bekend is"))
+            let project = try await client.get(SiteURL.newDealItem(demo, .projects).path).text
+            #expect(project.contains(#"<input type="date" id="veld-start" name="start""#))
+            // The learning log's forms, as a refused lesson shows them to an editor.
+            let log = try await client.postForm(SiteURL.addLearningEntry(demo, .lessons).path, [("datum", "")]).text
+            #expect(log.contains(#"<input type="date" id="les-datum" name="datum""#))
+            #expect(!log.contains("Schrijf JJJJ-MM-DD"))
+        }
+    }
 }

@@ -3,7 +3,8 @@ import VliegwielCore
 
 /// The fields of the three learning-log forms and how their values become an entry.
 enum LearningLogFormSpec {
-    enum Kind { case text, textarea, select, checkboxes }
+    /// `date`: an `<input type="date">`, which the browser sends as YYYY-MM-DD.
+    enum Kind { case text, date, textarea, select, checkboxes }
 
     struct Field {
         var key: String
@@ -17,7 +18,7 @@ enum LearningLogFormSpec {
 
     static func fields(_ kind: LearningEntryKind, log: LearningLog, context: LearningLogContext) -> [Field] {
         let date = Field(
-            key: "datum", label: "Datum", hint: "Schrijf JJJJ-MM-DD, bijvoorbeeld 2025-09-30.", kind: .text)
+            key: "datum", label: "Datum", hint: DateHint.text, kind: .date)
         switch kind {
         case .lessons:
             return [
@@ -85,7 +86,8 @@ enum LearningLogFormSpec {
             let errorID = error.isEmpty ? nil : "\(fieldID)-fout"
             return LearningFormField(
                 name: spec.key, fieldID: fieldID, label: spec.label, hint: spec.hint,
-                value: chosen.joined(separator: "; "), error: error.isEmpty ? nil : error, isText: spec.kind == .text,
+                value: chosen.joined(separator: "; "), error: error.isEmpty ? nil : error,
+                isText: spec.kind == .text || spec.kind == .date, isDate: spec.kind == .date,
                 isTextarea: spec.kind == .textarea, isSelect: spec.kind == .select,
                 isCheckboxes: spec.kind == .checkboxes,
                 options: spec.options.map { option in

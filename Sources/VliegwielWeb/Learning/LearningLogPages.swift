@@ -170,6 +170,8 @@ struct LearningFormField: Sendable {
     var value: String
     var error: String?
     var isText: Bool
+    /// A text field for a date: `type="date"`.
+    var isDate = false
     var isTextarea: Bool
     var isSelect: Bool
     var isCheckboxes: Bool

@@ -225,6 +225,8 @@ struct DealFormPage: Sendable {
         var value: String
         var error: String?
         var isText: Bool
+        /// A text field for a date: `type="date"`.
+        var isDate = false
         var isTextarea: Bool
         var isSelect: Bool
         var isCheckboxes: Bool

@@ -34,3 +34,10 @@ enum Absence {
         }
     }
 }
+
+/// The hint of a date field (issue 16 item 7): the field is a date picker (`type="date"`), and
+/// a browser without one shows a text field, in which the server reads YYYY-MM-DD.
+enum DateHint {
+    static let text =
+        "Kies een datum; zonder datumkiezer schrijft u JJJJ-MM-DD, bijvoorbeeld 2024-02-09."
+}

@@ -297,7 +297,8 @@ extension SitePages {
             let errorID = error.isEmpty ? nil : "\(fieldID)-fout"
             return DealFormPage.Field(
                 name: spec.key, fieldID: fieldID, label: spec.label, hint: spec.hint,
-                value: chosen.joined(separator: "; "), error: error.isEmpty ? nil : error, isText: spec.kind == .text,
+                value: chosen.joined(separator: "; "), error: error.isEmpty ? nil : error,
+                isText: spec.kind == .text || spec.kind == .date, isDate: spec.kind == .date,
                 isTextarea: spec.kind == .textarea, isSelect: spec.kind == .select,
                 isCheckboxes: spec.kind == .checkboxes,
                 options: spec.options.map { option in
@@ -538,7 +539,9 @@ extension DealSection {
 
 /// The fields of the four forms that add an item to a deal.
 struct DealFormSpec {
-    enum Kind { case text, textarea, select, checkboxes }
+    /// `date` is an `<input type="date">`: a date picker without JavaScript; the browser sends
+    /// YYYY-MM-DD, as the server reads it.
+    enum Kind { case text, date, textarea, select, checkboxes }
 
     struct Option {
         var code: String
@@ -579,7 +582,7 @@ struct DealFormSpec {
 
     static func fields(_ collection: DealCollection, record: DealRecord) -> [DealFormSpec] {
         let idHint = "Kleine letters, cijfers en streepjes. Leeg laten: Vliegwiel maakt de id uit de naam."
-        let dateHint = "JJJJ-MM-DD, bijvoorbeeld 2024-02-09. Leeg laten als het niet bekend is."
+        let dateHint = DateHint.text
         let partners = record.partners.map { Option(code: $0.id, label: $0.organisation) }
         let lines = record.programmeLines.map { Option(code: $0.id, label: $0.name) }
         switch collection {
@@ -592,8 +595,12 @@ struct DealFormSpec {
                     options: choices(OrganisationType.self, empty: "Kies een soort")),
                 .init(
                     key: "rollen", label: "Rollen", kind: .checkboxes, options: choices(PartnerRole.self, empty: nil)),
-                .init(key: "toegetreden", label: "Toegetreden op", hint: "Leeg laten: vanaf de start. " + dateHint),
-                .init(key: "uitgetreden", label: "Uitgetreden op", hint: "Leeg laten: neemt nog deel. " + dateHint),
+                .init(
+                    key: "toegetreden", label: "Toegetreden op", hint: "Leeg laten: vanaf de start. " + dateHint,
+                    kind: .date),
+                .init(
+                    key: "uitgetreden", label: "Uitgetreden op", hint: "Leeg laten: neemt nog deel. " + dateHint,
+                    kind: .date),
                 .init(key: "bron", label: "Bron", hint: "Bijvoorbeeld het convenant of een voortgangsrapportage."),
             ]
         case .financeLines:
@@ -617,7 +624,7 @@ struct DealFormSpec {
                 .init(
                     key: "programmalijn", label: "Programmalijn (niet verplicht)", kind: .select,
                     options: [Option(code: "", label: "Niet toegewezen")] + lines),
-                .init(key: "datum", label: "Datum van betaling (niet verplicht)", hint: dateHint),
+                .init(key: "datum", label: "Datum van betaling (niet verplicht)", hint: dateHint, kind: .date),
                 .init(key: "omschrijving", label: "Omschrijving (niet verplicht)"),
                 .init(key: "bron", label: "Bron"),
                 .init(key: "id", label: "Id", hint: idHint),
@@ -646,8 +653,8 @@ struct DealFormSpec {
                 .init(
                     key: "budget", otherKey: "budgetCent", label: "Budget in euro (niet verplicht)",
                     hint: "Zonder punten voor duizendtallen, met een komma voor de centen."),
-                .init(key: "start", label: "Start (niet verplicht)", hint: dateHint),
-                .init(key: "einde", label: "Einde (niet verplicht)", hint: dateHint),
+                .init(key: "start", label: "Start (niet verplicht)", hint: dateHint, kind: .date),
+                .init(key: "einde", label: "Einde (niet verplicht)", hint: dateHint, kind: .date),
                 .init(
                     key: "themas", label: "Thema's van brede welvaart (CBS)", kind: .checkboxes,
                     options: WellbeingTheme.allCases.map { Option(code: $0.code, label: $0.label) }),

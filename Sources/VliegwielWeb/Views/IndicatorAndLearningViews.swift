@@ -185,7 +185,7 @@ extension LearningLogPage: PageView {
                   <label for="\#(f.fieldID)">\#(f.label)</label>
                   \#(hint)
                   \#(error)
-                  \#(if: f.isText, #"<input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)"\#(describedBy)\#(invalid)>"#)
+                  \#(if: f.isText, #"<input type="\#(f.isDate ? "date" : "text")" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)"\#(describedBy)\#(invalid)>"#)
                   \#(if: f.isTextarea, #"<textarea id="\#(f.fieldID)" name="\#(f.name)" rows="3"\#(describedBy)\#(invalid)>\#(f.value)</textarea>"#)
                   \#(if: f.isSelect, #"<select id="\#(f.fieldID)" name="\#(f.name)"\#(describedBy)\#(invalid)>\#(f.options.map { o -> HTML in #"<option value="\#(o.code)"\#(if: o.isChecked, " selected")>\#(o.label)</option>"# })</select>"#)
             """#

@@ -41,7 +41,7 @@ extension DealFormPage: PageView {
                   <label for="\#(f.fieldID)">\#(f.label)</label>
                   \#(hint)
                   \#(error)
-                  \#(if: f.isText, #"<input type="text" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)"\#(describedBy)\#(invalid)>"#)
+                  \#(if: f.isText, #"<input type="\#(f.isDate ? "date" : "text")" id="\#(f.fieldID)" name="\#(f.name)" value="\#(f.value)"\#(describedBy)\#(invalid)>"#)
                   \#(if: f.isTextarea, #"<textarea id="\#(f.fieldID)" name="\#(f.name)" rows="3"\#(describedBy)\#(invalid)>\#(f.value)</textarea>"#)
                   \#(if: f.isSelect, #"<select id="\#(f.fieldID)" name="\#(f.name)"\#(describedBy)\#(invalid)>\#(f.options.map { o -> HTML in #"<option value="\#(o.code)"\#(if: o.isChecked, " selected")>\#(o.label)</option>"# })</select>"#)
             """#
@@ -108,8 +108,8 @@ extension AuditLogPage: PageView {
                   <p class="hint" id="audit-object-hint">Bijvoorbeeld arrangement:woondeal of deal:*.</p>
                   <input type="text" id="audit-object" name="object" value="\#(object)" aria-describedby="audit-object-hint">
                 </div>
-            \#(Self.dateField("audit-van", "van", "Vanaf (JJJJ-MM-DD)", from, fromError))
-            \#(Self.dateField("audit-tot", "tot", "Tot en met (JJJJ-MM-DD)", through, throughError))
+            \#(Self.dateField("audit-van", "van", "Vanaf", from, fromError))
+            \#(Self.dateField("audit-tot", "tot", "Tot en met", through, throughError))
             """#,
             #"""
                 <button type="submit">Toon</button>
@@ -130,7 +130,7 @@ extension AuditLogPage: PageView {
             """#,
             error.map { #"      <p class="error-message" id="\#(id)-fout">Fout: \#($0)</p>"# } ?? .empty,
             #"""
-                  <input type="text" id="\#(id)" name="\#(name)" value="\#(value)"\#(if: error != nil, #" aria-invalid="true" aria-describedby="\#(id)-fout""#)>
+                  <input type="date" id="\#(id)" name="\#(name)" value="\#(value)"\#(if: error != nil, #" aria-invalid="true" aria-describedby="\#(id)-fout""#)>
                 </div>
             """#,
         ])
