@@ -98,7 +98,7 @@ struct DesignPage: Sendable {
         var hint: String
         var options: [Option]
         var isFreeText: Bool
-        /// One choice at most: radio buttons, with "nog niet vastgelegd" as the first.
+        /// One choice at most: radio buttons, with "nog niet vastgelegd" as the last.
         var isExclusive = false
         var value: String
         var error: String?

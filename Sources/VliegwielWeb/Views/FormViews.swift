@@ -238,7 +238,7 @@ extension DesignPage: PageView {
                     <legend>\#(f.label)</legend>
                     \#(message(f.error, f.fieldID + "-fout"))
                     <ul class="checkbox-list inline">
-                      \#(if: f.isExclusive, #"<li><input type="radio" id="\#(f.fieldID)-leeg" name="\#(f.name)" value=""\#(if: !f.options.contains(where: \.isChecked), " checked")> <label for="\#(f.fieldID)-leeg">\#(Absence.notRecorded)</label></li>"#)\#(f.options.map { o -> HTML in #"<li><input type="\#(f.isExclusive ? "radio" : "checkbox")" id="\#(o.fieldID)" name="\#(f.name)" value="\#(o.code)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.label)</label></li>"# })
+                      \#(f.options.map { o -> HTML in #"<li><input type="\#(f.isExclusive ? "radio" : "checkbox")" id="\#(o.fieldID)" name="\#(f.name)" value="\#(o.code)"\#(if: o.isChecked, " checked")> <label for="\#(o.fieldID)">\#(o.label)</label></li>"# })\#(if: f.isExclusive, #"<li><input type="radio" id="\#(f.fieldID)-leeg" name="\#(f.name)" value=""\#(if: !f.options.contains(where: \.isChecked), " checked")> <label for="\#(f.fieldID)-leeg">\#(Absence.notRecorded)</label></li>"#)
                     </ul>
                   </fieldset>
             """#
