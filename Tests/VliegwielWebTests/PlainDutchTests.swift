@@ -111,6 +111,8 @@ import VliegwielStorage
             let page = try await client.get(SiteURL.arrangement("eigen-deal").path).text
             #expect(page.contains(#"<p class="meta">Deal · eigen ontwerp"#))
             #expect(!page.contains("Deal · Praktijk"))
+            // No raw id in the page's text: the address bar has it (usability review, "id regio-deal").
+            #expect(!page.contains("id <code>eigen-deal</code>"))
         }
     }
 

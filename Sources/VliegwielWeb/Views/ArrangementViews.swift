@@ -15,7 +15,7 @@ extension ArrangementPage: PageView {
                 : .empty,
             "<h1>\(name)</h1>",
             preview.map(Self.preview)
-                ?? #"<p class="meta">\#(family) · \#(kind)\#(variant) · id <code>\#(id)</code></p>"#,
+                ?? #"<p class="meta">\#(family) · \#(kind)\#(variant)</p>"#,
             summary.map { #"<p class="lead">\#($0)</p>"# } ?? .empty,
             preview != nil ? .empty : "<ul class=\"sources\">\(sourceItems)\(more)</ul>",
             preview != nil
