@@ -20,10 +20,9 @@ import uuid
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 
 import conftest
@@ -47,10 +46,22 @@ def browser():
 
 
 def follow(browser, element):
-    """Clicks a link or button and waits until the next page has replaced this one."""
+    """Clicks a link or button and waits until the next page has replaced this one and is read
+    to its end (its footer)."""
     page = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        try:
+            page.tag_name
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            # Chromium reports a replaced page as stale, or, under load, as a node that "does not
+            # belong to the document".
+            return True
+
+    WebDriverWait(browser, 30).until(replaced)
+    WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.CSS_SELECTOR, "body > footer, footer"))
 
 
 def click_link(browser, text):
