@@ -331,6 +331,15 @@ struct SiteRoutes: Sendable {
         }
         routes.reading.get(SiteURL.whatIf(arrangementID: nil).pattern) { request, context in
             let query = Self.read(request)
+            // A form without JavaScript sends every field, also each one left "ongewijzigd"; the
+            // address keeps only what was changed (usability review: 26 empty parameters).
+            let kept = query.mapValues { $0.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
+                .filter { !$0.value.isEmpty }
+            guard kept == query else {
+                return Response(
+                    status: .seeOther,
+                    headers: [.location: SiteURL.whatIf(arrangementID: nil).href(query: kept)])
+            }
             let page = try await pages.whatIf(query: query)
             return html(
                 renderer.render(page, context), status: page.hasErrors ? .badRequest : .ok)
