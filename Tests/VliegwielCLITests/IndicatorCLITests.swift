@@ -208,7 +208,10 @@ import Testing
         #expect(try cli.run("importeer-indicatoren", indicators).status == 0)
         let shown = try cli.run("indicatoren", "regio-deal").output
         #expect(shown.contains("  Werkloosheid [%; lager is beter] — Testtabel, CBS StatLine, tabel T9\n"))
-        #expect(shown.contains("      trend: gemiddeld -9,1 % per jaar over 2019–2021 (3 waarnemingen): gunstig\n"))
+        #expect(
+            shown.contains(
+                "      trend: gemiddeld -9,1 % van het eigen gemiddelde per jaar over 2019–2021 (3 waarnemingen): gunstig\n"
+            ))
         #expect(shown.contains("    overige regio's (gemiddelde): 2019 5, 2020 5, 2021 5\n"))
         let other = try cli.run("importeer-contextindicatoren", data, "--tabel", "T8", "--beschrijving", description)
         #expect(other.errorLines == ["fout: --beschrijving: beschrijft tabel 'T9', niet --tabel T8"])

@@ -334,4 +334,44 @@ extension HonestChartTests {
         // Without negative values the axis starts at zero and says so.
         #expect(TrendChart.axisNote([1, 2]) == "De as begint bij 0.")
     }
+
+    // MARK: Remainders of the ledger
+
+    /// A form without JavaScript sends every field; the what-if page keeps only what was changed
+    /// in its address (usability review: 26 empty parameters after sending the form).
+    @Test func theWhatIfAddressKeepsOnlyWhatWasChanged() async throws {
+        let app = try await TestApplication([.catalogue])
+        try await app.test(.router) { client in
+            let sent = try await client.get(
+                "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden&samenwerkend.rolRijk=&interbestuurlijk.ministeries=+"
+            )
+            #expect(sent.status == .seeOther)
+            #expect(sent.headers[.location] == "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden")
+            let clean = try await client.get(sent.headers[.location] ?? "")
+            #expect(clean.status == .ok)
+        }
+    }
+
+    /// Each target's state has a sign beside its words, so that a column can be scanned.
+    @Test func eachTargetStateHasASignBesideItsWords() async throws {
+        let app = try await TestApplication([.catalogue, .portfolio, .fictionalExamples])
+        let report = try await app.stores.indicators.report(for: Self.demo)
+        let progress = report.programme.flatMap(\.progress)
+        try #require(!progress.isEmpty)
+        try await app.test(.router) { client in
+            let page = try await client.get(SiteURL.indicators(Self.demo).path).text
+            #expect(
+                page.components(separatedBy: #"<span class="status-sign" aria-hidden="true">"#).count - 1
+                    == progress.count)
+            for item in progress {
+                let sign =
+                    switch item.status {
+                    case .met: "✓"
+                    case .notMet: "✗"
+                    case .noActual: "…"
+                    }
+                #expect(page.contains(#"aria-hidden="true">\#(sign)</span> \#(item.status.label)</td>"#))
+            }
+        }
+    }
 }

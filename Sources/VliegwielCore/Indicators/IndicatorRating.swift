@@ -28,11 +28,12 @@ public struct TrendAssessment: Sendable, Hashable, Codable {
         case count = "aantalWaarnemingen"
     }
 
-    /// `gemiddeld +1,2 % per jaar over 2015–2023 (9 waarnemingen): gunstig`.
+    /// `gemiddeld +1,2 % van het eigen gemiddelde per jaar over 2015–2023 (9 waarnemingen): gunstig`:
+    /// a relative change, so that a percentage indicator does not read as percentage points.
     public var explanation: String {
         let percent = String(format: "%+.1f", relativeChangePerYear * 100).replacingOccurrences(of: ".", with: ",")
         return
-            "gemiddeld \(percent) % per jaar over \(first.label)–\(last.label) (\(count) waarnemingen): \(rating.rawValue)"
+            "gemiddeld \(percent) % van het eigen gemiddelde per jaar over \(first.label)–\(last.label) (\(count) waarnemingen): \(rating.rawValue)"
     }
 }
 

@@ -12,6 +12,16 @@ struct IndicatorSection: Sendable {
         var target: String
         var actual: String
         var status: String
+        /// A sign beside the words, so that a column of states can be scanned (usability review).
+        var sign: String
+
+        static func sign(_ status: ProgrammeIndicator.TargetStatus) -> String {
+            switch status {
+            case .met: "✓"
+            case .notMet: "✗"
+            case .noActual: "…"
+            }
+        }
     }
 
     struct ProgrammeRow: Sendable {
@@ -95,7 +105,8 @@ extension IndicatorSection {
                 targets: indicator.progress.map {
                     TargetRow(
                         period: $0.target.period.label, target: n($0.target.value), actual: $0.actual.map(n) ?? "—",
-                        status: $0.status.label)
+                        status: $0.status.label,
+                        sign: TargetRow.sign($0.status))
                 },
                 actuals: indicator.actuals.isEmpty
                     ? "nog geen"

@@ -64,7 +64,7 @@ enum IndicatorSections {
                   <table>
                     <caption>Streefwaarden van \#(p.name)</caption>
                     <thead><tr><th scope="col">Periode</th><th scope="col">Streefwaarde</th><th scope="col">Realisatie</th><th scope="col">Stand</th></tr></thead>
-                    <tbody>\#(p.targets.map { r -> HTML in #"<tr><th scope="row">\#(r.period)</th><td>\#(r.target)</td><td>\#(r.actual)</td><td>\#(r.status)</td></tr>"# })</tbody>
+                    <tbody>\#(p.targets.map { r -> HTML in #"<tr><th scope="row">\#(r.period)</th><td>\#(r.target)</td><td>\#(r.actual)</td><td><span class="status-sign" aria-hidden="true">\#(r.sign)</span> \#(r.status)</td></tr>"# })</tbody>
                   </table>
                 """#
                 : .empty,

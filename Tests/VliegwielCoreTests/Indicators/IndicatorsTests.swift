@@ -30,7 +30,9 @@ import VliegwielInterchange
             TrendRule.assess(
                 Self.values([(2018, 6.0), (2019, 5.7), (2020, 5.4), (2021, 5.1)]), direction: .lowerIsBetter))
         #expect(falling.rating == .favourable)
-        #expect(falling.explanation == "gemiddeld -5,4 % per jaar over 2018–2021 (4 waarnemingen): gunstig")
+        #expect(
+            falling.explanation
+                == "gemiddeld -5,4 % van het eigen gemiddelde per jaar over 2018–2021 (4 waarnemingen): gunstig")
         // The same series where higher is better → ongunstig.
         #expect(
             TrendRule.assess(Self.values([(2018, 6.0), (2019, 5.7), (2020, 5.4)]), direction: .higherIsBetter)?.rating
