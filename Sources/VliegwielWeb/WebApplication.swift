@@ -295,7 +295,7 @@ struct SiteRoutes: Sendable {
                 return html(renderer.render(page, context), status: .badRequest)
             case .success(let arrangement):
                 var page = pages.arrangement(arrangement, query: [:])
-                page.layout = pages.layout(arrangement.name, .designAdvice, query: query)
+                page.layout = pages.layout(arrangement.name, .designAdvice)
                 page.kind = "ontwerp, niet opgeslagen"
                 page.preview = DesignPreview(
                     formHref: SiteURL.designFilledIn(form.filledIn).href(), saving: saving(context))

@@ -270,9 +270,8 @@ struct APIDocumentationRoutes: Sendable {
 
     func register(on routes: RouteGroups) {
         routes.reading.get(SiteURL.apiDocumentation.pattern) { request, context in
-            let query = SiteRoutes.read(request)
             let page = APIDocumentationPage(
-                layout: pages.layout("API-documentatie", .apiDocumentation, query: query),
+                layout: pages.layout("API-documentatie", .apiDocumentation),
                 documentation: documentation, openAPIHref: APIURL.openAPI.path)
             return html(renderer.render(page, context))
         }

@@ -232,7 +232,7 @@ struct AccountRoutes: Sendable {
 
     func loginPage(returnTo: String, name: String = "", message: String? = nil) -> AccountLoginPage {
         AccountLoginPage(
-            layout: pages.layout("Inloggen", nil, query: [:]), action: AccountURL.login.href, name: name,
+            layout: pages.layout("Inloggen", nil), action: AccountURL.login.href, name: name,
             returnTo: Self.safeReturn(returnTo), message: message, errors: [], hasErrors: message != nil)
     }
 
@@ -296,7 +296,7 @@ struct AccountRoutes: Sendable {
         let tokens = try await service.accounts.tokens(of: account.name)
         let sessions = try await service.accounts.sessions(of: account.name)
         return AccountPage(
-            layout: pages.layout("Uw account", nil, query: [:]), name: account.name,
+            layout: pages.layout("Uw account", nil), name: account.name,
             role: account.role.summary,
             notice: account.mustSetUpSecondFactor
                 ? "Stel eerst tweestapsverificatie in: dat is voor uw account verplicht. Daarna kunt u verder." : nil,
@@ -340,7 +340,7 @@ struct AccountRoutes: Sendable {
                     unblockAction: AccountURL.adminUnblock(account.name).href))
         }
         return AccountAdminPage(
-            layout: pages.layout("Gebruikers", nil, query: [:]), notice: nil, errors: [], hasErrors: false,
+            layout: pages.layout("Gebruikers", nil), notice: nil, errors: [], hasErrors: false,
             rows: rows)
     }
 

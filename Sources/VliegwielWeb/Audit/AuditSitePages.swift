@@ -81,7 +81,7 @@ struct AuditSiteRoutes: Sendable {
         }
         let pageNumber = max(1, Int(value("pagina")) ?? 1)
         var page = AuditLogPage(
-            layout: pages.layout("Auditlogboek", .auditLog, query: query),
+            layout: pages.layout("Auditlogboek", .auditLog),
             formAction: SiteURL.auditLog.path, actor: value("actor"),
             actionFilter: value("actie"), object: value("object"), from: value("van"), through: value("tot"),
             fromError: fromError, throughError: throughError, errors: errors, chainIntact: false, chainMessage: "",

@@ -265,7 +265,7 @@ struct ContributionSiteRoutes: Sendable {
             let page = try ContributionPage(
                 arrangement: arrangement, history: history, number: number,
                 layout: pages.layout(
-                    "Bijdragegraaf · \(arrangement.name)", .contributionGraph(id), query: query,
+                    "Bijdragegraaf · \(arrangement.name)", .contributionGraph(id),
                     place: try await pages.place(of: arrangement)),
                 linkedNames: try await pages.contributionLinkedNames(of: id))
             return html(renderer.render(page, context))

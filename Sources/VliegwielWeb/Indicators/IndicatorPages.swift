@@ -230,7 +230,7 @@ extension SitePages {
     ) async throws -> IndicatorsPage {
         IndicatorsPage(
             layout: layout(
-                "Indicatoren van \(arrangement.name)", .indicators(arrangement.id), query: query,
+                "Indicatoren van \(arrangement.name)", .indicators(arrangement.id),
                 place: try await place(of: arrangement)),
             id: arrangement.id, name: arrangement.name,
             arrangementHref: SiteURL.arrangement(arrangement.id).href(),

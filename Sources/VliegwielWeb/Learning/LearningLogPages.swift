@@ -239,7 +239,7 @@ extension SitePages {
         }
         let title = "Leerlog van \(arrangement.name)"
         return LearningLogPage(
-            layout: layout(title, .learningLog(id), query: query, place: place), title: title,
+            layout: layout(title, .learningLog(id), place: place), title: title,
             arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(id).href(),
             apiHref: APIURL.learningLog(id).path, notice: notice, errors: errors, hasErrors: !errors.isEmpty,
             section: LearningLogSection(log: log, context: context, arrangementID: id),

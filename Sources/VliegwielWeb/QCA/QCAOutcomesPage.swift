@@ -120,7 +120,7 @@ extension SitePages {
         let deal = try await portfolio.deal(id: arrangement.id)
         var page = QCAOutcomesPage(
             layout: layout(
-                "Uitkomsten voor QCA — \(arrangement.name)", path, query: query,
+                "Uitkomsten voor QCA — \(arrangement.name)", path,
                 place: PagePlace(arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: deal != nil)),
             arrangementName: arrangement.name, arrangementHref: SiteURL.arrangement(arrangement.id).href(),
             isFictional: deal?.isFictional == true,

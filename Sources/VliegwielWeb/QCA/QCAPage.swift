@@ -182,7 +182,7 @@ extension SitePages {
             $0.name.localizedStandardCompare($1.name) == .orderedAscending
         }
         var page = QCAPage(
-            layout: layout("QCA", .qca, query: query),
+            layout: layout("QCA", .qca),
             outcomes: [
                 .init(
                     code: "", label: names.isEmpty ? "Nog geen uitkomst vastgelegd" : "Kies een uitkomst",

@@ -197,7 +197,7 @@ struct ReportRoutes: Sendable {
             case .csv, .ods, .xlsx: preconditionFailure("answered above")
             case .html:
                 var page = PortfolioReportPage(
-                    layout: pages.layout("Verslag van de portefeuille", .portfolioReport, query: query),
+                    layout: pages.layout("Verslag van de portefeuille", .portfolioReport),
                     answers: report.answers,
                     rows: report.rows.map { row in
                         PortfolioReportPage.Row(
@@ -242,7 +242,7 @@ struct ReportRoutes: Sendable {
         }
         return DossierPage(
             layout: pages.layout(
-                "Evaluatiedossier · \(arrangement.name)", .dossier(arrangement.id), query: query,
+                "Evaluatiedossier · \(arrangement.name)", .dossier(arrangement.id),
                 place: try await pages.place(of: arrangement)),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
@@ -259,7 +259,7 @@ struct ReportRoutes: Sendable {
                     ? nil
                     : try ContributionPage(
                         arrangement: arrangement, history: history, number: nil,
-                        layout: pages.layout("", .dossier(arrangement.id), query: [:]),
+                        layout: pages.layout("", .dossier(arrangement.id)),
                         linkedNames: linkedNames)
             },
             indicators: dossier.indicators.map { IndicatorSection($0) },

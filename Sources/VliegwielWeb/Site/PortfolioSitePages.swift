@@ -196,7 +196,7 @@ extension SitePages {
             }
         }
         return PortfolioPage(
-            layout: layout(t.navPortfolio, .portfolio, query: query), action: SiteURL.portfolio.path,
+            layout: layout(t.navPortfolio, .portfolio), action: SiteURL.portfolio.path,
             errors: errors,
             hasErrors: !errors.isEmpty,
             tranches: [PortfolioPage.Option(code: "", label: "Alle tranches", isSelected: chosenTranche.isEmpty)]
@@ -328,7 +328,7 @@ extension SitePages {
             ?? SiteURL.newDealItem(record.deal.id, collection)
         return DealFormPage(
             layout: layout(
-                "\(title) — \(record.deal.name)", path, query: [:],
+                "\(title) — \(record.deal.name)", path,
                 place: PagePlace(
                     arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title,
@@ -355,7 +355,7 @@ extension SitePages {
         let path = SiteURL.deleteDealItem(record.deal.id, collection, itemID)
         return DeleteConfirmationPage(
             layout: layout(
-                "\(title) — \(record.deal.name)", path, query: [:],
+                "\(title) — \(record.deal.name)", path,
                 place: PagePlace(
                     arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title, item: "\(collection.theItem) \(row.text) (\(row.id))", dealName: record.deal.name,
@@ -696,7 +696,7 @@ extension SitePages {
         let path = SiteURL.importCSV(record.deal.id, kind)
         return CSVImportPage(
             layout: layout(
-                "\(title) — \(record.deal.name)", path, query: [:],
+                "\(title) — \(record.deal.name)", path,
                 place: PagePlace(
                     arrangementID: record.deal.id, arrangementName: arrangementName ?? record.deal.name, isDeal: true)),
             title: title,

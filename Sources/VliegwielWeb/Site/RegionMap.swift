@@ -411,7 +411,7 @@ extension SitePages {
                 legend: [MapLegendItem(style: "map-deals-2", text: name)], rows: [], hasValues: false)
         }
         return RegionPage(
-            layout: layout(title, .portfolioRegion(region.code), query: query), name: name, code: region.code,
+            layout: layout(title, .portfolioRegion(region.code)), name: name, code: region.code,
             kind: kind, isInBoundaries: shape != nil,
             deals: deals.map {
                 RegionPage.Deal(

@@ -55,7 +55,7 @@ extension SitePages {
             (query["q"]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(SearchPage.maximumLength))
         let search = SearchText(typed)
         var page = SearchPage(
-            layout: layout("Zoeken", .search(nil), query: query), query: typed,
+            layout: layout("Zoeken", .search(nil)), query: typed,
             hasQuery: !typed.isEmpty, groups: [], count: 0,
             catalogueHref: SiteURL.catalogue().href(), portfolioHref: SiteURL.portfolio.href(),
             compareHref: SiteURL.compare([]).href())

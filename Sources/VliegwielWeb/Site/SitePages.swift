@@ -19,7 +19,7 @@ struct SitePages: Sendable {
     var contributions: any ContributionStore { stores.contributions }
 
     func layout(
-        _ title: String, _ url: SiteURL?, query: [String: [String]], place: PagePlace? = nil
+        _ title: String, _ url: SiteURL?, place: PagePlace? = nil
     ) -> Layout {
         Layout(title: title, current: url, place: place)
     }
@@ -34,7 +34,7 @@ struct SitePages: Sendable {
     func home(query: [String: [String]]) async throws -> HomePage {
         let all = try await store.allArrangements()
         return HomePage(
-            layout: layout("Beginpagina", .home, query: query),
+            layout: layout("Beginpagina", .home),
             elements: ProfileElement.allCases.map {
                 .init(label: $0.label, question: $0.question, chapter: $0.chapter)
             },
@@ -128,7 +128,7 @@ struct SitePages: Sendable {
                 : codes.map { facts?.names[$0] ?? $0 }.sorted().joined(separator: ", ")
         }
         var page = CataloguePage(
-            layout: layout(t.navCatalogue, .catalogue(), query: query),
+            layout: layout(t.navCatalogue, .catalogue()),
             families: [CataloguePage.Option(code: "", label: t.all, isSelected: family == nil)]
                 + Family.allCases.map { .init(code: $0.code, label: $0.label, isSelected: $0 == family) },
             kinds: [CataloguePage.Option(code: "", label: t.all, isSelected: kind == nil)]
@@ -163,7 +163,7 @@ struct SitePages: Sendable {
                     ProfileDistance.nearest(to: arrangement.profile, among: catalogue, excluding: arrangement.id)))
         }
         return ArrangementPage(
-            layout: layout(arrangement.name, .arrangement(arrangement.id), query: query, place: place),
+            layout: layout(arrangement.name, .arrangement(arrangement.id), place: place),
             id: arrangement.id, name: arrangement.name, family: arrangement.family.label, kind: arrangement.kind.label,
             summary: arrangement.summary,
             sources: arrangement.sources.prefix(3).map(ArrangementPage.SourceLine.init),
@@ -182,7 +182,7 @@ struct SitePages: Sendable {
         let all = try await store.allArrangements()
         let chosen = query["arrangementen"] ?? []
         var page = ComparePage(
-            layout: layout(t.navCompare, .compare([]), query: query),
+            layout: layout(t.navCompare, .compare([])),
             groups: try await compareGroups(all, chosen: chosen, t: t), errors: [], hasErrors: false,
             hasResult: false, columns: [], elements: [], variationChart: "", variationRows: [], nearest: [])
         let typed = (query["zoek"]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -337,12 +337,12 @@ struct SitePages: Sendable {
 
     func accessibility(query: [String: [String]]) -> AccessibilityPage {
         AccessibilityPage(
-            layout: layout(UIText.dutch.footerAccessibility, .accessibility, query: query))
+            layout: layout(UIText.dutch.footerAccessibility, .accessibility))
     }
 
     func glossary(query: [String: [String]]) -> GlossaryPage {
         GlossaryPage(
-            layout: layout("Begrippenlijst", .glossary(), query: query),
+            layout: layout("Begrippenlijst", .glossary()),
             groups: Glossary.groups.enumerated().map { index, group in
                 GlossaryPage.Group(
                     anchor: "groep-\(index + 1)", title: group.title, intro: group.intro,
@@ -364,7 +364,7 @@ struct SitePages: Sendable {
         returnTo: String? = nil
     ) -> ErrorPage {
         var page = ErrorPage(
-            layout: layout(ErrorPage.title(status), nil, query: [:]), status: status, message: message)
+            layout: layout(ErrorPage.title(status), nil), status: status, message: message)
         page.loginHref = status == 401 ? AccountURL.login(returnTo: returnTo).href : nil
         page.accountHref = status == 403 ? AccountURL.account.href : nil
         page.catalogueHref = SiteURL.catalogue().href()
