@@ -286,10 +286,13 @@ struct SitePages: Sendable {
         let comparison = report.comparison
         page.hasResult = true
         page.columns = comparison.columns.map(\.name)
+        let display = page.display
         page.elements = ProfileElement.allCases.map { element in
-            ComparePage.ElementRows(
+            let all = comparison.rows.filter { $0.element == element }
+            let shown = display.onlyDifferences ? all.filter { $0.status == .different } : all
+            return ComparePage.ElementRows(
                 label: element.label, question: element.question,
-                rows: comparison.rows.filter { $0.element == element }.map { row in
+                rows: shown.map { row in
                     let status: (String, String) =
                         switch row.status {
                         case .equal: ("gelijk", "status-equal")
@@ -301,23 +304,10 @@ struct SitePages: Sendable {
                         cells: row.cells.map { cell in
                             .init(
                                 text: cell.notStatedReason == nil ? cell.labels.joined(separator: " én ") : t.notStated,
-                                quotes: zip(cell.quotes, cell.citations).map { "“\($0)” (\($1))" })
+                                quotes: display.hidesQuotes
+                                    ? [] : zip(cell.quotes, cell.citations).map { "“\($0)” (\($1))" })
                         })
-                })
-        }
-        if page.display.onlyDifferences {
-            for index in page.elements.indices {
-                let all = page.elements[index].rows
-                page.elements[index].rows = all.filter { $0.statusClass == "status-different" }
-                page.elements[index].hiddenCount = all.count - page.elements[index].rows.count
-            }
-        }
-        if page.display.hidesQuotes {
-            for e in page.elements.indices {
-                for r in page.elements[e].rows.indices {
-                    for c in page.elements[e].rows[r].cells.indices { page.elements[e].rows[r].cells[c].quotes = [] }
-                }
-            }
+                }, hiddenCount: all.count - shown.count)
         }
         page.variationRows = ProfileElement.allCases.map { element in
             let rows = comparison.rows.filter { $0.element == element }
