@@ -40,6 +40,9 @@ public protocol ArrangementStore: Sendable {
     func arrangementCount() async throws -> Int
     /// What the page of arrangement `id` shows, in one snapshot; `nil` when the id is unknown.
     func overview(of id: String) async throws -> ArrangementOverview?
+    /// The reason recorded with the first version of every arrangement that has versions, by
+    /// arrangement id: how each came into Vliegwiel (for instance a design saved on the website).
+    func firstVersionReasons() async throws -> [String: String]
 }
 
 extension ArrangementStore {

@@ -118,6 +118,13 @@ public final class DatabaseArrangementStore: ArrangementStore {
             })
     }
 
+    public func firstVersionReasons() async throws -> [String: String] {
+        let rows = try await database.rows(
+            StoredStatement("SELECT arrangement_id, reason FROM arrangement_version WHERE version = 1")
+        ) { (try $0.value("arrangement_id") as String, try $0.value("reason") as String) }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    }
+
     public func overview(of id: String) async throws -> ArrangementOverview? {
         try await database.read(ArrangementOverview.reads(id)) { [rules] rows in
             try ArrangementOverview.read(rows, id: id, rules: rules)

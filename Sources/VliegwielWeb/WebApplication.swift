@@ -229,10 +229,8 @@ struct SiteRoutes: Sendable {
             let place = PagePlace(
                 arrangementID: arrangement.id, arrangementName: arrangement.name, isDeal: overview.deal != nil)
             var page = pages.arrangement(arrangement, query: query, place: place)
-            if overview.deal == nil, overview.versionLines.first?.reason == DesignForm.savedReason {
-                // A design saved on the website is one's own, not an arrangement from practice.
-                page.kind = "eigen ontwerp"
-            }
+            page.kind = DesignForm.kindLabel(
+                arrangement, firstReason: overview.versionLines.first?.reason, isDeal: overview.deal != nil)
             page.deal = overview.deal.map { pages.dealSection($0, query: query) }
             page.deal?.editing = EditAccess(context, returnTo: request.uri.description)
             if let record = overview.deal, page.deal?.editing.isAllowed == true {

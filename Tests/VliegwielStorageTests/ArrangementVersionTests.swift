@@ -30,6 +30,19 @@ import VliegwielTestSupport
         }
     }
 
+    /// How each arrangement came in is the reason of its first version, whatever came after.
+    @Test(arguments: StoreKind.allCases)
+    func theFirstVersionsReasonIsReadForEveryArrangement(kind: StoreKind) async throws {
+        try await kind.withStores { stores async throws in
+            let store = stores.arrangements
+            try await store.save([Self.rijkRole("nevengeschikt")], author: "Iemand", reason: "ontworpen")
+            try await store.save([Self.rijkRole("ondergeschikt")], author: "Iemand", reason: "bijgewerkt")
+            try await store.save([TestProfiles.arrangement("noord")])
+            #expect(
+                try await store.firstVersionReasons() == ["zuid-oost-drenthe": "ontworpen", "noord": "opgeslagen"])
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func savingTheSameDocumentAgainAddsNone(kind: StoreKind) async throws {
         try await kind.withStores { stores async throws in

@@ -111,6 +111,16 @@ import VliegwielStorage
             let page = try await client.get(SiteURL.arrangement("eigen-deal").path).text
             #expect(page.contains(#"<p class="meta">Deal · eigen ontwerp"#))
             #expect(!page.contains("Deal · Praktijk"))
+            // The catalogue and the search call it the same (usability review: "Praktijk" for a
+            // design), while a deal from practice keeps its kind.
+            var practice = try #require(try await fixture.store.arrangement(id: "eigen-deal"))
+            (practice.id, practice.name) = ("andere-deal", "Andere deal")
+            try await fixture.store.save([practice], author: "test", reason: "ingelezen uit een bron")
+            let catalogue = try await client.get(SiteURL.catalogue().path).text
+            #expect(catalogue.contains(#"Eigen deal</a></th><td>Deal</td><td>eigen ontwerp</td>"#))
+            #expect(catalogue.contains(#"Andere deal</a></th><td>Deal</td><td>Praktijk</td>"#))
+            let found = try await client.get(SiteURL.search("Eigen deal").href()).text
+            #expect(found.contains("Eigen ontwerp, familie Deal"))
             // No raw id in the page's text: the address bar has it (usability review, "id regio-deal").
             #expect(!page.contains("id <code>eigen-deal</code>"))
         }

@@ -11,6 +11,15 @@ struct DesignForm: Sendable {
     /// one's own design, not an arrangement from practice.
     static let savedReason = "ontworpen op de website"
 
+    /// What kind of arrangement a reader sees: "eigen ontwerp" for a design saved on the
+    /// website (its first version says so, and it has no deal), the stored kind otherwise.
+    static func kindLabel(_ arrangement: Arrangement, firstReason: String?, isDeal: Bool) -> String {
+        !isDeal && arrangement.kind == .practice && firstReason == savedReason ? ownDesign : arrangement.kind.label
+    }
+
+    /// The name of a design saved on the website, wherever it is listed.
+    static let ownDesign = "eigen ontwerp"
+
     /// The dimensions that take one value at most (usability review: "Rijk: afwezig + leidend"
     /// was accepted without warning). A place on a scale (the presence of a layer, how many
     /// ministries, how diverse), a yes or no, or one horizon: two values contradict each other.

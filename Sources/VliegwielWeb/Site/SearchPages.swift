@@ -62,6 +62,7 @@ extension SitePages {
         if !typed.isEmpty { page.layout.title = "Zoeken: \(typed)" }
         guard !search.isEmpty else { return page }
         let arrangements = try await store.allArrangements()
+        let firstReasons = try await store.firstVersionReasons()
         let directory = try await portfolio.directory()
         let areas = try await dealAreas(directory.entries.map(\.deal))
         let byID = Dictionary(arrangements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -132,7 +133,10 @@ extension SitePages {
             let variant = byID[arrangement.variantID].map { " (variant van \($0.name))" } ?? ""
             return result(
                 title: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(),
-                detail: "Uit de praktijk, familie \(arrangement.family.label)\(variant)",
+                detail: DesignForm.kindLabel(arrangement, firstReason: firstReasons[arrangement.id], isDeal: false)
+                    == DesignForm.ownDesign
+                    ? "Eigen ontwerp, familie \(arrangement.family.label)\(variant)"
+                    : "Uit de praktijk, familie \(arrangement.family.label)\(variant)",
                 arrangementFields(arrangement))
         }
         // One result per organisation, with every deal it takes part in.

@@ -121,6 +121,7 @@ struct SitePages: Sendable {
         let deals = try await portfolio.portfolio()
         let dealByID = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let facts = deals.isEmpty ? nil : try await portfolioFacts(deals)
+        let firstReasons = try await store.firstVersionReasons()
         func provinces(_ id: String) -> String {
             let codes = facts?.provinces[id] ?? []
             return codes.isEmpty
@@ -138,7 +139,9 @@ struct SitePages: Sendable {
                 let deal = dealByID[arrangement.id]
                 return .init(
                     name: arrangement.name, href: SiteURL.arrangement(arrangement.id).href(),
-                    family: arrangement.family.label, kind: arrangement.kind.label,
+                    family: arrangement.family.label,
+                    kind: DesignForm.kindLabel(
+                        arrangement, firstReason: firstReasons[arrangement.id], isDeal: deal != nil),
                     variant: variant?.name ?? arrangement.variantID,
                     variantHref: variant.map { SiteURL.arrangement($0.id).href() },
                     tranche: deal.map { $0.isFictional ? "fictief" : $0.tranche > 0 ? String($0.tranche) : "—" },
