@@ -21,11 +21,24 @@ import VliegwielCore
             // The diagram has a text alternative and one path per link; the table lists them too.
             #expect(
                 html.contains(
-                    "<svg class=\"graph\" role=\"img\" aria-labelledby=\"bijdragegraaf-title bijdragegraaf-desc\""))
+                    "<svg class=\"graph\" role=\"group\" aria-labelledby=\"bijdragegraaf-title bijdragegraaf-desc\""))
             let graph = try #require(ContributionGraphHistory.fictionalExample.current?.graph)
             #expect(html.components(separatedBy: "class=\"graph-link\"").count - 1 == graph.links.count)
             for link in graph.links {
-                #expect(html.contains("<th scope=\"row\">\(graph.node(link.from)!.label)</th>"))
+                #expect(
+                    html.contains(
+                        "<tr id=\"schakel-\(link.id)\"><th scope=\"row\">\(graph.node(link.from)!.label)</th>"))
+            }
+            // Every node in the figure links to its row, and the row to each of its links' evidence
+            // (usability review: "nodes are not clickable to their evidence").
+            for node in graph.nodes {
+                #expect(html.contains("<a href=\"#knoop-\(node.id)\" aria-label=\""))
+                let row = try #require(html.range(of: "<tr id=\"knoop-\(node.id)\">"))
+                let end = try #require(html.range(of: "</tr>", range: row.upperBound..<html.endIndex))
+                let cells = String(html[row.upperBound..<end.lowerBound])
+                let own = graph.links.filter { $0.from == node.id || $0.to == node.id }
+                #expect(cells.components(separatedBy: "<a href=\"#schakel-").count - 1 == own.count)
+                for link in own { #expect(cells.contains("<a href=\"#schakel-\(link.id)\">")) }
             }
             // The analysis: the dead-end intervention and the third-party dependence.
             #expect(html.contains("Interventie die geen uitkomst bereikt: "))

@@ -7,9 +7,10 @@ import VliegwielCore
 /// circular relation of §5.1) curves below. The page shows the same links in a table.
 /// The figure is drawn at its own size (one unit is one CSS pixel), so that its text is as large
 /// as the page's small print and never shrinks with the screen (usability review: about 11 px);
-/// on a narrow screen it scrolls in its box, and the picture can take the keyboard focus so that
-/// the box can be scrolled without a mouse (WCAG 1.4.10 and 2.1.1). A legend under the columns
-/// says what the boxes and lines mean.
+/// on a narrow screen it scrolls in its box, which the keyboard reaches through the nodes: each
+/// node is a link to its row in the table of nodes, where its links and their evidence are
+/// (WCAG 1.4.10 and 2.1.1). The picture is therefore a group, not an image, whose children a
+/// screen reader would skip. A legend under the columns says what the boxes and lines mean.
 enum ContributionDiagram {
     static let columnWidth = 280.0
     static let boxWidth = 234.0
@@ -32,6 +33,12 @@ enum ContributionDiagram {
 
     static let columnTitles = ["Interventies en context", "Deeleffecten", "Voorwaarden", "Uitkomsten"]
 
+    /// The page's anchor of node `id`: its row in the table of nodes, with the links and
+    /// their evidence (usability review: "nodes are not clickable to their evidence").
+    static func nodeAnchor(_ id: String) -> String { "knoop-\(id)" }
+    /// The page's anchor of link `id`: its row in the table of links, with its evidence.
+    static func linkAnchor(_ id: String) -> String { "schakel-\(id)" }
+
     static func svg(_ graph: ContributionGraph, id: String, title: String) -> String {
         var position: [String: (x: Double, y: Double)] = [:]
         var rows = [0, 0, 0, 0]
@@ -44,7 +51,7 @@ enum ContributionDiagram {
         let height = legendTop + 40 + legendRow * 4
         let width = 10 + 4 * columnWidth
         var svg = """
-            <svg class="graph" role="img" aria-labelledby="\(id)-title \(id)-desc" tabindex="0" viewBox="0 0 \(Int(width)) \(Int(height))" width="\(Int(width))" height="\(Int(height))" xmlns="http://www.w3.org/2000/svg">
+            <svg class="graph" role="group" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Int(width)) \(Int(height))" width="\(Int(width))" height="\(Int(height))" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(BarChart.escape(title))</title>
             <desc id="\(id)-desc">\(graph.nodes.count) knopen en \(graph.links.count) schakels, van links naar rechts: \
             interventies, derden en context; deeleffecten; voorwaarden; uitkomsten. De tabel met schakels onder de figuur geeft dezelfde informatie.</desc>
@@ -83,14 +90,14 @@ enum ContributionDiagram {
         for node in graph.nodes {
             guard let place = position[node.id] else { continue }
             svg += """
-                <g class="graph-node graph-node--\(node.kind.rawValue)"><rect x="\(f(place.x))" y="\(f(place.y))" width="\(Int(boxWidth))" height="\(Int(boxHeight))" rx="6"/>
+                <a href="#\(nodeAnchor(node.id))" aria-label="\(BarChart.escape("\(node.label) (\(node.kind.label)): schakels en bewijs"))"><g class="graph-node graph-node--\(node.kind.rawValue)"><rect x="\(f(place.x))" y="\(f(place.y))" width="\(Int(boxWidth))" height="\(Int(boxHeight))" rx="6"/>
 
                 """
             for (line, text) in wrap(node.label, width: lineLength, lines: 3).enumerated() {
                 svg +=
                     "<text x=\"\(f(place.x + 8))\" y=\"\(f(place.y + 20 + Double(line) * 19))\">\(BarChart.escape(text))</text>\n"
             }
-            svg += "</g>\n"
+            svg += "</g></a>\n"
         }
         return svg + legend(top: legendTop) + "</svg>"
     }

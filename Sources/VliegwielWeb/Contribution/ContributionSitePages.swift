@@ -23,10 +23,20 @@ struct ContributionPage: Sendable {
         var kind: String
         var label: String
         var linkedTo: String
+        /// The row's anchor, which the node in the figure links to.
+        var anchor: String
+        /// The node's links in and out, each to its row with the evidence.
+        var links: [LinkReference]
+    }
+
+    struct LinkReference: Sendable {
+        var text: String
+        var href: String
     }
 
     struct LinkRow: Sendable {
         var id: String
+        var anchor: String
         var from: String
         var to: String
         var assumption: String
@@ -125,12 +135,21 @@ extension ContributionPage {
                 node.theme.map { "thema \($0.label)" },
                 node.indicatorID.map { "indicator \(linkedNames["indicator:\($0)"] ?? $0)" },
             ].compactMap { $0 }
+            let references = graph.links.filter { $0.from == node.id || $0.to == node.id }.map { link in
+                let direction = link.from == node.id ? "naar \(label(link.to))" : "van \(label(link.from))"
+                let count = link.evidence.count == 1 ? "1 bewijsstuk" : "\(link.evidence.count) bewijsstukken"
+                return LinkReference(
+                    text: "\(direction): \(link.evidenceStrength.label), \(count)",
+                    href: "#" + ContributionDiagram.linkAnchor(link.id))
+            }
             return NodeRow(
-                id: node.id, kind: node.kind.label, label: node.label, linkedTo: links.joined(separator: "; "))
+                id: node.id, kind: node.kind.label, label: node.label, linkedTo: links.joined(separator: "; "),
+                anchor: ContributionDiagram.nodeAnchor(node.id), links: references)
         }
         links = graph.links.map { link in
             LinkRow(
-                id: link.id, from: label(link.from), to: label(link.to), assumption: link.assumption,
+                id: link.id, anchor: ContributionDiagram.linkAnchor(link.id), from: label(link.from),
+                to: label(link.to), assumption: link.assumption,
                 strength: link.evidenceStrength.label, evidence: link.evidence.map(\.summary),
                 rivals: link.rivalExplanations)
         }

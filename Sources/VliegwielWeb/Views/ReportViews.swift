@@ -91,15 +91,18 @@ extension ContributionPage: PageView {
             <table>
               <caption class="visually-hidden">Schakels van de bijdragegraaf, met aanname en bewijs</caption>
               <thead><tr><th scope="col">Van</th><th scope="col">Naar</th><th scope="col">Aanname</th><th scope="col">Bewijs</th><th scope="col">Bewijsstukken</th><th scope="col">Andere verklaringen</th></tr></thead>
-              <tbody>\#(links.map { l -> HTML in #"<tr><th scope="row">\#(l.from)</th><td>\#(l.to)</td><td>\#(l.assumption)</td><td>\#(l.strength)</td><td><ul class="plain">\#(l.evidence.map { "<li>\($0)</li>" as HTML })</ul></td><td><ul class="plain">\#(l.rivals.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"# })</tbody>
+              <tbody>\#(links.map { l -> HTML in #"<tr id="\#(l.anchor)"><th scope="row">\#(l.from)</th><td>\#(l.to)</td><td>\#(l.assumption)</td><td>\#(l.strength)</td><td><ul class="plain">\#(l.evidence.map { "<li>\($0)</li>" as HTML })</ul></td><td><ul class="plain">\#(l.rivals.map { "<li>\($0)</li>" as HTML })</ul></td></tr>"# })</tbody>
             </table>
             </div>
             <h2 id="knopen">Knopen</h2>
+            <p>Elke knoop in de figuur is een link naar zijn regel hier; de schakels van een knoop leiden naar hun aanname en bewijs in de tabel hierboven.</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Knopen van de bijdragegraaf">
             <table>
-              <caption class="visually-hidden">Knopen van de bijdragegraaf</caption>
-              <thead><tr><th scope="col">Knoop</th><th scope="col">Soort</th><th scope="col">Gekoppeld aan</th></tr></thead>
-              <tbody>\#(nodes.map { n -> HTML in #"<tr><th scope="row">\#(n.label)</th><td>\#(n.kind)</td><td>\#(n.linkedTo)</td></tr>"# })</tbody>
+              <caption class="visually-hidden">Knopen van de bijdragegraaf, met hun schakels</caption>
+              <thead><tr><th scope="col">Knoop</th><th scope="col">Soort</th><th scope="col">Gekoppeld aan</th><th scope="col">Schakels en bewijs</th></tr></thead>
+              <tbody>\#(nodes.map { n -> HTML in #"<tr id="\#(n.anchor)"><th scope="row">\#(n.label)</th><td>\#(n.kind)</td><td>\#(n.linkedTo)</td><td><ul class="plain">\#(n.links.map { r -> HTML in #"<li><a href="\#(r.href)">\#(r.text)</a></li>"# })</ul></td></tr>"# })</tbody>
             </table>
+            </div>
             <h2 id="versies">Versies</h2>
             <ul>\#(versions.map { v -> HTML in "<li>\(if: v.isCurrent, #"<strong aria-current="page">\#(v.label)</strong>"#, else: #"<a href="\#(v.href)">\#(v.label)</a>"#)</li>" })</ul>
             """#,
