@@ -270,7 +270,26 @@ struct SiteRoutes: Sendable {
             let query = Self.read(request)
             // Filled in from the query: a refused save comes back this way after logging in, and
             // "Terug naar het formulier" from the advice without saving.
-            var page = pages.design(query: query, form: DesignForm(values: query))
+            let form = DesignForm(values: query)
+            if query[DesignForm.take] != nil {
+                // "Keuzes overnemen": once to the address of the form filled in from the variant.
+                guard let started = form.starting(from: catalogue) else {
+                    var errors = DesignFormErrors()
+                    errors.add("veld-vanaf", "Referentievariant", "kies de referentievariant waarvan u wilt beginnen")
+                    var page = pages.design(query: query, form: form, errors: errors)
+                    page.saving = saving(context)
+                    return html(renderer.render(page, context), status: .badRequest)
+                }
+                return Response(
+                    status: .seeOther,
+                    headers: [
+                        .location: SiteURL.designFilledIn(
+                            started.filledIn
+                                + [URLQueryItem(name: DesignForm.takenFrom, value: started.first(DesignForm.start))]
+                        ).href()
+                    ])
+            }
+            var page = pages.design(query: query, form: form)
             page.saving = saving(context)
             return html(renderer.render(page, context))
         }

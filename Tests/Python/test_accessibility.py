@@ -27,6 +27,8 @@ PAGES = [
     "/vergelijken?arrangementen=regio-deal",
     "/vergelijken?arrangementen=regio-deal&arrangementen=woondeal&weergave=verschillen&weergave=zonder-citaten",
     "/ontwerpen",
+    "/ontwerpen?vanaf=woondeal&overnemen=1",
+    "/ontwerpen?vanaf=&overnemen=1",
     "/wat-als",
     "/wat-als?arrangement=regio-deal&resultaatgericht.doel=streefwaarden",
     "/toegankelijkheid",
@@ -118,7 +120,7 @@ def test_page_has_no_violations(server, browser, path):
 def test_design_form_with_errors_has_no_violations(server, browser):
     browser.get(server + "/ontwerpen")
     browser.find_element(By.ID, "veld-id").send_keys("Geen Geldige Id")
-    submit_and_wait_for_errors(browser, "main form button[type=submit]")
+    submit_and_wait_for_errors(browser, "main form[method=post] button[type=submit]")
     assert violations(browser) == []
 
 

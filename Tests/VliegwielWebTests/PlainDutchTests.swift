@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 import VliegwielApplication
 import VliegwielCore
+import VliegwielInterchange
 import VliegwielStorage
 
 @testable import VliegwielWeb
@@ -111,6 +112,12 @@ import VliegwielStorage
             let page = try await client.get(SiteURL.arrangement("eigen-deal").path).text
             #expect(page.contains(#"<p class="meta">Deal · eigen ontwerp"#))
             #expect(!page.contains("Deal · Praktijk"))
+            // A choice is shown as a choice with its source, not as a quote of nobody's words.
+            #expect(
+                page.contains(
+                    #"<p class="design-choice">leidend: keuze in het ontwerp <span class="citation">(bron: notitie)</span></p>"#
+                ))
+            #expect(!page.contains("“Ontwerpkeuze"))
             // The catalogue and the search call it the same (usability review: "Praktijk" for a
             // design), while a deal from practice keeps its kind.
             var practice = try #require(try await fixture.store.arrangement(id: "eigen-deal"))
@@ -143,6 +150,90 @@ import VliegwielStorage
             let log = try await client.postForm(SiteURL.addLearningEntry(demo, .lessons).path, [("datum", "")]).text
             #expect(log.contains(#"<input type="date" id="les-datum" name="datum""#))
             #expect(!log.contains("Schrijf JJJJ-MM-DD"))
+        }
+    }
+
+    /// Starting a design from a reference variant (usability review: "offer the instrument
+    /// profile as a 'start from' option"): every variant's choices come back whole through the
+    /// form, as the advice without saving reads them.
+    @Test func aDesignCanStartFromEveryReferenceVariantWithItsChoicesWhole() throws {
+        let catalogue = try BundledCatalogue.arrangements()
+        let references = catalogue.filter { $0.kind == .reference }
+        #expect(references.count == 14)
+        for reference in references {
+            let form = try #require(
+                DesignForm(values: ["vanaf": [reference.id], "naam": ["Mijn deal"], "overnemen": ["1"]])
+                    .starting(from: catalogue))
+            #expect(form.first("naam") == "Mijn deal")
+            #expect(form.first("variant") == reference.id)
+            #expect(form.values["overnemen"] == nil)
+            let design = try DesignForm(
+                values: Dictionary(grouping: form.filledIn, by: \.name).mapValues {
+                    $0.compactMap(\.value)
+                }
+            ).preview(references: catalogue).get()
+            #expect(design.family == reference.family)
+            for dimension in ProfileDimension.all {
+                #expect(
+                    dimension.codes(in: design.profile) == dimension.codes(in: reference.profile),
+                    "\(reference.id) \(dimension.id)")
+            }
+        }
+        #expect(DesignForm(values: ["vanaf": ["regio-deal-4-twente"]]).starting(from: catalogue) == nil)
+        #expect(DesignForm(values: ["vanaf": [""]]).starting(from: catalogue) == nil)
+    }
+
+    @Test func theDesignFormTakesAVariantsChoicesKeepsTheTextsAndExplainsEachChoiceByTheEssay() async throws {
+        let catalogue = try BundledCatalogue.arrangements()
+        try await TestApplication([.catalogue], signedIn: false).test(.router) { client in
+            let taking = try await client.get(
+                SiteURL.design.path + "?vanaf=woondeal&overnemen=1&naam=Mijn%20woondeal&bron=notitie&csrf=x")
+            #expect(taking.status == .seeOther)
+            let location = try #require(taking.headers[.location])
+            #expect(!location.contains("overnemen") && !location.contains("csrf"))
+            let page = try await client.get(location).text
+            #expect(page.contains("Ingevuld vanaf de referentievariant Woondeal."))
+            #expect(page.contains(#"id="veld-naam" name="naam" value="Mijn woondeal""#))
+            #expect(page.contains(#"name="bron" value="notitie""#))
+            // The Woondeal's Rijk is leading in the essay; the form shows it chosen.
+            #expect(
+                page.contains(
+                    #"id="veld-interbestuurlijk-bestuurslagen-rijk-leidend" name="interbestuurlijk.bestuurslagen.rijk" value="leidend" checked>"#
+                ))
+
+            // The contents say per step how many questions are answered, as the form stands.
+            let woondeal = try #require(catalogue.first { $0.id == "woondeal" })
+            for (index, element) in ProfileElement.allCases.enumerated() {
+                let dimensions = ProfileDimension.of(element)
+                let answered = dimensions.filter { $0.codes(in: woondeal.profile)?.isEmpty == false }.count
+                #expect(
+                    page.contains(
+                        ##"<a href="#stap-\##(index + 1)">Stap \##(index + 1): \##(element.label)</a>: \##(dimensions.count) vragen, \##(answered) ingevuld"##
+                    ))
+                #expect(answered > 0)
+            }
+
+            // Nothing chosen: an error linked to the field, the texts kept.
+            let none = try await client.get(SiteURL.design.path + "?vanaf=&overnemen=1&naam=Mijn%20deal")
+            #expect(none.status == .badRequest)
+            #expect(none.text.contains(##"<a href="#veld-vanaf">"##))
+            #expect(none.text.contains(#"aria-invalid="true""#))
+            #expect(none.text.contains(#"value="Mijn deal""#))
+
+            // Each choice is explained by the reference variants that have it in the essay.
+            let form = try await client.get(SiteURL.design.path).text
+            let rijk = try #require(ProfileDimension.all.first { $0.id == "interbestuurlijk.bestuurslagen.rijk" })
+            let references = catalogue.filter { $0.kind == .reference }
+            for option in rijk.vocabulary ?? [] {
+                let having = references.filter { rijk.codes(in: $0.profile)?.contains(option.code) == true }
+                let expected =
+                    having.isEmpty
+                    ? "<dt>\(option.label)</dt><dd>Geen referentievariant uit het essay heeft deze keuze.</dd>"
+                    : "<dt>\(option.label)</dt><dd>Bij: \(having.map(\.name).joined(separator: ", ")). Het essay bij "
+                #expect(form.contains(expected), "\(option.code)")
+            }
+            let examples = form.components(separatedBy: #"<details class="fold choice-examples">"#).count - 1
+            #expect(examples == ProfileDimension.all.count)
         }
     }
 }

@@ -102,6 +102,21 @@ struct DesignPage: Sendable {
         var isExclusive = false
         var value: String
         var error: String?
+        /// What each choice means, by the reference variants that have it in the essay.
+        var examples: [Example] = []
+    }
+
+    /// One choice as the essay shows it: the reference variants with it and, for one of them,
+    /// the essay's own words with their place (usability review: "no explanation of options").
+    struct Example: Sendable {
+        var label: String
+        /// "Regio Deal, Woondeal"; empty when no reference variant has the choice.
+        var variants: String
+        var variantName: String
+        var quote: String
+        var citation: String
+        /// How the quote gives the choice, when not literally ("interpretatie", "algemene uitspraak").
+        var status: String?
     }
 
     struct Step: Sendable {
@@ -132,6 +147,12 @@ struct DesignPage: Sendable {
     var families: [Option]
     var variants: [Option]
     var steps: [Step]
+    /// Where "Keuzes overnemen" sends the form, by GET, to fill it in from a reference variant.
+    var startAction: String = SiteURL.design.path
+    /// The reference variants to start from, the chosen one selected.
+    var startOptions: [Option] = []
+    /// The reference variant the choices were just taken from.
+    var startedFrom: String? = nil
     /// Who may save, said before the form is filled in (usability review: input lost to a 401).
     var saving: EditAccess = .allowed
 }

@@ -16,6 +16,10 @@ struct ElementView: Sendable {
             /// one does: the page then refers to it instead of quoting it again (usability
             /// review: the Regio Deal page showed one quote four times in a row).
             var sameAs: (label: String, anchor: String)?
+            /// A choice made in a design on the website: its "quote" is the choice itself, not
+            /// anyone's words, so the page shows it as a choice with its source, not as a quote
+            /// (usability review: pseudo-quotes "Ontwerpkeuze: aanwezig").
+            var isDesignChoice: Bool { DesignForm.isChoiceQuote(quote) }
         }
 
         var label: String
@@ -67,9 +71,9 @@ struct ElementView: Sendable {
                 for i in dimension.entries.indices {
                     let entry = dimension.entries[i]
                     let key = entry.quote + "\u{0}" + entry.citation
-                    if let first = quoted[key] {
+                    if let first = quoted[key], !entry.isDesignChoice {
                         elements[e].dimensions[d].entries[i].sameAs = first
-                    } else if !entry.quote.isEmpty {
+                    } else if !entry.quote.isEmpty, !entry.isDesignChoice {
                         quoted[key] = (dimension.label, dimension.anchor)
                     }
                 }

@@ -17,6 +17,12 @@ struct DesignForm: Sendable {
         !isDeal && arrangement.kind == .practice && firstReason == savedReason ? ownDesign : arrangement.kind.label
     }
 
+    /// What a design choice made on the website records where a coded value has its quote:
+    /// the choice itself, since no source's words lie behind it.
+    static func choiceQuote(_ codes: [String]) -> String { choicePrefix + codes.joined(separator: ", ") }
+    static let choicePrefix = "Ontwerpkeuze: "
+    static func isChoiceQuote(_ quote: String) -> Bool { quote.hasPrefix(choicePrefix) }
+
     /// The name of a design saved on the website, wherever it is listed.
     static let ownDesign = "eigen ontwerp"
 
@@ -96,7 +102,7 @@ struct DesignForm: Sendable {
             }
             do {
                 profile = try dimension.setting(
-                    codes, in: profile, quote: "Ontwerpkeuze: \(codes.joined(separator: ", "))",
+                    codes, in: profile, quote: Self.choiceQuote(codes),
                     citation: source.isEmpty ? "eigen ontwerp" : source)
             } catch {
                 errors.add(Self.fieldID(dimension), dimension.label, Self.refusal(dimension, codes: codes))
@@ -124,10 +130,67 @@ extension DesignForm {
         return DesignForm(values: values).arrangement(existingIDs: [], references: references)
     }
 
-    /// The fields as sent, for a link back to the form filled in; never the CSRF token.
+    /// The fields as sent, for a link back to the form filled in; never the CSRF token, nor the
+    /// notice that the choices were just taken from a reference variant.
     var filledIn: [URLQueryItem] {
-        values.filter { $0.key != AccountWebSettings.csrfField && $0.key != "taal" }.sorted { $0.key < $1.key }
+        values.filter { ![AccountWebSettings.csrfField, "taal", Self.takenFrom, Self.take].contains($0.key) }
+            .sorted { $0.key < $1.key }
             .flatMap { key, values in values.map { URLQueryItem(name: key, value: $0) } }
+    }
+
+    /// The field naming the reference variant to start from, the button that takes its choices,
+    /// and the parameter that says, once, that they were taken.
+    static let start = "vanaf"
+    static let take = "overnemen"
+    static let takenFrom = "overgenomen"
+
+    /// The form with every design choice as reference variant `vanaf` has it in the essay, and
+    /// its family and variant; name, id, source and description stay as the user typed them
+    /// (usability review: offer the instrument's profile as a "start from" option).
+    /// `nil` when `vanaf` names no reference variant.
+    func starting(from references: [Arrangement]) -> DesignForm? {
+        guard let reference = references.first(where: { $0.id == first(Self.start) && $0.kind == .reference }) else {
+            return nil
+        }
+        var values = values.filter { key, _ in
+            ProfileDimension.all.allSatisfy { $0.id != key } && ![Self.take, Self.takenFrom].contains(key)
+        }
+        values["familie"] = [reference.family.code]
+        values["variant"] = [reference.id]
+        values[Self.takenFrom] = [reference.id]
+        for dimension in ProfileDimension.all {
+            guard let codes = dimension.codes(in: reference.profile), !codes.isEmpty else { continue }
+            values[dimension.id] = codes
+        }
+        return DesignForm(values: values)
+    }
+
+    /// What each choice of `dimension` means, shown by the reference variants that have it: their
+    /// names and the essay's own words for one of them, a literal quote where there is one.
+    static func examples(_ dimension: ProfileDimension, references: [Arrangement]) -> [DesignPage.Example] {
+        let readings = references.filter { $0.kind == .reference }.map { ($0, dimension.reading(of: $0.profile)) }
+        // A closed list in its own order; a free format (looptijd, percentage) by the values the
+        // variants have, in the catalogue's order.
+        var codes: [(code: String, label: String)] = []
+        if let vocabulary = dimension.vocabulary {
+            codes = vocabulary.map { (code: $0.code, label: $0.label) }
+        } else {
+            for (_, reading) in readings {
+                for entry in reading.entries where !codes.contains(where: { $0.code == entry.code }) {
+                    codes.append((code: entry.code, label: entry.label))
+                }
+            }
+        }
+        return codes.map { code, label in
+            let having = readings.compactMap { arrangement, reading in
+                reading.entries.first { $0.code == code }.map { (arrangement, $0) }
+            }
+            let shown = having.first { ($0.1.status ?? .literal) == .literal } ?? having.first
+            return DesignPage.Example(
+                label: label, variants: having.map(\.0.name).joined(separator: ", "),
+                variantName: shown?.0.name ?? "", quote: shown?.1.quote ?? "", citation: shown?.1.citation ?? "",
+                status: shown.flatMap { $0.1.status == .literal ? nil : $0.1.status?.label })
+        }
     }
 }
 
@@ -151,6 +214,12 @@ extension SitePages {
         errors: DesignFormErrors = DesignFormErrors()
     ) -> DesignPage {
         let t = UIText.dutch
+        let start = form.first(DesignForm.start)
+        let startOptions: [DesignPage.Option] =
+            [.init(code: "", label: "— kies een referentievariant —", isChecked: start.isEmpty, fieldID: "")]
+            + catalogue.filter { $0.kind == .reference }.map {
+                .init(code: $0.id, label: $0.name, isChecked: $0.id == start, fieldID: "")
+            }
         let chosenFamily = form.first("familie").isEmpty ? "deal" : form.first("familie")
         let chosenVariant = form.first("variant").isEmpty ? "regio-deal" : form.first("variant")
         return DesignPage(
@@ -185,9 +254,12 @@ extension SitePages {
                             }, isFreeText: dimension.vocabulary == nil,
                             isExclusive: DesignForm.exclusiveDimensions.contains(dimension.id),
                             value: chosen.first ?? "",
-                            error: errors.message(for: fieldID))
+                            error: errors.message(for: fieldID),
+                            examples: DesignForm.examples(dimension, references: catalogue))
                     })
-            })
+            },
+            startOptions: startOptions,
+            startedFrom: catalogue.first { $0.id == form.first(DesignForm.takenFrom) }?.name)
     }
 
     func whatIf(query: [String: [String]]) async throws -> WhatIfPage {

@@ -156,10 +156,12 @@ extension DesignPage: PageView {
             """#,
             savingNotice,
             PageFrame.errorSummary(errors, isShown: hasErrors, t),
+            startForm,
+            contents,
             #"<form method="post" action="\#(action)" novalidate>"#,
             PageFrame.csrfField(session),
             #"""
-              <fieldset>
+              <fieldset id="stap-arrangement">
                 <legend>Het arrangement</legend>
                 <div class="field\#(if: name.error != nil, " field-error")">
                   <label for="veld-naam">Naam</label>
@@ -208,6 +210,77 @@ extension DesignPage: PageView {
         error.map { #"<p class="error-message" id="\#(id)">Fout: \#($0)</p>"# } ?? .empty
     }
 
+    /// The form's parts with how many questions each has and how many are answered, as the
+    /// form stands (usability review: "one long page with no progress indicator"). One page on
+    /// purpose: without JavaScript, steps on pages of their own would send every step to the
+    /// server and could lose answers on the way back.
+    private var contents: HTML {
+        #"""
+        <nav class="form-contents" aria-labelledby="formulier-inhoud">
+          <h2 id="formulier-inhoud">In dit formulier</h2>
+          <ol>
+            <li><a href="#stap-arrangement">Het arrangement</a>: naam, id, familie, variant en bron</li>
+            \#(steps.map { step -> HTML in
+                let answered = step.fields.filter { field in field.options.contains(where: \.isChecked) || !field.value.isEmpty }.count
+                return ##"<li><a href="#stap-\##(step.number)">Stap \##(step.number): \##(step.label)</a>: \##(step.fields.count) vragen, \##(answered) ingevuld</li>"##
+            })
+          </ol>
+        </nav>
+        """#
+    }
+
+    /// Starting from a reference variant: a form of its own (by GET, so without an account),
+    /// because a button inside the design form would be the one that Enter presses. It carries
+    /// the texts typed so far, so that taking the choices loses none of them.
+    private var startForm: HTML {
+        let error = errors.first { $0.fieldID == "veld-vanaf" }?.message
+        let kept: [(String, String)] = [
+            ("naam", name.value), ("id", id.value), ("bron", source.value), ("omschrijving", summary.value),
+        ]
+        return HTML(lines: [
+            startedFrom.map { name -> HTML in
+                #"""
+                <div class="notice" role="status">
+                  <p><strong>Ingevuld vanaf de referentievariant \#(name).</strong> Elke ontwerpkeuze staat zoals het essay haar voor deze variant beschrijft; wat het essay niet vermeldt, staat op ‘\#(Absence.notRecorded)’. Pas aan wat bij uw ontwerp anders is, en geef hieronder de bron van uw eigen keuzes.</p>
+                </div>
+                """#
+            } ?? .empty,
+            #"""
+            <form method="get" action="\#(startAction)" class="start-form">
+              <fieldset>
+                <legend>Beginnen vanaf een referentievariant (niet verplicht)</legend>
+                <div class="field\#(if: error != nil, " field-error")">
+                  <label for="veld-vanaf">Referentievariant</label>
+                  <p class="hint" id="veld-vanaf-hint">Vult de ontwerpkeuzes, de familie en de variant in zoals het essay die variant beschrijft, zodat u alleen hoeft aan te passen wat anders is. Keuzes die u al maakte, worden vervangen; naam, id, bron en omschrijving blijven staan.</p>
+                  \#(Self.message(error, "veld-vanaf-fout"))
+                  <select id="veld-vanaf" name="\#(DesignForm.start)" aria-describedby="veld-vanaf-hint\#(if: error != nil, " veld-vanaf-fout")"\#(if: error != nil, #" aria-invalid="true""#)>\#(startOptions.map(Self.option))</select>
+                </div>
+                \#(kept.filter { !$0.1.isEmpty }.map { key, value -> HTML in #"<input type="hidden" name="\#(key)" value="\#(value)">"# })
+                <p class="actions"><button type="submit" class="secondary" name="\#(DesignForm.take)" value="1">Keuzes overnemen</button></p>
+              </fieldset>
+            </form>
+            """#,
+        ])
+    }
+
+    /// What the choices of a field mean, folded: the reference variants that have each, with the
+    /// essay's words for one of them.
+    private static func examples(_ f: Field) -> HTML {
+        guard !f.examples.isEmpty else { return .empty }
+        return #"""
+                  <details class="fold choice-examples">
+                    <summary>Wat betekenen de keuzes bij ‘\#(f.label)’? Voorbeelden uit het essay</summary>
+                    <dl>
+                      \#(f.examples.map { e -> HTML in
+                          e.variants.isEmpty
+                          ? #"<dt>\#(e.label)</dt><dd>Geen referentievariant uit het essay heeft deze keuze.</dd>"#
+                          : #"<dt>\#(e.label)</dt><dd>Bij: \#(e.variants). Het essay bij \#(e.variantName): <q lang="nl">\#(e.quote)</q> <span class="citation">(\#(e.citation)\#(e.status.map { "; \($0)" as HTML } ?? .empty))</span></dd>"#
+                      })
+                    </dl>
+                  </details>
+            """#
+    }
+
     private static func option(_ option: Option) -> HTML {
         #"<option value="\#(option.code)"\#(if: option.isChecked, " selected")>\#(option.label)</option>"#
     }
@@ -215,7 +288,7 @@ extension DesignPage: PageView {
     private static func step(_ step: Step) -> HTML {
         HTML(lines: [
             #"""
-              <fieldset class="step">
+              <fieldset class="step" id="stap-\#(step.number)">
                 <legend>Stap \#(step.number): \#(step.label) — \#(step.question) <span class="citation">(\#(step.chapter))</span></legend>
             """#,
             HTML(lines: step.fields.map(field)),
@@ -245,6 +318,7 @@ extension DesignPage: PageView {
         return HTML(lines: [
             #"    <div class="field\#(if: hasError, " field-error")">"#,
             body,
+            examples(f),
             "    </div>",
         ])
     }

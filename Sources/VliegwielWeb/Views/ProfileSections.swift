@@ -67,6 +67,10 @@ enum ProfileSections {
                     }
                     let citation: HTML =
                         entry.citationHref.map { #"<a href="\#($0)">\#(entry.citation)</a>"# } ?? "\(entry.citation)"
+                    if entry.isDesignChoice {
+                        return
+                            #"        <p class="design-choice">\#(entry.label): keuze in het ontwerp <span class="citation">(bron: \#(citation))</span></p>"#
+                    }
                     return HTML(lines: [
                         #"        <blockquote><p>\#(entry.label): “\#(entry.quote)”</p><footer class="citation">\#(citation)\#(entry.status.map { #" · <span class="status">\#($0)</span>"# })</footer></blockquote>"#,
                         entry.note.map { #"        <p class="note">\#(t.note): \#($0)</p>"# } ?? .empty,
