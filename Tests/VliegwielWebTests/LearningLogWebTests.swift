@@ -49,6 +49,31 @@ struct LearningLogFixture {
         }
     }
 
+    /// The timeline lists every entry of the log once, by date, each linked to its place in its
+    /// chain (usability review: "no timeline view").
+    @Test func theTimelineListsEveryEntryByDateLinkedToItsChain() async throws {
+        let fixture = try await LearningLogFixture()
+        let log = try await fixture.stores.learningLog.log(of: "fictief-regio-deal-voorbeeld")
+        try await fixture.test { client in
+            let page = try await client.get(Self.demo + "/leerlog").text
+            let start = try #require(page.range(of: #"<ol class="timeline">"#))
+            let end = try #require(page.range(of: "</ol>", range: start.upperBound..<page.endIndex))
+            let timeline = String(page[start.upperBound..<end.lowerBound])
+            let dates =
+                log.lessons.map { ($0.id, $0.date) } + log.decisions.map { ($0.id, $0.date) }
+                + log.changes.map { ($0.id, $0.date) }
+            #expect(timeline.components(separatedBy: "<li>").count - 1 == dates.count)
+            var shown: [CalendarDate] = []
+            for line in timeline.components(separatedBy: "<li>").dropFirst() {
+                let id = try #require(dates.first { line.contains(##"<a href="#leerlog-\##($0.0)">"##) })
+                #expect(line.contains(#"<time datetime="\#(id.1)">\#(id.1.dutchText)</time>"#))
+                shown.append(id.1)
+            }
+            #expect(shown == shown.sorted())
+            #expect(page.contains(##"<li><a href="#tijdlijn">Tijdlijn</a></li>"##))
+        }
+    }
+
     @Test func theArrangementPageLinksToTheLogAndTheHistorySaysWhyVersionTwoCame() async throws {
         try await LearningLogFixture().test { client in
             let page = try await client.get(Self.demo).text

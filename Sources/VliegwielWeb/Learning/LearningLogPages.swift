@@ -62,8 +62,20 @@ struct LearningLogSection: Sendable {
         var changes: [ChangeView]
     }
 
+    /// One entry of the log on the timeline: its date, what it is and a link to it in its chain.
+    struct TimelineItem: Sendable {
+        var isoDate: String
+        var date: String
+        var kind: String
+        var who: String
+        var href: String
+    }
+
     var isFictional: Bool
     var isEmpty: Bool
+    /// Every lesson, decision and change by date, oldest first (usability review: "no timeline
+    /// view"); on one day a lesson before its decision before its change.
+    var timeline: [TimelineItem]
     /// `3 lessen, 1 besluit, 2 wijzigingen`.
     var counts: String
     var chains: [ChainView]
@@ -99,6 +111,33 @@ struct LearningLogSection: Sendable {
         }
         openLessons = log.openLessons.map(lesson)
         pageHref = SiteURL.learningLog(id).href()
+        let dated: [(CalendarDate, Int, TimelineItem)] =
+            log.lessons.map { l in
+                (
+                    l.date, 0,
+                    TimelineItem(
+                        isoDate: l.date.description, date: l.date.dutchText, kind: "les", who: "van \(l.learnedBy)",
+                        href: "#leerlog-\(l.id)")
+                )
+            }
+            + log.decisions.map { d in
+                (
+                    d.date, 1,
+                    TimelineItem(
+                        isoDate: d.date.description, date: d.date.dutchText, kind: "besluit", who: "van \(d.decidedBy)",
+                        href: "#leerlog-\(d.id)")
+                )
+            }
+            + log.changes.map { c in
+                (
+                    c.date, 2,
+                    TimelineItem(
+                        isoDate: c.date.description, date: c.date.dutchText, kind: "wijziging",
+                        who: "in \(Self.target(c.target, context: context, arrangementID: id).label)",
+                        href: "#leerlog-\(c.id)")
+                )
+            }
+        timeline = dated.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// The section of arrangement `id` read from `store`.

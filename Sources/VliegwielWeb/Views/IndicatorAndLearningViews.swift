@@ -119,17 +119,30 @@ extension LearningLogPage: PageView {
             notice.map { #"<div class="notice success" role="status"><p>\#($0)</p></div>"# } ?? .empty,
             #"""
             <h1>\#(title)</h1>
-            <p class="meta">Bij <a href="\#(arrangementHref)">\#(arrangementName)</a> · in de API: <code>\#(apiHref)</code></p>
+            <p class="meta">Bij <a href="\#(arrangementHref)">\#(arrangementName)</a> · in de API: <a href="\#(apiHref)"><code>\#(apiHref)</code></a></p>
             <p class="lead">Wat er geleerd is, welk besluit eruit volgde en wat er daardoor veranderde: in het profiel, in de bijdragegraaf, in een indicator of elders. Regels worden alleen toegevoegd, nooit gewijzigd. Bij een fout wordt niets opgeslagen.</p>
             """#,
             PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
             #"""
             <nav aria-label="Op deze pagina" class="toc">
               <ul>
+                \#(if: !section.timeline.isEmpty, ##"<li><a href="#tijdlijn">Tijdlijn</a></li>"##)
                 <li><a href="#ketens">Ketens</a></li>
                 \#(shownForms.map { f -> HTML in ##"<li><a href="#\##(f.headingID)">\##(f.title)</a></li>"## })
               </ul>
             </nav>
+            """#,
+            section.timeline.isEmpty
+                ? .empty
+                : #"""
+                <section aria-labelledby="tijdlijn">
+                  <h2 id="tijdlijn">Tijdlijn</h2>
+                  <ol class="timeline">
+                    \#(section.timeline.map { i -> HTML in #"<li><time datetime="\#(i.isoDate)">\#(i.date)</time>: <a href="\#(i.href)">\#(i.kind) \#(i.who)</a></li>"# })
+                  </ol>
+                </section>
+                """#,
+            #"""
             <section aria-labelledby="ketens">
               <h2 id="ketens">Ketens</h2>
             \#(LearningSections.chains(section))
