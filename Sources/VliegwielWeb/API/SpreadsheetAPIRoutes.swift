@@ -101,8 +101,7 @@ public enum SpreadsheetSources {
 
     /// The programme indicator values and context indicator trends of the arrangement `id`.
     public static func indicators(_ id: String, _ store: any IndicatorStore) async throws -> Workbook {
-        SpreadsheetExport.indicators(
-            try await store.report(for: id) ?? IndicatorReport(arrangementID: id, indicators: nil, tables: []))
+        SpreadsheetExport.indicators(try await store.report(for: id))
     }
 
     /// An arrangement that is not a deal of the portfolio has no finance lines.
