@@ -26,7 +26,7 @@ import VliegwielTestSupport
 
     static let reading: Set<String> = [
         "allArrangements()", "arrangement(id:)", "versions(of:)", "arrangementCount()", "portfolio()", "deal(id:)",
-        "overview()", "overview(of:)", "directory()",
+        "overview()", "overview(of:)", "firstVersionReasons()", "directory()",
         "record(id:)", "hasSeeded(_:)", "history(of:)", "log(of:)", "context(of:)", "outcomes(named:)",
         "outcomeNames()", "indicators(of:)", "recordedRegions()", "contextTables()", "contextMeasureCodes()",
         "observations(matching:limit:offset:)",
