@@ -26,6 +26,9 @@ struct PortfolioPage: Sendable {
         var headingID: String
         var summary: String
         var rows: [DealRow]
+        /// A table per tranche needs no tranche column (usability review: a column repeating
+        /// "1"); a table of deals from several tranches does.
+        var showsTranche: Bool { Set(rows.map(\.tranche)).count > 1 }
     }
 
     struct TrancheRow: Sendable {

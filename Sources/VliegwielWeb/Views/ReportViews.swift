@@ -168,7 +168,9 @@ extension PortfolioPage: PageView {
                 <button type="submit">Toon</button>
               </fieldset>
             </form>
-            <p role="status">\#(facets.isFiltered ? "\(dealCount) van \(facets.totalCount) deals" : dealCount == 1 ? "1 deal" : "\(dealCount) deals"); Rijksbijdrage samen <strong>\#(total)</strong>: de som van \#(knownCount) bekende bedragen, \#(unknownCount) onbekend.\#(if: facets.isFiltered, #" <a href="\#(facets.clearHref)">Filters wissen</a>"#)</p>
+            \#(hasDeals
+                ? #"<p role="status">\#(facets.isFiltered ? "\(dealCount) van \(facets.totalCount) deals" : dealCount == 1 ? "1 deal" : "\(dealCount) deals"); Rijksbijdrage samen <strong>\#(total)</strong>: de som van \#(knownCount) bekende bedragen, \#(unknownCount) onbekend.\#(if: facets.isFiltered, #" <a href="\#(facets.clearHref)">Filters wissen</a>"#)</p>"#
+                : #"<p role="status">Geen van de \#(facets.totalCount) deals past bij deze filters.</p>"#)
             """#,
             hasDeals
                 ? deals(t)
@@ -212,9 +214,9 @@ extension PortfolioPage: PageView {
                       <p>\#(g.summary)</p>
                       <table>
                         <caption class="visually-hidden">\#(g.title)</caption>
-                        <thead><tr><th scope="col">Naam</th><th scope="col">Tranche</th><th scope="col">Rijksbijdrage</th><th scope="col">Bron</th></tr></thead>
+                        <thead><tr><th scope="col">Naam</th>\#(if: g.showsTranche, #"<th scope="col">Tranche</th>"#)<th scope="col">Rijksbijdrage</th><th scope="col">Bron</th></tr></thead>
                         <tbody>
-                    \#(HTML(lines: g.rows.map(Self.row)))
+                    \#(HTML(lines: g.rows.map { Self.row($0, showsTranche: g.showsTranche) }))
                         </tbody>
                       </table>
                     """#
@@ -223,11 +225,11 @@ extension PortfolioPage: PageView {
         ])
     }
 
-    private static func row(_ r: DealRow) -> HTML {
+    private static func row(_ r: DealRow, showsTranche: Bool) -> HTML {
         let amount: HTML = r.isUnknown ? #"<span class="unknown">\#(r.amount)</span>"# : "\(r.amount)"
         let source: HTML = r.sourceHref.map { #"<a href="\#($0)">\#(r.source)</a>"# } ?? "\(r.source)"
         return
-            #"      <tr><th scope="row"><a href="\#(r.href)">\#(r.name)</a>\#(if: r.isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</th><td>\#(r.tranche)</td><td class="number">\#(amount)</td><td class="aside">\#(source)</td></tr>"#
+            #"      <tr><th scope="row"><a href="\#(r.href)">\#(r.name)</a>\#(if: r.isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</th>\#(if: showsTranche, "<td>\(r.tranche)</td>")<td class="number">\#(amount)</td><td class="aside">\#(source)</td></tr>"#
     }
 }
 
