@@ -108,6 +108,15 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
         func deals(_ number: Int) -> String { number == 1 ? "1 deal" : "\(number) deals" }
         func verb(_ number: Int, _ one: String, _ many: String) -> String { number == 1 ? one : many }
         let withGoal = count { $0.goal != nil }
+        /// The number of deals for which `predicate` holds, saying how many of them are fictional
+        /// (usability review: "1 deal volgt programma-indicatoren" was the fictional example).
+        func dealsCounting(_ predicate: (Row) -> Bool) -> String {
+            let number = count(predicate)
+            let fictional = rows.filter { $0.isFictional && predicate($0) }.count
+            if fictional == 0 { return deals(number) }
+            if fictional == 1 && number == 1 { return "1 deal (het fictieve voorbeeld)" }
+            return "\(deals(number)) (waarvan \(fictional) fictief voorbeeld)"
+        }
         let withIndicators = count { $0.programmeIndicators > 0 }
         let withTargets = count { $0.indicatorsWithTargets > 0 }
         let withGraph = count { $0.contributionGraphVersions > 0 }
@@ -120,7 +129,7 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
             Answer(
                 question: "Welke doelen heeft elke deal?",
                 answer:
-                    "Van \(deals(total))\(fictionalNote) is bij \(deals(withGoal)) het doel in het profiel vastgelegd, met de bewoording uit de bron.",
+                    "Van \(deals(total))\(fictionalNote) is bij \(dealsCounting { $0.goal != nil }) het doel in het profiel vastgelegd, met de bewoording uit de bron.",
                 unknown: withGoal == total
                     ? ""
                     : "Bij \(deals(total - withGoal)) is het doel in Vliegwiel nog niet vastgelegd; daarover zegt dit verslag niets."
@@ -128,9 +137,10 @@ public struct PortfolioReport: Sendable, Hashable, Encodable {
             Answer(
                 question: "Wat wordt gevolgd, en hoe?",
                 answer:
-                    "\(deals(withIndicators)) \(verb(withIndicators, "volgt", "volgen")) programma-indicatoren "
-                    + "(\(withTargets) met streefwaarden); \(deals(withGraph)) \(verb(withGraph, "heeft", "hebben")) "
-                    + "een bijdragegraaf (bijdrage-analyse, geen toerekening); \(deals(withLog)) "
+                    "\(dealsCounting { $0.programmeIndicators > 0 }) \(verb(withIndicators, "volgt", "volgen")) "
+                    + "programma-indicatoren (\(withTargets) met streefwaarden); "
+                    + "\(dealsCounting { $0.contributionGraphVersions > 0 }) \(verb(withGraph, "heeft", "hebben")) "
+                    + "een bijdragegraaf (bijdrage-analyse, geen toerekening); \(dealsCounting { $0.learningEntries > 0 }) "
                     + "\(verb(withLog, "houdt", "houden")) een leerlog bij.",
                 unknown: withIndicators == total
                     ? ""

@@ -143,6 +143,14 @@ func spreadsheetResponse(_ workbook: Workbook, _ format: SpreadsheetFormat, name
         body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }
 
+/// `value` as a JSON file named `name` plus `.json`, as the page's download link promises (the
+/// API's own addresses answer without a file name).
+func jsonDownload(_ value: some Encodable, name: String) throws -> Response {
+    var response = try APIRoutes.json(value)
+    response.headers[.contentDisposition] = "attachment; filename=\"\(safeFileName(name)).json\""
+    return response
+}
+
 /// `name` with every character but ASCII letters, digits, `-`, `_` and `.` replaced by `-`, so
 /// that it can stand in a quoted `filename` parameter.
 func safeFileName(_ name: String) -> String {
@@ -162,7 +170,7 @@ struct ReportRoutes: Sendable {
             let dossier = try await EvaluationDossier.collect(
                 arrangement, pages: pages, on: todayInUTC())
             switch format {
-            case .json: return try APIRoutes.json(dossier)
+            case .json: return try jsonDownload(dossier, name: "dossier-\(arrangement.id)")
             case .csv, .ods, .xlsx:
                 return try spreadsheetResponse(
                     SpreadsheetExport.dossier(dossier), format.spreadsheet!, name: "dossier-\(arrangement.id)",
@@ -193,7 +201,7 @@ struct ReportRoutes: Sendable {
             }
             let report = try await portfolioReport()
             switch format {
-            case .json: return try APIRoutes.json(report)
+            case .json: return try jsonDownload(report, name: "verslag-portefeuille")
             case .csv, .ods, .xlsx: preconditionFailure("answered above")
             case .html:
                 var page = PortfolioReportPage(
