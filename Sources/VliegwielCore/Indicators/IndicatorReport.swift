@@ -78,10 +78,11 @@ public struct IndicatorReport: Sendable, Hashable, Encodable {
 
     /// The rating rule in one sentence, shown wherever a rating is.
     public static let ratingRule =
-        "Benadering van de trendkleur van de CBS Monitor Brede Welvaart: kleinste-kwadratenlijn door minstens "
-        + "\(TrendRule.minimumCount) waarden; verandert die minder dan 0,5 % van het gemiddelde per jaar, dan neutraal, "
-        + "anders gunstig of ongunstig naar de gewenste richting. CBS toetst op significantie; Vliegwiel niet "
-        + "(docs/indicatoren.md)."
+        "Zo beoordeelt Vliegwiel een trend, naar het voorbeeld van de CBS Monitor Brede Welvaart: door minstens "
+        + "\(TrendRule.minimumCount) waarden trekt het de rechte lijn die er het best bij past. Verandert die lijn "
+        + "minder dan 0,5 % van het gemiddelde per jaar, dan heet de trend neutraal; anders gunstig of ongunstig, "
+        + "naar de richting die gewenst is. Het CBS kijkt ook of een verandering meer is dan toeval "
+        + "(significantie); Vliegwiel doet dat niet."
 }
 
 /// Numbers as Dutch readers write them: a decimal comma, at most two decimals, no trailing zeros.

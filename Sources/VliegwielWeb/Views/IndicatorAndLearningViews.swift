@@ -33,7 +33,7 @@ enum IndicatorSections {
             #"""
 
               <h3 id="contextindicatoren">Contextindicatoren: brede welvaart in de regio</h3>
-              <p>Geen deal stuurt hierop. Het oordeel gunstig, neutraal of ongunstig volgt een vaste regel: \#(s.ratingRule)</p>
+              <p>Geen deal stuurt hierop. Het oordeel gunstig, neutraal of ongunstig volgt een vaste regel. \#(s.ratingRule)</p>
             """#,
             !s.context.isEmpty
                 ? .empty
