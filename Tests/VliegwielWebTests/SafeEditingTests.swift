@@ -110,6 +110,8 @@ import VliegwielStorage
                     let sub = try await visitor.get(path)
                     #expect(sub.status == .ok, "\(path)")
                     #expect(sub.bodyText.contains("role=\"note\""), "\(path)")
+                    // Not a form that this visitor could not send, only the way to whom may.
+                    #expect(!sub.bodyText.contains(#"<form method="post""#), "\(path)")
                 }
                 let log = try await visitor.get(deal + "/leerlog").bodyText
                 #expect(!log.contains(#"<form method="post" action="/arrangementen/\#(Self.demo)/leerlog/"#))
@@ -123,6 +125,9 @@ import VliegwielStorage
                 let log = try await visitor.get(deal + "/leerlog").bodyText
                 #expect(log.contains(#"<form method="post" action="/arrangementen/\#(Self.demo)/leerlog/"#))
                 #expect(try await visitor.get(pages[4]).bodyText.contains("Ja, verwijderen"))
+                for path in pages[2...3] {
+                    #expect(try await visitor.get(path).bodyText.contains(#"<form method="post""#), "\(path)")
+                }
             }
         }
     }

@@ -6,16 +6,24 @@ extension DealFormPage: PageView {
             <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
             <p class="lead">\#(intro) Bij een fout wordt niets opgeslagen.</p>
             """#,
-            editing.notice("de gegevens van deze deal"),
-            PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
-            #"<form method="post" action="\#(action)" novalidate>"#,
-            PageFrame.csrfField(session),
-            HTML(lines: fields.map(Self.field)),
-            revision.map { #"  <input type="hidden" name="revisie" value="\#($0)">"# } ?? .empty,
-            #"""
-              <button type="submit">\#(submitLabel)</button>
-            </form>
-            """#,
+            // A form this visitor may not send is not shown (usability review): the notice says
+            // who may, and how to get there.
+            editing.isAllowed
+                ? HTML(lines: [
+                    PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
+                    #"<form method="post" action="\#(action)" novalidate>"#,
+                    PageFrame.csrfField(session),
+                    HTML(lines: fields.map(Self.field)),
+                    revision.map { #"  <input type="hidden" name="revisie" value="\#($0)">"# } ?? .empty,
+                    #"""
+                      <button type="submit">\#(submitLabel)</button>
+                    </form>
+                    """#,
+                ])
+                : HTML(lines: [
+                    editing.notice("de gegevens van deze deal"),
+                    #"<p class="actions"><a href="\#(dealHref)">Terug naar de deal</a></p>"#,
+                ]),
         ])
     }
 
@@ -61,7 +69,18 @@ extension CSVImportPage: PageView {
             <p class="meta">Bij <a href="\#(dealHref)">\#(dealName)</a>\#(if: isFictional, #" <strong class="fictional">fictief voorbeeld</strong>"#)</p>
             <p class="lead">Plak de inhoud van een CSV-bestand (UTF-8, komma's, dubbele aanhalingstekens rond velden met een komma). Een rij met een bestaande id vervangt dat gegeven; andere rijen worden toegevoegd. Bij één fout wordt niets opgeslagen en staan alle foute rijen hieronder.</p>
             """#,
-            editing.notice("de gegevens van deze deal"),
+            editing.isAllowed
+                ? .empty
+                : HTML(lines: [
+                    editing.notice("de gegevens van deze deal"),
+                    #"<p class="actions"><a href="\#(dealHref)">Terug naar de deal</a></p>"#,
+                ]),
+            editing.isAllowed ? form(session) : .empty,
+        ])
+    }
+
+    private func form(_ session: SignedIn?) -> HTML {
+        HTML(lines: [
             PageFrame.errorSummary(errors, isShown: hasErrors, layout.t),
             #"<form method="post" action="\#(action)" novalidate>"#,
             PageFrame.csrfField(session),
