@@ -40,7 +40,12 @@ struct KeyOrderedObservations {
     private var measureTexts: [String] = []
     private var regionTexts: [String] = []
     private var periodTexts: [String] = []
+    // The parts of the observation before: a wide export gives each row's region and period
+    // to every measure in turn, a long one keeps a measure for many records, so most
+    // observations need no lookup at all.
     private var lastMeasure: (text: String, number: UInt32)?
+    private var lastRegion: (region: RegionCode, number: UInt32)?
+    private var lastPeriod: (period: IndicatorPeriod, number: UInt32)?
     private var rows: [Row] = []
     private var chunksHandedOn = 0
 
@@ -58,11 +63,24 @@ struct KeyOrderedObservations {
             measure = Self.number(of: observation.measure, in: &measures, &measureTexts) { $0 }
             lastMeasure = (observation.measure, measure)
         }
+        let region: UInt32
+        if let lastRegion, lastRegion.region == observation.region {
+            region = lastRegion.number
+        } else {
+            region = Self.number(of: observation.region, in: &regions, &regionTexts, \.code)
+            lastRegion = (observation.region, region)
+        }
+        let period: UInt32
+        if let lastPeriod, lastPeriod.period == observation.period {
+            period = lastPeriod.number
+        } else {
+            period = Self.number(of: observation.period, in: &periods, &periodTexts, \.code)
+            lastPeriod = (observation.period, period)
+        }
         rows.append(
             Row(
-                measure: measure, region: Self.number(of: observation.region, in: &regions, &regionTexts, \.code),
-                period: Self.number(of: observation.period, in: &periods, &periodTexts, \.code),
-                hasValue: observation.value != nil, value: observation.value ?? 0))
+                measure: measure, region: region, period: period, hasValue: observation.value != nil,
+                value: observation.value ?? 0))
     }
 
     /// Hands on what is left (also when nothing is: an import of no rows still finishes).
@@ -94,21 +112,32 @@ struct KeyOrderedObservations {
         let periodRank = ranks(periodTexts)
         let regionCount = UInt64(regionTexts.count)
         let periodCount = UInt64(periodTexts.count)
-        var keys = rows.indices.map { index in
-            let row = rows[index]
-            let key =
-                (measureRank[Int(row.measure)] * regionCount + regionRank[Int(row.region)]) * periodCount
+        func key(_ row: Row) -> UInt64 {
+            (measureRank[Int(row.measure)] * regionCount + regionRank[Int(row.region)]) * periodCount
                 + periodRank[Int(row.period)]
-            return (key: key, index: UInt32(index))
         }
-        keys.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
         var order: [UInt32] = []
-        order.reserveCapacity(keys.count)
-        for (place, entry) in keys.enumerated()
-        where place == keys.count - 1 || keys[place + 1].key != entry.key {
-            order.append(entry.index)
+        order.reserveCapacity(rows.count)
+        // Key and place packed into one number when they fit (they do unless a chunk has very
+        // many distinct parts): a plain sort of integers, without a comparison closure.
+        let placeBits = UInt64.bitWidth - UInt64(max(rows.count - 1, 1)).leadingZeroBitCount
+        let keyBits = UInt64.bitWidth - (UInt64(measureTexts.count) * regionCount * periodCount).leadingZeroBitCount
+        if keyBits + placeBits <= UInt64.bitWidth {
+            let place = (UInt64(1) << placeBits) - 1
+            var packed = rows.indices.map { key(rows[$0]) << placeBits | UInt64($0) }
+            packed.sort()
+            for (position, entry) in packed.enumerated()
+            where position == packed.count - 1 || packed[position + 1] >> placeBits != entry >> placeBits {
+                order.append(UInt32(entry & place))
+            }
+        } else {
+            var keys = rows.indices.map { (key: key(rows[$0]), index: UInt32($0)) }
+            keys.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+            for (position, entry) in keys.enumerated()
+            where position == keys.count - 1 || keys[position + 1].key != entry.key {
+                order.append(entry.index)
+            }
         }
-        keys = []
         var taken: [Row] = []
         swap(&taken, &rows)
         try flush(
@@ -125,6 +154,8 @@ struct KeyOrderedObservations {
         regionTexts.removeAll(keepingCapacity: true)
         periodTexts.removeAll(keepingCapacity: true)
         lastMeasure = nil
+        lastRegion = nil
+        lastPeriod = nil
         chunksHandedOn += 1
     }
 }
