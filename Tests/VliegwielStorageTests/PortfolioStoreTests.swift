@@ -42,7 +42,7 @@ extension StoreKind {
                 "v1 arrangements", "v2 portfolio", "v3 qca outcomes", "v4 contribution graphs",
                 "v5 arrangement versions", "v6 indicators", "v7 learning log", "v8 audit trail", "v9 accounts",
                 "v10 totp single use", "v11 partner roles of the curated portfolio", "v12 health probe",
-                "v13 context observations in key order",
+                "v13 context observations in key order", "v14 context observations checked per statement",
             ])
     }
 

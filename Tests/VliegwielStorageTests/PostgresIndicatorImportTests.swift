@@ -67,6 +67,45 @@ import VliegwielCore
     }
 }
 
+/// An observation refers to its table on every database: a foreign key on SQLite, statement
+/// triggers on PostgreSQL (migration v14; `SchemaTable.statementReferenceTriggers`). Both
+/// refuse a missing table, a key changed under its observations and, on PostgreSQL, `TRUNCATE`
+/// of the tables while observations refer to them; deleting a table deletes its observations.
+@Suite struct ContextObservationReferenceTests {
+    @Test(arguments: StoreKind.allCases)
+    func anObservationAlwaysHasItsTable(kind: StoreKind) async throws {
+        try await kind.withDatabase { database in
+            let now = kind == .postgres ? "now()" : "'2026-12-03 08:00:00'"
+            let table = { (id: String) in
+                "INSERT INTO context_table (id, title, source, is_fictional, measures, imported_at) VALUES ('\(id)', 'T', 'CBS', \(kind == .postgres ? "FALSE" : "0"), '[]', \(now))"
+            }
+            let observation = { (table: String, period: String) in
+                "INSERT INTO context_observation (table_id, measure, region, period, value) VALUES ('\(table)', 'M', 'GM0001', '\(period)', 1)"
+            }
+            try await database.execute(table("T"))
+            try await database.execute(table("U"))
+            try await database.execute(observation("T", "2020JJ00"))
+            await #expect(throws: RefusedBySchema.self) { try await database.execute(observation("X", "2021JJ00")) }
+            await #expect(throws: RefusedBySchema.self) {
+                try await database.execute("UPDATE context_observation SET table_id = 'X'")
+            }
+            await #expect(throws: RefusedBySchema.self) {
+                try await database.execute("UPDATE context_table SET id = 'V' WHERE id = 'T'")
+            }
+            if kind == .postgres {
+                await #expect(throws: RefusedBySchema.self) { try await database.execute("TRUNCATE context_table") }
+            }
+            try await database.execute("UPDATE context_observation SET table_id = 'U'")
+            try await database.execute("UPDATE context_table SET title = 'nieuw'")
+            #expect(try await database.count("context_observation") == 1)
+            try await database.execute("DELETE FROM context_table WHERE id = 'T'")
+            #expect(try await database.count("context_observation") == 1)
+            try await database.execute("DELETE FROM context_table WHERE id = 'U'")
+            #expect(try await database.count("context_observation") == 0)
+        }
+    }
+}
+
 /// The import's chunks (``KeyOrderedObservations``): each in key order by bytes, a key read
 /// twice in a chunk once with its later value, and only a single chunk called the whole import.
 @Suite struct KeyOrderedObservationsTests {

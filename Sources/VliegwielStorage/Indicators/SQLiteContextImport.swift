@@ -102,7 +102,8 @@ final class ObservationWriter {
                     try bind(statement, place + 2, periodBase + Int(row.period))
                     try check(
                         row.hasValue
-                            ? sqlite3_bind_double(statement, place + 3, row.value) : sqlite3_bind_null(statement, place + 3))
+                            ? sqlite3_bind_double(statement, place + 3, row.value)
+                            : sqlite3_bind_null(statement, place + 3))
                 }
                 let whole = chunk.order.count - chunk.order.count % Self.rowsPerStatement
                 try check(sqlite3_bind_text(batch, 1, id.baseAddress, Int32(id.count), nil))

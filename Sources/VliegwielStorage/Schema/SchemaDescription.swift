@@ -156,11 +156,15 @@ public struct SchemaReference: Sendable, Hashable {
     public var table: String
     public var column: String
     public var cascades: Bool
+    /// PostgreSQL: checked once per statement by triggers instead of a foreign key
+    /// (``SchemaTable/statementReferenceTriggers(_:_:)``); SQLite keeps its foreign key.
+    public var checkedPerStatement: Bool
 
-    public init(_ table: String, _ column: String, cascades: Bool) {
+    public init(_ table: String, _ column: String, cascades: Bool, checkedPerStatement: Bool = false) {
         self.table = table
         self.column = column
         self.cascades = cascades
+        self.checkedPerStatement = checkedPerStatement
     }
 }
 
@@ -218,8 +222,121 @@ extension SchemaTable {
         let suffix = dialect == .sqlite && withoutRowID ? " WITHOUT ROWID" : ""
         var statements = ["CREATE TABLE \(name) (\n  " + parts.joined(separator: ",\n  ") + "\n)\(suffix)"]
         statements += indexes.map { "CREATE INDEX \($0.name) ON \(name)(\($0.columns.joined(separator: ", ")))" }
+        if dialect == .postgres {
+            for column in columns {
+                if let reference = column.references, reference.checkedPerStatement {
+                    statements += statementReferenceTriggers(column.name, reference)
+                }
+            }
+        }
         statements += dialect == .sqlite ? sqliteExtras : postgresExtras
         return statements
+    }
+
+    /// PostgreSQL: what a foreign key from `column` to `reference` guarantees, kept by
+    /// triggers that run once per statement over all its rows (transition tables) instead of
+    /// once per row. A foreign key checks each inserted row with a query of its own, which
+    /// made it three quarters of a bulk import's time (BENCHMARKS.md, "Contextindicatoren
+    /// inlezen"); these check the distinct values of the statement at once. The same
+    /// guarantees:
+    /// - a row inserted or updated here names a row that exists: the referenced rows are
+    ///   locked `FOR KEY SHARE` as a foreign key locks them (so they cannot be deleted or
+    ///   their key changed until this transaction ends; a concurrent delete that came first
+    ///   makes the check fail), then any value without a row is refused
+    ///   (`foreign_key_violation`);
+    /// - deleting a referenced row deletes the rows referring to it (with `cascades`) or is
+    ///   refused; changing a referenced key still referred to is refused; `TRUNCATE` of the
+    ///   referenced table is refused while rows refer to it.
+    /// The triggers on the referenced table are dropped and created again, so that a rebuild
+    /// of this table can write them anew.
+    func statementReferenceTriggers(_ column: String, _ reference: SchemaReference) -> [String] {
+        let parent = reference.table
+        let key = reference.column
+        let prefix = "\(name)_\(column)"
+        let missing = "verwijzing van \(name).\(column) naar een ontbrekende rij van \(parent): %"
+        let deleted =
+            reference.cascades
+            ? "DELETE FROM \(name) WHERE \(column) IN (SELECT \(key) FROM old_rows);"
+            : """
+            IF EXISTS (SELECT 1 FROM \(name) WHERE \(column) IN (SELECT \(key) FROM old_rows)) THEN
+                RAISE EXCEPTION 'er verwijzen nog rijen van \(name) naar een verwijderde rij van \(parent)'
+                  USING ERRCODE = 'foreign_key_violation';
+              END IF;
+            """
+        return [
+            """
+            CREATE OR REPLACE FUNCTION \(prefix)_check() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+              absent TEXT;
+            BEGIN
+              PERFORM 1 FROM \(parent) WHERE \(key) IN (SELECT \(column) FROM new_rows) FOR KEY SHARE;
+              SELECT n.\(column) INTO absent FROM (SELECT DISTINCT \(column) FROM new_rows) n
+                WHERE n.\(column) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(parent) p WHERE p.\(key) = n.\(column))
+                LIMIT 1;
+              IF FOUND THEN
+                RAISE EXCEPTION '\(missing)', absent USING ERRCODE = 'foreign_key_violation';
+              END IF;
+              RETURN NULL;
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER \(prefix)_inserted AFTER INSERT ON \(name)
+            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION \(prefix)_check()
+            """,
+            """
+            CREATE TRIGGER \(prefix)_updated AFTER UPDATE ON \(name)
+            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION \(prefix)_check()
+            """,
+            """
+            CREATE OR REPLACE FUNCTION \(prefix)_parent_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              \(deleted)
+              RETURN NULL;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS \(prefix)_parent_deleted ON \(parent)",
+            """
+            CREATE TRIGGER \(prefix)_parent_deleted AFTER DELETE ON \(parent)
+            REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION \(prefix)_parent_deleted()
+            """,
+            """
+            CREATE OR REPLACE FUNCTION \(prefix)_parent_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF EXISTS (
+                SELECT 1 FROM \(name) WHERE \(column) IN (
+                  SELECT o.\(key) FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM \(parent) p WHERE p.\(key) = o.\(key)))
+              ) THEN
+                RAISE EXCEPTION 'er verwijzen nog rijen van \(name) naar de oude sleutel van een rij van \(parent)'
+                  USING ERRCODE = 'foreign_key_violation';
+              END IF;
+              RETURN NULL;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS \(prefix)_parent_updated ON \(parent)",
+            """
+            CREATE TRIGGER \(prefix)_parent_updated AFTER UPDATE ON \(parent)
+            REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION \(prefix)_parent_updated()
+            """,
+            """
+            CREATE OR REPLACE FUNCTION \(prefix)_parent_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF EXISTS (SELECT 1 FROM \(name)) THEN
+                RAISE EXCEPTION 'er verwijzen nog rijen van \(name) naar \(parent); leeg die eerst'
+                  USING ERRCODE = 'foreign_key_violation';
+              END IF;
+              RETURN NULL;
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS \(prefix)_parent_truncated ON \(parent)",
+            """
+            CREATE TRIGGER \(prefix)_parent_truncated BEFORE TRUNCATE ON \(parent)
+            FOR EACH STATEMENT EXECUTE FUNCTION \(prefix)_parent_truncated()
+            """,
+        ]
     }
 }
 
@@ -261,7 +378,7 @@ extension SchemaColumn {
         for condition in conditions {
             text += nullable ? " CHECK (\(name) IS NULL OR \(condition))" : " CHECK (\(condition))"
         }
-        if let references {
+        if let references, dialect == .sqlite || !references.checkedPerStatement {
             text += " REFERENCES \(references.table)(\(references.column))"
             if references.cascades { text += " ON DELETE CASCADE" }
         }

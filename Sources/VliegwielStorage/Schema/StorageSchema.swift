@@ -178,12 +178,17 @@ public enum StorageSchema {
             ]),
         // Rebuilt by "v13 context observations in key order" (v6 had a region index and the
         // cluster's collation on PostgreSQL): the key alone, compared by bytes on both
-        // databases, so that an import written in key order appends (BENCHMARKS.md).
+        // databases, so that an import written in key order appends (BENCHMARKS.md). Rebuilt
+        // by "v14 context observations checked per statement": on PostgreSQL the reference to
+        // the table is kept by statement triggers instead of a foreign key, which checked every
+        // imported row with a query of its own (SchemaTable.statementReferenceTriggers).
         SchemaTable(
             "context_observation", export: .moved(label: "contextwaarnemingen"),
             columns: [
                 SchemaColumn(
-                    "table_id", .text, references: .init("context_table", "id", cascades: true), byteOrder: true),
+                    "table_id", .text,
+                    references: .init("context_table", "id", cascades: true, checkedPerStatement: true),
+                    byteOrder: true),
                 SchemaColumn("measure", .text, byteOrder: true), SchemaColumn("region", .text, byteOrder: true),
                 SchemaColumn("period", .text, byteOrder: true), SchemaColumn("value", .real, nullable: true),
             ], primaryKey: ["table_id", "measure", "region", "period"], withoutRowID: true),
@@ -277,7 +282,8 @@ public enum StorageSchema {
     /// rows. Adding a table: describe it in ``tables`` and name it here; changing one: change
     /// its description and name it under `rebuilt`.
     public static let laterMigrations: [SchemaMigration] = [
-        SchemaMigration("v13 context observations in key order", rebuilt: ["context_observation"])
+        SchemaMigration("v13 context observations in key order", rebuilt: ["context_observation"]),
+        SchemaMigration("v14 context observations checked per statement", rebuilt: ["context_observation"]),
     ]
 
     /// The bookkeeping tables of the migrators themselves, which the description leaves out.
