@@ -108,7 +108,7 @@ struct AuditedWebFixture {
         let fixture = try await AuditedWebFixture()
         try await fixture.test { client in
             let path = "/arrangementen/\(Self.demo)/financiering/dorpsveen-toezegging/wijzigen"
-            let form = try await client.get(path)
+            let form = try await client.getSignedIn(path)
             let record = try #require(try await fixture.stores.portfolio.record(id: Self.demo))
             let revision = try RecordRevision(of: record).rawValue
             #expect(form.text.contains("<input type=\"hidden\" name=\"revisie\" value=\"\(revision)\">"))

@@ -355,7 +355,7 @@ import VliegwielWeb
         let fixture = try await WebFixture(seedsPortfolio: true)
         try await fixture.test { client in
             let path = "/arrangementen/\(Self.demo)/financiering/dorpsveen-toezegging/wijzigen"
-            let form = try await client.get(path)
+            let form = try await client.getSignedIn(path)
             #expect(form.status == .ok)
             #expect(form.text.contains("value=\"1000000\""))
             #expect(form.text.contains("<option value=\"gemeente-dorpsveen\" selected>"))
@@ -413,7 +413,7 @@ import VliegwielWeb
         let fixture = try await WebFixture(seedsPortfolio: true)
         try await fixture.test { client in
             let path = "/arrangementen/\(Self.zwolle)/partners/importeren"
-            let form = try await client.get(path)
+            let form = try await client.getSignedIn(path)
             #expect(form.status == .ok)
             #expect(form.text.contains("Verplichte kolommen: id, organisatie, type, rollen."))
             let bad = try await client.postForm(
