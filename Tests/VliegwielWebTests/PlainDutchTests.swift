@@ -66,6 +66,9 @@ import VliegwielStorage
             #expect(row.contains(#"<td><a href="/arrangementen/regio-deal">Regio Deal</a></td>"#))
             #expect(row.contains("<td>\(deal.tranche)</td>"))
             #expect(row.contains("<td>Overijssel</td>"))
+            // The amount, as the portfolio gives it (usability review: "amount and status expected").
+            let amount = try #require(deal.rijkContribution)
+            #expect(row.contains(#"<td class="number">\#(amount.formatted)</td>"#))
             #expect(!page.contains("<td>regio-deal</td>"))
         }
     }
@@ -138,13 +141,13 @@ import VliegwielStorage
     @Test func dateFieldsAreDatePickers() async throws {
         let demo = "fictief-regio-deal-voorbeeld"
         try await TestApplication([.catalogue, .portfolio, .fictionalExamples]).test(.router) { client in
-            let partner = try await client.get(SiteURL.newDealItem(demo, .partners).path).text
+            let partner = try await client.getSignedIn(SiteURL.newDealItem(demo, .partners).path).text
             for key in ["toegetreden", "uitgetreden"] {
                 #expect(partner.contains(#"<input type="date" id="veld-\#(key)" name="\#(key)""#), "\(key)")
             }
             #expect(partner.contains(DateHint.text))
             #expect(!partner.contains("Leeg laten als het niet bekend is"))
-            let project = try await client.get(SiteURL.newDealItem(demo, .projects).path).text
+            let project = try await client.getSignedIn(SiteURL.newDealItem(demo, .projects).path).text
             #expect(project.contains(#"<input type="date" id="veld-start" name="start""#))
             // The learning log's forms, as a refused lesson shows them to an editor.
             let log = try await client.postForm(SiteURL.addLearningEntry(demo, .lessons).path, [("datum", "")]).text

@@ -54,6 +54,8 @@ struct CataloguePage: Sendable {
         /// arrangement that is not a deal of the portfolio.
         var tranche: String?
         var provinces: String?
+        /// A deal's Rijksbijdrage, "onbekend" when no source gives it.
+        var amount: String? = nil
     }
 
     var layout: Layout

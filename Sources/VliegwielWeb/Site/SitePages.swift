@@ -145,7 +145,7 @@ struct SitePages: Sendable {
                     variant: variant?.name ?? arrangement.variantID,
                     variantHref: variant.map { SiteURL.arrangement($0.id).href() },
                     tranche: deal.map { $0.isFictional ? "fictief" : $0.tranche > 0 ? String($0.tranche) : "—" },
-                    provinces: deal.map { provinces($0.id) })
+                    provinces: deal.map { provinces($0.id) }, amount: deal.map { Money.text($0.rijkContribution) })
             }, count: shown.count, total: all.count)
         page.referenceCount = references.count
         return page

@@ -60,11 +60,11 @@ extension CataloguePage: PageView {
             <p role="status">\#(count) van \#(total) arrangementen</p>
             <table>
               <caption class="visually-hidden">\#(t.navCatalogue)</caption>
-              <thead><tr><th scope="col">Naam</th><th scope="col">\#(t.family)</th><th scope="col">\#(t.kind)</th><th scope="col">Variant</th><th scope="col">\#(GlossaryLink.html(.tranche, "Tranche"))</th><th scope="col">Provincie</th></tr></thead>
+              <thead><tr><th scope="col">Naam</th><th scope="col">\#(t.family)</th><th scope="col">\#(t.kind)</th><th scope="col">Variant</th><th scope="col">\#(GlossaryLink.html(.tranche, "Tranche"))</th><th scope="col">Provincie</th><th scope="col">Rijksbijdrage</th></tr></thead>
               <tbody>
             \#(HTML(lines: rows.map { row -> HTML in
                 let variant: HTML = row.variantHref.map { #"<a href="\#($0)">\#(row.variant)</a>"# } ?? "\(row.variant)"
-                return #"    <tr><th scope="row"><a href="\#(row.href)">\#(row.name)</a></th><td>\#(row.family)</td><td>\#(row.kind)</td><td>\#(variant)</td><td>\#(row.tranche ?? "—")</td><td>\#(row.provinces ?? "—")</td></tr>"#
+                return #"    <tr><th scope="row"><a href="\#(row.href)">\#(row.name)</a></th><td>\#(row.family)</td><td>\#(row.kind)</td><td>\#(variant)</td><td>\#(row.tranche ?? "—")</td><td>\#(row.provinces ?? "—")</td><td class="number">\#(row.amount ?? "—")</td></tr>"#
             }))
               </tbody>
             </table>
