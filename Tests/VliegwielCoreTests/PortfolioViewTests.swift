@@ -44,7 +44,7 @@ import VliegwielInterchange
         let json = String(decoding: try encoder.encode(summary.deals[0]), as: UTF8.self)
         #expect(
             json
-                == #"{"bron":"Kamerbrief 14-11-2024, 29697 nr. 157 (bedrag niet gevonden)","fictief":false,"id":"regio-deal-5-delft-west","naam":"Delft West","rijkbijdrage":"onbekend","rijkbijdrageCent":null,"tranche":5}"#
+                == #"{"bron":"Kamerbrief 14 november 2024, 29697 nr. 157 (bedrag niet gevonden)","fictief":false,"id":"regio-deal-5-delft-west","naam":"Delft West","rijkbijdrage":"onbekend","rijkbijdrageCent":null,"tranche":5}"#
         )
         #expect(summary.tranche(5)?.aantalOnbekend == 1)
     }
