@@ -119,6 +119,20 @@ import VliegwielWeb
         }
     }
 
+    /// A 404 suggests a search for the words of the address (usability review: no "bedoelde
+    /// u"), and that search finds what was meant.
+    @Test func anUnknownAddressSuggestsASearchThatFindsWhatWasMeant() async throws {
+        try await WebFixture(seedsPortfolio: true).test { client in
+            let response = try await client.get("/arrangementen/twente")
+            #expect(response.status == .notFound)
+            let href = SiteURL.search("twente").href()
+            #expect(response.text.contains(#"Bedoelde u iets anders? <a href="\#(href)">Zoek naar ‘twente’</a>."#))
+            #expect(try await client.get(href).text.contains(#"href="/arrangementen/regio-deal-4-twente""#))
+            // An address without words suggests nothing.
+            #expect(!(try await client.get("/arrangementen/1234").text.contains("Bedoelde u")))
+        }
+    }
+
     @Test func unknownPathsAndTrailingSlashesAre404() async throws {
         try await WebFixture().test { client in
             let response1 = try await client.get("/bestaat-niet")

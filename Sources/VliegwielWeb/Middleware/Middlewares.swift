@@ -110,7 +110,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let html = renderer.render(
             pages.error(
                 status: status.code, message: detail, keptInput: keptInput,
-                returnTo: Self.returnAddress(request, keptInput: keptInput)),
+                returnTo: Self.returnAddress(request, keptInput: keptInput),
+                searchFor: status == .notFound ? ErrorPage.searchWords(path: request.uri.path) : nil),
             session: RequestAccount()
         )
         return Response(

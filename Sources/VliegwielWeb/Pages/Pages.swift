@@ -161,6 +161,19 @@ struct ErrorPage: Sendable {
     var catalogueHref = ""
     var portfolioHref = ""
     var searchHref = ""
+    /// On a 404, a search for the words of the address that was not found (usability review:
+    /// no "bedoelde u"): `/arrangementen/regio-deal-twente` suggests "regio deal twente".
+    var suggestion: (words: String, href: String)? = nil
+
+    /// The words of the last part of `path` (hyphens and underscores as spaces), when it has
+    /// letters; `nil` otherwise.
+    static func searchWords(path: String) -> String? {
+        let last = path.split(separator: "/").last.map { String($0).removingPercentEncoding ?? String($0) } ?? ""
+        let words = last.split { $0 == "-" || $0 == "_" || $0 == "." || $0 == "+" || $0 == " " }
+            .filter { $0.contains(where: \.isLetter) }
+        guard !words.isEmpty, last.count <= 100 else { return nil }
+        return words.joined(separator: " ")
+    }
 
     /// The heading: what happened, in plain Dutch, not the status code.
     static func title(_ status: Int) -> String {

@@ -354,7 +354,7 @@ struct SitePages: Sendable {
     /// - Parameter returnTo: where logging in leads back to, on a 401 (the page that asked).
     func error(
         status: Int, message: String, keptInput: [Problem.KeptField] = [],
-        returnTo: String? = nil
+        returnTo: String? = nil, searchFor: String? = nil
     ) -> ErrorPage {
         var page = ErrorPage(
             layout: layout(ErrorPage.title(status), nil), status: status, message: message)
@@ -363,6 +363,7 @@ struct SitePages: Sendable {
         page.catalogueHref = SiteURL.catalogue().href()
         page.portfolioHref = SiteURL.portfolio.href()
         page.searchHref = SiteURL.search(nil).href()
+        page.suggestion = searchFor.map { ($0, SiteURL.search($0).href()) }
         page.keptFields = keptInput.enumerated().map { index, field in
             ErrorPage.Field(
                 id: "invoer-\(index + 1)", name: field.name, text: field.text, reason: field.reason,

@@ -143,6 +143,9 @@ extension ErrorPage: PageView {
             accountHref.map { href -> HTML in
                 #"<li>Op <a href="\#(href)">uw account</a> staat welke rol u hebt. Een beheerder van deze installatie kan u een andere rol geven.</li>"#
             } ?? .empty,
+            suggestion.map { s -> HTML in
+                #"<li>Bedoelde u iets anders? <a href="\#(s.href)">Zoek naar ‘\#(s.words)’</a>.</li>"#
+            } ?? .empty,
             #"""
             <li><a href="\#(searchHref)">Zoeken</a> naar een arrangement, deal, partner of programmalijn.</li>
             <li><a href="\#(catalogueHref)">De catalogus</a>: alle arrangementen.</li>
