@@ -69,6 +69,10 @@ import VliegwielWeb
             #expect(deal.contains("Toegezegd <strong>\(money.toezeggingen.total.formatted)</strong>"))
             #expect(deal.contains("gerealiseerd <strong>\(money.realisaties.total.formatted)</strong>"))
             #expect(deal.contains(Share(part: money.realisaties.total, whole: money.toezeggingen.total).percentText))
+            // The Rijk paid relatively more than it committed; the summary says what the rule checks.
+            let ahead = money.realisaties.rijkShare.ratio > money.toezeggingen.rijkShare.ratio
+            #expect(ahead)
+            #expect(deal.contains("de regel over het maximumaandeel van het Rijk toetst de toezeggingen") == ahead)
             #expect(
                 deal.contains(
                     "\(progress.count { $0.status == .met }) streefwaarden gehaald, \(progress.count { $0.status == .notMet }) niet gehaald"

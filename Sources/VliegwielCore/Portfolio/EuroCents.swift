@@ -114,6 +114,8 @@ public struct Share: Sendable, Hashable, Encodable {
 
     /// Whether the share is at most `percent` %, exactly (no rounding).
     public func isAtMost(percent: Int64) -> Bool { part.cents * 100 <= whole.cents * percent }
+    /// The share as a fraction, for comparing two shares; 0 for a share of nothing.
+    public var ratio: Double { whole.cents == 0 ? 0 : Double(part.cents) / Double(whole.cents) }
 
     /// Whether the share is at least `percent` %, exactly.
     public func isAtLeast(percent: Int64) -> Bool { part.cents * 100 >= whole.cents * percent }

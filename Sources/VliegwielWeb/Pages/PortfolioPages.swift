@@ -346,6 +346,10 @@ extension DealSection {
             /// The Rijk's share of what is committed and of what is realised; `nil` when that is nothing.
             var rijkShareCommitted: String?
             var rijkShareRealised: String?
+            /// The Rijk's share of what is realised so far is larger than of what is committed
+            /// (usability review: "80 % against 50 % not flagged"): the page says what the rule
+            /// on the Rijk's maximum share checks.
+            var rijkAheadInRealisations = false
         }
 
         struct Targets: Sendable {
@@ -380,7 +384,9 @@ extension DealSection {
                     barPercent: committed.totaalCent > 0
                         ? Int(min(100, max(0, realised.totaalCent * 100 / committed.totaalCent))) : nil,
                     rijkShareCommitted: committed.totaalCent > 0 ? committed.rijkShare.percentText : nil,
-                    rijkShareRealised: realised.totaalCent > 0 ? realised.rijkShare.percentText : nil)
+                    rijkShareRealised: realised.totaalCent > 0 ? realised.rijkShare.percentText : nil,
+                    rijkAheadInRealisations: committed.totaalCent > 0 && realised.totaalCent > 0
+                        && realised.rijkShare.ratio > committed.rijkShare.ratio)
             }
             if !programme.isEmpty {
                 let progress = programme.flatMap(\.progress)

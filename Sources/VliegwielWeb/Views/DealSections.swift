@@ -10,7 +10,11 @@ enum DealSections {
                 m.rijkShareRealised.map { "\($0) van de realisaties" },
             ]
             .compactMap { $0 }
-        return parts.isEmpty ? "" : "Aandeel Rijk: " + parts.joined(separator: ", ") + "."
+        guard !parts.isEmpty else { return "" }
+        return "Aandeel Rijk: " + parts.joined(separator: ", ") + "."
+            + (m.rijkAheadInRealisations
+                ? " Het Rijk betaalde tot nu toe naar verhouding meer dan het toezegde; de regel over het maximumaandeel van het Rijk toetst de toezeggingen van de hele deal, niet wat tot nu toe is betaald."
+                : "")
     }
 
     /// "In het kort" for a deal: counts and quotes of what is recorded, each with its way on.
