@@ -32,6 +32,8 @@ import VliegwielWeb
                 try drift.json()["samenvatting"] as? [String] == ["Rol van het Rijk: nevengeschikt → ondergeschikt"])
             let page = try await client.get("/arrangementen/drenthe-fictief").text
             #expect(page.contains("<h2 id=\"geschiedenis\">Profielgeschiedenis</h2>"))
+            // The table of contents leads to it (usability review: the history at the very bottom).
+            #expect(page.contains(##"<li><a href="#geschiedenis">Profielgeschiedenis</a></li>"##))
             #expect(page.contains("<li>Rol van het Rijk: nevengeschikt → ondergeschikt</li>"))
             #expect(page.contains(" · Dealmaker (fictief) · Het Rijk wordt uitgenodigd</li>"))
             let reference = try await client.get("/arrangementen/regio-deal").text

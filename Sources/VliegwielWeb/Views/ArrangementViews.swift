@@ -32,7 +32,7 @@ extension ArrangementPage: PageView {
                 <li><a href="#temporeel">\##(t.temporal)</a></li>
                 <li><a href="#evaluatie">\##(t.evaluation)</a></li>
                 <li><a href="#dichtstbij">\##(t.nearest)</a></li>
-            """##)
+            """##)\#(if: history != nil, ##"<li><a href="#geschiedenis">Profielgeschiedenis</a></li>"##)
               </ul>
             </nav>
             """#,
