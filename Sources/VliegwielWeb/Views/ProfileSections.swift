@@ -167,6 +167,14 @@ enum ProfileSections {
               </table>
             """#
         let bands = advice.weights.map { "\($0.label): \($0.band)" }.joined(separator: "; ")
+        let tensions: HTML =
+            advice.tensions.isEmpty
+            ? "  <p>Uit de vastgelegde keuzes volgt geen afzonderlijke spanning; de algemene spanning hierboven blijft.</p>"
+            : #"""
+              <ul>
+                \#(advice.tensions.map { x -> HTML in #"<li>\#(if: x.byDefinition, "Per definitie — ")\#(x.from) tegenover de waarden van de \#(x.with) (\#(x.values)): \#(x.question) <span class="citation">(\#(x.citation))</span></li>"# })
+              </ul>
+            """#
         return #"""
             <section aria-labelledby="perspectief-kop">
               <h2 id="perspectief-kop">\#(t.perspective)</h2>
@@ -175,9 +183,7 @@ enum ProfileSections {
             \#(folding.fold("Hoe de band van elk perspectief is bepaald", derivation))
               <h3>\#(t.tensions)</h3>
               <p>Interbestuurlijk resultaatgericht samenwerken is een instrument van de netwerkende overheid en staat daarom „per definitie op enige mate van spanning” met de waarden van andere perspectieven (§5.3).</p>
-              <ul>
-                \#(advice.tensions.map { x -> HTML in #"<li>\#(if: x.byDefinition, "Per definitie — ")\#(x.from) tegenover de waarden van de \#(x.with) (\#(x.values)): \#(x.question) <span class="citation">(\#(x.citation))</span></li>"# })
-              </ul>
+            \#(tensions)
             </section>
             """#
     }
