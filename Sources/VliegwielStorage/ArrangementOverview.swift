@@ -71,7 +71,7 @@ public struct ArrangementOverview: Sendable {
         return ArrangementOverview(
             arrangement: try rules.decode(document), deal: deal, versionLines: lines, latestVersions: latest,
             learningLog: try LearningLogRules.log(of: id, fictional: deal?.deal.isFictional ?? false, rows: rest[2]),
-            indicators: try rest[3].first?.document(ArrangementIndicators.self, "document"),
+            indicators: try rest[3].first?.keptDocument(ArrangementIndicators.self, "document"),
             hasContributionGraph: !rest[4].isEmpty)
     }
 }

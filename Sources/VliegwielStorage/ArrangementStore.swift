@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import VliegwielCore
 
 /// Where arrangements are kept. One contract, several databases: every implementation
@@ -89,26 +88,15 @@ final class ArrangementRules: Sendable {
     static let defaultAuthor = "vliegwiel"
     static let defaultReason = "opgeslagen"
 
-    /// Decoded arrangements by their stored document: decoding is the costly part of a read,
-    /// and a document that has not changed decodes to the same arrangement. The database
-    /// stays the truth: every read fetches the documents and decodes those that changed, so
-    /// another process writing to the same database is always seen.
-    private let decoded = Mutex<[String: Arrangement]>([:])
-
     /// The stored document of `arrangement`: the interchange JSON with sorted keys.
     static func encode(_ arrangement: Arrangement) throws -> String {
         try StoredDocument.text(arrangement, escapingSlashes: true)
     }
 
+    /// The arrangement a stored document holds, decoded once per document text
+    /// (``KeptDocuments``): every read that finds the same text, in any store, shares it.
     func decode(_ document: String) throws -> Arrangement {
-        if let known = decoded.withLock({ $0[document] }) { return known }
-        let arrangement = try JSONDecoder().decode(Arrangement.self, from: Data(document.utf8))
-        decoded.withLock { cache in
-            // Bounded: a cache that outgrows the database by far is started afresh.
-            if cache.count > 10_000 { cache.removeAll() }
-            cache[document] = arrangement
-        }
-        return arrangement
+        try KeptDocuments.shared.decode(Arrangement.self, document)
     }
 
     /// The arrangements with their documents, to save by `author` for `reason`: a version

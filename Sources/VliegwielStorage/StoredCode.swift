@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PostgresNIO
+import Synchronization
 import VliegwielCore
 
 /// A code read back from a database that its vocabulary does not know: a damaged row or a row
@@ -101,6 +102,77 @@ extension StoredRow {
     func document<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data((try value(column) as String).utf8))
     }
+
+    /// The document in `column` as ``document(_:_:)`` decodes it, kept by its text
+    /// (``KeptDocuments``): for documents that every page or report reads again and again.
+    func keptDocument<T: Decodable & Sendable>(_ type: T.Type, _ column: String) throws -> T {
+        try KeptDocuments.shared.decode(T.self, try value(column))
+    }
+}
+
+/// Decoded documents by their type and stored text (issue 14 item 4a). Decoding JSON is the
+/// costly part of a read (the portfolio report decoded every deal's arrangement on each
+/// request, about six tenths of its time), and the same text always decodes to the same value.
+/// The key is the text itself, not an id or a counter, so a kept value can never belong to
+/// another revision: the database stays the truth, every read fetches the text, and a document
+/// changed by any process or instance is another key, decoded afresh.
+final class KeptDocuments: Sendable {
+    static let shared = KeptDocuments()
+
+    /// The text compared and hashed as its UTF-8 bytes: `String`'s own `==` and hash compare
+    /// canonically (Unicode normalisation), which for documents with quotes in Dutch typography
+    /// took longer than a byte compare by far (a quarter of the portfolio report in a profile).
+    /// Equal bytes are equal text; the JSON decoder reads nothing else.
+    private struct Key: Hashable {
+        var type: ObjectIdentifier
+        var text: String
+
+        static func == (left: Key, right: Key) -> Bool {
+            left.type == right.type && left.text.utf8.count == right.text.utf8.count
+                && Self.bytes(left.text) { left in
+                    Self.bytes(right.text) { right in
+                        left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                    }
+                }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(type)
+            Self.bytes(text) { hasher.combine(bytes: $0) }
+        }
+
+        /// `body` over the text's UTF-8 bytes, made contiguous when they are not (a bridged string).
+        private static func bytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+            if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+                return result
+            }
+            var copy = text
+            copy.makeContiguousUTF8()
+            return copy.utf8.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) }!
+        }
+    }
+
+    private let kept = Mutex<[Key: any Sendable]>([:])
+    /// At most this many documents; a cache that outgrows the database by far starts afresh.
+    let capacity: Int
+
+    init(capacity: Int = 10_000) {
+        self.capacity = capacity
+    }
+
+    /// `text` decoded as `T`, from the kept documents when the same text was decoded before.
+    func decode<T: Decodable & Sendable>(_ type: T.Type, _ text: String) throws -> T {
+        let key = Key(type: ObjectIdentifier(type), text: text)
+        if let known = kept.withLock({ $0[key] }) as? T { return known }
+        let value = try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        kept.withLock { kept in
+            if kept.count >= capacity { kept.removeAll(keepingCapacity: true) }
+            kept[key] = value
+        }
+        return value
+    }
+
+    var count: Int { kept.withLock { $0.count } }
 }
 
 /// The JSON text of documents in the stores: sorted keys, so equal values give equal text.

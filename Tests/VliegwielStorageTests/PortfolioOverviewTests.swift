@@ -45,4 +45,51 @@ import VliegwielTestSupport
             #expect(overview.entries.contains { !overview.indicatorReport($0).context.isEmpty })
         }
     }
+
+    /// Arrangements are decoded once per stored text (``KeptDocuments``); a profile changed
+    /// through the store is another text, so the next overview shows it, never the kept one.
+    @Test(arguments: StoreKind.allCases)
+    func aChangedProfileShowsInTheNextOverview(kind: StoreKind) async throws {
+        try await kind.withStores { stores in
+            try await stores.seedShippedDemo()
+            let id = BundledPortfolio.demoID
+            let before = try await stores.portfolio.overview()
+            var arrangement = try #require(try await stores.arrangements.arrangement(id: id))
+            #expect(before.entries.first { $0.deal.id == id }?.profile == arrangement.profile)
+            let other = try #require(
+                try await stores.arrangements.allArrangements().first { $0.profile != arrangement.profile })
+            arrangement.profile = other.profile
+            try await stores.arrangements.save(
+                arrangement,
+                expecting: .revision(
+                    try RecordRevision(
+                        of: try #require(
+                            try await stores.arrangements.arrangement(id: id)))),
+                author: "Tester (fictief)", reason: "ander profiel")
+
+            let after = try await stores.portfolio.overview()
+            #expect(after.entries.first { $0.deal.id == id }?.profile == other.profile)
+        }
+    }
+}
+
+/// The kept documents decode each text once and never answer one text with another's value.
+@Suite struct KeptDocumentsTests {
+    struct Note: Codable, Sendable, Equatable {
+        var text: String
+    }
+
+    @Test func theSameTextIsTheSameValueAndAnotherTextIsDecodedAfresh() throws {
+        let kept = KeptDocuments(capacity: 2)
+        #expect(try kept.decode(Note.self, #"{"text":"een"}"#) == Note(text: "een"))
+        #expect(try kept.decode(Note.self, #"{"text":"een"}"#) == Note(text: "een"))
+        #expect(kept.count == 1)
+        #expect(try kept.decode(Note.self, #"{"text":"twee"}"#) == Note(text: "twee"))
+        // Full: it starts afresh rather than grow beyond its capacity.
+        #expect(try kept.decode(Note.self, #"{"text":"drie"}"#) == Note(text: "drie"))
+        #expect(kept.count == 1)
+        // The same text as another type is another key.
+        #expect(try kept.decode([String: String].self, #"{"text":"een"}"#) == ["text": "een"])
+        #expect(throws: (any Error).self) { try kept.decode(Note.self, #"{"tekst":"een"}"#) }
+    }
 }

@@ -68,11 +68,11 @@ public struct PortfolioOverview: Sendable {
         for row in rows[1] { lines[try row.value("arrangement_id"), default: []].append(try row.value("name")) }
         var profiles: [String: Profile] = [:]
         for row in rows[2] {
-            profiles[try row.value("id")] = try row.document(Arrangement.self, "document").profile
+            profiles[try row.value("id")] = try row.keptDocument(Arrangement.self, "document").profile
         }
         var indicators: [String: ArrangementIndicators] = [:]
         for row in rows[3] {
-            indicators[try row.value("arrangement_id")] = try row.document(ArrangementIndicators.self, "document")
+            indicators[try row.value("arrangement_id")] = try row.keptDocument(ArrangementIndicators.self, "document")
         }
         let graphs = try counts(rows[4])
         let entries = try counts(rows[5])
