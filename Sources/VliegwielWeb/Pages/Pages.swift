@@ -82,9 +82,8 @@ struct ArrangementPage: Sendable {
     var isReference: Bool
     var variantName: String?
     var variantHref: String?
-    var elements: [ElementView]
-    var advice: AdviceView
-    var nearest: [NearestView]
+    /// The profile's sections, rendered with the analysis (``AnalysisHTML``).
+    var analysis: AnalysisHTML
     /// The portfolio record, for a deal of the Regio Deals portfolio.
     var deal: DealSection?
     /// The sourced facts of a real deal of another family (a City Deal, a Woondeal), which has

@@ -2,7 +2,8 @@ import Synchronization
 import VliegwielCore
 
 /// What the arrangement page derives from a profile — the elements with their quotes, the advice
-/// and the nearest reference variants — kept per profile (issue 14 item 4a). The
+/// and the nearest reference variants, and the sections rendered from them — kept per profile
+/// (issue 14 item 4a). The
 /// key is the stored profile itself, so a kept analysis can never belong to another revision:
 /// a changed profile is another key. Every input besides the profile is fixed for the process
 /// (the shipped catalogue the nearest variants come from) or part of the key (the arrangement
@@ -17,6 +18,15 @@ final class ProfileAnalysisMemo: Sendable {
         var elements: [ElementView]
         var advice: AdviceView
         var nearest: [NearestView]
+        /// The page's sections made of these, rendered once with them.
+        var html: AnalysisHTML
+
+        init(elements: [ElementView], advice: AdviceView, nearest: [NearestView]) {
+            self.elements = elements
+            self.advice = advice
+            self.nearest = nearest
+            html = AnalysisHTML(elements: elements, advice: advice, nearest: nearest, t: UIText.dutch)
+        }
     }
 
     private let kept = Mutex<[Key: Analysis]>([:])

@@ -173,7 +173,7 @@ struct SitePages: Sendable {
             moreSources: arrangement.sources.count > 3 ? arrangement.sources.count - 3 : nil,
             isSaved: query["opgeslagen"] != nil, isReference: arrangement.kind == .reference,
             variantName: variant?.name, variantHref: variant.map { SiteURL.arrangement($0.id).href() },
-            elements: analysis.elements, advice: analysis.advice, nearest: analysis.nearest,
+            analysis: analysis.html,
             deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])

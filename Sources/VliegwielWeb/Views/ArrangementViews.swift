@@ -1,3 +1,28 @@
+/// What the arrangement page shows of its analysis — "In het kort", the profile by element, the
+/// advice and the nearest variants — follows from the profile alone, so it is rendered once
+/// with the analysis and kept with it (``ProfileAnalysisMemo``, per stored profile): a
+/// changed profile is another analysis, rendered afresh. Rendering these sections was about
+/// half of the page's time on the miss path (issue 14).
+struct AnalysisHTML: Sendable {
+    var inShort: HTML
+    var sections: HTML
+
+    init(elements: [ElementView], advice: AdviceView, nearest: [NearestView], t: UIText) {
+        inShort = ProfileSections.inShort(advice, t)
+        sections = HTML(lines: [
+            ProfileSections.profile(elements, t),
+            ProfileSections.advice(advice, t),
+            #"""
+            <section aria-labelledby="dichtstbij">
+              <h2 id="dichtstbij">\#(t.nearest)</h2>
+              <p>De \#(GlossaryLink.html(.afstand, "afstand")) is het gemiddelde verschil over de ontwerpkeuzes die bij allebei zijn vastgelegd: 0 is gelijk, 1 is op elke keuze zo verschillend als kan. Een afstand van 0,2 is dus ongeveer een vijfde van die keuzes helemaal anders, of meer keuzes een beetje anders. Een keuze die bij een van beide niet vermeld is, telt niet mee.</p>
+              <ul>\#(nearest.map { ProfileSections.nearest($0, t) })</ul>
+            </section>
+            """#,
+        ])
+    }
+}
+
 extension ArrangementPage: PageView {
     func main(_ session: SignedIn?) -> HTML {
         let t = layout.t
@@ -21,7 +46,7 @@ extension ArrangementPage: PageView {
             preview != nil
                 ? .empty
                 : #"<p class="actions"><a href="\#(whatIfHref)">\#(t.navWhatIf): verander een ontwerpkeuze</a> · <a href="\#(compareHref)">\#(t.navCompare)</a>\#(link(learningLogHref, "Leerlog: les → besluit → wijziging"))\#(link(indicatorsHref, "Indicatoren: programma en context"))\#(link(contributionHref, "Bijdragegraaf en bijdrageverhalen"))\#(link(dossierHref, "Evaluatiedossier (afdrukbaar)"))\#(link(qcaOutcomesHref, "Uitkomsten voor QCA"))</p>"#,
-            hasProfile ? ProfileSections.inShort(advice, t) : .empty,
+            hasProfile ? analysis.inShort : .empty,
             #"""
             <nav aria-label="Op deze pagina" class="toc">
               <ul>
@@ -46,17 +71,7 @@ extension ArrangementPage: PageView {
                 """#
             } ?? .empty,
             hasProfile
-                ? HTML(lines: [
-                    ProfileSections.profile(elements, t),
-                    ProfileSections.advice(advice, t),
-                    #"""
-                    <section aria-labelledby="dichtstbij">
-                      <h2 id="dichtstbij">\#(t.nearest)</h2>
-                      <p>De \#(GlossaryLink.html(.afstand, "afstand")) is het gemiddelde verschil over de ontwerpkeuzes die bij allebei zijn vastgelegd: 0 is gelijk, 1 is op elke keuze zo verschillend als kan. Een afstand van 0,2 is dus ongeveer een vijfde van die keuzes helemaal anders, of meer keuzes een beetje anders. Een keuze die bij een van beide niet vermeld is, telt niet mee.</p>
-                      <ul>\#(nearest.map { ProfileSections.nearest($0, t) })</ul>
-                    </section>
-                    """#,
-                ])
+                ? analysis.sections
                 : #"""
                 <section aria-labelledby="profiel">
                   <h2 id="profiel">\#(t.elements)</h2>
