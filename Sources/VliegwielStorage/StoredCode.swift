@@ -152,27 +152,39 @@ final class KeptDocuments: Sendable {
         }
     }
 
-    private let kept = Mutex<[Key: any Sendable]>([:])
-    /// At most this many documents; a cache that outgrows the database by far starts afresh.
-    let capacity: Int
+    private struct State {
+        var values: [Key: any Sendable] = [:]
+        /// The UTF-8 bytes of the kept texts.
+        var bytes = 0
+    }
 
-    init(capacity: Int = 10_000) {
+    private let kept = Mutex(State())
+    /// At most this many documents, and at most this many bytes of their texts: a cache that
+    /// outgrows the database by far (every saved revision is a new text) starts afresh, so that
+    /// a long-running server's memory stays bounded by these, not by its history.
+    let capacity: Int
+    let maximumBytes: Int
+
+    init(capacity: Int = 10_000, maximumBytes: Int = 64 << 20) {
         self.capacity = capacity
+        self.maximumBytes = maximumBytes
     }
 
     /// `text` decoded as `T`, from the kept documents when the same text was decoded before.
     func decode<T: Decodable & Sendable>(_ type: T.Type, _ text: String) throws -> T {
         let key = Key(type: ObjectIdentifier(type), text: text)
-        if let known = kept.withLock({ $0[key] }) as? T { return known }
+        if let known = kept.withLock({ $0.values[key] }) as? T { return known }
         let value = try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        let size = text.utf8.count
+        guard size <= maximumBytes else { return value }
         kept.withLock { kept in
-            if kept.count >= capacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = value
+            if kept.values.count >= capacity || kept.bytes + size > maximumBytes { kept = State() }
+            if kept.values.updateValue(value, forKey: key) == nil { kept.bytes += size }
         }
         return value
     }
 
-    var count: Int { kept.withLock { $0.count } }
+    var count: Int { kept.withLock { $0.values.count } }
 }
 
 /// The JSON text of documents in the stores: sorted keys, so equal values give equal text.

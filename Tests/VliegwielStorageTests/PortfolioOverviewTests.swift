@@ -92,4 +92,19 @@ import VliegwielTestSupport
         #expect(try kept.decode([String: String].self, #"{"text":"een"}"#) == ["text": "een"])
         #expect(throws: (any Error).self) { try kept.decode(Note.self, #"{"tekst":"een"}"#) }
     }
+
+    @Test func itKeepsAtMostItsBytesOfText() throws {
+        let kept = KeptDocuments(capacity: 100, maximumBytes: 50)
+        #expect(try kept.decode(Note.self, #"{"text":"een"}"#) == Note(text: "een"))
+        #expect(try kept.decode(Note.self, #"{"text":"twee"}"#) == Note(text: "twee"))
+        #expect(try kept.decode(Note.self, #"{"text":"drie"}"#) == Note(text: "drie"))
+        // 14 + 15 + 15 bytes fit in 50; a fourth text of 15 bytes does not, so it starts afresh.
+        #expect(kept.count == 3)
+        #expect(try kept.decode(Note.self, #"{"text":"vier"}"#) == Note(text: "vier"))
+        #expect(kept.count == 1)
+        // A text larger than the whole bound is decoded but not kept.
+        let long = "een tekst die langer is dan de hele grens"
+        #expect(try kept.decode(Note.self, #"{"text":"\#(long)"}"#) == Note(text: long))
+        #expect(kept.count == 1)
+    }
 }
