@@ -23,11 +23,17 @@ import VliegwielTestSupport
         }
     }
 
-    static func upToTheNearest(_ page: String) -> Substring {
+    /// The page up to the end of the nearest variants, without the table of contents: that
+    /// lists the profile history, which only the page with two versions has.
+    static func upToTheNearest(_ page: String) -> String {
         guard let nearest = page.range(of: #"<h2 id="dichtstbij">"#),
             let end = page.range(of: "</section>", range: nearest.upperBound..<page.endIndex)
         else { return "" }
-        return page[..<end.upperBound]
+        let shown = page[..<end.upperBound]
+        guard let toc = shown.range(of: #"<nav aria-label="Op deze pagina""#),
+            let tocEnd = shown.range(of: "</nav>", range: toc.upperBound..<shown.endIndex)
+        else { return String(shown) }
+        return String(shown[..<toc.lowerBound] + shown[tocEnd.upperBound...])
     }
 
     @Test func theSameProfileIsComputedOnceAndAChangedOneAgain() {
