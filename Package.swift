@@ -108,6 +108,10 @@ let package = Package(
         .executableTarget(
             name: "QCABenchmark", dependencies: ["VliegwielCore"], path: "Benchmarks/QCABenchmark",
             swiftSettings: strict),
+        .executableTarget(
+            name: "WebFloor",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")], path: "Benchmarks/WebFloor",
+            swiftSettings: strict),
 
         // Builders shared by the test targets.
         .target(name: "VliegwielTestSupport", dependencies: ["VliegwielCore"], path: "Tests/Support"),

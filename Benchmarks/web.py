@@ -6,6 +6,10 @@ Warm: wrk (2 threads) against Vliegwiel and against nginx, which serves the byte
 answers saved from Vliegwiel in the same run as static files; requests/s, p50 and p99, and
 Vliegwiel's throughput as a fraction of nginx's.
 
+Floor (with --floor): Hummingbird alone (`Benchmarks/WebFloor`, no middleware, no work) serving
+the same bytes from memory, in the same run: what the HTTP server costs before Vliegwiel does
+anything, so that the ratio to nginx can be split into the server's part and ours.
+
 Miss: N times a change through the API (a new summary for the page's arrangement, not timed),
 then one GET of the page on a kept-open connection, timed by the client and by the server's own
 `Server-Timing: app;dur=…` header (from the request reaching the first middleware to the
@@ -72,9 +76,9 @@ def wrk(url, seconds, connections):
     return rps, p50, p99
 
 
-def start_nginx(folder, port):
+def start_nginx(folder, port, workers):
     config = folder / "nginx.conf"
-    config.write_text(f"""worker_processes 1;
+    config.write_text(f"""worker_processes {workers};
 pid {folder}/nginx.pid;
 error_log {folder}/nginx-error.log;
 events {{ worker_connections 1024; }}
@@ -101,6 +105,11 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--misses", type=int, default=200)
+    parser.add_argument("--nginx-workers", default="auto",
+                        help="nginx's worker_processes: auto (one per core, its packaged default) or a number")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="wrk runs per server and endpoint, taking turns; the table gives medians")
+    parser.add_argument("--floor", help="the WebFloor binary (Hummingbird alone on the same bytes)")
     options = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="vliegwiel-web-"))
@@ -141,19 +150,40 @@ def main():
             answer.raise_for_status()
             suffix = "json" if path.startswith("/api/") else "html"
             (folder / "www" / f"e{number}.{suffix}").write_bytes(answer.content)
-        nginx_config = start_nginx(folder, nginx_port)
+        nginx_config = start_nginx(folder, nginx_port, options.nginx_workers)
+        floor_port = free_port()
+        if options.floor:
+            floor = subprocess.Popen([options.floor, str(folder / "www"), str(floor_port)], stdout=log,
+                                     stderr=subprocess.STDOUT)
+            for _ in range(100):
+                try:
+                    requests.get(f"http://127.0.0.1:{floor_port}/e0.html", timeout=1)
+                    break
+                except requests.RequestException:
+                    time.sleep(0.1)
         warm = []
         for number, (name, path, _) in enumerate(ENDPOINTS):
             suffix = "json" if path.startswith("/api/") else "html"
-            ours = wrk(base + path, options.seconds, options.connections)
-            theirs = wrk(f"http://127.0.0.1:{nginx_port}/e{number}.{suffix}", options.seconds, options.connections)
+            rounds = []
+            # The servers take turns, round after round, so that a change in the machine's load
+            # falls on all of them; each figure is the median of the rounds.
+            for _ in range(options.rounds):
+                ours = wrk(base + path, options.seconds, options.connections)
+                theirs = wrk(f"http://127.0.0.1:{nginx_port}/e{number}.{suffix}", options.seconds,
+                             options.connections)
+                alone = wrk(f"http://127.0.0.1:{floor_port}/e{number}.{suffix}", options.seconds,
+                            options.connections) if options.floor else None
+                rounds.append((ours, theirs, alone))
             size = (folder / "www" / f"e{number}.{suffix}").stat().st_size
-            warm.append((name, path, size, ours, theirs))
+            warm.append((name, path, size, rounds))
+        if options.floor:
+            floor.terminate()
+            floor.wait(timeout=30)
 
         # Miss: a change to the page's arrangement, then the first request.
         missed = []
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        for name, path, arrangement in ENDPOINTS:
+        for name, path, arrangement in ENDPOINTS if options.misses else []:
             document = requests.get(f"{base}/api/v1/arrangementen/{arrangement}", headers=api, timeout=30).json()
             summary = document["omschrijving"]
             server_times, client_times = [], []
@@ -182,14 +212,39 @@ def main():
             subprocess.run(["nginx", "-c", str(nginx_config), "-s", "stop"], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
 
-    print("Warm (the kept answer; wrk -t2 -c%d -d%ds --latency)" % (options.connections, options.seconds))
+    print("Warm (the kept answer; wrk -t2 -c%d -d%ds --latency; nginx worker_processes %s; %s)"
+          % (options.connections, options.seconds, options.nginx_workers,
+             "one run each" if options.rounds == 1 else f"median of {options.rounds} rounds taking turns, "
+             "ratio range in brackets"))
     print()
-    print("| endpoint | size | Vliegwiel req/s | p50 | p99 | nginx req/s | p50 | p99 | **Vliegwiel / nginx** |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, path, size, ours, theirs in warm:
+    floor_columns = " Hummingbird alone req/s | p50 | alone / nginx |" if options.floor else ""
+    print("| endpoint | size | Vliegwiel req/s | p50 | p99 | nginx req/s | p50 | p99 | **Vliegwiel / nginx** |"
+          + floor_columns)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if options.floor else ""))
+    def median(values):
+        ordered = sorted(values)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+    def medians(runs):
+        return tuple(median([run[field] for run in runs]) for field in range(3))
+
+    for name, path, size, rounds in warm:
+        ours, theirs = medians([r[0] for r in rounds]), medians([r[1] for r in rounds])
+        ratios = [r[0][0] / r[1][0] for r in rounds]
+        spread = f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(rounds) > 1 else ""
+        extra = ""
+        if options.floor:
+            alone = medians([r[2] for r in rounds])
+            alone_ratio = median([r[2][0] / r[1][0] for r in rounds])
+            extra = f" {alone[0]:.0f} | {alone[1]:.2f} ms | {alone_ratio:.3f} |"
         print(f"| {name} (`{path}`) | {size / 1024:.0f} kB | {ours[0]:.0f} | {ours[1]:.2f} ms | {ours[2]:.2f} ms "
-              f"| {theirs[0]:.0f} | {theirs[1]:.2f} ms | {theirs[2]:.2f} ms | **{ours[0] / theirs[0]:.3f}** |")
+              f"| {theirs[0]:.0f} | {theirs[1]:.2f} ms | {theirs[2]:.2f} ms | **{median(ratios):.3f}**{spread} |"
+              + extra)
     print()
+    if not missed:
+        print(f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}")
+        return
     print(f"Miss (the first request after a change to the page's arrangement through the API; "
           f"{options.misses} rounds each)")
     print()
