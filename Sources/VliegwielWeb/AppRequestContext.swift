@@ -15,8 +15,13 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     /// cookie (for the CSRF token). Set by ``SessionMiddleware``.
     public var account = RequestAccount()
     /// Who changes data and from where, as the audit trail records it: the anonymous web user
-    /// from the connection's address until ``SessionMiddleware`` knows better.
-    public var audit: AuditContext
+    /// from the connection's address until ``SessionMiddleware`` knows better. Worked out when
+    /// asked, not per request: a kept answer (``ResponseCacheMiddleware``) never asks.
+    public var audit: AuditContext {
+        get { knownAudit ?? .web(clientAddress: remoteAddress?.ipAddress) }
+        set { knownAudit = newValue }
+    }
+    private var knownAudit: AuditContext?
     /// The `{id}` of a route below `/arrangementen/{id}`, percent-decoded, and the arrangement
     /// with that id when there is one: loaded once by the route group
     /// (``ArrangementLoadingMiddleware``), after the access is decided.
@@ -30,7 +35,6 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         remoteAddress = source.channel.remoteAddress
-        audit = .web(clientAddress: source.channel.remoteAddress?.ipAddress)
     }
 
     /// The CSRF token every form of this session carries; nil without a session.
