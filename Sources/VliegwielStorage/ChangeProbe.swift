@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// A number that moves whenever a change may have been committed to the installation, by this
@@ -25,32 +26,60 @@ struct AuditSequenceProbe: ChangeProbe {
 /// every commit is another connection's. The value is only comparable on that one connection;
 /// it is turned into a counter that rises by one at each change, read and counted under the
 /// connection's lock so that no caller sees the counter before the value it saw.
+///
+/// Every anonymous request that may be answered from the kept pages asks this first, so it
+/// speaks to SQLite directly (one prepared statement, stepped and reset under a lock) rather
+/// than through a GRDB queue, whose dispatch hop and statement cursor cost more than the pragma.
 final class SQLiteDataVersionProbe: ChangeProbe {
-    private struct State {
-        var dataVersion: Int?
+    private struct State: ~Copyable {
+        let connection: OpaquePointer
+        let statement: OpaquePointer
+        var dataVersion: Int64?
         var version = 0
+
+        deinit {
+            sqlite3_finalize(statement)
+            sqlite3_close_v2(connection)
+        }
     }
 
-    private let connection: DatabaseQueue
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     init(path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(5)
-        connection = try DatabaseQueue(path: path, configuration: configuration)
+        var connection: OpaquePointer?
+        let opened = sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        guard opened == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "geen verbinding"
+            sqlite3_close_v2(connection)
+            throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: message)
+        }
+        sqlite3_busy_timeout(connection, 5000)
+        var statement: OpaquePointer?
+        let prepared = sqlite3_prepare_v3(
+            connection, "PRAGMA data_version", -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard prepared == SQLITE_OK, let statement else {
+            let message = String(cString: sqlite3_errmsg(connection))
+            sqlite3_close_v2(connection)
+            throw DatabaseError(resultCode: ResultCode(rawValue: prepared), message: message)
+        }
+        state = Mutex(State(connection: connection, statement: statement))
     }
 
     func version() throws -> Int {
-        try connection.inDatabase { db in
-            let current = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
-            return state.withLock { state in
-                if state.dataVersion != current {
-                    state.dataVersion = current
-                    state.version += 1
-                }
-                return state.version
+        try state.withLock { state in
+            let stepped = sqlite3_step(state.statement)
+            let current = stepped == SQLITE_ROW ? sqlite3_column_int64(state.statement, 0) : nil
+            sqlite3_reset(state.statement)
+            guard let current else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: stepped),
+                    message: String(cString: sqlite3_errmsg(state.connection)))
             }
+            if state.dataVersion != current {
+                state.dataVersion = current
+                state.version += 1
+            }
+            return state.version
         }
     }
 }
