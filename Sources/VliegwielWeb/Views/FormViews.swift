@@ -93,7 +93,7 @@ extension ComparePage: PageView {
             <ul class="legend plain">
               \#(DifferenceChart.parts.map { part -> HTML in #"<li><svg class="swatch" width="16" height="16" aria-hidden="true" focusable="false"><rect width="16" height="16" class="\#(part.style)"/></svg> \#(part.word)</li>"# })
             </ul>
-            <figure>\#(variationChart)</figure>
+            <figure class="chart-figure" tabindex="0">\#(variationChart)</figure>
             <table>
               <caption>\#(t.dataTable): dimensies per element</caption>
               <thead><tr><th scope="col">Element</th><th scope="col">Verschillend</th><th scope="col">Gelijk</th><th scope="col">\#(Self.notComparable.prefix(1).uppercased() + Self.notComparable.dropFirst())</th><th scope="col">Dimensies</th></tr></thead>
@@ -398,7 +398,7 @@ extension WhatIfPage: PageView {
         \##(changes.isEmpty ? "<p>Geen: elke gekozen waarde is dezelfde als nu.</p>" : "<ul>\(changes.map { c -> HTML in "<li>\(c.label): \(c.before) → <strong>\(c.after)</strong></li>" })</ul>" as HTML)
         <h3>\##(t.perspective)</h3>
         <p>\##(t.dominant): \##(dominantBefore) → <strong>\##(dominantAfter)</strong></p>
-        <figure>
+        <figure class="chart-figure" tabindex="0">
         \##(chart)
           <figcaption>Punten per sturingsperspectief voor de wijziging (gearceerd) en erna (vol); bij elke balk staat of het voor of na is.</figcaption>
         </figure>

@@ -54,7 +54,7 @@ enum IndicatorSections {
                 <dt>Realisaties</dt><dd>\#(p.actuals)</dd>
                 <dt>\#(t.source)</dt><dd>\#(p.source)</dd>
               </dl>
-              <figure>
+              <figure class="chart-figure" tabindex="0">
                 \#(p.chart)
                 <figcaption>\#(p.name): wat gemeten is (nulmeting en realisaties, doorgetrokken lijn met ronde punten)\#(if: !p.targets.isEmpty, " en de streefwaarden (gestreepte lijn met vierkante punten)", else: "; er zijn geen streefwaarden vastgelegd"), in \#(p.unit). \#(p.axisNote)</figcaption>
               </figure>
@@ -84,7 +84,7 @@ enum IndicatorSections {
               <h4 id="\#(c.headingID)">\#(c.name)</h4>
               <p class="meta">\#(c.unit) · \#(c.direction)\#(c.theme.map { " · thema \($0)" as HTML }) · \#(c.table)\#(if: c.isFictional, #" · <strong class="fictional">fictief</strong>"#)</p>
               <p class="citation">\#(t.source): \#(c.source)</p>
-              <figure>
+              <figure class="chart-figure" tabindex="0">
                 \#(c.chart)
                 <figcaption>Trend van \#(c.name) per regio met de deal en gemiddeld in de overige regio's, in \#(c.unit); de legenda onder de grafiek zegt welke lijn welke is. \#(c.axisNote)</figcaption>
               </figure>
@@ -98,7 +98,7 @@ enum IndicatorSections {
                 #"""
                   <h5>Vergelijking met de overige regio's (\#(k.label))</h5>
                   <p>Regio's met de deal: \#(k.dealRegions). Overige regio's: \#(k.otherRegions). Het verschil is \#(k.label): de regio's verschillen ook op veel andere punten.</p>
-                  <figure>
+                  <figure class="chart-figure" tabindex="0">
                     \#(k.chart)
                     <figcaption>\#(c.name) in \#(k.period): regio's met de deal en overige regio's (\#(k.label)).</figcaption>
                   </figure>

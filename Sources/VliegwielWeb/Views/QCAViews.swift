@@ -210,7 +210,7 @@ extension QCAPage: PageView {
                 ? #"""
                 <h3>Consistentie en dekking</h3>
                 <p>Elk model (vierkant) en elke term (rondje) staat op zijn dekking (naar rechts) en inclusie (naar boven). Rechtsboven is het sterkst: een term daar gaat altijd samen met de uitkomst en verklaart alle gevallen ermee.</p>
-                <figure>\#(a.plot)</figure>
+                <figure class="chart-figure" tabindex="0">\#(a.plot)</figure>
                 <table>
                   <caption>\#(t.dataTable): inclusie en dekking per model en term</caption>
                   <thead><tr><th scope="col">Model of term</th><th scope="col">Soort</th><th scope="col">Dekking</th><th scope="col">Inclusie</th></tr></thead>

@@ -192,7 +192,7 @@ extension PortfolioPage: PageView {
             #"""
             <section aria-labelledby="per-tranche">
               <h2 id="per-tranche">Rijksbijdrage per tranche</h2>
-              <figure>\#(chart)
+              <figure class="chart-figure" tabindex="0">\#(chart)
                 <figcaption>Een balk is de som van de bekende bedragen van de tranche. Een deal zonder bekend bedrag telt niet als nul: hoeveel het er zijn, staat onder de balk en in de tabel.</figcaption>
               </figure>
               <table>
