@@ -2,9 +2,9 @@ import VliegwielCore
 
 /// The contribution graph, its analysis and the difference between versions as terminal text.
 enum ContributionText {
-    /// `versies: 1 (2024-01-15), 2 (2025-10-06)`.
+    /// `versies: 1 (15 januari 2024), 2 (6 oktober 2025)`.
     static func versions(_ history: ContributionGraphHistory) -> String {
-        "versies: " + history.versions.map { "\($0.number) (\($0.date.iso))" }.joined(separator: ", ")
+        "versies: " + history.versions.map { "\($0.number) (\($0.date.dutchText))" }.joined(separator: ", ")
     }
 
     static func graph(_ document: ContributionGraphDocument, name: String) -> String {
@@ -14,7 +14,7 @@ enum ContributionText {
         func label(_ id: String) -> String { graph.node(id)?.label ?? id }
         var lines = [
             "Bijdragegraaf van \(name) (\(document.arrangementID))",
-            "Versie \(version.number) van \(document.versionCount), \(version.date.iso), \(version.author): \(version.reason)",
+            "Versie \(version.number) van \(document.versionCount), \(version.date.dutchText), \(version.author): \(version.reason)",
         ]
         if graph.isFictional {
             lines.append("FICTIEF VOORBEELD: alle knopen, schakels, bronnen en data zijn verzonnen.")

@@ -10,16 +10,16 @@ enum LearningLogText {
     }
 
     static func lesson(_ lesson: LearningLesson, indent: String) -> String {
-        "\(indent)les \(lesson.id) (\(lesson.date), \(lesson.learnedBy); bron: \(lesson.source))\n"
+        "\(indent)les \(lesson.id) (\(lesson.date.dutchText), \(lesson.learnedBy); bron: \(lesson.source))\n"
             + "\(indent)  \(lesson.text)\n"
     }
 
     static func decision(_ decision: LearningDecision, indent: String) -> String {
-        "\(indent)besluit \(decision.id) (\(decision.date), \(decision.decidedBy))\n\(indent)  \(decision.text)\n"
+        "\(indent)besluit \(decision.id) (\(decision.date.dutchText), \(decision.decidedBy))\n\(indent)  \(decision.text)\n"
     }
 
     static func change(_ change: LearningChange, indent: String) -> String {
-        "\(indent)wijziging \(change.id) (\(change.date); \(change.target.summary))\n\(indent)  \(change.text)\n"
+        "\(indent)wijziging \(change.id) (\(change.date.dutchText); \(change.target.summary))\n\(indent)  \(change.text)\n"
     }
 
     /// Every chain, then the lessons without a decision.

@@ -22,7 +22,7 @@ import Testing
         #expect(
             Array(lines.prefix(3)) == [
                 "Bijdragegraaf van Regio Deal Vliegwielvallei (fictief voorbeeld) (fictief-regio-deal-voorbeeld)",
-                "Versie 2 van 2, 2025-10-06, Evaluator Vallei (fictief): Na de eindevaluatie van Talent blijft; zorgpost toegevoegd (fictief)",
+                "Versie 2 van 2, 6 oktober 2025, Evaluator Vallei (fictief): Na de eindevaluatie van Talent blijft; zorgpost toegevoegd (fictief)",
                 "FICTIEF VOORBEELD: alle knopen, schakels, bronnen en data zijn verzonnen.",
             ])
         #expect(lines.contains("Knopen (9)"))
@@ -64,7 +64,7 @@ import Testing
         let first = try cli.run("bijdragegraaf", Self.demo, "--versie", "1")
         #expect(
             first.output.split(separator: "\n")[1]
-                == "Versie 1 van 2, 2024-01-15, Evaluator Vallei (fictief): Eerste veranderingstheorie van de deal (fictief)"
+                == "Versie 1 van 2, 15 januari 2024, Evaluator Vallei (fictief): Eerste veranderingstheorie van de deal (fictief)"
         )
         #expect(first.output.contains("\nInterventies zonder uitkomst: geen\n"))
         let json = try cli.run("bijdragegraaf", Self.demo, "--formaat", "json")
@@ -97,7 +97,7 @@ import Testing
         let results = [
             (
                 try cli.run("bijdragegraaf", Self.demo, "--versie", "3"),
-                "fout: --versie: versie 3 bestaat niet; versies: 1 (2024-01-15), 2 (2025-10-06)"
+                "fout: --versie: versie 3 bestaat niet; versies: 1 (15 januari 2024), 2 (6 oktober 2025)"
             ),
             (
                 try cli.run("bijdragegraaf", Self.demo, "--verschil", "1"),
@@ -105,7 +105,7 @@ import Testing
             ),
             (
                 try cli.run("bijdragegraaf", Self.demo, "--verschil", "1", "5"),
-                "fout: --verschil: versie 5 bestaat niet; versies: 1 (2024-01-15), 2 (2025-10-06)"
+                "fout: --verschil: versie 5 bestaat niet; versies: 1 (15 januari 2024), 2 (6 oktober 2025)"
             ),
             (
                 try cli.run("bijdragegraaf", Self.demo, "--formaat", "xml"),

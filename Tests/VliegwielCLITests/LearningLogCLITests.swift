@@ -15,19 +15,19 @@ import Testing
                 3 lessen, 1 besluit, 2 wijzigingen
 
                 Keten 1: les → besluit → wijziging
-                  les les-stages-bouwen-netwerk (2025-09-30, Hogeschool Vallei (fictief); bron: Eindevaluatie Talent blijft, hoofdstuk 3 (fictief))
+                  les les-stages-bouwen-netwerk (30 september 2025, Hogeschool Vallei (fictief); bron: Eindevaluatie Talent blijft, hoofdstuk 3 (fictief))
                     Stages van Talent blijft leggen contacten tussen jongeren en bedrijven die na de stage blijven: de schakel stages → netwerk is sterker dan de veranderingstheorie aannam (fictief).
-                  les les-regio-wil-tafel-voorzitten (2025-09-30, Evaluator Vallei (fictief); bron: Eindevaluatie Talent blijft, hoofdstuk 5 over de samenwerking (fictief))
+                  les les-regio-wil-tafel-voorzitten (30 september 2025, Evaluator Vallei (fictief); bron: Eindevaluatie Talent blijft, hoofdstuk 5 over de samenwerking (fictief))
                     De partners in de vallei willen de regionale tafel zelf voorzitten; een Rijk dat de tafel faciliteert, remt hun eigenaarschap (fictief).
-                  → besluit besluit-stuurgroep-na-eindevaluatie (2025-10-01, Stuurgroep Regio Deal Vliegwielvallei (fictief))
+                  → besluit besluit-stuurgroep-na-eindevaluatie (1 oktober 2025, Stuurgroep Regio Deal Vliegwielvallei (fictief))
                     De stuurgroep stelt de veranderingstheorie bij op het bewijs uit de eindevaluatie, neemt de zorgpost op als interventie, en laat de regio de regionale tafel voorzitten met het Rijk als deelnemer (fictief).
-                  → wijziging wijziging-bijdragegraaf-na-eindevaluatie (2025-10-06; bijdragegraafversie 2)
+                  → wijziging wijziging-bijdragegraaf-na-eindevaluatie (6 oktober 2025; bijdragegraafversie 2)
                     In de bijdragegraaf gaat de schakel stages → netwerk van geen naar redelijk bewijs, en de zorgpost staat erin als interventie (fictief).
-                  → wijziging wijziging-rol-rijk-aan-tafel (2025-10-20; profielversie 2)
+                  → wijziging wijziging-rol-rijk-aan-tafel (20 oktober 2025; profielversie 2)
                     In het profiel wordt de rol van het Rijk ondergeschikt: het neemt deel aan de tafel die de regio voorzit, in plaats van die te faciliteren (fictief).
 
                 Lessen zonder besluit (1)
-                  les les-zorgpost-onbekend (2025-11-15, Dorpsraad Dorpsveen (fictief); bron: Verslag van de dorpsavond van 15 november 2025 (fictief))
+                  les les-zorgpost-onbekend (15 november 2025, Dorpsraad Dorpsveen (fictief); bron: Verslag van de dorpsavond van 15 november 2025 (fictief))
                     Inwoners van Dorpsveen kennen de zorgpost nog niet; bekendheid blijkt een voorwaarde voor gebruik (fictief).
 
                 """)
@@ -38,10 +38,10 @@ import Testing
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.first == "Waarom profielversie 2 van Regio Deal Vliegwielvallei (fictief voorbeeld)")
-        #expect(lines.contains("wijziging wijziging-rol-rijk-aan-tafel (2025-10-20; profielversie 2)"))
+        #expect(lines.contains("wijziging wijziging-rol-rijk-aan-tafel (20 oktober 2025; profielversie 2)"))
         #expect(
             lines.contains(
-                "← besluit besluit-stuurgroep-na-eindevaluatie (2025-10-01, Stuurgroep Regio Deal Vliegwielvallei (fictief))"
+                "← besluit besluit-stuurgroep-na-eindevaluatie (1 oktober 2025, Stuurgroep Regio Deal Vliegwielvallei (fictief))"
             ))
         #expect(lines.filter { $0.hasPrefix("← les ") }.count == 2)
         let none = try CLI().run("leerlog", "waarom", Self.demo, "--profielversie", "1")
@@ -117,7 +117,8 @@ import Testing
         #expect(shown.output.contains("Keten 2: les → besluit → wijziging"))
         #expect(
             shown.output.contains(
-                "  → wijziging wijziging-folder-huis-aan-huis (2025-12-03; anders: Communicatie over de zorgpost)"))
+                "  → wijziging wijziging-folder-huis-aan-huis (3 december 2025; anders: Communicatie over de zorgpost)")
+        )
         #expect(!shown.output.contains("Lessen zonder besluit (1)\n  les les-zorgpost-onbekend"))
     }
 
