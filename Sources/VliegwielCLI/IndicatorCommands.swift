@@ -92,7 +92,8 @@ struct ImportContextIndicatorsCommand: AsyncParsableCommand {
                 }
                 pages.append(StatLinePage(name: (path as NSString).lastPathComponent, stream: stream))
             }
-            let installation = try await Installation.open(database)
+            // Context tables refer to no arrangement: the catalogue is not read for them.
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let progress = ProgressLine(total: input.totalBytes)
             let name = input.name
             let tableID = table

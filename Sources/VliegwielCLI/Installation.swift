@@ -9,19 +9,49 @@ import VliegwielStorage
 struct Installation {
     /// Every store of the installation, behind the store protocols.
     let stores: Stores
-    let catalogue: [Arrangement]
+    /// The shipped catalogue, when this opening read it.
+    private let shippedCatalogue: [Arrangement]?
     /// The SQLite path or the PostgreSQL URL without its password, for logs and messages.
     let databasePath: String
+
+    /// What a command needs of the shipped data (``ShippedData``).
+    enum ShippedDataUse {
+        /// The command reads, shows or changes arrangements (or may): the shipped catalogue is
+        /// read and every part of the shipped data loaded, so that the reference variants are
+        /// those of this version of Vliegwiel.
+        case synchronized
+        /// The command touches no arrangement (`importeer-contextindicatoren`): a database that
+        /// never had the shipped data (a new one) gets it all, as with ``synchronized``; any
+        /// other is left as it is, without even reading the catalogue (0.2 s cpu, more than
+        /// half of `sqlite3 .import` of 200 000 rows: BENCHMARKS.md). The next command that
+        /// shows arrangements brings the reference variants up to date.
+        case onFirstOpening
+    }
+
+    /// The shipped catalogue's arrangements: as read when the installation was opened, or
+    /// read now (an installation opened ``ShippedDataUse/onFirstOpening`` may not have).
+    var catalogue: [Arrangement] {
+        get throws { try shippedCatalogue ?? BundledCatalogue.arrangements() }
+    }
 
     /// The installation `options` names, migrated and seeded. Only `creating` commands (`start`,
     /// `importeer`) or `--maak-database` may begin a new SQLite file (security review M6): any
     /// other command refuses a missing file, so that a database removed by mistake is noticed
     /// instead of silently replaced by an empty one.
-    static func open(_ options: DatabaseOptions, creating: Bool = false) async throws -> Installation {
-        let catalogue = try BundledCatalogue.arrangements()
+    static func open(
+        _ options: DatabaseOptions, creating: Bool = false, shippedData use: ShippedDataUse = .synchronized
+    ) async throws -> Installation {
         let (stores, description) = try await openStores(options.resolvedPath, creating: creating || options.mayCreate)
-        try await ShippedData.load(into: stores, catalogue: catalogue)
-        return Installation(stores: stores, catalogue: catalogue, databasePath: description)
+        var catalogue: [Arrangement]?
+        // The portfolio is the second part to load, after the catalogue: once it is recorded
+        // as loaded, the database had the shipped data.
+        let hadShippedData = use == .onFirstOpening ? try await stores.portfolio.hasSeeded(PortfolioSeed.name) : false
+        if !hadShippedData {
+            let arrangements = try BundledCatalogue.arrangements()
+            try await ShippedData.load(into: stores, catalogue: arrangements)
+            catalogue = arrangements
+        }
+        return Installation(stores: stores, shippedCatalogue: catalogue, databasePath: description)
     }
 
     /// The stores of the database `location` names: a `postgres://` URL or an SQLite path.

@@ -103,7 +103,7 @@ struct StartCommand: AsyncParsableCommand {
                     "adres": "http://\(host):\(port)",
                 ])
             var dependencies = WebDependencies(
-                stores: installation.stores, catalogue: installation.catalogue,
+                stores: installation.stores, catalogue: try installation.catalogue,
                 accounts: AccountWebSettings(
                     service: AccountService(stores: installation.stores), readingWithoutAccount: !readingNeedsAccount,
                     secureCookies: secureCookies),

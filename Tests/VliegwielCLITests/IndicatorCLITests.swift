@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import VliegwielCLI
@@ -61,6 +62,50 @@ import Testing
             result.output
                 == "Tabel 70072NED ingelezen uit 70072NED.csv: 2 rijen, 2 waarnemingen, 1 maten (Werkloosheid_1).\n"
                 + "Contextindicatoren zijn context: geen deal stuurt erop.\n")
+    }
+
+    /// The context import reads no shipped catalogue on a database that had the shipped data
+    /// (issue 18): a reference variant changed in the file stays as it is through an import,
+    /// and the next command that shows arrangements brings it back. A new database still gets
+    /// the shipped data from its first import.
+    @Test func theContextImportLeavesTheReferenceVariantsToTheCommandsThatShowThem() throws {
+        let cli = CLI()
+        let file = try cli.temporaryFile(
+            "70072NED.csv", "\"ID\";\"RegioS\";\"Perioden\";\"A_1\"\n\"0\";\"GM0363\";\"2022JJ00\";\"1.5\"\n")
+        let first = try cli.run("importeer-contextindicatoren", file, "--tabel", "T1")
+        #expect(first.status == 0, "\(first.errors)")
+        let shipped = try #require(try Self.storedName(cli, "regio-deal"))
+        try DatabaseQueue(path: cli.database).write { db in
+            let document = try #require(
+                try String.fetchOne(db, sql: "SELECT document FROM arrangement WHERE id = 'regio-deal'"))
+            var object = try #require(
+                try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
+            object["naam"] = "Gewijzigd in het bestand"
+            let changed = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            try db.execute(
+                sql: "UPDATE arrangement SET document = ? WHERE id = 'regio-deal'",
+                arguments: [String(decoding: changed, as: UTF8.self)])
+        }
+        let second = try cli.run("importeer-contextindicatoren", file, "--tabel", "T2")
+        #expect(second.status == 0, "\(second.errors)")
+        #expect(try Self.storedName(cli, "regio-deal") == "Gewijzigd in het bestand")
+        let shown = try cli.run("toon", "regio-deal", "--formaat", "json")
+        #expect(shown.status == 0, "\(shown.errors)")
+        let arrangement = try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any]
+        #expect(arrangement?["naam"] as? String == shipped)
+        #expect(try Self.storedName(cli, "regio-deal") == shipped)
+    }
+
+    /// The `naam` of the arrangement `id` as its stored document has it.
+    static func storedName(_ cli: CLI, _ id: String) throws -> String? {
+        try DatabaseQueue(path: cli.database).read { db in
+            guard
+                let document = try String.fetchOne(
+                    db, sql: "SELECT document FROM arrangement WHERE id = ?", arguments: [id])
+            else { return nil }
+            let object = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any]
+            return object?["naam"] as? String
+        }
     }
 
     @Test func aMalformedFileNamesEveryBadRowAndStoresNothing() throws {
