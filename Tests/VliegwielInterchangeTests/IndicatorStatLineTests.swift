@@ -203,6 +203,57 @@ import VliegwielCore
         #expect(bad.issues.map(\.validationIssue.field) == ["regel 5: A;\"1\""])
     }
 
+    /// The scanners read a file in blocks and copy runs of bytes within a block; a field, a
+    /// member name, an escape or a line break may fall across two. Every block size down to
+    /// one byte gives the rows that one large block gives.
+    @Test func blockBoundariesMayFallAnywhere() throws {
+        func csvRows(_ text: String, block: Int) -> [[String]] {
+            var scanner = CSVScanner(reader: ByteReader(InputStream(data: Data(text.utf8)), blockSize: block))
+            var rows: [[String]] = []
+            var row = RowFields(columns: 3)
+            while let count = scanner.nextRecord(into: &row, columns: 3) {
+                rows.append((0..<min(count, 3)).map { row.text($0) } + ["\(scanner.line)", "\(row.extra)"])
+            }
+            return rows
+        }
+        func jsonRows(_ text: String, block: Int) throws -> [[String]] {
+            var scanner = JSONScanner(reader: ByteReader(InputStream(data: Data(text.utf8)), blockSize: block))
+            try scanner.enterValueArray()
+            var names: [[UInt8]] = []
+            var rows: [[String]] = []
+            var row = RowFields(columns: 0)
+            let column = { (key: UnsafeBufferPointer<UInt8>, _: Int) -> Int? in
+                if let index = names.firstIndex(where: { $0.elementsEqual(key) }) { return index }
+                names.append(Array(key))
+                return names.count - 1
+            }
+            while try scanner.nextRecord(into: &row, column: column) {
+                rows.append(
+                    row.kinds.indices.map { "\(row.kinds[$0]) " + (row.kinds[$0] == .missing ? "" : row.text($0)) })
+            }
+            try scanner.finishDocument()
+            return rows + [names.map { String(decoding: $0, as: UTF8.self) }, [scanner.nextLink ?? "-"]]
+        }
+        let csv =
+            "\u{FEFF}ID;\"Regio\"\"S\";Perioden\r\n\"0\";\"GM;0001\";\"2020\nJJ00\"\n1;GM0002;2020JJ00;x;y\n\n2;\"\";\"\"\"\""
+        let json = #"""
+            {"@odata.context": "x", "value": [
+             {"Id": 0, "Me\u0061sure": "A\"1\\n\u00e9\ud83d\ude00", "Value": -1.5e3, "RegioS": "GM0001  ",
+              "X": {"a": [1, "b\"]"]}, "T": true, "F": false, "N": null},
+             {"Value": 12, "Measure": "", "RegioS": "GM0002"}, {}
+            ], "@odata.nextLink": "https://x/Observations?$skip=3"}
+            """#
+        let wholeCSV = csvRows(csv, block: 1 << 18)
+        let wholeJSON = try jsonRows(json, block: 1 << 18)
+        #expect(wholeCSV.count == 5)
+        #expect(wholeJSON[0][1] == "text A\"1\\n\u{e9}\u{1F600}")
+        #expect(wholeJSON.last == ["https://x/Observations?$skip=3"])
+        for block in 1...24 {
+            #expect(csvRows(csv, block: block) == wholeCSV, "blokken van \(block) bytes")
+            #expect(try jsonRows(json, block: block) == wholeJSON, "blokken van \(block) bytes")
+        }
+    }
+
     /// The byte parser gives exactly the double the standard library reads from the same
     /// text, for short and long mantissas, exponents and both decimal separators.
     @Test func numbersFromBytesAreExactlyWhatTheStandardLibraryReads() {
