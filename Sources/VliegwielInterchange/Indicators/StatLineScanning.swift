@@ -583,18 +583,36 @@ struct ByteInterner<Value> {
 
     init(limit: Int = 100_000) { self.limit = limit }
 
+    /// The entry found last: a wide export repeats a row's region and period for each of its
+    /// measures, a long one the same region and period for consecutive records, so most
+    /// lookups are of the same bytes as the one before and need no hash.
+    private var last: (key: [UInt8], value: Value)?
+
     mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        if let last, Self.equal(last.key, bytes) { return last.value }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
         if let entries = table[hash] {
-            for entry in entries where entry.key.elementsEqual(bytes) { return entry.value }
+            for entry in entries where Self.equal(entry.key, bytes) {
+                last = entry
+                return entry.value
+            }
         }
         let value = make(bytes)
         if count < limit {
-            table[hash, default: []].append((Array(bytes), value))
+            let key = Array(bytes)
+            table[hash, default: []].append((key, value))
             count += 1
+            last = (key, value)
         }
         return value
+    }
+
+    @inline(__always) static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        key.count == bytes.count
+            && key.withUnsafeBufferPointer { key in
+                bytes.isEmpty || memcmp(key.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            }
     }
 }
 
