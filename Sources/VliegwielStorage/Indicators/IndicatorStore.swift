@@ -286,6 +286,10 @@ struct ContextImportTally: Sendable {
     let table: ContextTable
     private var stored = 0
     private var measures: Set<String> = []
+    /// The measures seen so far while they are few, in the order seen: a wide export names
+    /// its few measures in turn, and comparing texts (mostly the same storage, the reader's
+    /// own) beats hashing one for every observation.
+    private var fewMeasures: [String] = []
     private var lastMeasure = ""
     private var mismatch: ValidationIssue?
 
@@ -305,7 +309,10 @@ struct ContextImportTally: Sendable {
         stored += 1
         if observation.measure != lastMeasure {
             lastMeasure = observation.measure
-            measures.insert(observation.measure)
+            if fewMeasures.count <= KeyOrderedObservations.fewMeasures {
+                if !fewMeasures.contains(observation.measure) { fewMeasures.append(observation.measure) }
+            }
+            if fewMeasures.count > KeyOrderedObservations.fewMeasures { measures.insert(observation.measure) }
         }
         return true
     }
@@ -316,7 +323,9 @@ struct ContextImportTally: Sendable {
         let problems = issues.map(\.validationIssue) + (mismatch.map { [$0] } ?? [])
         if !problems.isEmpty { throw ValidationFailure(issues: problems) }
         return (
-            ContextImportSummary(table: table, rowsRead: rowsRead, observations: stored, measures: measures.sorted()),
+            ContextImportSummary(
+                table: table, rowsRead: rowsRead, observations: stored,
+                measures: measures.union(fewMeasures).sorted()),
             AuditEvent(
                 action: "contextindicatoren.importeren", object: "contexttabel:\(table.id)",
                 details: ["rijen": "\(rowsRead)", "waarnemingen": "\(stored)"])

@@ -33,6 +33,9 @@ struct KeyOrderedObservations {
         var value: Double
     }
 
+    /// Up to this many measures in a chunk, a measure is looked up by comparing texts.
+    static let fewMeasures = 16
+
     private let size: Int
     private var measures: [String: UInt32] = [:]
     private var regions: [RegionCode: UInt32] = [:]
@@ -59,6 +62,13 @@ struct KeyOrderedObservations {
         let measure: UInt32
         if let lastMeasure, lastMeasure.text == observation.measure {
             measure = lastMeasure.number
+        } else if measureTexts.count <= Self.fewMeasures,
+            let place = measureTexts.firstIndex(where: { $0 == observation.measure })
+        {
+            // A wide export names its few measures in turn on every row: comparing the texts
+            // (the reader's own, so mostly the same storage) beats hashing one each time.
+            measure = UInt32(place)
+            lastMeasure = (observation.measure, measure)
         } else {
             measure = Self.number(of: observation.measure, in: &measures, &measureTexts) { $0 }
             lastMeasure = (observation.measure, measure)
