@@ -16,12 +16,20 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.contentSecurityPolicy] =
             "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("API-Version")!] = Self.apiVersion
+        response.headers[SecurityHeaderNames.referrerPolicy] = "same-origin"
+        response.headers[SecurityHeaderNames.frameOptions] = "DENY"
+        response.headers[SecurityHeaderNames.apiVersion] = Self.apiVersion
         if request.uri.path.hasPrefix(APIURL.base) { response.headers[.cacheControl] = "no-store" }
         return response
     }
+}
+
+/// The names of ``SecurityHeadersMiddleware``'s headers, made once: every answer, kept ones
+/// too, carries them.
+private enum SecurityHeaderNames {
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    static let apiVersion = HTTPField.Name("API-Version")!
 }
 
 /// Turns every error into a response a person or a program can read: problem+json under
