@@ -162,8 +162,14 @@ extension Database {
         return entry
     }
 
+    /// The rows of `statement`, prepared once per connection and kept (GRDB's statement cache):
+    /// preparing anew on every read cost SQLite's parser and GRDB's statement authorizer more
+    /// than reading the rows of a small query (issue 14, the miss path). The stores' SQL is a
+    /// fixed set of texts (the values are bound, never written into the SQL; the one list of
+    /// `?` that varies, the indicator store's regions, has as many texts as there are
+    /// regions), so the cache stays small; GRDB empties it when the schema changes.
     fileprivate func rows(_ statement: StoredStatement) throws -> [any StoredRow] {
-        try Row.fetchAll(self, sql: statement.sql, arguments: Self.arguments(statement.values))
+        try Row.fetchAll(try cachedStatement(sql: statement.sql), arguments: Self.arguments(statement.values))
     }
 
     static func arguments(_ values: [StoredValue]) -> StatementArguments {
