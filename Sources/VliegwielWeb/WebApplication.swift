@@ -218,12 +218,12 @@ struct SiteRoutes: Sendable {
                 renderer.render(try await pages.catalogue(query: query), context)
             )
         }
-        routes.arrangement.get(SiteURL.arrangement("").pattern) { request, context in
+        routes.arrangementOverview.get(SiteURL.arrangement("").pattern) { request, context in
             let query = Self.read(request)
-            // Everything the page shows in one snapshot; the group loaded the arrangement
-            // already to decide access, and a removal in between is a plain 404.
-            guard let overview = try await store.overview(of: try context.requireArrangement().id) else {
-                throw HTTPError(.notFound)
+            // Everything the page shows, the arrangement with it, in one snapshot: one read
+            // transaction (the group decided access on the id and loaded nothing).
+            guard let overview = try await store.overview(of: context.arrangementID ?? "") else {
+                throw context.unknownArrangement()
             }
             let arrangement = overview.arrangement
             let place = PagePlace(

@@ -29,6 +29,12 @@ struct RouteGroups {
     let arrangement: RouteGroup
     /// The same below `/api/v1/arrangementen/{id}`.
     let apiArrangement: RouteGroup
+    /// An arrangement's own page, which reads the arrangement together with everything it
+    /// shows in one snapshot (``ArrangementOverview``): the access of ``arrangement``, decided
+    /// the same way on the route's id, without loading the arrangement first, so that the page
+    /// costs one read transaction instead of two (issue 14, the miss path). Only
+    /// ``AppRequestContext/arrangementID`` is set.
+    let arrangementOverview: RouteGroup
 
     /// A path below one of these belongs to its own group, never to one for the whole site.
     static let owned = [
@@ -53,7 +59,7 @@ struct RouteGroups {
         ownAccount = group(AccountURL.account.pattern, byMethod(.ownAccount))
         accounts = group(AccountURL.admin.pattern, byMethod(.accounts))
         auditTrail = group(SiteURL.auditLog.pattern, byMethod(.auditTrail))
-        func arrangementGroup(_ prefix: String) -> RouteGroup {
+        func arrangementGroup(_ prefix: String, loads: Bool = true) -> RouteGroup {
             let group = router.group()
                 .add(
                     middleware: AccessMiddleware(settings: settings) { request, context in
@@ -63,11 +69,12 @@ struct RouteGroups {
                     }
                 )
                 .add(middleware: CSRFMiddleware())
-                .add(middleware: ArrangementLoadingMiddleware(store: arrangements))
+                .add(middleware: ArrangementLoadingMiddleware(store: loads ? arrangements : nil))
             return RouteGroup(group: group, prefix: prefix, owned: [])
         }
         arrangement = arrangementGroup(SiteURL.arrangement("").pattern)
         apiArrangement = arrangementGroup(APIURL.arrangement("").pattern)
+        arrangementOverview = arrangementGroup(SiteURL.arrangement("").pattern, loads: false)
     }
 }
 
@@ -192,10 +199,11 @@ struct AccessMiddleware: RouterMiddleware {
 }
 
 /// Loads the arrangement of `/arrangementen/{id}` once, after the access is decided (so that a
-/// refused visitor does not learn whether it exists), for every handler of the group.
+/// refused visitor does not learn whether it exists), for every handler of the group; without a
+/// store (``RouteGroups/arrangementOverview``) it only sets the id.
 struct ArrangementLoadingMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let store: any ArrangementStore
+    let store: (any ArrangementStore)?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -203,7 +211,7 @@ struct ArrangementLoadingMiddleware: RouterMiddleware {
         var context = context
         let id = Self.id(context)
         context.arrangementID = id
-        context.arrangement = try await store.arrangement(id: id)
+        if let store { context.arrangement = try await store.arrangement(id: id) }
         return try await next(request, context)
     }
 }
@@ -218,9 +226,12 @@ extension ArrangementLoadingMiddleware {
 extension AppRequestContext {
     /// The arrangement of the route, or a 404 when there is none with that id.
     func requireArrangement() throws -> Arrangement {
-        guard let arrangement else {
-            throw Problem(.notFound, detail: "Er is geen arrangement met id '\(arrangementID ?? "")'.")
-        }
+        guard let arrangement else { throw unknownArrangement() }
         return arrangement
+    }
+
+    /// The 404 for a route whose arrangement does not exist.
+    func unknownArrangement() -> Problem {
+        Problem(.notFound, detail: "Er is geen arrangement met id '\(arrangementID ?? "")'.")
     }
 }
