@@ -177,7 +177,7 @@ struct SitePages: Sendable {
             deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
-            ).href(), hasProfile: arrangement.profile.statedDimensionCount > 0)
+            ).href(), hasProfile: ProfileDimension.all.contains { $0.codes(in: arrangement.profile) != nil })
     }
 
     func compare(query: [String: [String]]) async throws -> ComparePage {
