@@ -7,6 +7,40 @@ import VliegwielTestSupport
 
 /// The shortcuts of the miss path (issue 14) answer exactly as what they stand in for.
 @Suite struct MissPathTests {
+    static func foundationQuery(_ items: [URLQueryItem]) -> String {
+        var components = URLComponents()
+        components.queryItems = items
+        return (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+    }
+
+    @Test func aQueryOfIdsAndCodesIsWrittenAsURLComponentsWritesIt() {
+        let cases: [[URLQueryItem]] = [
+            [
+                URLQueryItem(name: "arrangementen", value: "regio-deal"),
+                URLQueryItem(name: "arrangementen", value: "a_b.c~d"),
+            ],
+            [URLQueryItem(name: "versie", value: "12")],
+            [URLQueryItem(name: "leeg", value: "")],
+            [URLQueryItem(name: "q", value: "één + twee&drie=vier")],
+            [URLQueryItem(name: "zonder", value: nil)],
+            [URLQueryItem(name: "a b", value: "c")],
+            [URLQueryItem(name: "arrangement", value: "regio-deal"), URLQueryItem(name: "x", value: "a/b?c#d")],
+        ]
+        for items in cases {
+            #expect(SiteURL.query(items) == Self.foundationQuery(items), "\(items)")
+        }
+    }
+
+    @Test func aPathSegmentIsEncodedAsFoundationEncodesIt() {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(["/"])
+        for id in ["regio-deal", "a_b.c~D9", "", "met spatie", "a/b", "één", "a%b", "a?b#c", "a+b"] {
+            #expect(
+                SiteURL.arrangement(id).path == "/arrangementen/"
+                    + (id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id),
+                "\(id)")
+        }
+    }
+
     /// The memo keeps a few profiles per arrangement, the newest first, and lets the oldest go.
     @Test func theMemoKeepsAFewProfilesPerArrangement() {
         let memo = ProfileAnalysisMemo()
