@@ -245,7 +245,7 @@ struct SiteRoutes: Sendable {
                     indicatorsHref: SiteURL.indicators(arrangement.id).href())
             }
             if page.deal == nil { page.curated = pages.curatedFacts(id: arrangement.id) }
-            page.history = SitePages.historySection(
+            page.history = pages.historySection(
                 id: arrangement.id, lines: overview.versionLines, latest: overview.latestVersions,
                 log: overview.learningLog)
             page.learningLogHref = SiteURL.learningLog(arrangement.id).href()

@@ -7,6 +7,36 @@ import VliegwielTestSupport
 
 /// The shortcuts of the miss path (issue 14) answer exactly as what they stand in for.
 @Suite struct MissPathTests {
+    /// Dates as the stores give them back (to the millisecond), from before 1970 to far ahead,
+    /// over leap days and the turns of years and centuries.
+    static let moments: [Date] = {
+        var generator = SystemRandomNumberGenerator()
+        let fixed: [TimeInterval] = [
+            0, -1, -0.001, 0.999, 59.999, 86_399.999, 86_400, 951_782_400, 951_868_799.5, 978_307_200,
+            1_709_164_800, 4_107_542_400, 253_402_300_799.999, -12_212_553_600, -12_212_553_599.5, -2_208_988_800.25,
+            1_759_743_000,
+        ]
+        let random = (0..<2_000).map { _ in
+            TimeInterval(Int.random(in: -30_610_224_000...253_402_300_799, using: &generator))
+                + TimeInterval(Int.random(in: 0...999, using: &generator)) / 1_000
+        }
+        return (fixed + random).map(Date.init(timeIntervalSince1970:))
+    }()
+
+    @Test func theVersionDateIsFoundationsISO8601() {
+        for moment in Self.moments {
+            #expect(
+                SitePages.isoMoment(moment) == moment.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)),
+                "\(moment.timeIntervalSince1970)")
+        }
+        // Outside the years the shortcut covers (before 1583 Foundation's calendar is the
+        // Julian one), Foundation writes the date.
+        for outside in [253_402_300_800, -12_212_553_601, -30_610_224_000] as [TimeInterval] {
+            let moment = Date(timeIntervalSince1970: outside)
+            #expect(SitePages.isoMoment(moment) == moment.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)))
+        }
+    }
+
     static func foundationQuery(_ items: [URLQueryItem]) -> String {
         var components = URLComponents()
         components.queryItems = items
@@ -63,5 +93,29 @@ import VliegwielTestSupport
         // The oldest, the first profile, was let go: asked again, it is computed again.
         ProfileAnalysisMemoTests.analysis(memo, profiles[0], &calls)
         #expect(calls == 6)
+    }
+
+    /// The history's drift summary is kept per pair of profiles: the same two profiles under other
+    /// version numbers give what ``ProfileDrift`` gives, and another profile its own summary.
+    @Test func theDriftSummaryIsWhatProfileDriftSays() throws {
+        let memo = ProfileDriftMemo()
+        let older = TestProfiles.arrangement(
+            "drift-fictief", profile: TestProfiles.setting(["rolRijk": ["nevengeschikt"]]))
+        var newer = older
+        newer.profile = TestProfiles.setting(["rolRijk": ["ondergeschikt"]])
+        func version(_ number: Int, _ arrangement: Arrangement) -> ArrangementVersion {
+            ArrangementVersion(
+                number: number, date: Date(timeIntervalSince1970: 0), author: "T", reason: "r",
+                arrangement: arrangement)
+        }
+        let expected = try ProfileDrift(from: version(1, older), to: version(2, newer)).summary
+        #expect(!expected.isEmpty)
+        for (from, to) in [(1, 2), (2, 3), (5, 9)] {
+            #expect(memo.summary(from: version(from, older), to: version(to, newer)) == expected)
+        }
+        #expect(memo.summary(from: version(3, newer), to: version(4, newer)) == [])
+        #expect(memo.summary(from: version(4, newer), to: version(5, older)).count == expected.count)
+        // The same version twice: ProfileDrift refuses it, and the history shows no drift.
+        #expect(memo.summary(from: version(4, older), to: version(4, newer)) == [])
     }
 }

@@ -22,7 +22,7 @@ extension SitePages {
     func historySection(id: String) async throws -> HistorySection? {
         let versions = try await store.versions(of: id)
         guard versions.count >= 2 else { return nil }
-        return Self.historySection(
+        return historySection(
             id: id,
             lines: versions.map {
                 ArrangementOverview.VersionLine(number: $0.number, date: $0.date, author: $0.author, reason: $0.reason)
@@ -31,26 +31,86 @@ extension SitePages {
 
     /// The history from what ``ArrangementOverview`` read: every version's line, the last two
     /// versions whole and the learning log; `nil` while there is a single version.
-    static func historySection(
+    func historySection(
         id: String, lines: [ArrangementOverview.VersionLine], latest: [ArrangementVersion], log: LearningLog?
     ) -> HistorySection? {
         guard lines.count >= 2, latest.count == 2 else { return nil }
         let (previous, last) = (latest[0], latest[1])
-        let drift = (try? ProfileDrift(from: previous, to: last))?.summary ?? []
+        let drift = drifts.summary(from: previous, to: last)
         let reasons = log?.reasons(forProfileVersionsOf: id) ?? [:]
         return HistorySection(
             fromTo: "versie \(previous.number) naar versie \(last.number)", drift: drift,
             versions: lines.reversed().map {
                 HistorySection.VersionLine(
                     anchor: "profielversie-\($0.number)",
-                    text: "versie \($0.number) · \(isoMoment($0.date)) · \($0.author) · \($0.reason)",
+                    text: "versie \($0.number) · \(Self.isoMoment($0.date)) · \($0.author) · \($0.reason)",
                     reason: reasons[$0.number])
             })
     }
 
     /// `date` as ISO 8601 in UTC, to the second (`2025-10-06T09:30:00Z`), as
-    /// ``ArrangementVersion/isoDate`` writes it, without making a formatter per call.
+    /// ``ArrangementVersion/isoDate`` writes it, without making a formatter per call. Worked out
+    /// from the seconds since 1970 (the Gregorian calendar in UTC has no other rules): the
+    /// history lists every version, one such date per line, and Foundation's format style took
+    /// most of a line's time (issue 14, the miss path). Years outside 1583–9999 go to
+    /// Foundation's style: before 1583 its calendar is the Julian one.
     static func isoMoment(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds >= -12_212_553_600, seconds < 253_402_300_800 else {  // 1583-01-01, 10000-01-01
+            return date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        }
+        let total = Int(seconds)
+        let (days, second) = (total.floorDivided(by: 86_400), total.floorModulo(86_400))
+        // Days since 1970-01-01 to year, month, day (H. Hinnant, "chrono-compatible low-level date algorithms").
+        let shifted = days + 719_468
+        let era = shifted.floorDivided(by: 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+        return "\(year)-\(two(month))-\(two(day))T\(two(second / 3_600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
+    }
+}
+
+extension Int {
+    /// The quotient rounded down (towards minus infinity), also for a negative dividend.
+    fileprivate func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return self % divisor < 0 ? quotient - 1 : quotient
+    }
+
+    /// The remainder of ``floorDivided(by:)``: between 0 and `divisor`.
+    fileprivate func floorModulo(_ divisor: Int) -> Int {
+        let remainder = self % divisor
+        return remainder < 0 ? remainder + divisor : remainder
+    }
+}
+
+/// The drift summary of the history section between an arrangement's last two versions, kept
+/// per arrangement and the two profiles (issue 14, the miss path): the summary follows from
+/// the two profiles alone (the dimensions whose codes differ, in their labels), and every
+/// change of the arrangement adds a version, so the same two profiles come back with other
+/// version numbers on every save that leaves the profile as it was.
+final class ProfileDriftMemo: Sendable {
+    struct Profiles: Sendable, Equatable {
+        var older: Profile
+        var newer: Profile
+    }
+
+    private let kept = KeptPerArrangement<Profiles, [String]>(capacity: 512, perArrangement: 2)
+
+    /// The drift's summary from `older` to `newer`, two different versions of one arrangement;
+    /// empty when ``ProfileDrift`` refuses them, as the history shows it.
+    func summary(from older: ArrangementVersion, to newer: ArrangementVersion) -> [String] {
+        func computed() -> [String] { (try? ProfileDrift(from: older, to: newer))?.summary ?? [] }
+        // Only what the summary depends on may be the key: two versions of one arrangement.
+        guard older.arrangement.id == newer.arrangement.id, older.number != newer.number else { return computed() }
+        return kept.value(
+            newer.arrangement.id, Profiles(older: older.arrangement.profile, newer: newer.arrangement.profile),
+            computed)
     }
 }

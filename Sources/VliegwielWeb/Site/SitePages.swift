@@ -11,6 +11,8 @@ struct SitePages: Sendable {
     let rules: InstrumentRuleSet
     /// The arrangement page's analysis per profile.
     let analyses = ProfileAnalysisMemo()
+    /// The history's drift summary per arrangement and its last two profiles.
+    let drifts = ProfileDriftMemo()
 
     var store: any ArrangementStore { stores.arrangements }
     var portfolio: any PortfolioStore { stores.portfolio }
