@@ -48,6 +48,9 @@ public struct AuditTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
             + "\(pad(rest / 60_000 % 60, 2)):\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
     }
 
+    /// `JJJJ-MM-DDTuu:mm:ssZ`: ``iso`` to the second.
+    public var isoSeconds: String { String(iso.dropLast(5)) + "Z" }
+
     /// Parses exactly the form of ``iso``; `nil` for anything else.
     public init?(iso text: String) {
         let bytes = Array(text.utf8)

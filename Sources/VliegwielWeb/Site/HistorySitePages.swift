@@ -50,7 +50,8 @@ extension SitePages {
 
     /// `date` as ISO 8601 in UTC, to the second (`2025-10-06T09:30:00Z`), as
     /// ``ArrangementVersion/isoDate`` writes it, without making a formatter per call. Worked out
-    /// from the seconds since 1970 (the Gregorian calendar in UTC has no other rules): the
+    /// from the seconds since 1970 (the Gregorian calendar in UTC has no other rules) by
+    /// ``AuditTimestamp``, which writes the audit trail's moments the same way: the
     /// history lists every version, one such date per line, and Foundation's format style took
     /// most of a line's time (issue 14, the miss path). Years outside 1583–9999 go to
     /// Foundation's style: before 1583 its calendar is the Julian one.
@@ -59,34 +60,8 @@ extension SitePages {
         guard seconds >= -12_212_553_600, seconds < 253_402_300_800 else {  // 1583-01-01, 10000-01-01
             return date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
         }
-        let total = Int(seconds)
-        let (days, second) = (total.floorDivided(by: 86_400), total.floorModulo(86_400))
-        // Days since 1970-01-01 to year, month, day (H. Hinnant, "chrono-compatible low-level date algorithms").
-        let shifted = days + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
-        return "\(year)-\(two(month))-\(two(day))T\(two(second / 3_600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
-    }
-}
-
-extension Int {
-    /// The quotient rounded down (towards minus infinity), also for a negative dividend.
-    fileprivate func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return self % divisor < 0 ? quotient - 1 : quotient
-    }
-
-    /// The remainder of ``floorDivided(by:)``: between 0 and `divisor`.
-    fileprivate func floorModulo(_ divisor: Int) -> Int {
-        let remainder = self % divisor
-        return remainder < 0 ? remainder + divisor : remainder
+        // Proleptic Gregorian from the days since 1970, as the audit trail writes its moments.
+        return AuditTimestamp(date).isoSeconds
     }
 }
 
