@@ -87,7 +87,7 @@ public func buildRouter(_ dependencies: WebDependencies) throws -> Router<AppReq
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.middlewares.add(ServerTimingMiddleware())
     router.middlewares.add(SecurityHeadersMiddleware())
-    router.middlewares.add(LogRequestsMiddleware(.info))
+    router.middlewares.add(AccessLogMiddleware())
     router.middlewares.add(RequestMetricsMiddleware())
     // Anonymous GETs from the kept bytes while nothing changed (``ChangeProbe``): before the rest,
     // so that a kept answer costs no session lookup (a request with a session cookie or an
