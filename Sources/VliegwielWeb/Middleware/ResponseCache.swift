@@ -167,11 +167,12 @@ struct ResponseCacheMiddleware: RouterMiddleware {
 
     static func normalised(_ query: String?) -> String {
         guard let query, !query.isEmpty else { return "" }
-        let items = query.split(separator: "&", omittingEmptySubsequences: true)
-        func name(_ item: Substring) -> Substring { item.prefix { $0 != "=" } }
         // Most queries are one item, or in order already: then the query as it came, unless it
         // has an empty item to leave out.
         let separators = query.utf8.reduce(0) { $1 == UInt8(ascii: "&") ? $0 + 1 : $0 }
+        if separators == 0 { return query }
+        let items = query.split(separator: "&", omittingEmptySubsequences: true)
+        func name(_ item: Substring) -> Substring { item.prefix { $0 != "=" } }
         if items.count == separators + 1, zip(items, items.dropFirst()).allSatisfy({ name($0) <= name($1) }) {
             return query
         }
