@@ -131,7 +131,7 @@ struct CreateAccountCommand: AsyncParsableCommand {
             let issues = Account.nameIssues(name)
             guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
             let secret = try password.read()
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let account = try await installation.accountService.createAccount(
                 name: name, password: secret, role: role, secondFactorRequired: self.role.secondFactor)
             Terminal.write(
@@ -163,7 +163,7 @@ struct ListAccountsCommand: AsyncParsableCommand {
             guard ["tekst", "json"].contains(format) else {
                 throw CommandFailure(field: "--formaat", "'\(format)' is onbekend; kies tekst of json")
             }
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             var entries: [Entry] = []
             for account in try await installation.stores.accounts.accounts() {
                 let blocked = try await installation.stores.accounts.account(named: account.name)?.isBlocked == true
@@ -208,7 +208,7 @@ struct AccountRoleCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
             let newRole = try role.role()
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let account = try await installation.accountService.setRole(
                 newRole, secondFactorRequired: role.secondFactor, of: name)
             Terminal.write("gebruiker \(account.name): \(account.role.summary)\n")
@@ -229,7 +229,7 @@ struct BlockAccountCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let (sessions, tokens) = try await installation.accountService.block(name)
             Terminal.write(
                 "gebruiker \(name) geblokkeerd; \(sessions) sessies beëindigd, \(tokens) API-sleutels ingetrokken\n")
@@ -248,7 +248,7 @@ struct UnblockAccountCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             if try await installation.accountService.unblock(name) {
                 Terminal.write("gebruiker \(name) gedeblokkeerd; maak zo nodig nieuwe API-sleutels\n")
             } else {
@@ -274,7 +274,7 @@ struct AccountPasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             guard try await installation.stores.accounts.account(named: name) != nil else {
                 throw CommandFailure(field: "naam", "onbekende gebruiker '\(name)'")
             }
@@ -315,7 +315,7 @@ struct AccountSecondFactorCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let secret = try await installation.accountService.setSecondFactor(of: name)
             try await installation.accountService.endSessions(of: name)
             Terminal.write(
@@ -337,7 +337,7 @@ struct EndAccountSessionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let count = try await installation.accountService.endSessions(of: name)
             Terminal.write("\(count) \(count == 1 ? "sessie" : "sessies") van \(name) beëindigd\n")
         }
@@ -366,7 +366,7 @@ struct CreateAccountTokenCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let (token, secret) = try await installation.accountService.createToken(named: name, for: account)
             Terminal.write(
                 "API-sleutel \(token.id) (\(token.name)) van \(account) gemaakt. Bewaar hem nu; hij wordt niet meer "
@@ -385,7 +385,7 @@ struct ListAccountTokensCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             guard try await installation.stores.accounts.account(named: account) != nil else {
                 throw CommandFailure(field: "--gebruiker", "onbekende gebruiker '\(account)'")
             }
@@ -413,7 +413,7 @@ struct RevokeAccountTokenCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(actor: actor.actor) {
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             guard try await installation.accountService.revokeToken(id: id, of: account) else {
                 throw CommandFailure(field: "id", "\(account) heeft geen geldige API-sleutel '\(id)'")
             }

@@ -39,7 +39,7 @@ struct VerifyAuditCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let expected = try anchor.map(Self.parseAnchor)
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             let report = try await installation.stores.audit.verifyAll()
             var failures: [String] = []
             for broken in report.breaks {
@@ -168,7 +168,7 @@ struct ListAuditCommand: AsyncParsableCommand {
             }
             if let count, count < 1 { problems.append("--aantal: \(count) is te klein; geef 1 of meer") }
             guard problems.isEmpty, let outputFormat else { throw CommandFailure(lines: problems) }
-            let installation = try await Installation.open(database)
+            let installation = try await Installation.open(database, shippedData: .onFirstOpening)
             var query = AuditQuery(actor: actor, action: action, object: object, from: firstDay, through: lastDay)
             if let count {
                 query.newestFirst = true

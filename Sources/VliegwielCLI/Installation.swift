@@ -20,7 +20,9 @@ struct Installation {
         /// read and every part of the shipped data loaded, so that the reference variants are
         /// those of this version of Vliegwiel.
         case synchronized
-        /// The command touches no arrangement (`importeer-contextindicatoren`): a database that
+        /// The command touches no arrangement (`importeer-contextindicatoren`, the account and
+        /// audit-trail commands, which would otherwise also write the synchronisation's audit
+        /// entries before reading the trail): a database that
         /// never had the shipped data (a new one) gets it all, as with ``synchronized``; any
         /// other is left as it is, without even reading the catalogue (0.2 s cpu, more than
         /// half of `sqlite3 .import` of 200 000 rows: BENCHMARKS.md). The next command that
