@@ -313,19 +313,12 @@ struct RowChecker {
 
     /// The column of an OData member; before the layout is known, every new name becomes one.
     mutating func column(_ key: UnsafeBufferPointer<UInt8>, position: Int) -> Int? {
-        if position < keys.count, Self.equal(keys[position], key) { return position }
-        if let index = keys.firstIndex(where: { Self.equal($0, key) }) { return index }
+        if position < keys.count, keys[position].hasBytes(key) { return position }
+        if let index = keys.firstIndex(where: { $0.hasBytes(key) }) { return index }
         guard layout == nil else { return nil }
         keys.append(Array(key))
         keyNames.append(String(decoding: key, as: UTF8.self))
         return keys.count - 1
-    }
-
-    @inline(__always) static func equal(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        name.count == key.count
-            && name.withUnsafeBufferPointer { name in
-                key.isEmpty || memcmp(name.baseAddress!, key.baseAddress!, key.count) == 0
-            }
     }
 
     mutating func setLayout(names: [String], csv: Bool) throws -> RowLayout {

@@ -589,11 +589,11 @@ struct ByteInterner<Value> {
     private var last: (key: [UInt8], value: Value)?
 
     mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        if let last, Self.equal(last.key, bytes) { return last.value }
+        if let last, last.key.hasBytes(bytes) { return last.value }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
         if let entries = table[hash] {
-            for entry in entries where Self.equal(entry.key, bytes) {
+            for entry in entries where entry.key.hasBytes(bytes) {
                 last = entry
                 return entry.value
             }
@@ -607,11 +607,15 @@ struct ByteInterner<Value> {
         }
         return value
     }
+}
 
-    @inline(__always) static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        key.count == bytes.count
-            && key.withUnsafeBufferPointer { key in
-                bytes.isEmpty || memcmp(key.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+extension Array where Element == UInt8 {
+    /// Whether these bytes are `bytes` (one `memcmp`): how the readers compare a name or code
+    /// they keep with the one in the block being read.
+    @inline(__always) func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == bytes.count
+            && withUnsafeBufferPointer { kept in
+                bytes.isEmpty || memcmp(kept.baseAddress!, bytes.baseAddress!, bytes.count) == 0
             }
     }
 }
