@@ -293,4 +293,10 @@ extension Profile {
     public var statedDimensionCount: Int {
         ProfileDimension.all.filter { $0.codes(in: self) != nil }.count
     }
+
+    /// Whether any dimension is stated: ``statedDimensionCount`` above zero, stopping at the
+    /// first (a page asks it on every request after a change; issue 14, the miss path).
+    public var hasStatedDimension: Bool {
+        ProfileDimension.all.contains { $0.codes(in: self) != nil }
+    }
 }

@@ -305,6 +305,7 @@ public struct CuratedDeal: Sendable, Hashable {
 
     /// The number of profile dimensions the sources state.
     public var statedDimensionCount: Int { profile.statedDimensionCount }
+    public var hasStatedDimension: Bool { profile.hasStatedDimension }
 
     /// Every distinct source address of the deal, in order of first use.
     public var addresses: [String] {

@@ -245,7 +245,7 @@ public struct CuratedCoverage: Sendable, Hashable {
             let row = reconciliation[tranche]
             return CuratedCoverage(
                 tranche: tranche, deals: deals.count,
-                withProfile: deals.filter { $0.statedDimensionCount > 0 }.count,
+                withProfile: deals.filter(\.hasStatedDimension).count,
                 withCoreProfile: deals.filter { deal in core.allSatisfy { $0.codes(in: deal.profile) != nil } }.count,
                 withParties: deals.filter { !$0.parties.isEmpty }.count,
                 withRegion: deals.filter { !($0.region?.codes.isEmpty ?? true) }.count,

@@ -33,7 +33,7 @@ public enum BundledPortfolio {
                 record.programmeLines = curated.programmeLines.map {
                     ProgrammeLine(id: $0.id, name: $0.name, description: $0.quote ?? "")
                 }
-                if curated.statedDimensionCount > 0 {
+                if curated.hasStatedDimension {
                     versions.append(
                         ArrangementVersion(
                             number: 1, date: curatedOn.startInUTC, author: "Vliegwiel, curatie openbare bronnen",
@@ -48,7 +48,7 @@ public enum BundledPortfolio {
         for other in try CuratedPortfolioFiles.bundled().otherDeals {
             let arrangement = PortfolioSeed.arrangement(otherDeal: other, reference: reference(other.variantID))
             arrangements.append(arrangement)
-            if other.statedDimensionCount > 0 {
+            if other.hasStatedDimension {
                 versions.append(
                     ArrangementVersion(
                         number: 1, date: curatedOn.startInUTC, author: "Vliegwiel, curatie openbare bronnen",

@@ -178,7 +178,7 @@ public enum CuratedPortfolioFiles {
             guard !deals.isEmpty else { continue }
             lines.append(
                 "| \(label) | \(deals.count) | \(deals.filter { !($0.region?.codes.isEmpty ?? true) }.count) | "
-                    + "\(deals.filter { !$0.parties.isEmpty }.count) | \(deals.filter { $0.statedDimensionCount > 0 }.count) | "
+                    + "\(deals.filter { !$0.parties.isEmpty }.count) | \(deals.filter(\.hasStatedDimension).count) | "
                     + "– | \(deals.filter { $0.rijkContribution != nil }.count) | – | – |")
         }
         return lines.joined(separator: "\n")

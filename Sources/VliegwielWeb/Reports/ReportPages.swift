@@ -275,7 +275,7 @@ struct ReportRoutes: Sendable {
                 id: arrangement.id, from: pages.learningLog),
             arrangementHref: SiteURL.arrangement(arrangement.id).href(),
             downloads: Download.formats(of: .dossier(arrangement.id)),
-            hasProfile: arrangement.profile.statedDimensionCount > 0)
+            hasProfile: arrangement.profile.hasStatedDimension)
     }
 
     /// The report over every deal of the portfolio, in the portfolio's order, from one snapshot

@@ -179,7 +179,7 @@ struct SitePages: Sendable {
             deal: nil, whatIfHref: SiteURL.whatIf(arrangementID: arrangement.id).href(),
             compareHref: SiteURL.compare(
                 [arrangement.id] + (arrangement.id == arrangement.variantID ? [] : [arrangement.variantID])
-            ).href(), hasProfile: ProfileDimension.all.contains { $0.codes(in: arrangement.profile) != nil })
+            ).href(), hasProfile: arrangement.profile.hasStatedDimension)
     }
 
     func compare(query: [String: [String]]) async throws -> ComparePage {
