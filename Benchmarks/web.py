@@ -121,6 +121,7 @@ def main():
     server = subprocess.Popen([options.binary, "start", "--database", str(database), "--maak-database", "--poort",
                                str(port)], stdout=log, stderr=subprocess.STDOUT)
     nginx_config = None
+    floor = None
     try:
         for _ in range(300):
             try:
@@ -176,9 +177,10 @@ def main():
                 rounds.append((ours, theirs, alone))
             size = (folder / "www" / f"e{number}.{suffix}").stat().st_size
             warm.append((name, path, size, rounds))
-        if options.floor:
+        if floor:
             floor.terminate()
             floor.wait(timeout=30)
+            floor = None
 
         # Miss: a change to the page's arrangement, then the first request.
         missed = []
@@ -208,6 +210,8 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if floor:
+            floor.terminate()
         if nginx_config:
             subprocess.run(["nginx", "-c", str(nginx_config), "-s", "stop"], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
