@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VliegwielCore
 import VliegwielStorage
 
@@ -15,45 +16,84 @@ enum InstallationExport {
             throw CommandFailure(field: "--database", "'\(location)' bestaat niet; er is niets te exporteren")
         }
         let (stores, description) = try await Installation.openStores(location, creating: false)
+        // Written next to the file and renamed over it at the end: a failed export leaves no
+        // half file, and an earlier file stays as it was until the new one is whole.
+        let partial = file + ".deel"
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial)
+        else {
+            throw CommandFailure(field: "--alles", "kan '\(file)' niet schrijven")
+        }
         // The store counts the rows in the snapshot it reads: the total comes with each report.
         let progress = ProgressLine(total: nil)
-        let dump = try await stores.installation.dump {
-            progress.update(rows: $0.rows, done: $0.rows, total: $0.total)
-        }
-        progress.finish()
+        let counts: [(table: InstallationTable, rows: Int)]
         do {
-            try dump.encoded().write(to: URL(fileURLWithPath: file), options: .atomic)
+            defer { try? handle.close() }
+            counts = try await stores.installation.export(
+                to: { try handle.write(contentsOf: $0) },
+                progress: { progress.update(rows: $0.rows, done: $0.rows, total: $0.total) })
+            try handle.synchronize()
+            progress.finish()
         } catch {
+            progress.finish()
+            try? FileManager.default.removeItem(atPath: partial)
+            if error is InstallationDumpError { throw error }
             throw CommandFailure(field: "--alles", "kan '\(file)' niet schrijven: \(error.localizedDescription)")
         }
+        guard rename(partial, file) == 0 else {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw CommandFailure(field: "--alles", "kan '\(file)' niet schrijven: \(String(cString: strerror(errno)))")
+        }
         Terminal.error(
-            "installatie van \(description) geschreven naar \(file): \(summary(dump)); "
+            "installatie van \(description) geschreven naar \(file): \(summary(counts)); "
                 + "zonder auditlogboek en accounts (zie docs/postgresql.md)")
     }
 
-    /// Reads `file` into the database `options` names, which must be empty; all or nothing.
+    /// Reads `file` into the database `options` names, which must be empty, as the file is
+    /// read (the installation is never whole in memory); all or nothing.
     static func importInstallation(_ options: DatabaseOptions, from file: String) async throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen: \(error.localizedDescription)")
+        let name = (file as NSString).lastPathComponent
+        // The bytes read so far, for the progress line: the reader runs in the database's
+        // transaction, the line hears of it from there.
+        let bytesRead = BytesRead()
+        func chunks() throws -> (reader: InstallationFileReader, size: Int) {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen")
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            let reader = InstallationFileReader {
+                let chunk = try handle.read(upToCount: 1 << 20)
+                if chunk == nil || chunk?.isEmpty == true { try? handle.close() }
+                bytesRead.count.withLock { $0 += chunk?.count ?? 0 }
+                return chunk.map { [UInt8]($0) }
+            }
+            return (reader, size)
         }
-        let dump: InstallationDump
         do {
-            dump = try InstallationDump.decode(data)
-        } catch let failure as InstallationDumpError {
-            throw CommandFailure(field: "\((file as NSString).lastPathComponent): \(failure.field)", failure.message)
-        }
-        let (stores, description) = try await Installation.openStores(options.resolvedPath, creating: true)
-        do {
-            let progress = ProgressLine(total: dump.tables.map(\.rows.count).reduce(0, +))
+            // The format and version first, wherever they stand, before the database is opened.
+            try chunks().reader.header()
+            let (reader, size) = try chunks()
+            bytesRead.count.withLock { $0 = 0 }
+            let (stores, description) = try await Installation.openStores(options.resolvedPath, creating: true)
+            let progress = ProgressLine(total: size)
             defer { progress.finish() }
-            try await stores.installation.restore(dump) { progress.update(rows: $0.rows, done: $0.rows) }
-        } catch let refusal as InstallationNotEmpty {
-            throw CommandFailure(field: "--database", "\(description): \(refusal.description)")
+            let counts: [(table: InstallationTable, rows: Int)]
+            do {
+                counts = try await stores.installation.restore(reader) {
+                    progress.update(rows: $0.rows, done: bytesRead.count.withLock { $0 })
+                }
+            } catch let refusal as InstallationNotEmpty {
+                throw CommandFailure(field: "--database", "\(description): \(refusal.description)")
+            }
+            progress.finish()
+            Terminal.write("\(name) geïmporteerd in \(description): \(summary(counts))\n")
+        } catch let failure as InstallationDumpError {
+            throw CommandFailure(field: "\(name): \(failure.field)", failure.message)
         }
-        Terminal.write("\((file as NSString).lastPathComponent) geïmporteerd in \(description): \(summary(dump))\n")
+    }
+
+    private final class BytesRead: Sendable {
+        let count = Mutex(0)
     }
 
     /// Whether `file` looks like an installation file (its start names the format), so that
@@ -66,11 +106,8 @@ enum InstallationExport {
     }
 
     /// `14 arrangementen, 16 profielversies, …`: the tables that hold rows, counted.
-    private static func summary(_ dump: InstallationDump) -> String {
-        let parts = InstallationTables.all.compactMap { table -> String? in
-            guard let rows = dump.table(table.name)?.rows.count, rows > 0 else { return nil }
-            return "\(rows) \(table.label)"
-        }
+    private static func summary(_ counts: [(table: InstallationTable, rows: Int)]) -> String {
+        let parts = counts.filter { $0.rows > 0 }.map { "\($0.rows) \($0.table.label)" }
         return parts.isEmpty ? "leeg" : parts.joined(separator: ", ")
     }
 }

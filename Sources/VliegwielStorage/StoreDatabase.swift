@@ -24,15 +24,20 @@ extension StoredInsert {
     var statement: StoredStatement { StoredStatement(sql: sql { _ in "?" }, values: values) }
 }
 
-/// Rows inserted into an empty table at once (restoring an installation), the fastest way the
-/// database has: one prepared statement on SQLite, COPY on PostgreSQL.
-struct StoredBulk {
-    var table: String
-    var columns: [String]
-    var rows: [[StoredValue]]
+/// Rows inserted into empty tables as they come, table after table (restoring an
+/// installation from a file that is being read), the fastest way the database has: one
+/// prepared statement per table on SQLite, COPY on PostgreSQL. Neither holds more than a
+/// batch of rows.
+protocol StoredBulkRows: AnyObject, Sendable {
+    /// The next table to fill and its columns; `nil` after the last.
+    func nextTable() throws -> (table: String, columns: [String])?
+    /// The next row of the current table, one value per column; `nil` after its last row.
+    func nextRow() throws -> [StoredValue]?
+}
 
+extension StoredBulkRows {
     /// `INSERT INTO "table" ("column", …) VALUES (?, …)`: one row.
-    var insert: String {
+    static func insert(_ table: String, _ columns: [String]) -> String {
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         return "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(marks))"
     }
@@ -43,7 +48,7 @@ struct StoredBulk {
 /// how many rows each statement changed.
 struct StoreWrites<Result> {
     var statements: [StoredStatement]
-    var bulk: [StoredBulk] = []
+    var bulk: (any StoredBulkRows)?
     var inserted: (Int) -> Void = { _ in }
     var finish: ([Int]) throws -> (events: [AuditEvent], result: Result)
 
@@ -120,9 +125,9 @@ extension AppDatabase: StoreDatabase {
                 try db.execute(sql: statement.sql, arguments: Database.arguments(statement.values))
                 return db.changesCount
             }
-            for bulk in writes.bulk {
-                let insert = try db.makeStatement(sql: bulk.insert)
-                for row in bulk.rows {
+            while let bulk = writes.bulk, let (table, columns) = try bulk.nextTable() {
+                let insert = try db.makeStatement(sql: type(of: bulk).insert(table, columns))
+                while let row = try bulk.nextRow() {
                     try insert.execute(arguments: Database.arguments(row))
                     writes.inserted(1)
                 }
@@ -210,7 +215,7 @@ extension PostgresDatabase: StoreDatabase {
             let writes = try decide(rows)
             var changes: [Int] = []
             for statement in writes.statements { changes.append(try await connection.run(statement).changes) }
-            for bulk in writes.bulk { try await connection.copy(bulk, inserted: writes.inserted) }
+            if let bulk = writes.bulk { try await connection.copy(bulk, inserted: writes.inserted) }
             let finished = try writes.finish(changes)
             for event in finished.events { try await connection.record(event) }
             return finished.result
@@ -281,21 +286,27 @@ extension PostgresConnection {
         return entry
     }
 
-    /// Writes `bulk` into its table with COPY, in batches of 2,000 rows.
-    func copy(_ bulk: StoredBulk, inserted: (Int) -> Void) async throws {
-        try await copyFrom(table: bulk.table, columns: bulk.columns, logger: PostgresDatabase.logger) { writer in
-            for start in stride(from: 0, to: bulk.rows.count, by: 2_000) {
-                let batch = bulk.rows[start..<min(bulk.rows.count, start + 2_000)]
-                var buffer = ByteBuffer()
-                for row in batch {
-                    for (index, value) in row.enumerated() {
-                        if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                        buffer.writeCopyValue(value)
+    /// Writes the tables of `bulk` with COPY, each in batches of up to 2,000 rows.
+    func copy(_ bulk: any StoredBulkRows, inserted: (Int) -> Void) async throws {
+        while let (table, columns) = try bulk.nextTable() {
+            try await copyFrom(table: table, columns: columns, logger: PostgresDatabase.logger) { writer in
+                var more = true
+                while more {
+                    var buffer = ByteBuffer()
+                    var rows = 0
+                    while rows < 2_000, let row = try bulk.nextRow() {
+                        for (index, value) in row.enumerated() {
+                            if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                            buffer.writeCopyValue(value)
+                        }
+                        buffer.writeInteger(UInt8(ascii: "\n"))
+                        rows += 1
                     }
-                    buffer.writeInteger(UInt8(ascii: "\n"))
+                    more = rows == 2_000
+                    guard rows > 0 else { break }
+                    try await writer.write(buffer)
+                    inserted(rows)
                 }
-                try await writer.write(buffer)
-                inserted(batch.count)
             }
         }
     }

@@ -30,7 +30,7 @@ import VliegwielTestSupport
         "record(id:)", "hasSeeded(_:)", "history(of:)", "log(of:)", "context(of:)", "outcomes(named:)",
         "outcomeNames()", "indicators(of:)", "recordedRegions()", "contextTables()", "contextMeasureCodes()",
         "observations(matching:limit:offset:)",
-        "dump(progress:)", "occupiedTables()",
+        "export(to:progress:)", "occupiedTables()",
     ]
 
     /// Each changing method, as one call on a database that holds the shipped demo data.
@@ -201,7 +201,8 @@ import VliegwielTestSupport
             var current = ""
             for character in parameters {
                 if "([<".contains(character) { level += 1 }
-                if ")]>".contains(character) { level -= 1 }
+                // The `>` of a function type's `->` closes nothing.
+                if ")]>".contains(character), character != ">" || current.last != "-" { level -= 1 }
                 if character == ",", level == 0 {
                     labels.append(current)
                     current = ""

@@ -150,6 +150,37 @@ import VliegwielTestSupport
     }
 }
 
+extension InstallationExportStoreTests {
+    /// A restore reads the file as it writes; at the first value that does not fit it stops
+    /// writing but reads on, so that every issue of the file (up to 50) is named at once, in
+    /// file order, and nothing is stored.
+    @Test(arguments: StoreKind.allCases)
+    func everyIssueOfAFileIsNamedAndNothingIsStored(kind: StoreKind) async throws {
+        var dump = try await StoreKind.sqliteMemory.withDump { stores in try await Self.fill(stores) }
+        let version = try #require(dump.tables.firstIndex { $0.name == "arrangement_version" })
+        let qca = try #require(dump.tables.firstIndex { $0.name == "qca_outcome" })
+        dump.tables[version].rows[1][1] = .text("twee")
+        dump.tables[qca].rows[0][2] = .boolean(true)
+        dump.tables.insert(.init(name: "onbekend", columns: ["a"], rows: [[.null]]), at: qca)
+        dump.tables.append(dump.tables[0])
+        try await kind.withStores { stores async throws in
+            let failure = try await #require(throws: ValidationFailure.self) {
+                try await stores.installation.restore(dump)
+            }
+            let fields = failure.issues.map(\.field)
+            #expect(
+                fields == [
+                    "tabellen[arrangement_version].rijen[1].version", "tabellen[onbekend]",
+                    "tabellen[qca_outcome].rijen[0].value", "tabellen[arrangement]",
+                ], "\(failure.issues)")
+            #expect(
+                failure.issues.last?.message.hasPrefix("staat na seeded_data; verwacht de tabellen één keer") == true)
+            #expect(try await stores.installation.occupiedTables().isEmpty)
+            #expect(try await stores.audit.entries(AuditQuery()).total == 0)
+        }
+    }
+}
+
 extension StoreKind {
     /// The dump of a fresh database of this kind after `fill`.
     func withDump(_ fill: (Stores) async throws -> Void) async throws -> InstallationDump {

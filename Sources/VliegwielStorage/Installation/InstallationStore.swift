@@ -1,40 +1,64 @@
 import Foundation
+import Synchronization
 import VliegwielCore
 
-/// A whole installation at once: reading every record into an ``InstallationDump`` and
-/// restoring one into an empty database, for moving an installation between SQLite and
-/// PostgreSQL (`vliegwiel exporteer --alles`, `vliegwiel importeer --alles`).
+/// A whole installation, streamed: every record written to an installation file
+/// (``InstallationFileWriter``) and a file restored into an empty database as it is read
+/// (``InstallationRows``), for moving an installation between SQLite and PostgreSQL
+/// (`vliegwiel exporteer --alles`, `vliegwiel importeer --alles`). Neither holds the
+/// installation in memory.
 ///
 /// Restoring is for restoring only: it writes the stored rows as they were (version numbers,
 /// dates, authors, order), past the checks of the other stores, which the rows passed when
 /// they were first stored. It therefore only ever writes into an empty database.
 public protocol InstallationStore: Sendable {
-    /// Every record of every table of ``InstallationTables/all``, read from one snapshot;
+    /// Writes every record of every table of ``InstallationTables/all``, read from one
+    /// snapshot, as an installation file: `output` gets the file's bytes a piece at a time;
     /// `progress` hears how many rows are read of how many there are, every
-    /// ``InstallationProgress/step`` rows and at the end.
-    func dump(progress: @escaping @Sendable (InstallationProgress) -> Void) async throws -> InstallationDump
+    /// ``InstallationProgress/step`` rows and at the end. Returns how many rows each table had.
+    func export(
+        to output: @escaping @Sendable ([UInt8]) throws -> Void,
+        progress: @escaping @Sendable (InstallationProgress) -> Void
+    ) async throws -> [(table: InstallationTable, rows: Int)]
     /// How many rows each table of ``InstallationTables/all`` holds that are not empty.
     func occupiedTables() async throws -> [(table: InstallationTable, rows: Int)]
-    /// Writes `dump` into this database in one transaction, with one audit entry saying so;
-    /// all or nothing; `progress` as for ``dump(progress:)``. Restore-only: see the protocol.
+    /// Writes the tables and rows of `rows` into this database as they come, in one
+    /// transaction, with one audit entry saying so; all or nothing; `progress` as for
+    /// ``export(to:progress:)``, with `total` known only at the end. Restore-only: see the
+    /// protocol. Returns how many rows each table received.
     ///
     /// - Throws: ``InstallationNotEmpty`` when any table already holds a row (nothing is
-    ///   written); ``ValidationFailure`` naming the table, row and column of a value that
-    ///   does not fit, or the database's refusal.
-    func restore(_ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void) async throws
+    ///   written); ``ValidationFailure`` naming every table, row and column (up to 50) that does
+    ///   not fit; ``InstallationDumpError`` from a file that is not well formed; or the
+    ///   database's refusal.
+    func restore(_ rows: any InstallationRows, progress: @escaping @Sendable (InstallationProgress) -> Void)
+        async throws -> [(table: InstallationTable, rows: Int)]
 }
 
 extension InstallationStore {
-    public func dump() async throws -> InstallationDump { try await dump(progress: { _ in }) }
-    public func restore(_ dump: InstallationDump) async throws { try await restore(dump, progress: { _ in }) }
+    /// The whole installation in memory (tests, small installations): the file's bytes read back.
+    public func dump(progress: @escaping @Sendable (InstallationProgress) -> Void = { _ in }) async throws
+        -> InstallationDump
+    {
+        let bytes = Mutex<[UInt8]>([])
+        _ = try await export(to: { piece in bytes.withLock { $0 += piece } }, progress: progress)
+        return try InstallationDump.decode(Data(bytes.withLock { $0 }))
+    }
+
+    public func restore(
+        _ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void = { _ in }
+    ) async throws {
+        _ = try await restore(dump.rows(), progress: progress)
+    }
 }
 
-/// How far a dump or a restore has come: rows done of the rows of every table.
+/// How far an export or a restore has come: rows done of the rows of every table.
 public struct InstallationProgress: Sendable, Equatable {
     /// How many rows pass between two reports.
     public static let step = 500
 
     public var rows: Int
+    /// Every row of every table; 0 while not known (a restore learns it at its end).
     public var total: Int
 
     public init(rows: Int, total: Int) {
@@ -125,52 +149,6 @@ public enum InstallationTables {
         if case .notMoved(let reason) = table.export { result[table.name] = reason }
     }
 
-    /// Checks that `dump` has only known tables with exactly the known columns, and that
-    /// every value fits its column; the values as each database writes them.
-    static func validated(_ dump: InstallationDump) throws -> [(InstallationTable, [[StoredValue]])] {
-        var issues: [ValidationIssue] = []
-        let known = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
-        for table in dump.tables where known[table.name] == nil {
-            issues.append(
-                ValidationIssue(
-                    field: "tabellen[\(table.name)]",
-                    message: "onbekende tabel; bekend zijn \(all.map(\.name).joined(separator: ", "))"))
-        }
-        var result: [(InstallationTable, [[StoredValue]])] = []
-        for table in all {
-            guard let stored = dump.table(table.name) else {
-                result.append((table, []))
-                continue
-            }
-            guard stored.columns == table.columnNames else {
-                issues.append(
-                    ValidationIssue(
-                        field: "tabellen[\(table.name)].kolommen",
-                        message: "verwacht \(table.columnNames.joined(separator: ", "))"))
-                continue
-            }
-            var rows: [[StoredValue]] = []
-            rows.reserveCapacity(stored.rows.count)
-            for (rowIndex, row) in stored.rows.enumerated() {
-                var values: [StoredValue] = []
-                for (value, column) in zip(row, table.columns) {
-                    if let converted = column.kind.stored(value) {
-                        values.append(converted)
-                    } else if issues.count < 50 {
-                        issues.append(
-                            ValidationIssue(
-                                field: "tabellen[\(table.name)].rijen[\(rowIndex)].\(column.name)",
-                                message: "\(value.jsonText) past niet; verwacht \(column.kind.expected)"))
-                    }
-                }
-                rows.append(values)
-            }
-            result.append((table, rows))
-        }
-        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
-        return result
-    }
-
     /// A stored moment in the file's form: UTC with milliseconds, rounded to the nearest.
     static func momentText(_ date: Date) -> String {
         AuditTimestamp(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded())).iso
@@ -248,13 +226,35 @@ final class DatabaseInstallationStore: InstallationStore {
         try await database.read([Self.counts]) { rows in try Self.occupied(rows[0]) }
     }
 
-    /// A dump on its way: the rows read so far of each table, and the progress.
-    private struct Reading: Sendable {
-        var rows: [[[InstallationDump.Value]]] = InstallationTables.all.map { _ in [] }
+    /// An export on its way: the file so far, the table being written, the rows per table.
+    private struct Exporting: Sendable {
+        var file = InstallationFileWriter()
+        var table = -1
+        var rows: [Int] = InstallationTables.all.map { _ in 0 }
         var counter: InstallationProgressCounter
+        let output: @Sendable ([UInt8]) throws -> Void
+
+        /// Closes the open table and opens the tables after it up to `index`, empty ones too.
+        mutating func move(to index: Int) {
+            while table < index {
+                if table >= 0 { file.endTable() }
+                table += 1
+                if table < InstallationTables.all.count {
+                    file.beginTable(
+                        InstallationTables.all[table].name, columns: InstallationTables.all[table].columnNames)
+                }
+            }
+        }
+
+        mutating func flush(atLeast bytes: Int) throws {
+            if file.pending >= bytes { try output(file.take()) }
+        }
     }
 
-    func dump(progress: @escaping @Sendable (InstallationProgress) -> Void) async throws -> InstallationDump {
+    func export(
+        to output: @escaping @Sendable ([UInt8]) throws -> Void,
+        progress: @escaping @Sendable (InstallationProgress) -> Void
+    ) async throws -> [(table: InstallationTable, rows: Int)] {
         let tables = InstallationTables.all
         // By key, text by its UTF-8 bytes, so that both databases give the same order.
         let reads = tables.map { table in
@@ -265,50 +265,142 @@ final class DatabaseInstallationStore: InstallationStore {
                 sql: "SELECT \(table.columnNames.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \"\(table.name)\""
                     + " ORDER BY \(key.joined(separator: ", "))", values: [])
         }
-        let read = try await database.scan(
-            [Self.counts] + reads, into: Reading(counter: InstallationProgressCounter(total: 0, report: progress))
-        ) { reading, index, row in
+        let start = Exporting(counter: InstallationProgressCounter(total: 0, report: progress), output: output)
+        var done = try await database.scan([Self.counts] + reads, into: start) { exporting, index, row in
             guard index > 0 else {
-                reading.counter.total += try row.value("count") as Int
+                exporting.counter.total += try row.value("count") as Int
                 return
             }
+            exporting.move(to: index - 1)
             let table = tables[index - 1]
-            reading.rows[index - 1].append(
-                try table.columns.enumerated().map { column, described in try described.kind.value(at: column, of: row)
-                })
-            reading.counter.count()
+            do {
+                try exporting.file.row(
+                    try table.columns.enumerated().map { column, described in
+                        try described.kind.value(at: column, of: row)
+                    })
+            } catch let failure as InstallationDumpError {
+                throw InstallationDumpError(field: "tabellen[\(table.name)].\(failure.field)", message: failure.message)
+            }
+            exporting.rows[index - 1] += 1
+            exporting.counter.count()
+            try exporting.flush(atLeast: 1 << 20)
         }
-        read.counter.finish()
-        return InstallationDump(
-            tables: zip(tables, read.rows).map {
-                InstallationDump.Table(name: $0.name, columns: $0.columnNames, rows: $1)
-            })
+        done.move(to: tables.count)
+        done.file.finish()
+        try done.flush(atLeast: 0)
+        done.counter.finish()
+        return zip(tables, done.rows).map { ($0, $1) }
     }
 
-    func restore(_ dump: InstallationDump, progress: @escaping @Sendable (InstallationProgress) -> Void) async throws {
-        let tables = try InstallationTables.validated(dump)
-        try await database.write([Self.counts]) { rows in
-            let occupied = try Self.occupied(rows[0])
+    func restore(_ rows: any InstallationRows, progress: @escaping @Sendable (InstallationProgress) -> Void)
+        async throws -> [(table: InstallationTable, rows: Int)]
+    {
+        let restoring = RestoringRows(rows, progress: progress)
+        return try await database.write([Self.counts]) { read in
+            let occupied = try Self.occupied(read[0])
             guard occupied.isEmpty else {
                 throw InstallationNotEmpty(occupied: occupied.map { ($0.table.label, $0.rows) })
             }
-            var counter = InstallationProgressCounter(total: tables.map(\.1.count).reduce(0, +), report: progress)
-            var writes = StoreWrites([]) { _ in
-                counter.finish()
-                return ([Self.restoreEvent(tables)], ())
+            var writes = StoreWrites<[(table: InstallationTable, rows: Int)]>([]) { _ in
+                let counts = restoring.finish()
+                return ([Self.restoreEvent(counts)], counts)
             }
-            writes.bulk = tables.filter { !$0.1.isEmpty }.map {
-                StoredBulk(table: $0.0.name, columns: $0.0.columnNames, rows: $0.1)
-            }
-            writes.inserted = { counter.count($0) }
+            writes.bulk = restoring
             return writes
         }
     }
 
     /// The audit entry of a restore: how many rows of each table came in.
-    private static func restoreEvent(_ tables: [(InstallationTable, [[StoredValue]])]) -> AuditEvent {
+    private static func restoreEvent(_ tables: [(table: InstallationTable, rows: Int)]) -> AuditEvent {
         var details: [String: String] = [:]
-        for (table, rows) in tables where !rows.isEmpty { details[table.name] = "\(rows.count)" }
+        for (table, rows) in tables where rows > 0 { details[table.name] = "\(rows)" }
         return AuditEvent(action: "installatie.importeren", object: "installatie", details: details)
+    }
+}
+
+/// The rows of an installation file on their way into the database: each table checked against
+/// ``InstallationTables`` (known, in their order, with exactly their columns) and each value
+/// against its column as it comes, counted and reported. At the first value or table that does
+/// not fit, nothing more is written: the rest of the file is read for more such issues (up to
+/// 50), and then ``ValidationFailure`` ends the transaction, so that nothing is stored.
+/// Used by one write transaction at a time, on its own thread: hence unchecked.
+private final class RestoringRows: StoredBulkRows, @unchecked Sendable {
+    private let source: any InstallationRows
+    private var counter: InstallationProgressCounter
+    private var issues: [ValidationIssue] = []
+    private var table: (index: Int, described: InstallationTable)?
+    private var lastIndex = -1
+    private var rowNumber = 0
+    private var counts: [Int] = InstallationTables.all.map { _ in 0 }
+
+    init(_ source: any InstallationRows, progress: @escaping @Sendable (InstallationProgress) -> Void) {
+        self.source = source
+        counter = InstallationProgressCounter(total: 0, report: progress)
+    }
+
+    func nextTable() throws -> (table: String, columns: [String])? {
+        table = nil
+        while let (name, columns) = try source.nextTable() {
+            guard let index = InstallationTables.all.firstIndex(where: { $0.name == name }) else {
+                note(
+                    "tabellen[\(name)]",
+                    "onbekende tabel; bekend zijn \(InstallationTables.all.map(\.name).joined(separator: ", "))")
+                continue
+            }
+            let described = InstallationTables.all[index]
+            if index <= lastIndex {
+                note(
+                    "tabellen[\(name)]",
+                    "staat na \(InstallationTables.all[lastIndex].name); verwacht de tabellen één keer, in de volgorde "
+                        + InstallationTables.all.map(\.name).joined(separator: ", "))
+                continue
+            }
+            lastIndex = index
+            guard columns == described.columnNames else {
+                note("tabellen[\(name)].kolommen", "verwacht \(described.columnNames.joined(separator: ", "))")
+                continue
+            }
+            table = (index, described)
+            rowNumber = 0
+            if issues.isEmpty { return (name, columns) }
+            while try nextRow() != nil {}
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues: issues) }
+        return nil
+    }
+
+    func nextRow() throws -> [StoredValue]? {
+        // Once something did not fit, the table's rows are read and checked, not written.
+        while let (index, described) = table, let row = try source.nextRow() {
+            var values: [StoredValue] = []
+            values.reserveCapacity(row.count)
+            for (value, column) in zip(row, described.columns) {
+                if let converted = column.kind.stored(value) {
+                    values.append(converted)
+                } else {
+                    note(
+                        "tabellen[\(described.name)].rijen[\(rowNumber)].\(column.name)",
+                        "\(value.jsonText) past niet; verwacht \(column.kind.expected)")
+                }
+            }
+            rowNumber += 1
+            if issues.isEmpty {
+                counts[index] += 1
+                counter.count()
+                return values
+            }
+        }
+        return nil
+    }
+
+    /// The rows each table received; the last progress report, with the total now known.
+    func finish() -> [(table: InstallationTable, rows: Int)] {
+        counter.total = counter.rows
+        counter.finish()
+        return zip(InstallationTables.all, counts).map { ($0, $1) }
+    }
+
+    private func note(_ field: String, _ message: String) {
+        if issues.count < 50 { issues.append(ValidationIssue(field: field, message: message)) }
     }
 }
