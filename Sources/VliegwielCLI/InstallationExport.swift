@@ -37,8 +37,8 @@ enum InstallationExport {
         } catch {
             progress.finish()
             try? FileManager.default.removeItem(atPath: partial)
-            if error is InstallationDumpError { throw error }
-            throw CommandFailure(field: "--alles", "kan '\(file)' niet schrijven: \(error.localizedDescription)")
+            let reason = (error as? InstallationDumpError)?.description ?? error.localizedDescription
+            throw CommandFailure(field: "--alles", "kan '\(file)' niet schrijven: \(reason)")
         }
         guard rename(partial, file) == 0 else {
             try? FileManager.default.removeItem(atPath: partial)

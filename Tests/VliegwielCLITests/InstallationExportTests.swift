@@ -67,6 +67,7 @@ import Testing
         let exported = try source.run("exporteer", "--alles", first)
         #expect(exported.status == 0, "\(exported.errors)")
         #expect(exported.errors.contains("zonder auditlogboek en accounts"))
+        #expect(!FileManager.default.fileExists(atPath: first + ".deel"), "the partial file is renamed, not left")
         let counts = try Self.rowCounts(first)
         #expect(
             counts.keys.sorted() == [
@@ -141,6 +142,24 @@ import Testing
         #expect(result.errorLines == ["fout: --database: '\(missing)' bestaat niet; er is niets te exporteren"])
         #expect(!FileManager.default.fileExists(atPath: missing))
         #expect(!FileManager.default.fileExists(atPath: cli.folder + "/uit.json"))
+    }
+
+    @Test func anExportThatCannotBeWrittenLeavesNoFileAndKeepsTheOldOne() throws {
+        let cli = CLI()
+        #expect(try cli.run("catalogus").status == 0)
+        let missingFolder = cli.folder + "/bestaat-niet/alles.json"
+        let failed = try cli.run("exporteer", "--alles", missingFolder)
+        #expect(failed.status == 1)
+        #expect(failed.errorLines == ["fout: --alles: kan '\(missingFolder)' niet schrijven"], "\(failed.errors)")
+        // A file of the same name stays as it was until the new one is whole.
+        // (The partial file cannot be made: a folder stands in its place.)
+        let earlier = try cli.temporaryFile("alles.json", "vorige")
+        try FileManager.default.createDirectory(atPath: earlier + ".deel", withIntermediateDirectories: false)
+        #expect(try cli.run("exporteer", "--alles", earlier).status == 1)
+        #expect(try String(contentsOfFile: earlier, encoding: .utf8) == "vorige")
+        try FileManager.default.removeItem(atPath: earlier + ".deel")
+        #expect(try cli.run("exporteer", "--alles", earlier).status == 0)
+        #expect(try String(contentsOfFile: earlier, encoding: .utf8).contains("\"vliegwiel-installatie\""))
     }
 
     @Test func aFileThatIsNotAnInstallationOrDoesNotFitStoresNothing() throws {

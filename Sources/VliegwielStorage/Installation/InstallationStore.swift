@@ -203,7 +203,7 @@ public struct InstallationNotEmpty: Error, Sendable, CustomStringConvertible {
 
 /// A whole installation on SQLite and PostgreSQL alike (``StoreDatabase``): the tables read in
 /// one snapshot, row by row; a restore writes each table the fastest way the database has
-/// (``StoredBulk``: one prepared statement on SQLite, COPY on PostgreSQL) in one write transaction.
+/// (``StoredBulkRows``: one prepared statement on SQLite, COPY on PostgreSQL) in one write transaction.
 final class DatabaseInstallationStore: InstallationStore {
     private let database: any StoreDatabase
 
