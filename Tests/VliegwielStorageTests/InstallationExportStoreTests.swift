@@ -179,6 +179,26 @@ extension InstallationExportStoreTests {
             #expect(try await stores.audit.entries(AuditQuery()).total == 0)
         }
     }
+
+    /// A file that breaks off halfway (a copy cut short) fails where it breaks, in the middle of
+    /// writing a table (on PostgreSQL in the middle of a COPY), and nothing is stored.
+    @Test(arguments: StoreKind.allCases)
+    func aFileThatBreaksOffHalfwayStoresNothing(kind: StoreKind) async throws {
+        let dump = try await StoreKind.sqliteMemory.withDump { stores in try await Self.fill(stores) }
+        let bytes = Array(try dump.encoded())
+        let text = String(decoding: bytes, as: UTF8.self)
+        let table = try #require(text.range(of: "\"naam\": \"context_observation\""))
+        // 200 bytes past the table's name: its columns and a few rows, the last one cut.
+        let end = text.utf8.distance(from: text.startIndex, to: table.upperBound) + 200
+        try await kind.withStores { stores async throws in
+            let failure = try await #require(throws: InstallationDumpError.self) {
+                _ = try await stores.installation.restore(InstallationFileReader(bytes: Array(bytes[..<end]))) { _ in }
+            }
+            #expect(failure.field.hasPrefix("tabellen[context_observation].rijen["), "\(failure)")
+            #expect(try await stores.installation.occupiedTables().isEmpty)
+            #expect(try await stores.audit.entries(AuditQuery()).total == 0)
+        }
+    }
 }
 
 extension StoreKind {
