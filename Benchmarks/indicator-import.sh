@@ -37,6 +37,12 @@ with open(f"{folder}/data.csv", "w") as csv, open(f"{folder}/data.json", "w") as
                      f'"Value": {value}, "RegioS": "{region}", "Perioden": "{year}JJ00"}}\n')
     v3.write("]}\n")
     v4.write("]}\n")
+# The same observations as rows of Vliegwiel's table, sorted by its key, for `psql \copy` into it.
+with open(f"{folder}/observations.tsv", "w") as tsv:
+    keyed = sorted((measure, f"GM{i % 400:04d}", f"{1000 + i // 400}JJ00", value)
+                   for i in range(rows) for measure, value in (("A_1", f"{i % 97}.5"), ("B_2", f"{i % 13}")))
+    for measure, region, period, value in keyed:
+        tsv.write(f"BENCHREF\t{measure}\t{region}\t{period}\t{value}\n")
 PY
 tail -n +2 "$folder/data.csv" > "$folder/body.csv"
 printf '"ID";"RegioS";"Perioden";"A_1"\n"0";"GM0001";"2000JJ00";"1"\n' > "$folder/warm.csv"
@@ -70,6 +76,16 @@ if [ -n "${VLIEGWIEL_BENCH_POSTGRES_URL:-}" ]; then
   measure "referentie: psql \\copy (kale tabel)" psql -q "$url" \
     -c "\\copy vliegwiel_bench_bare FROM '$folder/body.csv' WITH (FORMAT csv, DELIMITER ';')"
   psql -q "$url" -c "DROP TABLE vliegwiel_bench_bare;"
+  # Not a reference for the ratio, but where the time of any import into Vliegwiel's table goes:
+  # the same observations, sorted by the key, copied by psql itself into context_observation
+  # (its key of four texts, its statement triggers), in one transaction with the table's row.
+  warm "$url"
+  psql -q "$url" -c "DELETE FROM context_table WHERE id LIKE 'BENCH%';"
+  measure "ter vergelijking: psql \\copy in context_observation" psql -q "$url" -v ON_ERROR_STOP=1 -c "BEGIN" \
+    -c "INSERT INTO context_table VALUES ('BENCHREF', 'ref', 'ref', true, '[]', now())" \
+    -c "\\copy context_observation (table_id, measure, region, period, value) FROM '$folder/observations.tsv'" \
+    -c "COMMIT"
+  psql -q "$url" -c "DELETE FROM context_table WHERE id LIKE 'BENCH%';"
   for format in csv odata odata4; do
     case "$format" in csv) file="$folder/data.csv" ;; odata) file="$folder/data.json" ;; odata4) file="$folder/Observations.json" ;; esac
     # Each run starts without earlier benchmark data, so every run inserts and none updates.
@@ -88,7 +104,7 @@ awk -F'|' '
       name = order[i]
       if (name ~ /SQLite/ && time["referentie: sqlite3 .import (kale tabel)"] > 0)
         printf "%-44s %5.1f× sqlite3 .import\n", name, time[name] / time["referentie: sqlite3 .import (kale tabel)"]
-      if (name ~ /PostgreSQL/ && time["referentie: psql \\copy (kale tabel)"] > 0)
+      if ((name ~ /PostgreSQL/ || name ~ /context_observation/) && time["referentie: psql \\copy (kale tabel)"] > 0)
         printf "%-44s %5.1f× psql \\copy\n", name, time[name] / time["referentie: psql \\copy (kale tabel)"]
       if (name ~ /INSERT/ && time["referentie: sqlite3 .import (kale tabel)"] > 0)
         printf "%-44s %5.1f× sqlite3 .import\n", name, time[name] / time["referentie: sqlite3 .import (kale tabel)"]
