@@ -86,8 +86,8 @@ enum ContributionRules {
         let version: ContributionGraphVersion
         do {
             version = try history.record(graph, on: date, author: author, reason: reason)
-        } catch let failure as ValidationFailure {
-            throw ValidationFailure(issues: issues + failure.issues)
+        } catch {
+            throw ValidationFailure(issues: issues + error.issues)
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         return (
