@@ -45,6 +45,25 @@ import VliegwielTestSupport
         }
     }
 
+    /// A table's measures are stored as JSON with sorted keys, as every stored document is, so
+    /// that the same table gives the same text in every database and every run (Foundation's
+    /// encoder otherwise writes a struct's keys in an order that varies from run to run).
+    @Test(arguments: StoreKind.allCases)
+    func aTablesMeasuresAreStoredWithSortedKeys(kind: StoreKind) async throws {
+        try await kind.withDatabase { database async throws in
+            let table = ContextTable(
+                id: "T1", title: "Tabel", source: "CBS",
+                measures: [ContextMeasure(code: "W_1", name: "Woningen", unit: "aantal", direction: .higherIsBetter)])
+            _ = try await database.stores.indicators.importContext(table) { insert in
+                let result = try StatLineReader.read(text: Self.csv, format: .csv, tableID: "T1", emit: insert)
+                return (result.rowsRead, result.issues)
+            }
+            let stored = try await database.strings("SELECT measures FROM context_table")
+            #expect(stored == [try StoredDocument.text(table.measures)])
+            #expect(stored.first?.contains(#"{"code":"#) == true, "\(stored)")
+        }
+    }
+
     /// A second import of a table replaces the observations of the keys it reads and keeps the
     /// others (PostgreSQL merges then, instead of copying straight into the table).
     @Test(arguments: StoreKind.allCases)

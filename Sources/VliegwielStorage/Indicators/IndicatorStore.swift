@@ -372,7 +372,7 @@ enum IndicatorRules {
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, source = excluded.source,
               is_fictional = excluded.is_fictional, measures = excluded.measures, imported_at = excluded.imported_at
             """, table.id, table.title, table.source, table.isFictional,
-            String(decoding: try JSONEncoder().encode(table.measures), as: UTF8.self), Date())
+            try StoredDocument.text(table.measures), Date())
     }
 
     /// The row of `observation` in `table`, replacing a stored one of the same key.
