@@ -95,9 +95,7 @@ struct ProfileDriftCommand: AsyncParsableCommand {
 
 /// The text output of the profile history verbs.
 enum ProfileHistoryText {
-    static func line(_ version: ArrangementVersion) -> String {
-        "versie \(version.number) · \(version.isoDate) · \(version.author) · \(version.reason)"
-    }
+    static func line(_ version: ArrangementVersion) -> String { version.line }
 
     static func versions(_ versions: [ArrangementVersion], of arrangement: Arrangement) -> String {
         var text = "Profielversies van \(arrangement.name) (\(arrangement.id))\n"

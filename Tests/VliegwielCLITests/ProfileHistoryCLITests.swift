@@ -30,6 +30,10 @@ import Testing
     /// The output with each timestamp (the time of the test run) replaced by `DATUM`.
     static func dated(_ text: String) throws -> String {
         text.replacing(try Regex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"), with: "DATUM")
+            .replacing(
+                try Regex(
+                    "[0-9]{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) [0-9]{4}, [0-9]{2}:[0-9]{2} UTC"
+                ), with: "DATUM")
     }
 
     /// Two imports of a changed own arrangement, and the same file once more (no version).
@@ -49,6 +53,8 @@ import Testing
         let cli = try Self.twoVersions()
         let text = try cli.run("profielversies", "drenthe")
         #expect(text.status == 0, "\(text.errors)")
+        // For people a Dutch date with the time in UTC; the JSON keeps ISO 8601.
+        #expect(text.output.contains(" UTC · Programmabureau · "), "\(text.output)")
         #expect(
             try Self.dated(text.output) == """
                 Profielversies van Zuid- en Oost-Drenthe (drenthe)

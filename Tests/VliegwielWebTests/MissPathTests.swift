@@ -23,18 +23,27 @@ import VliegwielTestSupport
         return (fixed + random).map(Date.init(timeIntervalSince1970:))
     }()
 
-    @Test func theVersionDateIsFoundationsISO8601() {
-        for moment in Self.moments {
-            #expect(
-                SitePages.isoMoment(moment) == moment.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)),
-                "\(moment.timeIntervalSince1970)")
+    /// The history's moments (`6 oktober 2025, 09:30 UTC`), worked out from the milliseconds
+    /// without a formatter per line, give the day and time Foundation's Gregorian calendar gives
+    /// in UTC, in the years it agrees with the proleptic one.
+    @Test func theVersionMomentIsFoundationsDayAndTimeInUTC() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let months = [
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december",
+        ]
+        for moment in Self.moments where moment.timeIntervalSince1970 >= -12_212_553_600 {
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+            let expected =
+                try "\(#require(parts.day)) \(months[try #require(parts.month) - 1]) \(#require(parts.year)), "
+                + String(format: "%02d:%02d UTC", try #require(parts.hour), try #require(parts.minute))
+            #expect(AuditTimestamp(moment).dutchText == expected, "\(moment.timeIntervalSince1970)")
         }
-        // Outside the years the shortcut covers (before 1583 Foundation's calendar is the
-        // Julian one), Foundation writes the date.
-        for outside in [253_402_300_800, -12_212_553_601, -30_610_224_000] as [TimeInterval] {
-            let moment = Date(timeIntervalSince1970: outside)
-            #expect(SitePages.isoMoment(moment) == moment.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)))
-        }
+        #expect(
+            ArrangementVersion.line(
+                number: 2, date: Date(timeIntervalSince1970: 1_759_743_000), author: "A. Auteur", reason: "nieuw")
+                == "versie 2 · 6 oktober 2025, 09:30 UTC · A. Auteur · nieuw")
     }
 
     static func foundationQuery(_ items: [URLQueryItem]) -> String {

@@ -35,21 +35,36 @@ public struct AuditTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
 
     /// `JJJJ-MM-DDTuu:mm:ss.SSSZ`, always 24 characters for the years 1000–9999.
     public var iso: String {
+        let (year, month, day, rest) = civil
+        return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))T\(Self.pad(rest / 3_600_000, 2)):"
+            + "\(Self.pad(rest / 60_000 % 60, 2)):\(Self.pad(rest / 1000 % 60, 2)).\(Self.pad(rest % 1000, 3))Z"
+    }
+
+    /// Year, month, day and the milliseconds since the start of that day, in UTC.
+    private var civil: (year: Int64, month: Int64, day: Int64, rest: Int64) {
         let days =
             millisecondsSince1970 >= 0
             ? millisecondsSince1970 / 86_400_000 : (millisecondsSince1970 - 86_399_999) / 86_400_000
-        let rest = millisecondsSince1970 - days * 86_400_000
         let (year, month, day) = Self.civil(fromDays: days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3_600_000, 2)):"
-            + "\(pad(rest / 60_000 % 60, 2)):\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
+        return (year, month, day, millisecondsSince1970 - days * 86_400_000)
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
     /// `JJJJ-MM-DDTuu:mm:ssZ`: ``iso`` to the second.
     public var isoSeconds: String { String(iso.dropLast(5)) + "Z" }
+
+    /// The moment for people, in Dutch, to the minute: `6 oktober 2025, 09:30 UTC`. The time
+    /// stays in UTC, as stored, and says so: converting to Dutch time needs time-zone rules that
+    /// not every server has, and a silent fallback would give a wrong hour.
+    public var dutchText: String {
+        let (year, month, day, rest) = civil
+        return "\(day) \(CalendarDate.dutchMonths[Int(month) - 1]) \(year), "
+            + "\(Self.pad(rest / 3_600_000, 2)):\(Self.pad(rest / 60_000 % 60, 2)) UTC"
+    }
 
     /// Parses exactly the form of ``iso``; `nil` for anything else.
     public init?(iso text: String) {

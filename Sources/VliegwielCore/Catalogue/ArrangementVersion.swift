@@ -28,6 +28,15 @@ public struct ArrangementVersion: Sendable, Hashable, Encodable {
         return formatter.string(from: date)
     }
 
+    /// One version for people, as the history lists it on the website, in the dossier and in
+    /// the CLI: `versie 2 · 6 oktober 2025, 09:30 UTC · Auteur · reden`.
+    public static func line(number: Int, date: Date, author: String, reason: String) -> String {
+        "versie \(number) · \(AuditTimestamp(date).dutchText) · \(author) · \(reason)"
+    }
+
+    /// This version as ``line(number:date:author:reason:)`` writes it.
+    public var line: String { Self.line(number: number, date: date, author: author, reason: reason) }
+
     /// The day of ``isoDate`` (in UTC): `2025-10-06`.
     public var isoDay: String { String(isoDate.prefix(10)) }
 

@@ -258,9 +258,7 @@ struct ReportRoutes: Sendable {
             generatedOn: dossier.generatedOn.dutchText, isFictional: dossier.isFictional,
             elements: ElementView.all(for: arrangement.profile, t: t), advice: AdviceView(dossier.advice, t: t),
             history: try await pages.historySection(id: arrangement.id),
-            versions: dossier.profileVersions.reversed().map {
-                "versie \($0.number) · \($0.isoDate) · \($0.author) · \($0.reason)"
-            },
+            versions: dossier.profileVersions.reversed().map(\.line),
             deal: deal,
             contribution: try history.flatMap { history in
                 history.versions.isEmpty

@@ -43,25 +43,10 @@ extension SitePages {
             versions: lines.reversed().map {
                 HistorySection.VersionLine(
                     anchor: "profielversie-\($0.number)",
-                    text: "versie \($0.number) · \(Self.isoMoment($0.date)) · \($0.author) · \($0.reason)",
+                    text: ArrangementVersion.line(
+                        number: $0.number, date: $0.date, author: $0.author, reason: $0.reason),
                     reason: reasons[$0.number])
             })
-    }
-
-    /// `date` as ISO 8601 in UTC, to the second (`2025-10-06T09:30:00Z`), as
-    /// ``ArrangementVersion/isoDate`` writes it, without making a formatter per call. Worked out
-    /// from the seconds since 1970 (the Gregorian calendar in UTC has no other rules) by
-    /// ``AuditTimestamp``, which writes the audit trail's moments the same way: the
-    /// history lists every version, one such date per line, and Foundation's format style took
-    /// most of a line's time (issue 14, the miss path). Years outside 1583–9999 go to
-    /// Foundation's style: before 1583 its calendar is the Julian one.
-    static func isoMoment(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        guard seconds >= -12_212_553_600, seconds < 253_402_300_800 else {  // 1583-01-01, 10000-01-01
-            return date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
-        }
-        // Proleptic Gregorian from the days since 1970, as the audit trail writes its moments.
-        return AuditTimestamp(date).isoSeconds
     }
 }
 
