@@ -339,6 +339,20 @@ extension TestResponse {
         }
     }
 
+    /// The account page lists its keys with Dutch moments (`4 december 2026, 19:30 UTC`), as
+    /// every page for people gives dates; the audit trail keeps ISO 8601 for auditors.
+    @Test func theKeysOfAnAccountAreListedWithDutchMoments() async throws {
+        let fixture = try await AccountWebFixture()
+        try await fixture.test { client in
+            let editor = try await fixture.signedIn(client, "red", .editor(arrangements: [AccountWebFixture.demo]))
+            let (token, _) = try await fixture.service.createToken(named: "rekenblad", for: "red")
+            let page = try await editor.get(AccountURL.account.href)
+            let created = AuditTimestamp(token.createdAt).dutchText
+            #expect(created.hasSuffix(" UTC") && !created.contains("-"))
+            #expect(page.bodyText.contains("<td>rekenblad</td><td>\(created)</td><td>nooit</td><td>geldig</td>"))
+        }
+    }
+
     @Test func anEditorChangesItsOwnArrangementAndIsRefusedAnother() async throws {
         let fixture = try await AccountWebFixture()
         try await fixture.test { client in

@@ -310,9 +310,9 @@ struct AccountRoutes: Sendable {
             codeError: nil, errors: [], hasErrors: false,
             tokens: tokens.map { token in
                 AccountPage.TokenRow(
-                    id: token.id, name: token.name, created: AuditTimestamp(token.createdAt).iso,
-                    lastUsed: token.lastUsedAt.map { AuditTimestamp($0).iso } ?? "nooit",
-                    state: token.revokedAt.map { "ingetrokken \(AuditTimestamp($0).iso)" } ?? "geldig",
+                    id: token.id, name: token.name, created: AuditTimestamp(token.createdAt).dutchText,
+                    lastUsed: token.lastUsedAt.map { AuditTimestamp($0).dutchText } ?? "nooit",
+                    state: token.revokedAt.map { "ingetrokken \(AuditTimestamp($0).dutchText)" } ?? "geldig",
                     isValid: !token.isRevoked, revokeAction: AccountURL.revokeToken(token.id).href)
             }, tokensAction: AccountURL.tokens.href, newTokenSecret: nil,
             sessionCount: sessions.count, endSessionsAction: AccountURL.endOwnSessions.href)
