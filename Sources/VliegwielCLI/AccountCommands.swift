@@ -391,10 +391,12 @@ struct ListAccountTokensCommand: AsyncParsableCommand {
             }
             let tokens = try await installation.stores.accounts.tokens(of: account)
             for token in tokens {
-                let used = token.lastUsedAt.map { "laatst gebruikt \(AuditTimestamp($0).iso)" } ?? "nooit gebruikt"
-                let state = token.revokedAt.map { "ingetrokken \(AuditTimestamp($0).iso)" } ?? "geldig"
+                let used =
+                    token.lastUsedAt.map { "laatst gebruikt \(AuditTimestamp($0).dutchText)" } ?? "nooit gebruikt"
+                let state = token.revokedAt.map { "ingetrokken \(AuditTimestamp($0).dutchText)" } ?? "geldig"
                 Terminal.write(
-                    "\(token.id)  \(token.name)  gemaakt \(AuditTimestamp(token.createdAt).iso)  \(used)  \(state)\n")
+                    "\(token.id)  \(token.name)  gemaakt \(AuditTimestamp(token.createdAt).dutchText)  \(used)  \(state)\n"
+                )
             }
             Terminal.write("\(tokens.count) \(tokens.count == 1 ? "sleutel" : "sleutels")\n")
         }

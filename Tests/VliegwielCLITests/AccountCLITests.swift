@@ -100,13 +100,16 @@ extension CLI {
         let list = try cli.run("token", "lijst", "--gebruiker", "lezer")
         #expect(list.output.hasPrefix("\(id)  rapportage  gemaakt "))
         #expect(list.output.contains("nooit gebruikt  geldig"))
+        // A moment for people, in Dutch with the time in UTC, as on the account page.
+        #expect(list.output.contains(" UTC  nooit gebruikt"), "\(list.output)")
         #expect(!list.output.contains(secret))
         #expect(
             try cli.run("token", "intrekken", "--gebruiker", "lezer", id).output
                 == "API-sleutel \(id) van lezer ingetrokken\n")
         let again = try cli.run("token", "intrekken", "--gebruiker", "lezer", id)
         #expect(again.errorLines == ["fout: id: lezer heeft geen geldige API-sleutel '\(id)'"])
-        #expect(try cli.run("token", "lijst", "--gebruiker", "lezer").output.contains("ingetrokken 20"))
+        let revoked = try cli.run("token", "lijst", "--gebruiker", "lezer").output
+        #expect(revoked.contains("  ingetrokken ") && revoked.contains(" UTC\n"), "\(revoked)")
         let audit = try cli.run("audit", "lijst", "--formaat", "json")
         #expect(!audit.output.contains(secret))
     }
