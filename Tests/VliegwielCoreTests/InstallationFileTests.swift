@@ -151,4 +151,32 @@ import VliegwielCore
         let failure = try #require(throws: InstallationDumpError.self) { try writer.row([.real(.infinity)]) }
         #expect(failure.description == "rijen[0]: inf kan niet in JSON staan")
     }
+    /// A byte-order mark is passed over in any pieces; one cut short, or three bytes that only
+    /// begin like one, are refused, not read past the end of the piece (which crashed).
+    @Test func aByteOrderMarkInAnyPiecesAndOneCutShort() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(try Self.dump.encoded())
+        for size in [1, 2, 3, bytes.count] {
+            #expect(try Self.read(bytes, inPiecesOf: size).tables.count == 3, "pieces of \(size)")
+        }
+        for start: [UInt8] in [[0xEF], [0xEF, 0xBB], [0xEF, 0xBB, 0xBF], [0xEF, 0x41, 0x42, 0x7B, 0x7D]] {
+            let failure = try #require(throws: InstallationDumpError.self) {
+                try InstallationDump.decode(Data(start))
+            }
+            #expect(failure.field == "bestand")
+        }
+    }
+
+    /// A file cut short at any byte, read in any pieces, is refused with an
+    /// ``InstallationDumpError``: never read as a smaller installation, never a crash.
+    @Test func aFileCutShortAnywhereIsRefused() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(try Self.dump.encoded())
+        for size in [1, 5, bytes.count] {
+            // (The last byte is the line feed after the closing brace: without it the file is whole.)
+            for end in 0..<bytes.count - 1 {
+                #expect(throws: InstallationDumpError.self, "\(end) bytes in pieces of \(size)") {
+                    try Self.read(Array(bytes[..<end]), inPiecesOf: size)
+                }
+            }
+        }
+    }
 }

@@ -408,16 +408,17 @@ public final class InstallationFileReader: InstallationRows {
     }
 
     private func openDocument() throws(InstallationDumpError) {
+        let notAnObject = InstallationDumpError(
+            field: "bestand", message: "is geen JSON-object; verwacht een bestand van 'exporteer --alles'")
         skipWhitespace()
-        // A byte-order mark, as some editors write it.
+        // A byte-order mark (EF BB BF), as some editors write it; read byte by byte, because
+        // it may be cut short or stand across two chunks.
         if peekByte() == 0xEF {
-            for _ in 0..<3 { index += 1 }
+            index += 1
+            guard nextByte() == 0xBB, nextByte() == 0xBF else { throw notAnObject }
             skipWhitespace()
         }
-        guard nextByte() == UInt8(ascii: "{") else {
-            throw InstallationDumpError(
-                field: "bestand", message: "is geen JSON-object; verwacht een bestand van 'exporteer --alles'")
-        }
+        guard nextByte() == UInt8(ascii: "{") else { throw notAnObject }
     }
 
     /// The key of the object's next member with its `:` read, or `nil` at the object's `}`.
