@@ -179,4 +179,17 @@ import VliegwielCore
             }
         }
     }
+    /// A source that fails at once (a folder given as the file, a read error) is named as
+    /// such, not as a file that is no JSON.
+    @Test func aSourceThatFailsAtOnceIsNamed() throws {
+        struct Unreadable: Error, CustomStringConvertible { var description: String { "Is a directory" } }
+        let reads: [() throws -> Void] = [
+            { try InstallationFileReader(source: { throw Unreadable() }).header() },
+            { _ = try InstallationFileReader(source: { throw Unreadable() }).nextTable() },
+        ]
+        for read in reads {
+            let failure = try #require(throws: InstallationDumpError.self) { try read() }
+            #expect(failure.description == "bestand: kan niet verder lezen na regel 1: Is a directory")
+        }
+    }
 }

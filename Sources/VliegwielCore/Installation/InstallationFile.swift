@@ -408,17 +408,21 @@ public final class InstallationFileReader: InstallationRows {
     }
 
     private func openDocument() throws(InstallationDumpError) {
-        let notAnObject = InstallationDumpError(
-            field: "bestand", message: "is geen JSON-object; verwacht een bestand van 'exporteer --alles'")
+        // A file that cannot be read (a folder, a read error) says so, not that it is no JSON.
+        func notAnObject() -> InstallationDumpError {
+            if sourceFailure != nil { return failure("bestand", "") }
+            return InstallationDumpError(
+                field: "bestand", message: "is geen JSON-object; verwacht een bestand van 'exporteer --alles'")
+        }
         skipWhitespace()
         // A byte-order mark (EF BB BF), as some editors write it; read byte by byte, because
         // it may be cut short or stand across two chunks.
         if peekByte() == 0xEF {
             index += 1
-            guard nextByte() == 0xBB, nextByte() == 0xBF else { throw notAnObject }
+            guard nextByte() == 0xBB, nextByte() == 0xBF else { throw notAnObject() }
             skipWhitespace()
         }
-        guard nextByte() == UInt8(ascii: "{") else { throw notAnObject }
+        guard nextByte() == UInt8(ascii: "{") else { throw notAnObject() }
     }
 
     /// The key of the object's next member with its `:` read, or `nil` at the object's `}`.
