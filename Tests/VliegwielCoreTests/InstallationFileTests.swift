@@ -192,4 +192,22 @@ import VliegwielCore
             #expect(failure.description == "bestand: kan niet verder lezen na regel 1: Is a directory")
         }
     }
+    /// Bytes that are not UTF-8 in a text (a file saved in Latin-1, a damaged copy) are
+    /// refused, as Foundation's decoder refused them, not stored as U+FFFD.
+    @Test(arguments: [[0xFF], [0xE9], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82]] as [[UInt8]])
+    func aTextThatIsNotUTF8IsRefused(bytes: [UInt8]) throws {
+        let start = "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"tabellen\": [\n"
+        let cases: [(String, [UInt8], String)] = [
+            ("{\"naam\": \"t\", \"kolommen\": [\"a\"], \"rijen\": [[\"caf", bytes, "\"]]}]}"),
+            ("{\"naam\": \"t", bytes, "\", \"kolommen\": [\"a\"], \"rijen\": []}]}"),
+            ("{\"naam\": \"t\", \"kolommen\": [\"a", bytes, "\"], \"rijen\": []}]}"),
+        ]
+        for (before, inside, after) in cases {
+            let file = Array((start + before).utf8) + inside + Array(after.utf8)
+            let failure = try #require(throws: InstallationDumpError.self) {
+                try InstallationDump.decode(Data(file))
+            }
+            #expect(failure.message == "een tekst die geen geldige UTF-8 is (regel 2)", "\(failure)")
+        }
+    }
 }

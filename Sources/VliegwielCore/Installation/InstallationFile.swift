@@ -451,7 +451,16 @@ public final class InstallationFileReader: InstallationRows {
         index += 1
         scratch.removeAll(keepingCapacity: true)
         try stringRest(into: &scratch, field: field)
-        return String(decoding: scratch, as: UTF8.self)
+        return try scratchText(field: field)
+    }
+
+    /// The string in `scratch`, which must be UTF-8 (as JSON is): bytes that are not would
+    /// otherwise become U+FFFD and be stored changed without a word.
+    private func scratchText(field: String) throws(InstallationDumpError) -> String {
+        guard let text = String(validating: scratch, as: UTF8.self) else {
+            throw failure(field, "een tekst die geen geldige UTF-8 is")
+        }
+        return text
     }
 
     private func expectInteger(field: String) throws(InstallationDumpError) -> Int64 {
@@ -492,7 +501,7 @@ public final class InstallationFileReader: InstallationRows {
             index += 1
             scratch.removeAll(keepingCapacity: true)
             try stringRest(into: &scratch, field: field)
-            return .text(String(decoding: scratch, as: UTF8.self))
+            return .text(try scratchText(field: field))
         case UInt8(ascii: "n"):
             try literal("null", field: field)
             return .null
