@@ -210,4 +210,26 @@ import VliegwielCore
             #expect(failure.message == "een tekst die geen geldige UTF-8 is (regel 2)", "\(failure)")
         }
     }
+    /// Numbers as JSON writes them, and only those: what Swift's conversions take beyond JSON
+    /// ('01', '1.', '-.5') is refused, as Foundation's decoder refused it.
+    @Test func numbersAreReadAsJSONWritesThem() throws {
+        func value(_ number: String) throws -> InstallationDump.Value {
+            let text =
+                "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"tabellen\": [{\"naam\": \"t\", "
+                + "\"kolommen\": [\"a\"], \"rijen\": [[\(number)]]}]}"
+            return try InstallationDump.decode(Data(text.utf8)).tables[0].rows[0][0]
+        }
+        let read: [(String, InstallationDump.Value)] = [
+            ("0", .integer(0)), ("-0", .integer(0)), ("5.0", .integer(5)), ("1E2", .integer(100)),
+            ("1e+2", .integer(100)), ("0.1", .real(0.1)), ("-2.5e-3", .real(-0.0025)),
+            ("9223372036854775807", .integer(.max)), ("-9223372036854775808", .integer(.min)),
+            ("1e19", .real(1e19)),
+        ]
+        for (number, expected) in read { #expect(try value(number) == expected, "\(number)") }
+        for number in [
+            "01", "-01", "00", "1.", "-.5", "1.e3", "1e", "1e+", "-", "--1", "1-2", "0x1", "1e400", "-1e400",
+        ] {
+            #expect(throws: InstallationDumpError.self, "\(number)") { try value(number) }
+        }
+    }
 }

@@ -524,6 +524,8 @@ public final class InstallationFileReader: InstallationRows {
                 index += 1
             }
             let text = String(decoding: scratch, as: UTF8.self)
+            // Swift's conversions take more than JSON does ('01', '1.', '-.5', '+1'): refused.
+            guard Self.isJSONNumber(scratch) else { throw failure(field, "'\(text)' is geen getal") }
             if whole, let number = Int64(text) { return .integer(number) }
             guard let number = Double(text), number.isFinite else { throw failure(field, "'\(text)' is geen getal") }
             if number.rounded() == number, abs(number) < 9.2e18 { return .integer(Int64(number)) }
@@ -532,6 +534,30 @@ public final class InstallationFileReader: InstallationRows {
             throw failure(field, "verwacht een tekst, getal, true, false of null, geen lijst of object")
         default: throw failure(field, "geen geldige JSON-waarde")
         }
+    }
+
+    /// Whether `bytes` is a number as JSON writes one: `-`, then `0` or digits not starting
+    /// with `0`, then perhaps `.` and digits, then perhaps `e` or `E`, a sign and digits.
+    static func isJSONNumber(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        func skip(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        _ = skip(UInt8(ascii: "-"))
+        guard skip(UInt8(ascii: "0")) || digits() > 0 else { return false }
+        if skip(UInt8(ascii: ".")), digits() == 0 { return false }
+        if skip(UInt8(ascii: "e")) || skip(UInt8(ascii: "E")) {
+            _ = skip(UInt8(ascii: "+")) || skip(UInt8(ascii: "-"))
+            if digits() == 0 { return false }
+        }
+        return index == bytes.count
     }
 
     private func literal(_ word: StaticString, field: String) throws(InstallationDumpError) {
