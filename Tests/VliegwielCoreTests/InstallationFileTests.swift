@@ -139,6 +139,14 @@ import VliegwielCore
             "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"tabellen\": []} x",
             "bestand: na het einde van het JSON-object staat nog tekst (regel 1)"
         ),
+        (
+            "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1}\n{\"tabellen\": []}",
+            "bestand: na het einde van het JSON-object staat nog tekst (regel 2)"
+        ),
+        (
+            "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"tabellen\": [\n{\"naam\": \"t\", \"kolommen\": [\"a\"], \"rijen\": [[1]\n[2]]}]}",
+            "tabellen[t].rijen[1]: verwacht ',' of ']' na een rij (regel 3)"
+        ),
     ])
     func aFileThatDoesNotFitIsNamedWithItsFieldAndLine(text: String, message: String) throws {
         let failure = try #require(throws: InstallationDumpError.self) { try InstallationDump.decode(Data(text.utf8)) }

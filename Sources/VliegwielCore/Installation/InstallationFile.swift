@@ -241,6 +241,7 @@ public final class InstallationFileReader: InstallationRows {
             while true {
                 guard let key = try nextMember(first: first) else {
                     // No `tabellen`: an installation without tables.
+                    try finishFile()
                     place = .done
                     return nil
                 }
@@ -347,7 +348,9 @@ public final class InstallationFileReader: InstallationRows {
         case UInt8(ascii: ",") where rowNumber > 0:
             index += 1
             skipWhitespace()
-        default: break
+        case nil: break
+        default:
+            if rowNumber > 0 { throw failure("\(field)[\(rowNumber)]", "verwacht ',' of ']' na een rij") }
         }
         let here = "\(field)[\(rowNumber)]"
         guard nextByte() == UInt8(ascii: "[") else { throw failure(here, "verwacht een rij [waarde, …]") }
@@ -393,6 +396,11 @@ public final class InstallationFileReader: InstallationRows {
             if key == "tabellen" { throw failure("tabellen", "staat twee keer in het bestand") }
             try skipValue(field: key)
         }
+        try finishFile()
+    }
+
+    /// Nothing but white space after the document's `}`.
+    private func finishFile() throws(InstallationDumpError) {
         skipWhitespace()
         guard peekByte() == nil else { throw failure("bestand", "na het einde van het JSON-object staat nog tekst") }
     }
