@@ -240,4 +240,24 @@ import VliegwielCore
             #expect(throws: InstallationDumpError.self, "\(number)") { try value(number) }
         }
     }
+    /// A member this version does not know is passed over, but must be JSON all the same.
+    @Test func anUnknownMemberIsPassedOverButMustBeJSON() throws {
+        func decode(_ extra: String) throws -> InstallationDump {
+            let text =
+                "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"x\": \(extra), "
+                + "\"tabellen\": [{\"naam\": \"t\", \"y\": \(extra), \"kolommen\": [], \"rijen\": []}]}"
+            return try InstallationDump.decode(Data(text.utf8))
+        }
+        for valid in [
+            "1", "[]", "{}", "[[], {}, [1, [2]], {\"a\": {\"b\": []}}]", "{\"a\": 1, \"b\": [null, true]}", "\"]}\"",
+        ] {
+            #expect(try decode(valid).tables.count == 1, "\(valid)")
+        }
+        for invalid in [
+            "[}", "{]", "[1 2]", "[1,]", "[,1]", "[,]", "{\"a\" 1}", "{\"a\": 1,}", "{1: 2}", "{\"a\"}", "[[]",
+            "{\"a\": 1 \"b\": 2}", "]", "[1] 2",
+        ] {
+            #expect(throws: InstallationDumpError.self, "\(invalid)") { try decode(invalid) }
+        }
+    }
 }

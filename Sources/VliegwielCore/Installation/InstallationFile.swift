@@ -574,27 +574,49 @@ public final class InstallationFileReader: InstallationRows {
         }
     }
 
-    /// Passes over one value of any kind (an unknown member), nested ones too.
+    /// Passes over one value of any kind (an unknown member), nested ones too, checking that
+    /// it is JSON: its lists and objects closed by their own bracket, with commas and keys.
     private func skipValue(field: String) throws(InstallationDumpError) {
-        skipWhitespace()
-        var depth = 0
-        repeat {
+        // The lists and objects open around the cursor: `true` for an object.
+        var open: [Bool] = []
+        value: while true {
             skipWhitespace()
             switch peekByte() {
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                index += 1
-                depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                guard depth > 0 else { throw failure(field, "geen geldige JSON-waarde") }
-                index += 1
-                depth -= 1
-            case UInt8(ascii: ","), UInt8(ascii: ":"):
-                guard depth > 0 else { throw failure(field, "geen geldige JSON-waarde") }
-                index += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let object = nextByte() == UInt8(ascii: "{")
+                skipWhitespace()
+                if peekByte() == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    index += 1
+                } else {
+                    open.append(object)
+                    if object { try skipKey(field: field) }
+                    continue value
+                }
             case nil: throw failure(field, "het bestand eindigt midden in een waarde")
             default: _ = try scalar(field: field)
             }
-        } while depth > 0
+            // After a value: a comma and the next one, or the ends of the lists and objects it closes.
+            while let object = open.last {
+                skipWhitespace()
+                switch nextByte() {
+                case UInt8(ascii: ","):
+                    if object { try skipKey(field: field) }
+                    continue value
+                case UInt8(ascii: "}") where object, UInt8(ascii: "]") where !object:
+                    open.removeLast()
+                case nil: throw failure(field, "het bestand eindigt midden in een waarde")
+                default: throw failure(field, object ? "verwacht ',' of '}' in een object" : "verwacht ',' of ']'")
+                }
+            }
+            return
+        }
+    }
+
+    /// A key of an object being passed over, and its `:`.
+    private func skipKey(field: String) throws(InstallationDumpError) {
+        let key = try expectString(field: field)
+        skipWhitespace()
+        guard nextByte() == UInt8(ascii: ":") else { throw failure(field, "verwacht ':' na \"\(key)\"") }
     }
 
     /// The rest of a string whose opening quote is read, unescaped, appended to `bytes`.
