@@ -120,6 +120,10 @@ import VliegwielCore
             "tabellen[t].rijen[1]: heeft 1 waarden voor 2 kolommen (regel 3)"
         ),
         (
+            "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"tabellen\": [\n{\"rijen\": [\n[1, 2],\n[3]\n],\n\"naam\": \"t\",\n\"kolommen\": [\"a\", \"b\"]}]}",
+            "tabellen[t].rijen[1]: heeft 1 waarden voor 2 kolommen (regel 4)"
+        ),
+        (
             "{\"formaat\": \"vliegwiel-installatie\", \"versie\": 1, \"tabellen\": [\n{\"naam\": \"t\", \"kolommen\": [\"a\"], \"rijen\": [[\"x\\q\"]]}]}",
             #"tabellen[t].rijen[0]: onbekende escape '\q' (regel 2)"#
         ),

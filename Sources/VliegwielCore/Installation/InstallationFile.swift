@@ -157,7 +157,8 @@ public final class InstallationFileReader: InstallationRows {
     private var tableNumber = -1
     private var table: (name: String, columns: [String]) = ("", [])
     private var rowNumber = 0
-    private var kept: [[InstallationDump.Value]] = []
+    /// Rows read before their table's name or columns, each with the line it ended on.
+    private var kept: [(values: [InstallationDump.Value], line: Int)] = []
     private var scratch: [UInt8] = []
 
     /// - Parameter source: the file's bytes, chunk after chunk; `nil` at the end.
@@ -303,8 +304,8 @@ public final class InstallationFileReader: InstallationRows {
                     return table
                 }
                 // The rows before the name or the columns: kept until both are known.
-                var rows: [[InstallationDump.Value]] = []
-                while let row = try rowArray(field: field + ".rijen", count: nil) { rows.append(row) }
+                var rows: [(values: [InstallationDump.Value], line: Int)] = []
+                while let row = try rowArray(field: field + ".rijen", count: nil) { rows.append((row, line)) }
                 kept = rows
             default: try skipValue(field: field + "." + key)
             }
@@ -313,9 +314,11 @@ public final class InstallationFileReader: InstallationRows {
         guard let columns else { throw failure("tabellen[\(name)]", "mist 'kolommen'") }
         table = (name, columns)
         rowNumber = 0
-        for (number, row) in kept.enumerated() where row.count != columns.count {
-            throw failure(
-                "tabellen[\(name)].rijen[\(number)]", "heeft \(row.count) waarden voor \(columns.count) kolommen")
+        for (number, row) in kept.enumerated() where row.values.count != columns.count {
+            // Named with the row's own line, not the line where the columns became known.
+            throw InstallationDumpError(
+                field: "tabellen[\(name)].rijen[\(number)]",
+                message: "heeft \(row.values.count) waarden voor \(columns.count) kolommen (regel \(row.line))")
         }
         kept.reverse()
         place = .buffered
@@ -326,7 +329,7 @@ public final class InstallationFileReader: InstallationRows {
         switch place {
         case .buffered:
             rowNumber += 1
-            return kept.popLast()
+            return kept.popLast()?.values
         case .inRows:
             let field = "tabellen[\(table.name)].rijen"
             guard let row = try rowArray(field: field, count: table.columns.count) else {
