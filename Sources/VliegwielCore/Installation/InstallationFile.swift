@@ -468,6 +468,8 @@ public final class InstallationFileReader: InstallationRows {
     /// The string in `scratch`, which must be UTF-8 (as JSON is): bytes that are not would
     /// otherwise become U+FFFD and be stored changed without a word.
     private func scratchText(field: String) throws(InstallationDumpError) -> String {
+        // Most texts are ASCII, which needs no check (String(validating:) costs more).
+        if !scratch.contains(where: { $0 >= 0x80 }) { return String(decoding: scratch, as: UTF8.self) }
         guard let text = String(validating: scratch, as: UTF8.self) else {
             throw failure(field, "een tekst die geen geldige UTF-8 is")
         }
