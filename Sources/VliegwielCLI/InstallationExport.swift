@@ -69,26 +69,43 @@ enum InstallationExport {
             }
             return (reader, size)
         }
+        let location = options.resolvedPath
+        // A database file this import makes is removed again when the import fails: a failed
+        // import leaves nothing behind, as one that fails before the database is opened.
+        let makesFile = !PostgresLocation.isURL(location) && !FileManager.default.fileExists(atPath: location)
         do {
             // The format and version first, wherever they stand, before the database is opened.
             try chunks().reader.header()
             let (reader, size) = try chunks()
             bytesRead.count.withLock { $0 = 0 }
-            let (stores, description) = try await Installation.openStores(options.resolvedPath, creating: true)
-            let progress = ProgressLine(total: size)
-            defer { progress.finish() }
-            let counts: [(table: InstallationTable, rows: Int)]
-            do {
-                counts = try await stores.installation.restore(reader) {
-                    progress.update(rows: $0.rows, done: bytesRead.count.withLock { $0 })
-                }
-            } catch let refusal as InstallationNotEmpty {
-                throw CommandFailure(field: "--database", "\(description): \(refusal.description)")
-            }
-            progress.finish()
+            let (counts, description) = try await restore(reader, size: size, into: location, bytesRead: bytesRead)
             Terminal.write("\(name) geïmporteerd in \(description): \(summary(counts))\n")
-        } catch let failure as InstallationDumpError {
+        } catch {
+            if makesFile {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    try? FileManager.default.removeItem(atPath: location + suffix)
+                }
+            }
+            guard let failure = error as? InstallationDumpError else { throw error }
             throw CommandFailure(field: "\(name): \(failure.field)", failure.message)
+        }
+    }
+
+    /// Restores what `reader` reads into the database at `location`, which is closed again when
+    /// this returns; the rows per table and the database's description.
+    private static func restore(
+        _ reader: InstallationFileReader, size: Int, into location: String, bytesRead: BytesRead
+    ) async throws -> (counts: [(table: InstallationTable, rows: Int)], description: String) {
+        let (stores, description) = try await Installation.openStores(location, creating: true)
+        let progress = ProgressLine(total: size)
+        defer { progress.finish() }
+        do {
+            let counts = try await stores.installation.restore(reader) {
+                progress.update(rows: $0.rows, done: bytesRead.count.withLock { $0 })
+            }
+            return (counts, description)
+        } catch let refusal as InstallationNotEmpty {
+            throw CommandFailure(field: "--database", "\(description): \(refusal.description)")
         }
     }
 

@@ -198,8 +198,14 @@ import Testing
                 let refused = try cli.run("importeer", "--alles", bad, "--database", database)
                 #expect(refused.status == 1)
                 #expect(refused.errorLines.count == 1, "\(refused.errors)")
-                let empty = try cli.run("exporteer", "--alles", cli.folder + "/leeg.json", "--database", database)
-                #expect(empty.errors.contains(": leeg; zonder auditlogboek"), "\(database): \(empty.errors)")
+                if database == postgres {
+                    let empty = try cli.run("exporteer", "--alles", cli.folder + "/leeg.json", "--database", database)
+                    #expect(empty.errors.contains(": leeg; zonder auditlogboek"), "\(database): \(empty.errors)")
+                } else {
+                    // The file this import made is removed again: nothing is left behind.
+                    #expect(!FileManager.default.fileExists(atPath: database))
+                    #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
+                }
             }
         }
         // A value that does not fit its column is named before anything is written.
@@ -214,5 +220,13 @@ import Testing
             named.errorLines == [
                 #"fout: tabellen[learning_log_entry].rijen[0].sequence: "vier" past niet; verwacht een geheel getal of null"#
             ])
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/leeg2.sqlite"))
+        // A file cut short after its header: named where it breaks, and no database is left.
+        let whole = try String(contentsOfFile: good, encoding: .utf8)
+        let cut = try cli.temporaryFile("kort.json", String(whole.prefix(whole.count / 2)))
+        let broken = try cli.run("importeer", "--alles", cut, "--database", cli.folder + "/leeg3.sqlite")
+        #expect(broken.status == 1)
+        #expect(broken.errorLines.first?.hasPrefix("fout: kort.json: tabellen[") == true, "\(broken.errors)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/leeg3.sqlite"))
     }
 }
