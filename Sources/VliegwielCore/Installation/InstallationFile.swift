@@ -644,13 +644,11 @@ public final class InstallationFileReader: InstallationRows {
             case UInt8(ascii: "\""): return
             case UInt8(ascii: "\\"):
                 guard let escaped = nextByte() else { throw failure(field, "het bestand eindigt midden in een tekst") }
+                if let plain = JSONEscape.byte(for: escaped) {
+                    bytes.append(plain)
+                    continue
+                }
                 switch escaped {
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escaped)
                 case UInt8(ascii: "u"):
                     var scalar = try hex4(field: field)
                     if (0xD800..<0xDC00).contains(scalar) {
@@ -675,13 +673,8 @@ public final class InstallationFileReader: InstallationRows {
     private func hex4(field: String) throws(InstallationDumpError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = nextByte() else { throw failure(field, "onvolledige \\u-code") }
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure(field, "onvolledige \\u-code")
+            guard let byte = nextByte(), let digit = JSONEscape.hexDigit(byte) else {
+                throw failure(field, "onvolledige \\u-code")
             }
             value = value << 4 | digit
         }

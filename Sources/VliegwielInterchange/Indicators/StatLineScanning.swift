@@ -1,4 +1,5 @@
 import Foundation
+import VliegwielCore
 
 // Byte-level scanning of StatLine exports (docs/indicatoren.md, "Stromend lezen"): a file is
 // read in blocks of 256 KiB and each row's fields are copied into one reusable byte buffer,
@@ -500,14 +501,12 @@ struct JSONScanner {
             reader.skip()
             if special == UInt8(ascii: "\"") { return }
             guard let escaped = reader.next() else { break }
-            switch escaped {
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "t"): bytes.append(0x09)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "b"): bytes.append(0x08)
-            case UInt8(ascii: "f"): bytes.append(0x0C)
-            case UInt8(ascii: "u"): try unicodeEscape(into: &bytes)
-            default: bytes.append(escaped)
+            if let plain = JSONEscape.byte(for: escaped) {
+                bytes.append(plain)
+            } else if escaped == UInt8(ascii: "u") {
+                try unicodeEscape(into: &bytes)
+            } else {
+                bytes.append(escaped)
             }
         }
         throw MalformedJSON(message: "het bestand eindigt midden in een tekst")
@@ -517,13 +516,7 @@ struct JSONScanner {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let byte = reader.next() else { throw MalformedJSON(message: "onvolledige \\u-code") }
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw MalformedJSON(message: "ongeldige \\u-code")
-            }
+            guard let digit = JSONEscape.hexDigit(byte) else { throw MalformedJSON(message: "ongeldige \\u-code") }
             value = value << 4 | digit
         }
         return value
