@@ -374,6 +374,12 @@ private final class RestoringRows: StoredBulkRows, @unchecked Sendable {
         while let (index, described) = table, let row = try source.nextRow() {
             var values: [StoredValue] = []
             values.reserveCapacity(row.count)
+            if row.count != described.columns.count {
+                // A file's reader checks this; rows given by code (an InstallationDump) may not.
+                note(
+                    "tabellen[\(described.name)].rijen[\(rowNumber)]",
+                    "heeft \(row.count) waarden voor \(described.columns.count) kolommen")
+            }
             for (value, column) in zip(row, described.columns) {
                 if let converted = column.kind.stored(value) {
                     values.append(converted)
