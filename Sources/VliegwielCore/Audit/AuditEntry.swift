@@ -54,9 +54,6 @@ public struct AuditTimestamp: Sendable, Hashable, Comparable, Codable, CustomStr
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
-    /// `JJJJ-MM-DDTuu:mm:ssZ`: ``iso`` to the second.
-    public var isoSeconds: String { String(iso.dropLast(5)) + "Z" }
-
     /// The moment for people, in Dutch, to the minute: `6 oktober 2025, 09:30 UTC`. The time
     /// stays in UTC, as stored, and says so: converting to Dutch time needs time-zone rules that
     /// not every server has, and a silent fallback would give a wrong hour.

@@ -226,15 +226,7 @@ public final class InstallationFileReader: InstallationRows {
 
     // MARK: Tables and rows
 
-    public func nextTable() throws -> (name: String, columns: [String])? {
-        try nextTableHeader()
-    }
-
-    public func nextRow() throws -> [InstallationDump.Value]? {
-        try nextRowValues()
-    }
-
-    private func nextTableHeader() throws(InstallationDumpError) -> (name: String, columns: [String])? {
+    public func nextTable() throws(InstallationDumpError) -> (name: String, columns: [String])? {
         switch place {
         case .start:
             try openDocument()
@@ -257,7 +249,7 @@ public final class InstallationFileReader: InstallationRows {
                 try skipValue(field: key)
             }
         case .inRows:
-            while try nextRowValues() != nil {}
+            while try nextRow() != nil {}
         case .buffered:
             kept = []
         case .afterRows, .betweenTables:
@@ -325,7 +317,7 @@ public final class InstallationFileReader: InstallationRows {
         return table
     }
 
-    private func nextRowValues() throws(InstallationDumpError) -> [InstallationDump.Value]? {
+    public func nextRow() throws(InstallationDumpError) -> [InstallationDump.Value]? {
         switch place {
         case .buffered:
             rowNumber += 1
