@@ -22,7 +22,10 @@ enum InstallationExport {
         guard FileManager.default.createFile(atPath: partial, contents: nil),
             let handle = FileHandle(forWritingAtPath: partial)
         else {
-            throw CommandFailure(field: "--alles", "kan '\(file)' niet schrijven")
+            throw CommandFailure(
+                field: "--alles",
+                "kan '\(file)' niet schrijven: kan '\(partial)' niet maken; kies een map die bestaat en waarin u mag schrijven"
+            )
         }
         // The store counts the rows in the snapshot it reads: the total comes with each report.
         let progress = ProgressLine(total: nil)
@@ -58,7 +61,8 @@ enum InstallationExport {
         let bytesRead = BytesRead()
         func chunks() throws -> (reader: InstallationFileReader, size: Int) {
             guard let handle = FileHandle(forReadingAtPath: file) else {
-                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen")
+                let reason = FileManager.default.fileExists(atPath: file) ? "u mag het niet lezen" : "het bestaat niet"
+                throw CommandFailure(field: "BESTAND", "kan '\(file)' niet lezen: \(reason)")
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             let reader = InstallationFileReader {

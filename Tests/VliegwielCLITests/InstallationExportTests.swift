@@ -150,7 +150,14 @@ import Testing
         let missingFolder = cli.folder + "/bestaat-niet/alles.json"
         let failed = try cli.run("exporteer", "--alles", missingFolder)
         #expect(failed.status == 1)
-        #expect(failed.errorLines == ["fout: --alles: kan '\(missingFolder)' niet schrijven"], "\(failed.errors)")
+        #expect(
+            failed.errorLines == [
+                "fout: --alles: kan '\(missingFolder)' niet schrijven: kan '\(missingFolder).deel' niet maken; "
+                    + "kies een map die bestaat en waarin u mag schrijven"
+            ], "\(failed.errors)")
+        let absent = try cli.run("importeer", "--alles", cli.folder + "/bestaat-niet.json")
+        #expect(
+            absent.errorLines == ["fout: BESTAND: kan '\(cli.folder)/bestaat-niet.json' niet lezen: het bestaat niet"])
         // A file of the same name stays as it was until the new one is whole.
         // (The partial file cannot be made: a folder stands in its place.)
         let earlier = try cli.temporaryFile("alles.json", "vorige")
